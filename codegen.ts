@@ -1,0 +1,38 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+// schema.graphql is the single source of truth: server resolver types and client
+// operation types are both generated from it, never written by hand.
+const config: CodegenConfig = {
+  overwrite: true,
+  schema: 'schema.graphql',
+  generates: {
+    'server/api/generated/resolvers-types.ts': {
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        useTypeImports: true,
+        contextType: '../context#ApiContext',
+        mappers: {
+          Entity: '../../data/model#EntityRecord',
+          Relation: '../../data/model#RelationRecord',
+          Citation: '../../data/model#CitationRecord',
+          Source: '../../data/model#SourceRecord',
+          Claim: '../../data/model#ClaimRecord',
+          Disagreement: '../../graph/results#DisagreementRecord',
+          Path: '../../graph/results#PathRecord',
+          PathHop: '../../graph/results#PathHopRecord',
+          Subgraph: '../../graph/results#SubgraphRecord',
+          SourceComparison: '../../graph/results#SourceComparisonRecord',
+          EntityType: '../../graph/results#EntityTypeSummary',
+          RelationType: '../../graph/results#RelationTypeSummary',
+        },
+      },
+    },
+    'client/src/api/generated/graphql.ts': {
+      documents: 'client/src/**/*.graphql',
+      plugins: ['typescript', 'typescript-operations', 'typed-document-node'],
+      config: { useTypeImports: true, enumsAsTypes: true },
+    },
+  },
+};
+
+export default config;

@@ -1,0 +1,297 @@
+/**
+ * Loads graph-data/ into a KnowledgeGraph: reads and validates every file, resolves every
+ * citation's quote to offsets in its source, and builds the graphology graph.
+ *
+ * All or nothing: every problem found is collected and reported together in one
+ * GraphDataError, and no graph is returned while there is any.
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { MultiGraph } from 'graphology';
+import { GraphDataError, type DataProblem } from './errors';
+import type {
+  CitationRecord,
+  CitationTarget,
+  ClaimRecord,
+  EntityGraph,
+  EntityRecord,
+  KnowledgeGraph,
+  RelationRecord,
+  SourceRecord,
+} from './model';
+import { resolveQuote } from './resolve-quote';
+import {
+  claimSchema,
+  entitySchema,
+  entityTypeSchema,
+  relationSchema,
+  relationTypeSchema,
+  sourceSchema,
+  vocabularySchema,
+  type CitationInput,
+} from './schemas';
+import { listRecords, parseRecord, readYamlFile, type YamlRecord } from './yaml-records';
+
+export const DEFAULT_GRAPH_DATA_DIR = fileURLToPath(new URL('../../graph-data', import.meta.url));
+
+export const GRAPH_DATA_FILES = {
+  vocabulary: 'vocabulary.yaml',
+  sources: 'sources.yaml',
+  entities: 'entities.yaml',
+  relations: 'relations.yaml',
+  claims: 'claims.yaml',
+} as const;
+
+interface Located<T> {
+  value: T;
+  record: YamlRecord;
+}
+
+export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promise<KnowledgeGraph> {
+  const problems: DataProblem[] = [];
+  const files = await Promise.all(Object.values(GRAPH_DATA_FILES).map((file) => readYamlFile(dir, file, problems)));
+  const [vocabularyFile, sourcesFile, entitiesFile, relationsFile, claimsFile] = files;
+  if (!vocabularyFile || !sourcesFile || !entitiesFile || !relationsFile || !claimsFile) {
+    throw new GraphDataError(problems);
+  }
+
+  // Vocabulary: a map with two lists.
+  const vocabularyShape = vocabularySchema.safeParse(vocabularyFile.document.toJSON());
+  if (!vocabularyShape.success) {
+    problems.push({
+      file: GRAPH_DATA_FILES.vocabulary,
+      message: 'must be a map with the lists "entityTypes" and "relationTypes"',
+    });
+    throw new GraphDataError(problems);
+  }
+  const entityTypes = collect(
+    GRAPH_DATA_FILES.vocabulary,
+    listRecords(vocabularyFile, problems, 'entityTypes'),
+    (record) => parseRecord(entityTypeSchema, record, GRAPH_DATA_FILES.vocabulary, problems),
+    problems,
+  );
+  const relationTypes = collect(
+    GRAPH_DATA_FILES.vocabulary,
+    listRecords(vocabularyFile, problems, 'relationTypes'),
+    (record) => parseRecord(relationTypeSchema, record, GRAPH_DATA_FILES.vocabulary, problems),
+    problems,
+  );
+
+  const sourceInputs = collect(
+    GRAPH_DATA_FILES.sources,
+    listRecords(sourcesFile, problems),
+    (record) => parseRecord(sourceSchema, record, GRAPH_DATA_FILES.sources, problems),
+    problems,
+  );
+  const sources = new Map<string, SourceRecord>();
+  await Promise.all(
+    [...sourceInputs.values()].map(async ({ value, record }) => {
+      try {
+        const text = await readFile(`${dir}/${value.file}`, 'utf8');
+        sources.set(value.id, { ...value, text });
+      } catch (error) {
+        problems.push({
+          file: GRAPH_DATA_FILES.sources,
+          record: record.index,
+          recordId: value.id,
+          field: 'file',
+          line: record.lineOf(['file']),
+          message: `cannot read "${value.file}" (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+        });
+      }
+    }),
+  );
+
+  const entities = collect(
+    GRAPH_DATA_FILES.entities,
+    listRecords(entitiesFile, problems),
+    (record) => parseRecord(entitySchema, record, GRAPH_DATA_FILES.entities, problems),
+    problems,
+  );
+  for (const { value, record } of entities.values()) {
+    if (!entityTypes.has(value.type)) {
+      problems.push({
+        file: GRAPH_DATA_FILES.entities,
+        record: record.index,
+        recordId: value.id,
+        field: 'type',
+        line: record.lineOf(['type']),
+        message: `unknown entity type "${value.type}"; known types: ${[...entityTypes.keys()].join(', ')}`,
+      });
+    }
+  }
+
+  const citationsOf = (
+    file: string,
+    record: YamlRecord,
+    recordId: string,
+    inputs: CitationInput[],
+    target: CitationTarget,
+  ): CitationRecord[] =>
+    inputs.flatMap((input, position) => {
+      const at = (field: string) => ({
+        file,
+        record: record.index,
+        recordId,
+        field: `citations.${position}.${field}`,
+        line: record.lineOf(['citations', position, field]),
+      });
+      const source = sources.get(input.source);
+      if (!source) {
+        // A source that failed to read was already reported; only name truly unknown ids.
+        if (!sourceInputs.has(input.source)) {
+          problems.push({ ...at('source'), message: `unknown source "${input.source}"` });
+        }
+        return [];
+      }
+      const resolved = resolveQuote(source.text, input.quote, input.occurrence);
+      if (!resolved.ok) {
+        problems.push({ ...at('quote'), message: quoteProblem(input, resolved.reason, resolved.count) });
+        return [];
+      }
+      return [{ sourceId: source.id, quote: input.quote, start: resolved.start, end: resolved.end, target }];
+    });
+
+  const checkEntity = (file: string, record: YamlRecord, recordId: string, field: string, id: string) => {
+    if (entities.has(id)) return;
+    problems.push({
+      file,
+      record: record.index,
+      recordId,
+      field,
+      line: record.lineOf([field]),
+      message: `unknown entity "${id}"`,
+    });
+  };
+
+  const relations: RelationRecord[] = [];
+  const relationInputs = collect(
+    GRAPH_DATA_FILES.relations,
+    listRecords(relationsFile, problems),
+    (record) => parseRecord(relationSchema, record, GRAPH_DATA_FILES.relations, problems),
+    problems,
+  );
+  for (const { value, record } of relationInputs.values()) {
+    const file = GRAPH_DATA_FILES.relations;
+    checkEntity(file, record, value.id, 'subject', value.subject);
+    checkEntity(file, record, value.id, 'object', value.object);
+    if (value.subject === value.object) {
+      problems.push({
+        file,
+        record: record.index,
+        recordId: value.id,
+        field: 'object',
+        line: record.lineOf(['object']),
+        message: `a relation joins two different entities, but subject and object are both "${value.subject}"`,
+      });
+    }
+    const relationType = relationTypes.get(value.type)?.value;
+    if (!relationType) {
+      problems.push({
+        file,
+        record: record.index,
+        recordId: value.id,
+        field: 'type',
+        line: record.lineOf(['type']),
+        message: `unknown relation type "${value.type}"; see ${GRAPH_DATA_FILES.vocabulary} for the known types`,
+      });
+    }
+    const citations = citationsOf(file, record, value.id, value.citations, { kind: 'relation', id: value.id });
+    relations.push({
+      id: value.id,
+      type: value.type,
+      subject: value.subject,
+      object: value.object,
+      directed: relationType?.directed ?? true,
+      note: value.note,
+      citations,
+      sourceIds: distinctSources(citations),
+    });
+  }
+
+  const claims = new Map<string, ClaimRecord>();
+  const claimInputs = collect(
+    GRAPH_DATA_FILES.claims,
+    listRecords(claimsFile, problems),
+    (record) => parseRecord(claimSchema, record, GRAPH_DATA_FILES.claims, problems),
+    problems,
+  );
+  for (const { value, record } of claimInputs.values()) {
+    checkEntity(GRAPH_DATA_FILES.claims, record, value.id, 'entity', value.entity);
+    const citations = citationsOf(GRAPH_DATA_FILES.claims, record, value.id, value.citations, {
+      kind: 'claim',
+      id: value.id,
+    });
+    claims.set(value.id, { ...value, citations, sourceIds: distinctSources(citations) });
+  }
+
+  if (problems.length > 0) throw new GraphDataError(problems);
+
+  return {
+    graph: buildEntityGraph(
+      [...entities.values()].map(({ value }) => value),
+      relations,
+    ),
+    sources,
+    claims,
+    vocabulary: {
+      entityTypes: new Map([...entityTypes].map(([id, { value }]) => [id, value])),
+      relationTypes: new Map([...relationTypes].map(([id, { value }]) => [id, value])),
+    },
+  };
+}
+
+/** Entities become nodes; relations become edges keyed by their id, undirected where the type is symmetric. */
+export function buildEntityGraph(entities: EntityRecord[], relations: RelationRecord[]): EntityGraph {
+  const graph: EntityGraph = new MultiGraph<EntityRecord, RelationRecord>({ allowSelfLoops: false });
+  for (const entity of entities) graph.addNode(entity.id, entity);
+  for (const relation of relations) {
+    if (relation.directed) graph.addDirectedEdgeWithKey(relation.id, relation.subject, relation.object, relation);
+    else graph.addUndirectedEdgeWithKey(relation.id, relation.subject, relation.object, relation);
+  }
+  return graph;
+}
+
+/** Valid records by id; a second record with an id already seen is a problem, and kept out. */
+function collect<T extends { id: string }>(
+  file: string,
+  records: YamlRecord[] | null,
+  parse: (record: YamlRecord) => T | null,
+  problems: DataProblem[],
+): Map<string, Located<T>> {
+  const byId = new Map<string, Located<T>>();
+  for (const record of records ?? []) {
+    const value = parse(record);
+    if (!value) continue;
+    const first = byId.get(value.id);
+    if (first) {
+      problems.push({
+        file,
+        record: record.index,
+        recordId: value.id,
+        field: 'id',
+        line: record.lineOf(['id']),
+        message: `duplicate id "${value.id}": record ${first.record.index} already uses it`,
+      });
+      continue;
+    }
+    byId.set(value.id, { value, record });
+  }
+  return byId;
+}
+
+function distinctSources(citations: CitationRecord[]): string[] {
+  return [...new Set(citations.map((citation) => citation.sourceId))].sort();
+}
+
+function quoteProblem(input: CitationInput, reason: 'not-found' | 'ambiguous' | 'no-such-occurrence', count: number) {
+  const quote = input.quote.length > 80 ? `${input.quote.slice(0, 77)}...` : input.quote;
+  switch (reason) {
+    case 'not-found':
+      return `quote not found verbatim in source "${input.source}": "${quote}" (check apostrophes, quotation marks and dashes)`;
+    case 'ambiguous':
+      return `ambiguous quote: "${quote}" occurs ${count} times in source "${input.source}"; add "occurrence: N" (1 to ${count}) to say which`;
+    case 'no-such-occurrence':
+      return `occurrence ${input.occurrence} of "${quote}" does not exist: it occurs ${count} time(s) in source "${input.source}"`;
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * The knowledge graph as the loader hands it on: typed records, every citation resolved
+ * to offsets in its source's text. Everything downstream (graph queries, API, client)
+ * reads these shapes; nothing downstream writes them.
+ */
+import type { MultiGraph } from 'graphology';
+
+export interface SourceRecord {
+  id: string;
+  title: string;
+  publisher: string | null;
+  author: string | null;
+  /** ISO date (YYYY-MM-DD or YYYY-MM), null where the text gives none. */
+  published: string | null;
+  kind: string;
+  note: string | null;
+  /** Path of the text file, relative to the graph-data folder. */
+  file: string;
+  /** The full text, exactly as stored. */
+  text: string;
+}
+
+/** What a citation supports: a relation or a claim. */
+export type CitationTarget = { kind: 'relation'; id: string } | { kind: 'claim'; id: string };
+
+export interface CitationRecord {
+  sourceId: string;
+  quote: string;
+  /** JavaScript string index (UTF-16 code units) of the quote's first character in the source text. */
+  start: number;
+  /** Index just past the quote's last character: text.slice(start, end) === quote. */
+  end: number;
+  target: CitationTarget;
+}
+
+export interface EntityRecord {
+  id: string;
+  type: string;
+  name: string;
+  aliases: string[];
+  description: string;
+}
+
+export interface RelationRecord {
+  id: string;
+  type: string;
+  subject: string;
+  object: string;
+  directed: boolean;
+  note: string | null;
+  citations: CitationRecord[];
+  /** Distinct supporting source ids, sorted: its length is the relation's corroboration. */
+  sourceIds: string[];
+}
+
+export interface ClaimRecord {
+  id: string;
+  entity: string;
+  attribute: string;
+  value: string;
+  note: string | null;
+  citations: CitationRecord[];
+  sourceIds: string[];
+}
+
+export interface EntityTypeRecord {
+  id: string;
+  label: string;
+  description: string;
+}
+
+export interface RelationTypeRecord {
+  id: string;
+  label: string;
+  directed: boolean;
+  description: string;
+}
+
+export interface Vocabulary {
+  entityTypes: Map<string, EntityTypeRecord>;
+  relationTypes: Map<string, RelationTypeRecord>;
+}
+
+/**
+ * Entities are nodes (key = entity id), relations are edges (key = relation id) of a mixed
+ * multi graph: several relations may join the same two entities, and symmetric relation
+ * types (enemy_of, linked_to …) are undirected edges.
+ */
+export type EntityGraph = MultiGraph<EntityRecord, RelationRecord>;
+
+export interface KnowledgeGraph {
+  graph: EntityGraph;
+  sources: Map<string, SourceRecord>;
+  claims: Map<string, ClaimRecord>;
+  vocabulary: Vocabulary;
+}

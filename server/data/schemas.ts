@@ -1,0 +1,80 @@
+/**
+ * The shape of each graph-data record, checked before anything is cross-referenced.
+ * Records are strict: an unknown field (a typo such as `qoute`) is an error, not ignored.
+ */
+import { z } from 'zod';
+
+const slug = z.string().regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, 'must be a lowercase slug (a-z, 0-9, "-" or "_")');
+const entitySlug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug (a-z, 0-9 and "-")');
+const text = z.string().trim().min(1, 'must not be empty');
+const optionalText = text.nullish().transform((value) => value ?? null);
+
+export const citationSchema = z.strictObject({
+  source: slug,
+  quote: z.string().min(1, 'must not be empty'),
+  occurrence: z.number().int().positive().optional(),
+});
+
+export const sourceSchema = z.strictObject({
+  id: slug,
+  title: text,
+  publisher: optionalText,
+  author: optionalText,
+  published: z
+    .string()
+    .regex(/^\d{4}-\d{2}(-\d{2})?$/, 'must be an ISO date (YYYY-MM-DD or YYYY-MM)')
+    .nullish()
+    .transform((value) => value ?? null),
+  kind: slug,
+  file: z.string().regex(/^sources\/[^/]+\.txt$/, 'must name a file in sources/, such as sources/my-article.txt'),
+  note: optionalText,
+});
+
+export const entityTypeSchema = z.strictObject({ id: slug, label: text, description: text });
+
+export const relationTypeSchema = z.strictObject({
+  id: z.string().regex(/^[a-z]+(?:_[a-z]+)*$/, 'must be snake_case, such as enemy_of'),
+  label: text,
+  directed: z.boolean(),
+  description: text,
+});
+
+export const vocabularySchema = z.strictObject({
+  entityTypes: z.array(z.unknown()).min(1, 'must list at least one entity type'),
+  relationTypes: z.array(z.unknown()).min(1, 'must list at least one relation type'),
+});
+
+export const entitySchema = z.strictObject({
+  id: entitySlug,
+  type: slug,
+  name: text,
+  aliases: z.array(text).default([]),
+  description: text,
+});
+
+export const relationSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(?:(?:-|--|_)[a-z0-9]+)*$/, 'must be a lowercase id (a-z, 0-9, "-", "_")'),
+  subject: entitySlug,
+  type: z.string().min(1),
+  object: entitySlug,
+  note: optionalText,
+  citations: z.array(citationSchema).min(1, 'a relation needs at least one citation'),
+});
+
+export const claimSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(?:(?:-|--|_)[a-z0-9]+)*$/, 'must be a lowercase id (a-z, 0-9, "-", "_")'),
+  entity: entitySlug,
+  attribute: z.string().regex(/^[a-z]+(?:_[a-z0-9]+)*$/, 'must be snake_case, such as fighter_strength'),
+  // YAML reads `value: 2015` as a number; a claim's value is the source's wording, so keep it as text.
+  value: z.union([text, z.number().transform(String)]),
+  note: optionalText,
+  citations: z.array(citationSchema).min(1, 'a claim needs at least one citation'),
+});
+
+export type CitationInput = z.infer<typeof citationSchema>;
+export type SourceInput = z.infer<typeof sourceSchema>;
+export type EntityTypeInput = z.infer<typeof entityTypeSchema>;
+export type RelationTypeInput = z.infer<typeof relationTypeSchema>;
+export type EntityInput = z.infer<typeof entitySchema>;
+export type RelationInput = z.infer<typeof relationSchema>;
+export type ClaimInput = z.infer<typeof claimSchema>;
