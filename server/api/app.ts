@@ -1,0 +1,157 @@
+/**
+ * The HTTP application
+ * ====================
+ *
+ * One Express app serves three things on one port:
+ *   - `POST /graphql` (and GET queries): Apollo Server through its Express integration, with
+ *     explicit CORS and a 100 kB JSON body limit;
+ *   - `GET /healthz`: liveness and the size of the loaded graph;
+ *   - everything else: the built client (client/dist), with index.html for client routes such
+ *     as /source/x so that a reload finds the page.
+ */
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import path from 'node:path';
+
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
+import express, { type ErrorRequestHandler, type Express } from 'express';
+
+import type { GraphIndex } from '../graph/indexes';
+import type { ApiContext } from './context';
+import { ERROR_CODES, httpErrorBody } from './errors';
+import { resolvers } from './resolvers';
+import { protection } from './limits';
+
+export const GRAPHQL_PATH = '/graphql';
+export const HEALTH_PATH = '/healthz';
+/** Largest JSON body accepted: an honest query is a few kB. */
+export const JSON_BODY_LIMIT = '100kb';
+
+export interface ApiServerOptions {
+  typeDefs: string;
+  httpServer: Server;
+  /** Production hides the sandbox, stack traces and field suggestions. */
+  production: boolean;
+}
+
+/** The Apollo server with every limit and the landing page fitting the environment; not started. */
+export function createApolloServer({ typeDefs, httpServer, production }: ApiServerOptions): ApolloServer<ApiContext> {
+  const limits = protection({ production });
+  return new ApolloServer<ApiContext>({
+    typeDefs,
+    resolvers,
+    introspection: true,
+    csrfPrevention: true,
+    // server/main.ts stops the whole server (HTTP and Apollo) on SIGINT/SIGTERM.
+    stopOnTerminationSignals: false,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: !production,
+    hideSchemaDetailsFromClientErrors: production,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    plugins: [
+      ...limits.plugins,
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+    ],
+  });
+}
+
+export interface AppOptions {
+  apollo: ApolloServer<ApiContext>;
+  index: GraphIndex;
+  /** Folder of the built client; when it has no index.html, pages explain how to build it. */
+  staticDir: string;
+  /** Origins allowed to call the API from another origin; the built client needs none. */
+  corsOrigins: readonly string[];
+}
+
+/** The Express app; `apollo` must already be started. */
+export function createApp({ apollo, index, staticDir, corsOrigins }: AppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+
+  app.get(HEALTH_PATH, (_req, res) => {
+    res.json({ status: 'ok', entities: index.entityIds.length, relations: index.relationIds.length });
+  });
+
+  app.use(
+    GRAPHQL_PATH,
+    cors<cors.CorsRequest>({
+      origin: [...corsOrigins],
+      methods: ['GET', 'POST', 'OPTIONS'],
+      allowedHeaders: ['content-type', 'apollo-require-preflight', 'x-apollo-operation-name'],
+      maxAge: 600,
+    }),
+    express.json({ limit: JSON_BODY_LIMIT }),
+    // Apollo answers a body that is not JSON (wrong content type, CSRF attempt) with a 400,
+    // but the Express integration answers 500 when no parser set `req.body`: give it one.
+    (req, _res, next) => {
+      if (!Object.hasOwn(req, 'body')) req.body = undefined;
+      next();
+    },
+    expressMiddleware(apollo, { context: async () => ({ index }) }),
+  );
+  app.use(GRAPHQL_PATH, bodyErrorHandler);
+
+  const indexHtml = path.join(staticDir, 'index.html');
+  if (existsSync(indexHtml)) {
+    app.use(express.static(staticDir, { index: false }));
+    app.get('/{*path}', (req, res) => {
+      // A missing asset is a 404, not the app page: only extension-less paths are client routes.
+      if (path.extname(req.path)) res.status(404).type('text/plain').send(`Not found: ${req.path}`);
+      else res.sendFile(indexHtml);
+    });
+  } else {
+    app.get('/{*path}', (_req, res) => {
+      res
+        .status(503)
+        .type('text/plain')
+        .send(
+          `The explorer's client is not built (no ${indexHtml}).\n` +
+            'Run `npm run build`, then restart the server; `npm start` does both.\n' +
+            `The API is served at ${GRAPHQL_PATH} meanwhile.\n`,
+        );
+    });
+  }
+  app.use(lastErrorHandler);
+  return app;
+}
+
+/** Anything else that fails: a 500 that tells nothing about the inside, and a log line. */
+const lastErrorHandler: ErrorRequestHandler = (error, _req, res, next) => {
+  console.error(error);
+  if (res.headersSent) return next(error);
+  res.status(500).json(httpErrorBody('Internal server error.', 'INTERNAL_SERVER_ERROR'));
+};
+
+/**
+ * Errors before GraphQL runs (malformed JSON, a body over the limit) answered as GraphQL
+ * errors, so a client reads every failure the same way.
+ */
+const bodyErrorHandler: ErrorRequestHandler = (error: { type?: string; status?: number }, _req, res, next) => {
+  if (res.headersSent) return next(error);
+  if (error.type === 'entity.parse.failed') {
+    res
+      .status(400)
+      .json(
+        httpErrorBody(
+          'The request body is not valid JSON: send {"query": "…", "variables": {…}}.',
+          ERROR_CODES.badRequest,
+        ),
+      );
+  } else if (error.type === 'entity.too.large') {
+    res
+      .status(413)
+      .json(httpErrorBody(`The request body is over the limit of ${JSON_BODY_LIMIT}.`, ERROR_CODES.payloadTooLarge));
+  } else if (typeof error.status === 'number' && error.status >= 400 && error.status < 500) {
+    res.status(error.status).json(httpErrorBody('The request body could not be read.', ERROR_CODES.badRequest));
+  } else {
+    next(error);
+  }
+};

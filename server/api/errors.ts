@@ -1,0 +1,65 @@
+/**
+ * User-facing errors
+ * ==================
+ *
+ * Every error a client can cause carries an `extensions.code`; argument errors also name the
+ * argument (`extensions.argument`) and say what would be right.
+ */
+import { GraphQLError } from 'graphql';
+
+import { InvalidArgumentError } from '../graph/invalid-argument';
+
+export const ERROR_CODES = {
+  badUserInput: 'BAD_USER_INPUT',
+  badRequest: 'BAD_REQUEST',
+  payloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  queryTooComplex: 'QUERY_TOO_COMPLEX',
+  validationFailed: 'GRAPHQL_VALIDATION_FAILED',
+} as const;
+
+/** A BAD_USER_INPUT error about one argument. */
+export function badUserInput(argument: string, message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ERROR_CODES.badUserInput, argument } });
+}
+
+/** An integer argument's allowed range (both ends included). */
+export interface ArgumentRange {
+  min: number;
+  max: number;
+}
+
+/** The value if it lies in the range; otherwise a BAD_USER_INPUT error naming the argument and the range. */
+export function checkRange(argument: string, value: number, range: ArgumentRange): number {
+  if (!Number.isInteger(value) || value < range.min || value > range.max) {
+    throw badUserInput(
+      argument,
+      `\`${argument}\` must be an integer from ${range.min} to ${range.max}; it was ${value}.`,
+    );
+  }
+  return value;
+}
+
+/** An at-least bound for arguments without a natural maximum (such as `minSources`). */
+export function checkAtLeast(argument: string, value: number | null | undefined, min: number): void {
+  if (value != null && value < min) {
+    throw badUserInput(argument, `\`${argument}\` must be at least ${min}; it was ${value}.`);
+  }
+}
+
+/**
+ * Runs a graph query, turning the graph layer's InvalidArgumentError (an unknown id, a
+ * cursor this API did not make) into a BAD_USER_INPUT error naming the argument.
+ */
+export function asUserInput<T>(query: () => T): T {
+  try {
+    return query();
+  } catch (error) {
+    if (error instanceof InvalidArgumentError) throw badUserInput(error.argument, error.message);
+    throw error;
+  }
+}
+
+/** A GraphQL-shaped body for errors raised before GraphQL runs (malformed JSON, oversized body). */
+export function httpErrorBody(message: string, code: string) {
+  return { errors: [{ message, extensions: { code } }] };
+}

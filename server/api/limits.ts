@@ -1,0 +1,237 @@
+/**
+ * Abuse limits
+ * ============
+ *
+ * The graph is cyclic (Entity → relations → Entity …), so one small query could ask for the
+ * whole graph many times over. Four layers stop that, each answering with a GraphQL error
+ * that has a clear message and an `extensions.code`, after which the server goes on serving:
+ *
+ * - Shape (GraphQL Armor, GRAPHQL_VALIDATION_FAILED): depth, aliases, directives; tokens
+ *   (graphql-js parser, GRAPHQL_PARSE_FAILED).
+ * - Cost (graphql-query-complexity, QUERY_TOO_COMPLEX): the `@complexity` directives of
+ *   schema.graphql, where `first` multiplies everything below it, plus an assumed size for
+ *   each list without a `first` (Entity.relations …), so nesting multiplies as it would at run
+ *   time.
+ * - Arguments (resolvers, BAD_USER_INPUT): `first`, `depth`, `maxLength`, `limit` ranges.
+ * - Transport (app.ts): 100 kB JSON bodies, no batching, CSRF prevention.
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import {
+  GraphQLError,
+  type GraphQLField,
+  type GraphQLSchema,
+  type ValidationContext,
+  getDirectiveValues,
+  getNullableType,
+  isListType,
+} from 'graphql';
+import {
+  type ComplexityEstimator,
+  createComplexityDirective,
+  directiveEstimator,
+  getComplexity,
+  simpleEstimator,
+} from 'graphql-query-complexity';
+
+import type { ApiContext } from './context';
+import { type ArgumentRange, ERROR_CODES } from './errors';
+
+// Arguments ------------------------------------------------------------------------------------
+
+/** Allowed ranges of the arguments that size a result; schema.graphql states the same. */
+export const ARGUMENT_LIMITS = {
+  /** `first` of `entities` and `relations`. */
+  pageSize: { min: 0, max: 500 },
+  /** `first` of `search`. */
+  searchResults: { min: 0, max: 50 },
+  /** `first` of `paths`. */
+  paths: { min: 0, max: 50 },
+  /** `maxLength` of `paths`, in hops. */
+  pathLength: { min: 1, max: 5 },
+  /** `depth` of `neighborhood`, in hops. */
+  neighborhoodDepth: { min: 0, max: 3 },
+  /** `limit` of `neighborhood`, in relations. */
+  neighborhoodRelations: { min: 0, max: 5000 },
+} as const satisfies Record<string, ArgumentRange>;
+
+// Shape ------------------------------------------------------------------------------------------
+
+/**
+ * The explorer's deepest query (relations → edges → node → citations → source → id) is 6
+ * levels; 10 leaves room for a hop more, not for a walk around the cycle.
+ */
+export const MAX_DEPTH = 10;
+export const MAX_ALIASES = 15;
+export const MAX_DIRECTIVES = 10;
+/** The explorer's largest query is about 80 tokens; the sandbox's introspection query about 300. */
+export const MAX_TOKENS = 2000;
+
+/**
+ * graphql-js stops parsing past `maxTokens` (the check Armor's max-tokens parser makes), and
+ * Apollo answers it as a syntax error: GRAPHQL_PARSE_FAILED, 400.
+ */
+export const PARSE_OPTIONS = { maxTokens: MAX_TOKENS };
+
+// Cost -----------------------------------------------------------------------------------------
+
+/**
+ * The explorer's page query, `relations(first: 500)` with each relation's type, label, ends,
+ * source ids and citations, costs about 17 000; two nested `relations` under it cost
+ * hundreds of thousands.
+ */
+export const MAX_COST = 25_000;
+
+/**
+ * Assumed sizes of the lists that take no `first`: the cost of a list is its own cost plus
+ * its items' cost times this size. Sizes are generous averages of the shipped graph, so an
+ * honest query stays well under MAX_COST and nesting pays what it costs. Connection `edges`
+ * count 1: their size is the connection's `first`, which its @complexity already multiplies.
+ */
+export const ASSUMED_LIST_SIZES: Readonly<Record<string, number>> = {
+  'EntityConnection.edges': 1,
+  'RelationConnection.edges': 1,
+  'Entity.relations': 20,
+  'Entity.claims': 10,
+  'Entity.sources': 5,
+  'Entity.disagreements': 3,
+  'Relation.citations': 3,
+  'Relation.sources': 3,
+  'Claim.citations': 3,
+  'Claim.sources': 3,
+  'Disagreement.claims': 3,
+  'Source.citations': 100,
+  'Source.relations': 100,
+  'Source.claims': 50,
+  'Source.entities': 100,
+  'Subgraph.entities': 100,
+  'Subgraph.relations': 100,
+  'Path.entities': 4,
+  'Path.relations': 3,
+  'Path.hops': 3,
+  'PathHop.relations': 2,
+  'SourceComparison.onlyA': 100,
+  'SourceComparison.onlyB': 100,
+  'SourceComparison.both': 100,
+  'Query.sources': 10,
+  'Query.disagreements': 20,
+  'Vocabulary.entityTypes': 10,
+  'Vocabulary.relationTypes': 40,
+};
+
+/** For a list field missing from ASSUMED_LIST_SIZES (one added to the schema later). */
+const DEFAULT_LIST_SIZE = 10;
+
+const complexityDirective = createComplexityDirective();
+
+/**
+ * Lists without a `first`: (own cost, from @complexity or 1) + items' cost × assumed size.
+ * Fields with `multipliers` and introspection are left to directiveEstimator/simpleEstimator.
+ */
+const listSizeEstimator: ComplexityEstimator = ({ type, field, childComplexity }) => {
+  if (type.name.startsWith('__') || field.name.startsWith('__')) return undefined;
+  if (!isListType(getNullableType(field.type))) return undefined;
+  const directive = complexityValues(field);
+  if (directive?.multipliers?.length) return undefined;
+  const size = ASSUMED_LIST_SIZES[`${type.name}.${field.name}`] ?? DEFAULT_LIST_SIZE;
+  return (directive?.value ?? 1) + childComplexity * size;
+};
+
+function complexityValues(
+  field: GraphQLField<unknown, unknown>,
+): { value: number; multipliers?: string[] | null } | undefined {
+  if (!field.astNode) return undefined;
+  return getDirectiveValues(complexityDirective, field.astNode) as
+    { value: number; multipliers?: string[] | null } | undefined;
+}
+
+export const COST_ESTIMATORS: ComplexityEstimator[] = [
+  listSizeEstimator,
+  directiveEstimator(),
+  simpleEstimator({ defaultComplexity: 1 }),
+];
+
+/** The cost of one operation of a document, as the limit counts it. */
+export function operationCost(
+  schema: GraphQLSchema,
+  document: Parameters<typeof getComplexity>[0]['query'],
+  operationName?: string | null,
+  variables?: Record<string, unknown>,
+): number {
+  return getComplexity({
+    schema,
+    query: document,
+    operationName: operationName ?? undefined,
+    variables,
+    estimators: COST_ESTIMATORS,
+  });
+}
+
+/** Rejects operations that cost more than MAX_COST, before any resolver runs. */
+export function costLimitPlugin(maxCost = MAX_COST): ApolloServerPlugin<ApiContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, request, operationName }) {
+          let cost: number;
+          try {
+            cost = operationCost(schema, document, operationName, request.variables ?? undefined);
+          } catch {
+            // Variables that do not fit their types: execution refuses them with BAD_USER_INPUT.
+            return;
+          }
+          if (cost > maxCost) {
+            throw new GraphQLError(
+              `The query costs ${cost}, over the limit of ${maxCost}: ask for smaller pages (\`first\`) or nest fewer lists (such as \`relations\` inside \`relations\`).`,
+              { extensions: { code: ERROR_CODES.queryTooComplex, cost, maxCost, http: { status: 400 } } },
+            );
+          }
+        },
+      };
+    },
+  };
+}
+
+// Together ------------------------------------------------------------------------------------
+
+/**
+ * Armor reports its rejections as "Syntax Error: …" without naming the limit; this reports
+ * them as validation errors that do (Apollo answers them with GRAPHQL_VALIDATION_FAILED, 400).
+ */
+function reportLimit(limit: string) {
+  return (context: ValidationContext | null, error: GraphQLError) => {
+    context?.reportError(
+      new GraphQLError(error.message.replace(/^Syntax Error: /, ''), {
+        extensions: { code: ERROR_CODES.validationFailed, limit },
+      }),
+    );
+  };
+}
+
+/** The plugins and validation rules that enforce every limit, for the ApolloServer config. */
+export function protection(options: { production: boolean }) {
+  const armor = new ApolloArmor({
+    maxDepth: {
+      n: MAX_DEPTH,
+      ignoreIntrospection: true,
+      flattenFragments: true,
+      propagateOnRejection: false,
+      onReject: [reportLimit('maxDepth')],
+    },
+    maxAliases: { n: MAX_ALIASES, propagateOnRejection: false, onReject: [reportLimit('maxAliases')] },
+    maxDirectives: { n: MAX_DIRECTIVES, propagateOnRejection: false, onReject: [reportLimit('maxDirectives')] },
+    // Armor's Apollo token plugin re-parses in `parsingDidStart`, where any throw (its own
+    // limit, or a plain syntax error) becomes a 500 (graphql-armor issues #571, #751). The same
+    // count runs in graphql-js's parser instead: see PARSE_OPTIONS.
+    maxTokens: { enabled: false },
+    // The cost limit is graphql-query-complexity's, which reads the schema's @complexity.
+    costLimit: { enabled: false },
+    // "Did you mean …?" would let anyone map a production schema without introspection.
+    blockFieldSuggestion: { enabled: options.production },
+  }).protect();
+  return {
+    plugins: [...armor.plugins, costLimitPlugin()] as ApolloServerPlugin<ApiContext>[],
+    validationRules: armor.validationRules,
+    parseOptions: PARSE_OPTIONS,
+  };
+}

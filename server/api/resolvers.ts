@@ -1,0 +1,123 @@
+/**
+ * Resolvers: thin maps from schema fields to the graph queries in server/graph/. They check
+ * argument ranges (limits.ts), call one function, and leave every other field to the default
+ * resolver reading the record.
+ */
+import { allDisagreements, disagreementsOf } from '../graph/disagreements';
+import { compareSources } from '../graph/comparison';
+import { claimsOfEntity, entitiesPage, entityById, sourcesOfEntity } from '../graph/entities';
+import { degreeOf, entityRecord, relationRecord, sourceRecords } from '../graph/indexes';
+import { neighborhood } from '../graph/neighborhood';
+import { shortestPaths } from '../graph/paths';
+import { type RelationFilter, relationById, relationsOfEntity, relationsPage } from '../graph/relations';
+import { searchEntities } from '../graph/search';
+import {
+  allSources,
+  citationsOfSource,
+  claimsOfSource,
+  entitiesOfSource,
+  relationsOfSource,
+  sourceById,
+  sourceCounts,
+} from '../graph/sources';
+import { entityTypeSummaries, graphStats, relationTypeLabel, relationTypeSummaries } from '../graph/vocabulary';
+import type { Resolvers } from './generated/resolvers-types';
+import { asUserInput, checkAtLeast, checkRange } from './errors';
+import { ARGUMENT_LIMITS } from './limits';
+
+/** Defaults as schema.graphql declares them; used when a client passes an explicit null. */
+const DEFAULTS = { first: 50, searchFirst: 10, pathsFirst: 10, maxLength: 3, depth: 1, limit: 1000 };
+
+function checkedFilter<T extends RelationFilter>(filter: T | null | undefined): T | null | undefined {
+  checkAtLeast('filter.minSources', filter?.minSources, 0);
+  return filter;
+}
+
+export const resolvers: Resolvers = {
+  Query: {
+    entity: (_, { id }, { index }) => entityById(index, id),
+    entities: (_, { filter, first, after }, { index }) =>
+      asUserInput(() =>
+        entitiesPage(index, filter, {
+          first: checkRange('first', first ?? DEFAULTS.first, ARGUMENT_LIMITS.pageSize),
+          after,
+        }),
+      ),
+    relation: (_, { id }, { index }) => relationById(index, id),
+    relations: (_, { filter, first, after }, { index }) =>
+      asUserInput(() =>
+        relationsPage(index, checkedFilter(filter), {
+          first: checkRange('first', first ?? DEFAULTS.first, ARGUMENT_LIMITS.pageSize),
+          after,
+        }),
+      ),
+    search: (_, { text, first }, { index }) =>
+      searchEntities(index, text, checkRange('first', first ?? DEFAULTS.searchFirst, ARGUMENT_LIMITS.searchResults)),
+    neighborhood: (_, { id, depth, filter, limit }, { index }) =>
+      asUserInput(() =>
+        neighborhood(index, id, {
+          depth: checkRange('depth', depth ?? DEFAULTS.depth, ARGUMENT_LIMITS.neighborhoodDepth),
+          limit: checkRange('limit', limit ?? DEFAULTS.limit, ARGUMENT_LIMITS.neighborhoodRelations),
+          filter: checkedFilter(filter),
+        }),
+      ),
+    paths: (_, { from, to, maxLength, first, filter }, { index }) =>
+      asUserInput(() =>
+        shortestPaths(index, from, to, {
+          maxLength: checkRange('maxLength', maxLength ?? DEFAULTS.maxLength, ARGUMENT_LIMITS.pathLength),
+          first: checkRange('first', first ?? DEFAULTS.pathsFirst, ARGUMENT_LIMITS.paths),
+          filter: checkedFilter(filter),
+        }),
+      ),
+    sources: (_, __, { index }) => allSources(index),
+    source: (_, { id }, { index }) => sourceById(index, id),
+    disagreements: (_, { entity }, { index }) =>
+      entity == null ? allDisagreements(index) : disagreementsOf(index, entity),
+    compareSources: (_, { a, b }, { index }) => asUserInput(() => compareSources(index, a, b)),
+    vocabulary: (_, __, { index }) => ({
+      entityTypes: entityTypeSummaries(index),
+      relationTypes: relationTypeSummaries(index),
+    }),
+    stats: (_, __, { index }) => graphStats(index),
+  },
+
+  Entity: {
+    claims: (entity, _, { index }) => [...claimsOfEntity(index, entity.id)],
+    relations: (entity, { direction, types }, { index }) => relationsOfEntity(index, entity.id, { direction, types }),
+    degree: (entity, _, { index }) => degreeOf(index, entity.id),
+    sources: (entity, _, { index }) => sourcesOfEntity(index, entity.id),
+    disagreements: (entity, _, { index }) => disagreementsOf(index, entity.id),
+  },
+
+  Relation: {
+    label: (relation, _, { index }) => relationTypeLabel(index, relation.type),
+    subject: (relation, _, { index }) => index.graph.getNodeAttributes(relation.subject),
+    object: (relation, _, { index }) => index.graph.getNodeAttributes(relation.object),
+    sources: (relation, _, { index }) => sourceRecords(index, relation.sourceIds),
+    corroboration: (relation) => relation.sourceIds.length,
+  },
+
+  Citation: {
+    source: (citation, _, { index }) => index.knowledgeGraph.sources.get(citation.sourceId)!,
+    relation: (citation, _, { index }) =>
+      citation.target.kind === 'relation' ? (relationRecord(index, citation.target.id) ?? null) : null,
+    claim: (citation, _, { index }) =>
+      citation.target.kind === 'claim' ? (index.knowledgeGraph.claims.get(citation.target.id) ?? null) : null,
+  },
+
+  Claim: {
+    entity: (claim, _, { index }) => entityRecord(index, claim.entity)!,
+    sources: (claim, _, { index }) => sourceRecords(index, claim.sourceIds),
+  },
+
+  Source: {
+    citations: (source, _, { index }) => [...citationsOfSource(index, source.id)],
+    relations: (source, _, { index }) => relationsOfSource(index, source.id),
+    claims: (source, _, { index }) => [...claimsOfSource(index, source.id)],
+    entities: (source, _, { index }) => entitiesOfSource(index, source.id),
+    relationCount: (source, _, { index }) => sourceCounts(index, source.id).relationCount,
+    claimCount: (source, _, { index }) => sourceCounts(index, source.id).claimCount,
+    entityCount: (source, _, { index }) => sourceCounts(index, source.id).entityCount,
+    citationCount: (source, _, { index }) => sourceCounts(index, source.id).citationCount,
+  },
+};

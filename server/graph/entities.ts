@@ -1,0 +1,83 @@
+/**
+ * Which entities match a filter
+ * =============================
+ *
+ * Types and sources have indexes (sorted id lists); a page reads the smaller. The `text`
+ * part ("contains", on folded names and aliases) has no index that answers substrings, so it
+ * is checked on each candidate as the page is read: on a large graph it is cheapest together
+ * with a type or source. Absent parts do not filter; an empty list matches nothing.
+ */
+import type { ClaimRecord, EntityRecord, SourceRecord } from '../data/model';
+import { type GraphIndex, entityRecord, indexLists, sourceRecords } from './indexes';
+import { type Candidates, type Connection, type PageArgs, paginate, sortedHas } from './pagination';
+import { foldText } from './text-folding';
+
+export interface EntityFilter {
+  types?: readonly string[] | null;
+  text?: string | null;
+  sources?: readonly string[] | null;
+}
+
+/** A page of the entities matching the filter, in id order. */
+export function entitiesPage(
+  index: GraphIndex,
+  filter: EntityFilter | null | undefined,
+  page: PageArgs,
+): Connection<EntityRecord> {
+  return paginate(
+    entityCandidates(index, filter ?? {}),
+    page,
+    (id) => index.graph.getNodeAttributes(id),
+    index.countCache,
+  );
+}
+
+/** The entity with this id, or null. */
+export function entityById(index: GraphIndex, id: string): EntityRecord | null {
+  return entityRecord(index, id) ?? null;
+}
+
+export function entityCandidates(index: GraphIndex, filter: EntityFilter): Candidates {
+  const text = filter.text == null ? '' : foldText(filter.text.trim());
+  const byType = filter.types == null ? null : indexLists(index.entitiesByType, filter.types);
+  const bySource = filter.sources == null ? null : indexLists(index.entitiesBySource, filter.sources);
+
+  const size = (lists: readonly (readonly string[])[]) => lists.reduce((sum, list) => sum + list.length, 0);
+  let lists: readonly (readonly string[])[] = [index.entityIds];
+  let disjoint = true;
+  let checkTypes = false;
+  let checkSources = false;
+  if (byType && bySource) {
+    const typesSmaller = size(byType) <= size(bySource);
+    [lists, disjoint] = typesSmaller ? [byType, true] : [bySource, false];
+    [checkTypes, checkSources] = [!typesSmaller, typesSmaller];
+  } else if (byType) {
+    lists = byType;
+  } else if (bySource) {
+    [lists, disjoint] = [bySource, false];
+  }
+
+  const types = checkTypes && filter.types ? new Set(filter.types) : null;
+  const sources = checkSources && filter.sources ? [...new Set(filter.sources)] : null;
+  if (!types && !sources && !text) return { lists, disjoint };
+  const sorted = (list: readonly string[] | null | undefined) => (list == null ? null : [...new Set(list)].sort());
+  return {
+    lists,
+    disjoint,
+    countKey: `entities ${JSON.stringify([sorted(filter.types), text, sorted(filter.sources)])}`,
+    accepts: (id) =>
+      (!types || types.has(index.graph.getNodeAttribute(id, 'type'))) &&
+      (!sources || sources.some((sourceId) => sortedHas(index.entitiesBySource.get(sourceId) ?? [], id))) &&
+      (!text || (index.entityText.get(id) ?? '').includes(text)),
+  };
+}
+
+/** The claims the sources make about an entity, by attribute, value, then id. */
+export function claimsOfEntity(index: GraphIndex, entityId: string): readonly ClaimRecord[] {
+  return index.claimsByEntity.get(entityId) ?? [];
+}
+
+/** The sources behind an entity's relations and claims, by id. */
+export function sourcesOfEntity(index: GraphIndex, entityId: string): SourceRecord[] {
+  return sourceRecords(index, index.sourceIdsByEntity.get(entityId) ?? []);
+}

@@ -1,0 +1,280 @@
+/**
+ * Graph indexes
+ * =============
+ *
+ * Everything the graph queries look up, built once at start-up from the loaded knowledge
+ * graph and never changed afterwards. Each query then reads the smallest list that answers
+ * it instead of scanning the graph: building costs O(R log R) time and a few references per
+ * relation of memory (R = relations), so a page of a million-relation graph costs what the
+ * page holds, not what the graph holds.
+ *
+ * Every id list is sorted by UTF-16 code units (`Array.prototype.sort()` without a
+ * comparator), the order cursors and binary searches rely on.
+ */
+import MiniSearch from 'minisearch';
+
+import type {
+  CitationRecord,
+  ClaimRecord,
+  EntityGraph,
+  EntityRecord,
+  KnowledgeGraph,
+  RelationRecord,
+  SourceRecord,
+} from '../data/model';
+import { compactText, foldText } from './text-folding';
+
+/** What the search index holds per entity. */
+export interface SearchDocument {
+  id: string;
+  name: string;
+  /** Every alias, one per line. */
+  aliases: string;
+  /** Name and aliases with punctuation and spaces removed, one per line ("iskp", "isisk"). */
+  compact: string;
+}
+
+export interface GraphIndex {
+  readonly knowledgeGraph: KnowledgeGraph;
+  readonly graph: EntityGraph;
+
+  // Sorted ids ------------------------------------------------------------------------------
+  readonly entityIds: readonly string[];
+  readonly relationIds: readonly string[];
+  readonly sourceIds: readonly string[];
+
+  // Entities ----------------------------------------------------------------------------------
+  /** Entity type id → sorted entity ids. */
+  readonly entitiesByType: ReadonlyMap<string, readonly string[]>;
+  /** Source id → sorted ids of the entities in the relations and claims it supports. */
+  readonly entitiesBySource: ReadonlyMap<string, readonly string[]>;
+  /** Entity id → folded name and aliases, one per line, for the `text` filter. */
+  readonly entityText: ReadonlyMap<string, string>;
+  /** Entity id → sorted ids of the sources behind its relations and claims. */
+  readonly sourceIdsByEntity: ReadonlyMap<string, readonly string[]>;
+
+  // Relations ---------------------------------------------------------------------------------
+  /** Relation type id → sorted relation ids. */
+  readonly relationsByType: ReadonlyMap<string, readonly string[]>;
+  /** Source id → sorted ids of the relations it cites. */
+  readonly relationsBySource: ReadonlyMap<string, readonly string[]>;
+  /** Entity id → sorted ids of the relations it is subject or object of. */
+  readonly relationsByEntity: ReadonlyMap<string, readonly string[]>;
+  /** Index k → sorted ids of the relations supported by exactly k distinct sources. */
+  readonly relationsByCorroboration: readonly (readonly string[])[];
+
+  // Claims and citations ----------------------------------------------------------------------
+  /** Entity id → its claims, by attribute, value, then id. */
+  readonly claimsByEntity: ReadonlyMap<string, readonly ClaimRecord[]>;
+  /** Source id → the claims it supports, by id. */
+  readonly claimsBySource: ReadonlyMap<string, readonly ClaimRecord[]>;
+  /** Source id → every citation into it, by start offset. */
+  readonly citationsBySource: ReadonlyMap<string, readonly CitationRecord[]>;
+
+  // Search and counts -------------------------------------------------------------------------
+  readonly searchIndex: MiniSearch<SearchDocument>;
+  readonly entityTypeCounts: ReadonlyMap<string, number>;
+  readonly relationTypeCounts: ReadonlyMap<string, number>;
+  readonly citationCount: number;
+
+  /**
+   * Memo of filtered totals (see pagination.ts): a client paging through a filter asks for
+   * `totalCount` on every page, and the answer cannot change, as the index never does.
+   */
+  readonly countCache: Map<string, number>;
+}
+
+/** Builds every index over the knowledge graph; call once at start-up. */
+export function buildGraphIndex(knowledgeGraph: KnowledgeGraph): GraphIndex {
+  const { graph, sources, claims } = knowledgeGraph;
+
+  const entityIds = graph.nodes().sort();
+  const relationIds = graph.edges().sort();
+  const sourceIds = [...sources.keys()].sort();
+
+  const entitiesByType = new Map<string, string[]>();
+  const entityText = new Map<string, string>();
+  for (const id of entityIds) {
+    const entity = graph.getNodeAttributes(id);
+    push(entitiesByType, entity.type, id);
+    entityText.set(id, [entity.name, ...entity.aliases].map(foldText).join('\n'));
+  }
+
+  // Walking relation ids in sorted order keeps every list below sorted without a sort.
+  const relationsByType = new Map<string, string[]>();
+  const relationsBySource = new Map<string, string[]>();
+  const relationsByEntity = new Map<string, string[]>();
+  const relationsByCorroboration: string[][] = [];
+  // Source ids per entity, with repeats; made distinct once all relations and claims are in.
+  const supportByEntity = new Map<string, string[]>();
+  const citationsBySource = new Map<string, CitationRecord[]>();
+  let citationCount = 0;
+
+  const noteSupport = (entityId: string, sourceId: string) => push(supportByEntity, entityId, sourceId);
+
+  for (const id of relationIds) {
+    const relation = graph.getEdgeAttributes(id);
+    push(relationsByType, relation.type, id);
+    push(relationsByEntity, relation.subject, id);
+    if (relation.object !== relation.subject) push(relationsByEntity, relation.object, id);
+    (relationsByCorroboration[relation.sourceIds.length] ??= []).push(id);
+    for (const sourceId of relation.sourceIds) {
+      push(relationsBySource, sourceId, id);
+      noteSupport(relation.subject, sourceId);
+      noteSupport(relation.object, sourceId);
+    }
+    for (const citation of relation.citations) push(citationsBySource, citation.sourceId, citation);
+    citationCount += relation.citations.length;
+  }
+  for (let k = 0; k < relationsByCorroboration.length; k++) relationsByCorroboration[k] ??= [];
+
+  const claimsByEntity = new Map<string, ClaimRecord[]>();
+  const claimsBySource = new Map<string, ClaimRecord[]>();
+  for (const claim of [...claims.values()].sort(byId)) {
+    push(claimsByEntity, claim.entity, claim);
+    for (const sourceId of claim.sourceIds) {
+      push(claimsBySource, sourceId, claim);
+      noteSupport(claim.entity, sourceId);
+    }
+    for (const citation of claim.citations) push(citationsBySource, citation.sourceId, citation);
+    citationCount += claim.citations.length;
+  }
+  for (const list of claimsByEntity.values()) list.sort(byAttributeValueId);
+  for (const list of citationsBySource.values()) list.sort((a, b) => a.start - b.start || a.end - b.end);
+
+  // Walking entities in id order fills each source's entity list already sorted. (Arrays with
+  // repeats, then one dedupe per entity: several times faster than a Set per source at 10^6.)
+  const sourceIdsByEntity = new Map<string, string[]>();
+  const entitiesBySource = new Map<string, string[]>();
+  for (const entityId of entityIds) {
+    const support = supportByEntity.get(entityId);
+    if (!support) continue;
+    const distinct = [...new Set(support)].sort();
+    sourceIdsByEntity.set(entityId, distinct);
+    for (const sourceId of distinct) push(entitiesBySource, sourceId, entityId);
+  }
+
+  const entityTypeCounts = new Map([...entitiesByType].map(([type, ids]) => [type, ids.length]));
+  const relationTypeCounts = new Map([...relationsByType].map(([type, ids]) => [type, ids.length]));
+
+  return {
+    knowledgeGraph,
+    graph,
+    entityIds,
+    relationIds,
+    sourceIds,
+    entitiesByType,
+    entitiesBySource,
+    entityText,
+    sourceIdsByEntity,
+    relationsByType,
+    relationsBySource,
+    relationsByEntity,
+    relationsByCorroboration,
+    claimsByEntity,
+    claimsBySource,
+    citationsBySource,
+    searchIndex: buildSearchIndex(graph, entityIds, relationsByEntity),
+    entityTypeCounts,
+    relationTypeCounts,
+    citationCount,
+    countCache: new Map(),
+  };
+}
+
+/**
+ * MiniSearch over names and aliases. Terms are folded (case and accents), and a `compact`
+ * field holds each name without punctuation or spaces so that "iskp" meets "IS-KP". Better
+ * connected entities get a gentle boost: of two equally good matches the one the graph says
+ * more about comes first.
+ */
+function buildSearchIndex(
+  graph: EntityGraph,
+  entityIds: readonly string[],
+  relationsByEntity: ReadonlyMap<string, readonly string[]>,
+): MiniSearch<SearchDocument> {
+  const defaultTokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
+  const searchIndex = new MiniSearch<SearchDocument>({
+    fields: ['name', 'aliases', 'compact'],
+    tokenize: (text, fieldName) => (fieldName === 'compact' ? text.split('\n') : defaultTokenize(text)),
+    processTerm: (term) => foldText(term) || null,
+    searchOptions: {
+      boostDocument: (id: string) => 1 + Math.log10(1 + (relationsByEntity.get(id)?.length ?? 0)) / 4,
+    },
+  });
+  searchIndex.addAll(entityIds.map((id) => searchDocument(graph.getNodeAttributes(id))));
+  return searchIndex;
+}
+
+function searchDocument(entity: EntityRecord): SearchDocument {
+  const names = [entity.name, ...entity.aliases];
+  return {
+    id: entity.id,
+    name: entity.name,
+    aliases: entity.aliases.join('\n'),
+    compact: [...new Set(names.map(compactText).filter(Boolean))].join('\n'),
+  };
+}
+
+// Small helpers -------------------------------------------------------------------------------
+
+/** The entity, relation, source or claim record of an id, or undefined. */
+export function entityRecord(index: GraphIndex, id: string): EntityRecord | undefined {
+  return index.graph.hasNode(id) ? index.graph.getNodeAttributes(id) : undefined;
+}
+
+export function relationRecord(index: GraphIndex, id: string): RelationRecord | undefined {
+  return index.graph.hasEdge(id) ? index.graph.getEdgeAttributes(id) : undefined;
+}
+
+export function sourceRecord(index: GraphIndex, id: string): SourceRecord | undefined {
+  return index.knowledgeGraph.sources.get(id);
+}
+
+export function entityRecords(index: GraphIndex, ids: readonly string[]): EntityRecord[] {
+  return ids.map((id) => index.graph.getNodeAttributes(id));
+}
+
+export function relationRecords(index: GraphIndex, ids: readonly string[]): RelationRecord[] {
+  return ids.map((id) => index.graph.getEdgeAttributes(id));
+}
+
+export function sourceRecords(index: GraphIndex, ids: readonly string[]): SourceRecord[] {
+  return ids.flatMap((id) => index.knowledgeGraph.sources.get(id) ?? []);
+}
+
+/** Number of relations the entity takes part in (0 for an unknown id). */
+export function degreeOf(index: GraphIndex, entityId: string): number {
+  return index.relationsByEntity.get(entityId)?.length ?? 0;
+}
+
+/** The non-empty lists an index holds for some keys (each key once). */
+export function indexLists(
+  map: ReadonlyMap<string, readonly string[]>,
+  keys: readonly string[],
+): (readonly string[])[] {
+  const lists: (readonly string[])[] = [];
+  for (const key of new Set(keys)) {
+    const list = map.get(key);
+    if (list && list.length > 0) lists.push(list);
+  }
+  return lists;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function byId(a: { id: string }, b: { id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function byAttributeValueId(a: ClaimRecord, b: ClaimRecord): number {
+  return compareStrings(a.attribute, b.attribute) || compareStrings(a.value, b.value) || byId(a, b);
+}
+
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,177 @@
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { type DefinitionNode, Kind, parse, print, visit } from 'graphql';
+
+import { MAX_ALIASES, MAX_COST, MAX_DEPTH, MAX_DIRECTIVES, MAX_TOKENS, operationCost } from '../../server/api/limits';
+import { type TestServer, startTestServer } from './test-server';
+import { buildSchemaFromFile } from './schema';
+
+let api: TestServer;
+beforeAll(async () => {
+  api = await startTestServer();
+});
+afterAll(() => api.close());
+
+/** The query the explorer sends for one page of the graph. */
+const EXPLORER_PAGE = `query ExplorerPage($after: String) {
+  relations(first: 500, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node {
+      id type label directed note corroboration sourceIds
+      subject { id name type } object { id name type }
+      citations { quote start end source { id } }
+    } }
+  }
+}`;
+
+const CLIENT_SOURCES = fileURLToPath(new URL('../../client/src', import.meta.url));
+
+/** Every operation the explorer sends (the .graphql files under client/src), with the fragments it uses. */
+async function explorerOperations(): Promise<{ name: string; document: string }[]> {
+  const files = (await readdir(CLIENT_SOURCES, { recursive: true })).filter((file) => file.endsWith('.graphql'));
+  const texts = await Promise.all(files.map((file) => readFile(path.join(CLIENT_SOURCES, file), 'utf8')));
+  const definitions = parse(texts.join('\n')).definitions;
+  const fragments = new Map(
+    definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])),
+  );
+  const withFragments = (root: DefinitionNode): string => {
+    const used = new Set<string>();
+    const collect = (node: DefinitionNode) =>
+      visit(node, {
+        FragmentSpread(spread) {
+          if (used.has(spread.name.value)) return;
+          used.add(spread.name.value);
+          collect(fragments.get(spread.name.value)!);
+        },
+      });
+    collect(root);
+    return [root, ...[...used].map((name) => fragments.get(name)!)].map((d) => print(d)).join('\n');
+  };
+  return definitions.flatMap((d) =>
+    d.kind === Kind.OPERATION_DEFINITION && d.name ? [{ name: d.name.value, document: withFragments(d) }] : [],
+  );
+}
+
+async function expectServerStillAnswers(): Promise<void> {
+  const { status, data, errors } = await api.query(`{ stats { entityCount } }`);
+  expect(status).toBe(200);
+  expect(errors).toBeUndefined();
+  expect(data.stats.entityCount).toBe(api.index.graph.order);
+}
+
+describe('abuse limits', () => {
+  it(`let the explorer's 500-relation page through: it costs under ${MAX_COST}`, async () => {
+    const cost = operationCost(await buildSchemaFromFile(), parse(EXPLORER_PAGE));
+    expect(cost).toBeLessThan(MAX_COST);
+    const { status, data, errors } = await api.query(EXPLORER_PAGE);
+    expect(errors).toBeUndefined();
+    expect(status).toBe(200);
+    expect(data.relations.edges).toHaveLength(Math.min(500, api.index.graph.size));
+  });
+
+  it('let every query the explorer sends through, at its largest pages and depths', async () => {
+    const operations = await explorerOperations();
+    expect(operations.length).toBeGreaterThan(0);
+    for (const { name, document } of operations) {
+      const pages = /\b(entities|relations)\(first: \$first/.test(document);
+      const variables = {
+        id: 'isis-k',
+        text: 'isis',
+        from: 'isis-k',
+        to: 'taliban',
+        first: pages ? 500 : 50,
+        after: null,
+        depth: 3,
+        maxLength: 5,
+      };
+      const { errors } = await api.query(document, variables);
+      const codes = (errors ?? []).map((error) => error.extensions?.code);
+      expect({ name, codes }).toEqual({ name, codes: [] });
+    }
+  });
+
+  it(`reject a query deeper than ${MAX_DEPTH} levels with GRAPHQL_VALIDATION_FAILED, then serve on`, async () => {
+    const deep = `{ entity(id: "isis-k") { relations { subject { relations { subject { relations { subject { relations { subject { relations { id } } } } } } } } } } }`;
+    const { status, errors } = await api.query(deep);
+    expect(status).toBe(400);
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'maxDepth' });
+    expect(errors?.[0]?.message).toMatch(/depth limit of 10/);
+    await expectServerStillAnswers();
+  });
+
+  it('count depth through fragments too', async () => {
+    const viaFragments = `
+      fragment Hop on Entity { relations { subject { relations { subject { relations { subject { relations { id } } } } } } } }
+      { entity(id: "isis-k") { relations { subject { relations { subject { ...Hop } } } } } }`;
+    const { errors } = await api.query(viaFragments);
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'maxDepth' });
+    await expectServerStillAnswers();
+  });
+
+  it(`reject more than ${MAX_ALIASES} aliases, then serve on`, async () => {
+    const aliases = Array.from({ length: MAX_ALIASES + 1 }, (_, i) => `a${i}: stats { entityCount }`).join(' ');
+    const { status, errors } = await api.query(`{ ${aliases} }`);
+    expect(status).toBe(400);
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'maxAliases' });
+    await expectServerStillAnswers();
+  });
+
+  it(`reject more than ${MAX_DIRECTIVES} directives, then serve on`, async () => {
+    const directives = Array.from({ length: MAX_DIRECTIVES + 1 }, () => '@include(if: true)').join(' ');
+    const { status, errors } = await api.query(`{ stats ${directives} { entityCount } }`);
+    expect(status).toBe(400);
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'maxDirectives' });
+    await expectServerStillAnswers();
+  });
+
+  it(`reject a document of more than ${MAX_TOKENS} tokens before it is parsed, then serve on`, async () => {
+    const { status, errors } = await api.query(`{ ${'stats { entityCount } '.repeat(MAX_TOKENS / 4)} }`);
+    expect(status).toBe(400);
+    expect(errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+    expect(errors?.[0]?.message).toMatch(/2000 tokens/);
+    await expectServerStillAnswers();
+  });
+
+  it('reject relations nested in relations as QUERY_TOO_COMPLEX, naming the cost and the limit, then serve on', async () => {
+    const nested = `{ relations(first: 500) { edges { node { subject { relations { object { relations { id } } } } } } } }`;
+    const { status, errors } = await api.query(nested);
+    expect(status).toBe(400);
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maxCost: MAX_COST });
+    expect(errors?.[0]?.extensions?.cost as number).toBeGreaterThan(MAX_COST);
+    expect(errors?.[0]?.message).toMatch(/over the limit of 25000/);
+    await expectServerStillAnswers();
+  });
+
+  it('multiply the cost by `first` even when it comes in a variable', async () => {
+    const { errors } = await api.query(
+      `query($n: Int) { relations(first: $n) { edges { node { id citations { quote source { id title } } } } } }`,
+      { n: 100_000 },
+    );
+    expect(errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    await expectServerStillAnswers();
+  });
+
+  it('refuse batched requests', async () => {
+    const response = await api.post(
+      JSON.stringify([{ query: '{ stats { entityCount } }' }, { query: '{ stats { relationCount } }' }]),
+    );
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body.errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(body.errors[0].message).toMatch(/batching/i);
+    await expectServerStillAnswers();
+  });
+
+  it('refuse a JSON body over 100 kB with PAYLOAD_TOO_LARGE', async () => {
+    const response = await api.post(
+      JSON.stringify({ query: '{ stats { entityCount } }', variables: { pad: 'x'.repeat(110_000) } }),
+    );
+    expect(response.status).toBe(413);
+    const body = await response.json();
+    expect(body.errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    await expectServerStillAnswers();
+  });
+});

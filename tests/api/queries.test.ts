@@ -1,0 +1,189 @@
+import { type TestServer, startTestServer } from './test-server';
+
+let api: TestServer;
+beforeAll(async () => {
+  api = await startTestServer();
+});
+afterAll(() => api.close());
+
+describe('the GraphQL API answers', () => {
+  it('entity: ISIS-K with its aliases, claims, relations, degree, sources and disagreements', async () => {
+    const { data, errors } = await api.query(`{
+      entity(id: "isis-k") {
+        id name type aliases description degree
+        claims { id attribute value entity { id } sources { id } citations { quote } }
+        relations { id }
+        outgoing: relations(direction: OUTGOING) { subject { id } }
+        incoming: relations(direction: INCOMING) { object { id } }
+        enemies: relations(types: ["enemy_of"]) { type }
+        sources { id }
+        disagreements { attribute claims { value } }
+      }
+    }`);
+    expect(errors).toBeUndefined();
+    const entity = data.entity;
+    expect(entity).toMatchObject({ id: 'isis-k', name: 'ISIS-K', type: 'organization' });
+    expect(entity.aliases).toContain('ISKP');
+    expect(entity.degree).toBe(api.index.graph.degree('isis-k'));
+    expect(entity.relations).toHaveLength(entity.degree);
+    expect(entity.outgoing.every((r: { subject: { id: string } }) => r.subject.id === 'isis-k')).toBe(true);
+    expect(entity.incoming.every((r: { object: { id: string } }) => r.object.id === 'isis-k')).toBe(true);
+    expect(entity.enemies.length).toBeGreaterThan(0);
+    expect(entity.claims.every((c: { entity: { id: string } }) => c.entity.id === 'isis-k')).toBe(true);
+    expect(entity.sources.length).toBe(api.knowledgeGraph.sources.size);
+    expect(entity.disagreements.map((d: { attribute: string }) => d.attribute)).toContain('fighter_strength');
+  });
+
+  it('entity: null for an unknown id', async () => {
+    const { data, errors } = await api.query(`{ entity(id: "no-such-entity") { id } }`);
+    expect(errors).toBeUndefined();
+    expect(data.entity).toBeNull();
+  });
+
+  it('relation: its label, both ends, direction, citations, sources and corroboration', async () => {
+    const { data } = await api.query(`{
+      relation(id: "isis-k--enemy_of--taliban") {
+        id type label directed note corroboration sourceIds
+        subject { id } object { id }
+        sources { id }
+        citations { quote start end source { id } relation { id } claim { id } }
+      }
+      missing: relation(id: "nope") { id }
+    }`);
+    const relation = data.relation;
+    expect(relation).toMatchObject({ type: 'enemy_of', label: 'enemy of', directed: false });
+    expect([relation.subject.id, relation.object.id].sort()).toEqual(['isis-k', 'taliban']);
+    expect(relation.corroboration).toBe(relation.sources.length);
+    expect(relation.sourceIds).toEqual(relation.sources.map((s: { id: string }) => s.id));
+    for (const citation of relation.citations) {
+      expect(citation.relation.id).toBe(relation.id);
+      expect(citation.claim).toBeNull();
+    }
+    expect(data.missing).toBeNull();
+  });
+
+  it('entities and relations: connections with edges, cursors, pageInfo and totalCount', async () => {
+    const { data } = await api.query(`{
+      entities(first: 3) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } }
+      relations(first: 3) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } }
+    }`);
+    expect(data.entities.totalCount).toBe(api.index.graph.order);
+    expect(data.relations.totalCount).toBe(api.index.graph.size);
+    for (const connection of [data.entities, data.relations]) {
+      expect(connection.edges).toHaveLength(3);
+      expect(connection.pageInfo.hasNextPage).toBe(true);
+      expect(connection.pageInfo.endCursor).toBe(connection.edges[2].cursor);
+    }
+  });
+
+  it('search: entities by name or alias, best first', async () => {
+    const { data } = await api.query(`{ search(text: "iskp", first: 3) { id name } }`);
+    expect(data.search[0]).toEqual({ id: 'isis-k', name: 'ISIS-K' });
+  });
+
+  it('neighborhood: a flat subgraph around an entity', async () => {
+    const { data } = await api.query(`{
+      neighborhood(id: "haqqani-network", depth: 1) { truncated entities { id } relations { id subject { id } object { id } } }
+    }`);
+    const ids = new Set(data.neighborhood.entities.map((e: { id: string }) => e.id));
+    expect(ids.has('taliban')).toBe(true);
+    for (const relation of data.neighborhood.relations) {
+      expect(ids.has(relation.subject.id) && ids.has(relation.object.id)).toBe(true);
+    }
+    expect(data.neighborhood.truncated).toBe(false);
+  });
+
+  it('paths: hops with all their relations, and one relation per hop', async () => {
+    const { data } = await api.query(`{
+      paths(from: "isis-k", to: "taliban", maxLength: 2, first: 3) {
+        length entities { id } relations { id type } hops { from { id } to { id } relations { id } }
+      }
+    }`);
+    expect(data.paths[0].length).toBe(1);
+    for (const path of data.paths) {
+      expect(path.entities).toHaveLength(path.length + 1);
+      expect(path.relations).toHaveLength(path.length);
+      expect(path.hops).toHaveLength(path.length);
+    }
+  });
+
+  it('sources and source: the documents, their text and what they support', async () => {
+    const { data } = await api.query(`{
+      sources { id title publisher author published kind note relationCount claimCount entityCount citationCount }
+      source(id: "bbc-what-is-isis-k") {
+        id title publisher author text
+        citations { start end quote }
+        relations { id sourceIds }
+        claims { id sources { id } }
+        entities { id }
+        relationCount claimCount entityCount citationCount
+      }
+      missing: source(id: "nope") { id }
+    }`);
+    expect(data.sources.map((s: { id: string }) => s.id)).toEqual([...api.knowledgeGraph.sources.keys()].sort());
+    const source = data.source;
+    expect(source).toMatchObject({ publisher: 'BBC', author: 'Frank Gardner' });
+    expect(source.relations).toHaveLength(source.relationCount);
+    expect(source.claims).toHaveLength(source.claimCount);
+    expect(source.entities).toHaveLength(source.entityCount);
+    expect(source.citations).toHaveLength(source.citationCount);
+    for (const relation of source.relations) expect(relation.sourceIds).toContain('bbc-what-is-isis-k');
+    const starts = source.citations.map((c: { start: number }) => c.start);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    expect(data.missing).toBeNull();
+  });
+
+  it('disagreements: every disputed attribute, or one entity’s', async () => {
+    const { data } = await api.query(`{
+      all: disagreements { entity { id } attribute claims { value sources { id } } }
+      isisk: disagreements(entity: "isis-k") { entity { id } attribute }
+    }`);
+    expect(data.all.length).toBeGreaterThanOrEqual(data.isisk.length);
+    expect(data.isisk.every((d: { entity: { id: string } }) => d.entity.id === 'isis-k')).toBe(true);
+    for (const disagreement of data.all) {
+      expect(new Set(disagreement.claims.map((c: { value: string }) => c.value)).size).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('compareSources: what two sources support alike and apart', async () => {
+    const { data } = await api.query(`{
+      compareSources(a: "bbc-what-is-isis-k", b: "cbc-isis-k-security-threat") {
+        a { id } b { id } onlyA { id } onlyB { id } both { id sourceIds }
+      }
+    }`);
+    const comparison = data.compareSources;
+    expect(comparison.a.id).toBe('bbc-what-is-isis-k');
+    const total = comparison.onlyA.length + comparison.both.length;
+    expect(total).toBe(api.index.relationsBySource.get('bbc-what-is-isis-k')!.length);
+    for (const relation of comparison.both) {
+      expect(relation.sourceIds).toEqual(expect.arrayContaining(['bbc-what-is-isis-k', 'cbc-isis-k-security-threat']));
+    }
+  });
+
+  it('vocabulary and stats: types with their counts, and the totals', async () => {
+    const { data } = await api.query(`{
+      vocabulary { entityTypes { id label description count } relationTypes { id label directed description count } }
+      stats { entityCount relationCount claimCount sourceCount citationCount }
+    }`);
+    const sum = (types: { count: number }[]) => types.reduce((total, type) => total + type.count, 0);
+    expect(sum(data.vocabulary.entityTypes)).toBe(data.stats.entityCount);
+    expect(sum(data.vocabulary.relationTypes)).toBe(data.stats.relationCount);
+    expect(data.vocabulary.relationTypes.find((t: { id: string }) => t.id === 'enemy_of')).toMatchObject({
+      label: 'enemy of',
+      directed: false,
+    });
+    expect(data.stats).toEqual({
+      entityCount: api.index.graph.order,
+      relationCount: api.index.graph.size,
+      claimCount: api.knowledgeGraph.claims.size,
+      sourceCount: api.knowledgeGraph.sources.size,
+      citationCount: api.index.citationCount,
+    });
+  });
+
+  it('introspection, for tools and the sandbox', async () => {
+    const { data } = await api.query(`{ __schema { queryType { fields { name } } } }`);
+    const fields = data.__schema.queryType.fields.map((f: { name: string }) => f.name);
+    expect(fields).toEqual(expect.arrayContaining(['entity', 'relations', 'search', 'neighborhood', 'paths']));
+  });
+});

@@ -1,0 +1,307 @@
+/**
+ * Benchmark: the graph queries on a synthetic graph of a million relations
+ * ========================================================================
+ *
+ * `npm run bench`. Builds a KnowledgeGraph in memory (200 000 entities, 1 000 000 relations,
+ * 50 sources), builds the index once, then times each question the API answers and prints a
+ * table. Bounded: a fixed number of runs per question, on a seeded random graph, and one HTTP
+ * row on 127.0.0.1. Kept apart from the tests: timings depend on the machine, so nothing here
+ * asserts on them.
+ *
+ * Options: BENCH_ENTITIES, BENCH_RELATIONS, BENCH_RUNS (environment variables).
+ */
+import { performance } from 'node:perf_hooks';
+
+import { startServer } from '../../server/api/server';
+import { buildEntityGraph } from '../../server/data/load-graph-data';
+import type {
+  CitationRecord,
+  EntityRecord,
+  KnowledgeGraph,
+  RelationRecord,
+  SourceRecord,
+} from '../../server/data/model';
+import { entitiesPage } from '../../server/graph/entities';
+import { type GraphIndex, buildGraphIndex } from '../../server/graph/indexes';
+import { neighborhood } from '../../server/graph/neighborhood';
+import { encodeCursor } from '../../server/graph/pagination';
+import { shortestPaths } from '../../server/graph/paths';
+import { relationsPage } from '../../server/graph/relations';
+import { searchEntities } from '../../server/graph/search';
+
+const ENTITY_COUNT = Number(process.env.BENCH_ENTITIES ?? 200_000);
+const RELATION_COUNT = Number(process.env.BENCH_RELATIONS ?? 1_000_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 25);
+const SOURCE_COUNT = 50;
+
+// A seeded generator (mulberry32), so every run measures the same graph.
+let seed = 20210826;
+function random(): number {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = seed;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+
+const SYLLABLES = [
+  'ka',
+  'bul',
+  'har',
+  'nan',
+  'gar',
+  'kho',
+  'ra',
+  'san',
+  'ta',
+  'li',
+  'ban',
+  'haq',
+  'qa',
+  'ni',
+  'ze',
+  'mo',
+  'dar',
+  'vel',
+  'ush',
+  'tor',
+];
+const word = () => {
+  const length = 2 + Math.floor(random() * 2);
+  const text = Array.from({ length }, () => pick(SYLLABLES)).join('');
+  return text[0]!.toUpperCase() + text.slice(1);
+};
+const ENTITY_TYPES = ['organization', 'person', 'place', 'event', 'facility', 'group'];
+const RELATION_TYPES: [string, boolean][] = [
+  ['member_of', true],
+  ['enemy_of', false],
+  ['linked_to', false],
+  ['operates_in', true],
+  ['targeted', true],
+  ['carried_out', true],
+  ['leader_of', true],
+  ['allied_with', false],
+  ['based_in', true],
+  ['fought', false],
+];
+
+function syntheticKnowledgeGraph(): KnowledgeGraph {
+  const sources = new Map<string, SourceRecord>();
+  for (let s = 0; s < SOURCE_COUNT; s++) {
+    const id = `source-${String(s).padStart(2, '0')}`;
+    const text = `Article ${s}. ` + Array.from({ length: 200 }, word).join(' ') + '.';
+    sources.set(id, {
+      id,
+      title: `Article ${s}`,
+      publisher: null,
+      author: null,
+      published: null,
+      kind: 'news_article',
+      note: null,
+      file: `${id}.txt`,
+      text,
+    });
+  }
+  const sourceIds = [...sources.keys()];
+
+  const entities: EntityRecord[] = [];
+  for (let e = 0; e < ENTITY_COUNT; e++) {
+    const name = `${word()} ${word()}`;
+    const aliases = random() < 0.3 ? [word(), `${word()}-${word()}`] : [];
+    entities.push({ id: `e${String(e).padStart(6, '0')}`, type: pick(ENTITY_TYPES), name, aliases, description: '' });
+  }
+
+  const relations: RelationRecord[] = [];
+  for (let r = 0; r < RELATION_COUNT; r++) {
+    const subject = pick(entities).id;
+    let object = pick(entities).id;
+    while (object === subject) object = pick(entities).id;
+    const [type, directed] = pick(RELATION_TYPES);
+    const id = `r${String(r).padStart(7, '0')}`;
+    const support = 1 + Math.floor(random() * random() * 4);
+    const citations: CitationRecord[] = [];
+    for (let c = 0; c < support; c++) {
+      const sourceId = pick(sourceIds);
+      citations.push({ sourceId, quote: 'Article', start: 0, end: 7, target: { kind: 'relation', id } });
+    }
+    const supportingSources = [...new Set(citations.map((citation) => citation.sourceId))].sort();
+    relations.push({ id, type, subject, object, directed, note: null, citations, sourceIds: supportingSources });
+  }
+
+  return {
+    graph: buildEntityGraph(entities, relations),
+    sources,
+    claims: new Map(),
+    vocabulary: {
+      entityTypes: new Map(ENTITY_TYPES.map((id) => [id, { id, label: id, description: '' }])),
+      relationTypes: new Map(
+        RELATION_TYPES.map(([id, directed]) => [id, { id, label: id, directed, description: '' }]),
+      ),
+    },
+  };
+}
+
+interface Row {
+  question: string;
+  runs: number;
+  median: number;
+  p95: number;
+  max: number;
+  result: string;
+}
+
+async function time(question: string, runs: number, run: (i: number) => unknown | Promise<unknown>): Promise<Row> {
+  const durations: number[] = [];
+  let result = '';
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    const value = await run(i);
+    durations.push(performance.now() - start);
+    if (i === 0) result = String(value);
+  }
+  durations.sort((a, b) => a - b);
+  const at = (q: number) => durations[Math.min(durations.length - 1, Math.floor(q * durations.length))]!;
+  return { question, runs, median: at(0.5), p95: at(0.95), max: durations[durations.length - 1]!, result };
+}
+
+/** An entity two or three hops from `start`, by a random walk, so that paths exist. */
+function entityHopsAway(index: GraphIndex, start: string, hops: number): string {
+  let node = start;
+  for (let i = 0; i < hops; i++) {
+    const neighbors = index.graph.neighbors(node);
+    if (neighbors.length === 0) break;
+    node = pick(neighbors);
+  }
+  return node;
+}
+
+async function main(): Promise<void> {
+  const ms = (value: number) => value.toFixed(value < 10 ? 2 : 0);
+  console.log(
+    `Building a synthetic graph: ${ENTITY_COUNT} entities, ${RELATION_COUNT} relations, ${SOURCE_COUNT} sources …`,
+  );
+  let started = performance.now();
+  const knowledgeGraph = syntheticKnowledgeGraph();
+  console.log(`  graph built in ${ms(performance.now() - started)} ms`);
+
+  started = performance.now();
+  const index = buildGraphIndex(knowledgeGraph);
+  const indexMs = performance.now() - started;
+  console.log(`  index built in ${ms(indexMs)} ms; heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB\n`);
+
+  const entityIds = index.entityIds;
+  const someEntities = Array.from({ length: RUNS }, () => pick(entityIds));
+  const pathPairs = someEntities.map((from, i) => [from, entityHopsAway(index, from, 2 + (i % 2))] as const);
+  const middleCursor = encodeCursor(index.relationIds[Math.floor(index.relationIds.length / 2)]!);
+
+  const rows: Row[] = [];
+  rows.push(
+    await time('relations: first 500, no filter', RUNS, () => relationsPage(index, {}, { first: 500 }).edges.length),
+  );
+  rows.push(
+    await time(
+      'relations: first 500 after a cursor, 2 types + minSources 2',
+      RUNS,
+      () =>
+        relationsPage(index, { types: ['enemy_of', 'targeted'], minSources: 2 }, { first: 500, after: middleCursor })
+          .edges.length,
+    ),
+  );
+  rows.push(
+    await time(
+      'relations: same filter, totalCount (max: counted; median: memoised)',
+      RUNS,
+      () => relationsPage(index, { types: ['enemy_of', 'targeted'], minSources: 2 }, { first: 1 }).totalCount,
+    ),
+  );
+  rows.push(
+    await time('relations: one entity + 1 source, first 50 + totalCount', RUNS, (i) => {
+      const entity = someEntities[i]!;
+      const sourceId = index.graph.getEdgeAttributes(index.relationsByEntity.get(entity)?.[0] ?? 'r0000000')
+        .sourceIds[0]!;
+      const page = relationsPage(index, { entity, sources: [sourceId] }, { first: 50 });
+      return `${page.edges.length}/${page.totalCount}`;
+    }),
+  );
+  rows.push(
+    await time(
+      'relations: minSources 4, first 500',
+      RUNS,
+      () => relationsPage(index, { minSources: 4 }, { first: 500 }).edges.length,
+    ),
+  );
+  rows.push(
+    await time('entities: first 500, no filter', RUNS, () => entitiesPage(index, {}, { first: 500 }).edges.length),
+  );
+  rows.push(
+    await time(
+      'entities: type person + text "kabul", first 50',
+      RUNS,
+      () => entitiesPage(index, { types: ['person'], text: 'kabul' }, { first: 50 }).edges.length,
+    ),
+  );
+  const queries = ['kabulhar', 'haqani', 'khorasan taliban', 'ze', 'nangarvel'];
+  rows.push(
+    await time(
+      'search: first 10 (prefix, typos, two words)',
+      RUNS,
+      (i) => searchEntities(index, queries[i % queries.length]!, 10).length,
+    ),
+  );
+  rows.push(
+    await time('neighborhood: depth 2, limit 1000', RUNS, (i) => {
+      const result = neighborhood(index, someEntities[i]!, { depth: 2, limit: 1000 });
+      return `${result.entities.length} entities, ${result.relations.length} relations`;
+    }),
+  );
+  rows.push(
+    await time('paths: maxLength 3, first 10', RUNS, (i) => {
+      const [from, to] = pathPairs[i]!;
+      return shortestPaths(index, from, to, { maxLength: 3, first: 10 }).length;
+    }),
+  );
+
+  // One row through HTTP on the loopback interface: serialisation of a full page included.
+  const server = await startServer({ port: 0, host: '127.0.0.1', knowledgeGraph, staticDir: '/nonexistent' });
+  try {
+    const page = `{ relations(first: 500, filter: { types: ["enemy_of"] }) { totalCount edges { node {
+      id type label directed sourceIds subject { id name } object { id name } citations { quote start end source { id } }
+    } } } }`;
+    rows.push(
+      await time('HTTP: explorer page query, 500 relations', Math.min(RUNS, 10), async () => {
+        const response = await fetch(`${server.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: page }),
+        });
+        return `${response.status}, ${(await response.text()).length} bytes`;
+      }),
+    );
+  } finally {
+    await server.close();
+  }
+
+  const header = ['question', 'runs', 'median ms', 'p95 ms', 'max ms', 'first result'];
+  const table = rows.map((row) => [
+    row.question,
+    String(row.runs),
+    ms(row.median),
+    ms(row.p95),
+    ms(row.max),
+    row.result,
+  ]);
+  const widths = header.map((title, column) => Math.max(title.length, ...table.map((cells) => cells[column]!.length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) =>
+        column === 0 || column === 5 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!),
+      )
+      .join('  ');
+  console.log(line(header));
+  console.log(widths.map((width) => '-'.repeat(width)).join('  '));
+  for (const cells of table) console.log(line(cells));
+  console.log(`\nindex build: ${ms(indexMs)} ms (once, at start-up)`);
+}
+
+await main();

@@ -1,0 +1,77 @@
+import { buildGraphIndex, degreeOf } from '../../server/graph/indexes';
+import { everyRelation, shippedGraphIndex, sortedIds } from './shipped-graph';
+import { tinyKnowledgeGraph } from './tiny-graph';
+
+describe('the graph index built from the shipped graph-data', () => {
+  it('lists every entity and every relation once, in id order', async () => {
+    const index = await shippedGraphIndex();
+    expect(index.entityIds).toEqual(index.graph.nodes().sort());
+    expect(index.relationIds).toEqual(sortedIds(everyRelation(index)));
+    expect(new Set(index.relationIds).size).toBe(index.graph.size);
+  });
+
+  it('files every relation under its type, and the counts per type add up to the whole', async () => {
+    const index = await shippedGraphIndex();
+    const byType = [...index.relationsByType.values()].flat().sort();
+    expect(byType).toEqual(index.relationIds);
+    const total = [...index.relationTypeCounts.values()].reduce((a, b) => a + b, 0);
+    expect(total).toBe(index.relationIds.length);
+    for (const relation of everyRelation(index)) {
+      expect(index.relationsByType.get(relation.type)).toContain(relation.id);
+    }
+  });
+
+  it('files every relation under each of its sources and both of its entities', async () => {
+    const index = await shippedGraphIndex();
+    for (const relation of everyRelation(index)) {
+      for (const sourceId of relation.sourceIds) expect(index.relationsBySource.get(sourceId)).toContain(relation.id);
+      expect(index.relationsByEntity.get(relation.subject)).toContain(relation.id);
+      expect(index.relationsByEntity.get(relation.object)).toContain(relation.id);
+    }
+  });
+
+  it('keeps every index list sorted, so cursors and binary searches hold', async () => {
+    const index = await shippedGraphIndex();
+    const lists = [
+      ...index.relationsByType.values(),
+      ...index.relationsBySource.values(),
+      ...index.relationsByEntity.values(),
+      ...index.relationsByCorroboration,
+      ...index.entitiesByType.values(),
+      ...index.entitiesBySource.values(),
+    ];
+    for (const list of lists) expect([...list]).toEqual([...list].sort());
+  });
+
+  it('orders each source’s citations by their position in its text, and every offset finds its quote', async () => {
+    const index = await shippedGraphIndex();
+    let citations = 0;
+    for (const [sourceId, list] of index.citationsBySource) {
+      const text = index.knowledgeGraph.sources.get(sourceId)!.text;
+      for (let i = 0; i < list.length; i++) {
+        expect(text.slice(list[i]!.start, list[i]!.end)).toBe(list[i]!.quote);
+        if (i > 0) expect(list[i]!.start).toBeGreaterThanOrEqual(list[i - 1]!.start);
+      }
+      citations += list.length;
+    }
+    expect(citations).toBe(index.citationCount);
+  });
+
+  it('knows which sources stand behind each entity', async () => {
+    const index = await shippedGraphIndex();
+    for (const relation of everyRelation(index)) {
+      for (const sourceId of relation.sourceIds) {
+        expect(index.sourceIdsByEntity.get(relation.subject)).toContain(sourceId);
+        expect(index.entitiesBySource.get(sourceId)).toContain(relation.object);
+      }
+    }
+    expect(index.claimsByEntity.get('isis-k')?.length).toBeGreaterThan(0);
+  });
+
+  it('counts an entity’s degree as the relations it takes part in', () => {
+    const index = buildGraphIndex(tinyKnowledgeGraph());
+    expect(degreeOf(index, 'umbrella')).toBe(3);
+    expect(degreeOf(index, 'loner')).toBe(0);
+    expect(degreeOf(index, 'nobody')).toBe(0);
+  });
+});

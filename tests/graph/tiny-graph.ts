@@ -1,0 +1,139 @@
+/**
+ * A hand-made knowledge graph small enough to reason about: parallel relations, both
+ * directions, an undirected relation, accents, and two sources.
+ *
+ *   acme ──member_of──▶ umbrella        (source s1)
+ *   umbrella ──enemy_of── rival         (s1, s2)   undirected
+ *   rival ──member_of──▶ umbrella       (s2)       a second relation between the same pair
+ *   acme ──based_in──▶ zürich           (s2)
+ *   zürich ──located_in──▶ helvetia     (s1)
+ *   wolf ──member_of──▶ rival           (s2)
+ *   loner                               (no relations; named "Lone Wolf" like wolf)
+ */
+import { buildEntityGraph } from '../../server/data/load-graph-data';
+import type {
+  CitationRecord,
+  ClaimRecord,
+  EntityRecord,
+  KnowledgeGraph,
+  RelationRecord,
+  SourceRecord,
+} from '../../server/data/model';
+
+const TEXTS: Record<string, string> = {
+  s1: 'Acme is a member of Umbrella. Umbrella fights Rival. Zürich lies in Helvetia. Acme has 10 staff.',
+  s2: 'Rival is at war with Umbrella. Rival joined Umbrella. Acme is based in Zürich. Acme has 12 staff. The Lone Wolf serves Rival.',
+};
+
+function cite(sourceId: string, quote: string, target: CitationRecord['target']): CitationRecord {
+  const start = TEXTS[sourceId]!.indexOf(quote);
+  if (start < 0) throw new Error(`tiny graph: "${quote}" is not in ${sourceId}`);
+  return { sourceId, quote, start, end: start + quote.length, target };
+}
+
+function relation(
+  id: string,
+  subject: string,
+  type: string,
+  object: string,
+  directed: boolean,
+  quotes: [string, string][],
+): RelationRecord {
+  const citations = quotes.map(([source, quote]) => cite(source, quote, { kind: 'relation', id }));
+  return {
+    id,
+    type,
+    subject,
+    object,
+    directed,
+    note: null,
+    citations,
+    sourceIds: [...new Set(citations.map((c) => c.sourceId))].sort(),
+  };
+}
+
+export function tinyKnowledgeGraph(): KnowledgeGraph {
+  const entities: EntityRecord[] = [
+    { id: 'acme', type: 'organization', name: 'Acme Corp', aliases: ['ACME-X'], description: '' },
+    { id: 'umbrella', type: 'organization', name: 'Umbrella', aliases: [], description: '' },
+    { id: 'rival', type: 'organization', name: 'Rival Front', aliases: ['Rivals'], description: '' },
+    { id: 'zurich', type: 'place', name: 'Zürich', aliases: [], description: '' },
+    { id: 'helvetia', type: 'place', name: 'Helvetia', aliases: [], description: '' },
+    { id: 'loner', type: 'person', name: 'Lone Wolf', aliases: [], description: '' },
+    { id: 'wolf', type: 'person', name: 'Lone Wolf', aliases: [], description: '' },
+  ];
+  const relations = [
+    relation('acme--member_of--umbrella', 'acme', 'member_of', 'umbrella', true, [
+      ['s1', 'Acme is a member of Umbrella'],
+    ]),
+    relation('umbrella--enemy_of--rival', 'umbrella', 'enemy_of', 'rival', false, [
+      ['s1', 'Umbrella fights Rival'],
+      ['s2', 'Rival is at war with Umbrella'],
+    ]),
+    relation('rival--member_of--umbrella', 'rival', 'member_of', 'umbrella', true, [['s2', 'Rival joined Umbrella']]),
+    relation('acme--based_in--zurich', 'acme', 'based_in', 'zurich', true, [['s2', 'Acme is based in Zürich']]),
+    relation('zurich--located_in--helvetia', 'zurich', 'located_in', 'helvetia', true, [
+      ['s1', 'Zürich lies in Helvetia'],
+    ]),
+    relation('wolf--member_of--rival', 'wolf', 'member_of', 'rival', true, [['s2', 'The Lone Wolf serves Rival']]),
+  ];
+  const claims: ClaimRecord[] = [
+    {
+      id: 'acme--staff--s1',
+      entity: 'acme',
+      attribute: 'staff',
+      value: '10',
+      note: null,
+      citations: [],
+      sourceIds: ['s1'],
+    },
+    {
+      id: 'acme--staff--s2',
+      entity: 'acme',
+      attribute: 'staff',
+      value: '12',
+      note: null,
+      citations: [],
+      sourceIds: ['s2'],
+    },
+  ];
+  for (const claim of claims) {
+    const source = claim.sourceIds[0]!;
+    claim.citations.push(cite(source, `Acme has ${claim.value} staff`, { kind: 'claim', id: claim.id }));
+  }
+  const sources = new Map<string, SourceRecord>(
+    Object.entries(TEXTS).map(([id, text]) => [
+      id,
+      {
+        id,
+        title: id,
+        publisher: null,
+        author: null,
+        published: null,
+        kind: 'news_article',
+        note: null,
+        file: `${id}.txt`,
+        text,
+      },
+    ]),
+  );
+  return {
+    graph: buildEntityGraph(entities, relations),
+    sources,
+    claims: new Map(claims.map((claim) => [claim.id, claim])),
+    vocabulary: {
+      entityTypes: new Map(['organization', 'place', 'person'].map((id) => [id, { id, label: id, description: '' }])),
+      relationTypes: new Map(
+        [
+          ['member_of', true],
+          ['enemy_of', false],
+          ['based_in', true],
+          ['located_in', true],
+        ].map(([id, directed]) => [
+          String(id),
+          { id: String(id), label: String(id), directed: Boolean(directed), description: '' },
+        ]),
+      ),
+    },
+  };
+}
