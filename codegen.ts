@@ -29,7 +29,7 @@ const config: CodegenConfig = {
     },
     'client/src/api/generated/graphql.ts': {
       documents: 'client/src/**/*.graphql',
-      plugins: ['typescript', 'typescript-operations', 'typed-document-node'],
+      plugins: ['typescript-operations', 'typed-document-node'],
       config: { useTypeImports: true, enumsAsTypes: true },
     },
   },

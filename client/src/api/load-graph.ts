@@ -1,0 +1,104 @@
+/**
+ * Loading the whole graph: the overview, then every page of entities and relations
+ * (Relay connections, 500 at a time, until hasNextPage is false). A named side effect;
+ * the shaping itself is pure (core/graph-data).
+ */
+import type { AnyVariables, Client, CombinedError, DocumentInput } from 'urql';
+
+import { shapeGraphData, type GraphData } from '../core/graph-data';
+import {
+  EntitiesPageDocument,
+  GraphOverviewDocument,
+  RelationsPageDocument,
+  type EntitiesPageQuery,
+  type EntitySummaryFragment,
+  type RelationsPageQuery,
+  type RelationSummaryFragment,
+} from './generated/graphql';
+
+export const PAGE_SIZE = 500;
+
+export interface LoadProgress {
+  entities: number;
+  relations: number;
+  entityTotal: number | null;
+  relationTotal: number | null;
+}
+
+/** An error worth showing as is: says what failed and what would help. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+}
+
+export function describeApiError(what: string, error: CombinedError): ApiError {
+  if (error.networkError) {
+    return new ApiError(
+      `Could not reach the API at /graphql while loading ${what} (${error.networkError.message}). ` +
+        'Check that the server is running (npm start), then retry.',
+    );
+  }
+  const messages = error.graphQLErrors.map((graphQLError) => {
+    const code = graphQLError.extensions?.code;
+    return typeof code === 'string' ? `${graphQLError.message} [${code}]` : graphQLError.message;
+  });
+  return new ApiError(`The API refused the request for ${what}: ${messages.join('; ') || error.message}.`);
+}
+
+async function ask<Data, Variables extends AnyVariables>(
+  client: Client,
+  what: string,
+  query: DocumentInput<Data, Variables>,
+  variables: Variables,
+): Promise<Data> {
+  const result = await client.query(query, variables, { requestPolicy: 'network-only' }).toPromise();
+  if (result.error) throw describeApiError(what, result.error);
+  if (!result.data) throw new ApiError(`The API answered without data for ${what}.`);
+  return result.data;
+}
+
+async function loadAllEntities(client: Client, onPage: (count: number, total: number) => void) {
+  const entities: EntitySummaryFragment[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: EntitiesPageQuery['entities'] = (
+      await ask(client, 'entities', EntitiesPageDocument, { first: PAGE_SIZE, after })
+    ).entities;
+    entities.push(...page.edges.map((edge) => edge.node));
+    onPage(entities.length, page.totalCount);
+    if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return entities;
+    after = page.pageInfo.endCursor;
+  }
+}
+
+async function loadAllRelations(client: Client, onPage: (count: number, total: number) => void) {
+  const relations: RelationSummaryFragment[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: RelationsPageQuery['relations'] = (
+      await ask(client, 'relations', RelationsPageDocument, { first: PAGE_SIZE, after })
+    ).relations;
+    relations.push(...page.edges.map((edge) => edge.node));
+    onPage(relations.length, page.totalCount);
+    if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return relations;
+    after = page.pageInfo.endCursor;
+  }
+}
+
+export async function loadGraphData(client: Client, onProgress?: (progress: LoadProgress) => void): Promise<GraphData> {
+  const progress: LoadProgress = { entities: 0, relations: 0, entityTotal: null, relationTotal: null };
+  const report = () => onProgress?.({ ...progress });
+  const [overview, entities, relations] = await Promise.all([
+    ask(client, 'the graph overview', GraphOverviewDocument, {}),
+    loadAllEntities(client, (count, total) => {
+      progress.entities = count;
+      progress.entityTotal = total;
+      report();
+    }),
+    loadAllRelations(client, (count, total) => {
+      progress.relations = count;
+      progress.relationTotal = total;
+      report();
+    }),
+  ]);
+  return shapeGraphData(overview, entities, relations);
+}

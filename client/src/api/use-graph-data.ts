@@ -1,0 +1,41 @@
+/** Binding: the whole graph from the API, with progress, and a retry after a failure. */
+import { useCallback, useEffect, useState } from 'react';
+import { useClient } from 'urql';
+
+import type { GraphData } from '../core/graph-data';
+import { loadGraphData, type LoadProgress } from './load-graph';
+
+export type GraphDataState =
+  | { status: 'loading'; progress: LoadProgress | null }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; data: GraphData };
+
+export function useGraphData(): { state: GraphDataState; retry: () => void } {
+  const client = useClient();
+  const [attempt, setAttempt] = useState(0);
+  const [state, setState] = useState<GraphDataState>({ status: 'loading', progress: null });
+
+  useEffect(() => {
+    let cancelled = false;
+    loadGraphData(client, (progress) => {
+      if (!cancelled) setState({ status: 'loading', progress });
+    }).then(
+      (data) => {
+        if (!cancelled) setState({ status: 'ready', data });
+      },
+      (error: unknown) => {
+        if (!cancelled) setState({ status: 'error', message: error instanceof Error ? error.message : String(error) });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [client, attempt]);
+
+  const retry = useCallback(() => {
+    setState({ status: 'loading', progress: null });
+    setAttempt((count) => count + 1);
+  }, []);
+
+  return { state, retry };
+}

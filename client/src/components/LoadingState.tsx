@@ -1,0 +1,19 @@
+import type { LoadProgress } from '../api/load-graph';
+
+/** Shown while the graph loads and lays out: says what is happening, never a blank page. */
+export function LoadingState({ progress, phase }: { progress: LoadProgress | null; phase: 'loading' | 'layout' }) {
+  const detail =
+    phase === 'layout'
+      ? 'Laying out the graph…'
+      : progress && progress.entityTotal !== null && progress.relationTotal !== null
+        ? `Loading ${progress.entities} / ${progress.entityTotal} entities and ${progress.relations} / ${progress.relationTotal} relations…`
+        : 'Loading the graph…';
+  return (
+    <main className="state-screen">
+      <div role="progressbar" aria-label="Loading the graph" aria-valuetext={detail} className="state-screen__box">
+        <span className="spinner" aria-hidden="true" />
+        <p>{detail}</p>
+      </div>
+    </main>
+  );
+}

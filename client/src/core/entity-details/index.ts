@@ -1,0 +1,86 @@
+/**
+ * Shaping one entity's details for its panel: claims by attribute (conflicting values side
+ * by side) and relations by type and direction. Pure.
+ */
+import type { EntityDetailsQuery } from '../../api/generated/graphql';
+
+export type EntityDetails = NonNullable<EntityDetailsQuery['entity']>;
+export type EntityClaim = EntityDetails['claims'][number];
+export type EntityRelation = EntityDetails['relations'][number];
+
+export interface ClaimGroup {
+  attribute: string;
+  /** "fighter_strength" → "Fighter strength". */
+  label: string;
+  claims: EntityClaim[];
+  /** True when sources give different values for the attribute. */
+  conflicting: boolean;
+}
+
+export function attributeLabel(attribute: string): string {
+  const words = attribute.replace(/_/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export function groupClaims(claims: readonly EntityClaim[]): ClaimGroup[] {
+  const groups = new Map<string, EntityClaim[]>();
+  for (const claim of claims) {
+    const group = groups.get(claim.attribute);
+    if (group) group.push(claim);
+    else groups.set(claim.attribute, [claim]);
+  }
+  return [...groups.entries()].map(([attribute, group]) => ({
+    attribute,
+    label: attributeLabel(attribute),
+    claims: group,
+    conflicting: new Set(group.map((claim) => claim.value.trim().toLowerCase())).size > 1,
+  }));
+}
+
+/** How a relation reads from the entity's side. */
+export type RelationDirection = 'outgoing' | 'incoming' | 'symmetric';
+
+export interface RelationRow {
+  relation: EntityRelation;
+  other: EntityRelation['subject'];
+}
+
+export interface RelationGroup {
+  key: string;
+  type: string;
+  label: string;
+  direction: RelationDirection;
+  rows: RelationRow[];
+}
+
+const DIRECTION_ORDER: Record<RelationDirection, number> = { outgoing: 0, symmetric: 1, incoming: 2 };
+
+export function groupRelations(entityId: string, relations: readonly EntityRelation[]): RelationGroup[] {
+  const groups = new Map<string, RelationGroup>();
+  for (const relation of relations) {
+    const outgoing = relation.subject.id === entityId;
+    const direction: RelationDirection = !relation.directed ? 'symmetric' : outgoing ? 'outgoing' : 'incoming';
+    const other = outgoing ? relation.object : relation.subject;
+    const key = `${relation.type}:${direction}`;
+    const group = groups.get(key);
+    const row = { relation, other };
+    if (group) group.rows.push(row);
+    else groups.set(key, { key, type: relation.type, label: relation.label, direction, rows: [row] });
+  }
+  const sorted = [...groups.values()].sort(
+    (a, b) => a.label.localeCompare(b.label) || DIRECTION_ORDER[a.direction] - DIRECTION_ORDER[b.direction],
+  );
+  for (const group of sorted) {
+    group.rows.sort(
+      (a, b) => b.relation.corroboration - a.relation.corroboration || a.other.name.localeCompare(b.other.name),
+    );
+  }
+  return sorted;
+}
+
+/** The sentence a relation row reads as, from the entity's side: "ISIS-K enemy of Taliban". */
+export function relationSentence(entityName: string, group: RelationGroup, otherName: string): string {
+  return group.direction === 'incoming'
+    ? `${otherName} ${group.label} ${entityName}`
+    : `${entityName} ${group.label} ${otherName}`;
+}

@@ -1,0 +1,26 @@
+/** Focus mode: only one entity's neighbourhood, as the API computes it (Query.neighborhood). */
+export const FOCUS_DEPTHS = [1, 2, 3] as const;
+export type FocusDepth = (typeof FOCUS_DEPTHS)[number];
+
+export interface FocusState {
+  entityId: string;
+  depth: FocusDepth;
+}
+
+type FocusProducer = (focus: FocusState | null) => FocusState | null;
+
+export function toFocusDepth(value: unknown): FocusDepth {
+  const depth = Number(value);
+  return (FOCUS_DEPTHS as readonly number[]).includes(depth) ? (depth as FocusDepth) : 1;
+}
+
+export const focusOn =
+  (entityId: string, depth: number = 1): FocusProducer =>
+  () => ({ entityId, depth: toFocusDepth(depth) });
+
+export const setFocusDepth =
+  (depth: number): FocusProducer =>
+  (focus) =>
+    focus ? { ...focus, depth: toFocusDepth(depth) } : null;
+
+export const leaveFocus = (): FocusProducer => () => null;

@@ -1,0 +1,50 @@
+/**
+ * Appearance rules: colour by entity type, size by degree, thickness by corroboration.
+ * Colours come from a colour-blind-safe qualitative palette; well-known types keep a fixed
+ * colour so that the legend reads the same whatever the data.
+ */
+import type { EntityTypeInfo } from '../graph-data';
+
+const FIXED_TYPE_COLORS: Record<string, string> = {
+  organization: '#3b6fb6',
+  person: '#d1495b',
+  place: '#2e9e6a',
+  event: '#e08a1e',
+  facility: '#8d5fb3',
+  group: '#8a6a4d',
+};
+
+const FALLBACK_COLORS = ['#2a9d8f', '#c9a227', '#e377c2', '#7f7f7f', '#17becf', '#bcbd22'];
+
+export const UNKNOWN_TYPE_COLOR = '#6b7280';
+
+/** One colour per entity type id, stable for the vocabulary's order. */
+export function entityTypeColors(types: readonly Pick<EntityTypeInfo, 'id'>[]): Map<string, string> {
+  const colors = new Map<string, string>();
+  let fallback = 0;
+  for (const type of types) {
+    const fixed = FIXED_TYPE_COLORS[type.id];
+    colors.set(type.id, fixed ?? FALLBACK_COLORS[fallback++ % FALLBACK_COLORS.length] ?? UNKNOWN_TYPE_COLOR);
+  }
+  return colors;
+}
+
+export const MIN_NODE_SIZE = 4;
+export const MAX_NODE_SIZE = 18;
+
+/** Node size grows with the square root of degree, so hubs stand out without swallowing the rest. */
+export function nodeSize(degree: number, maxDegree: number): number {
+  if (maxDegree <= 0) return MIN_NODE_SIZE;
+  return MIN_NODE_SIZE + (MAX_NODE_SIZE - MIN_NODE_SIZE) * Math.sqrt(Math.max(0, degree) / maxDegree);
+}
+
+/** Edges supported by more sources are thicker and darker; single-source edges stay light. */
+export function edgeSize(corroboration: number): number {
+  return 1 + 0.9 * Math.max(0, Math.min(corroboration, 5) - 1);
+}
+
+export function edgeColor(corroboration: number): string {
+  if (corroboration >= 3) return '#6b7687';
+  if (corroboration === 2) return '#98a2b3';
+  return '#c3cad5';
+}

@@ -1,0 +1,67 @@
+/**
+ * Building the render graph (what sigma draws) from the data graph (what the API said).
+ */
+import { MultiDirectedGraph } from 'graphology';
+
+import type { GraphData } from '../graph-data';
+import { edgeColor, edgeSize, entityTypeColors, nodeSize, UNKNOWN_TYPE_COLOR } from './appearance';
+import { parallelEdgeCurvatures } from './parallel-edges';
+import { seedPosition } from './seed-positions';
+import type { EdgeShape, RenderGraph } from './types';
+
+export type * from './types';
+export { entityTypeColors, edgeColor, edgeSize, nodeSize } from './appearance';
+export { parallelEdgeCurvatures } from './parallel-edges';
+export { seedPosition } from './seed-positions';
+
+export function edgeShape(directed: boolean, curvature: number): EdgeShape {
+  if (curvature === 0) return directed ? 'arrow' : 'line';
+  return directed ? 'curvedArrow' : 'curved';
+}
+
+/**
+ * Every entity and relation, in id order, with seeded positions (the layout moves them),
+ * colour by type, size by degree, and curvature for parallel relations.
+ */
+export function buildRenderGraph(data: GraphData): RenderGraph {
+  const graph: RenderGraph = new MultiDirectedGraph();
+  const colors = entityTypeColors(data.entityTypes);
+  const maxDegree = data.entities.reduce((max, entity) => Math.max(max, entity.degree), 0);
+
+  for (const entity of data.entities) {
+    graph.addNode(entity.id, {
+      label: entity.name,
+      ...seedPosition(entity.id, data.entities.length),
+      size: nodeSize(entity.degree, maxDegree),
+      color: colors.get(entity.type) ?? UNKNOWN_TYPE_COLOR,
+      entityType: entity.type,
+      degree: entity.degree,
+    });
+  }
+
+  const curvatures = parallelEdgeCurvatures(
+    data.relations.map((relation) => ({ id: relation.id, source: relation.subjectId, target: relation.objectId })),
+  );
+  for (const relation of data.relations) {
+    const curvature = curvatures.get(relation.id) ?? 0;
+    graph.addDirectedEdgeWithKey(relation.id, relation.subjectId, relation.objectId, {
+      label: relation.label,
+      size: edgeSize(relation.corroboration),
+      color: edgeColor(relation.corroboration),
+      type: edgeShape(relation.directed, curvature),
+      curvature,
+      relationType: relation.type,
+      directed: relation.directed,
+      corroboration: relation.corroboration,
+    });
+  }
+  return graph;
+}
+
+/** Moves nodes to computed positions (the layout's output; not a highlight or a filter). */
+export function applyPositions(graph: RenderGraph, positions: Record<string, { x: number; y: number }>): void {
+  graph.updateEachNodeAttributes((node, attributes) => {
+    const position = positions[node];
+    return position ? { ...attributes, x: position.x, y: position.y } : attributes;
+  });
+}

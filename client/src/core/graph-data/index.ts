@@ -1,0 +1,83 @@
+/**
+ * Shaping API answers into the data graph. Pure: the network side lives in api/load-graph.ts.
+ */
+import type { EntitySummaryFragment, GraphOverviewQuery, RelationSummaryFragment } from '../../api/generated/graphql';
+import type { EntityNode, GraphData, RelationEdge, SourceInfo } from './types';
+
+export type * from './types';
+
+const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+export function toEntityNode(entity: EntitySummaryFragment): EntityNode {
+  return {
+    id: entity.id,
+    name: entity.name,
+    type: entity.type,
+    aliases: [...entity.aliases],
+    degree: entity.degree,
+    sourceIds: entity.sources.map((source) => source.id).sort(),
+  };
+}
+
+export function toRelationEdge(relation: RelationSummaryFragment): RelationEdge {
+  return {
+    id: relation.id,
+    type: relation.type,
+    label: relation.label,
+    directed: relation.directed,
+    subjectId: relation.subject.id,
+    objectId: relation.object.id,
+    corroboration: relation.corroboration,
+    sourceIds: [...new Set(relation.citations.map((citation) => citation.source.id))].sort(),
+    citations: relation.citations.map((citation) => ({
+      sourceId: citation.source.id,
+      quote: citation.quote,
+      start: citation.start,
+      end: citation.end,
+    })),
+  };
+}
+
+/**
+ * Builds the data graph from the overview and every page of entities and relations.
+ * Entities and relations are sorted by id so that the same data always yields the same
+ * structures (and so the same layout), whatever order the pages came in.
+ */
+export function shapeGraphData(
+  overview: GraphOverviewQuery,
+  entityPages: EntitySummaryFragment[],
+  relationPages: RelationSummaryFragment[],
+): GraphData {
+  const entities = entityPages.map(toEntityNode).sort(byId);
+  const entityById = new Map(entities.map((entity) => [entity.id, entity]));
+  const allRelations = relationPages.map(toRelationEdge).sort(byId);
+  const danglingRelationIds: string[] = [];
+  const relations = allRelations.filter((relation) => {
+    const known = entityById.has(relation.subjectId) && entityById.has(relation.objectId);
+    if (!known) danglingRelationIds.push(relation.id);
+    return known;
+  });
+  const sources: SourceInfo[] = overview.sources.map((source) => ({ ...source }));
+  return {
+    stats: { ...overview.stats },
+    entityTypes: overview.vocabulary.entityTypes.map((type) => ({ ...type })),
+    relationTypes: overview.vocabulary.relationTypes.map((type) => ({ ...type })),
+    sources,
+    entities,
+    relations,
+    entityById,
+    relationById: new Map(relations.map((relation) => [relation.id, relation])),
+    sourceById: new Map(sources.map((source) => [source.id, source])),
+    danglingRelationIds,
+  };
+}
+
+/** The name a source goes by in tight places: its publisher, else its title. */
+export function sourceShortName(source: Pick<SourceInfo, 'publisher' | 'title'>): string {
+  return source.publisher ?? source.title;
+}
+
+/** "ISIS-K → Taliban" for directed relations, "ISIS-K — Taliban" for symmetric ones. */
+export function relationArrow(directed: boolean): string {
+  return directed ? '→' : '—';
+}

@@ -1,0 +1,88 @@
+/**
+ * The data graph: entities, relations and citations as typed records, exactly as the API
+ * gives them (flattened to ids). The render graph that sigma draws is derived from this
+ * (core/graph-building) and never written back.
+ */
+
+export interface EntityTypeInfo {
+  id: string;
+  label: string;
+  description: string;
+  count: number;
+}
+
+export interface RelationTypeInfo {
+  id: string;
+  label: string;
+  directed: boolean;
+  description: string;
+  count: number;
+}
+
+export interface SourceInfo {
+  id: string;
+  title: string;
+  publisher: string | null;
+  author: string | null;
+  published: string | null;
+  kind: string;
+}
+
+export interface GraphStats {
+  entityCount: number;
+  relationCount: number;
+  claimCount: number;
+  sourceCount: number;
+  citationCount: number;
+}
+
+export interface EntityNode {
+  id: string;
+  name: string;
+  type: string;
+  aliases: string[];
+  /** Number of relations the entity takes part in, in the whole graph. */
+  degree: number;
+  /** Sources that support any relation or claim of the entity. */
+  sourceIds: string[];
+}
+
+export interface CitationRef {
+  sourceId: string;
+  /** The verbatim quote. */
+  quote: string;
+  /** UTF-16 offsets of the quote in its source's text (end exclusive). */
+  start: number;
+  end: number;
+}
+
+export interface RelationEdge {
+  id: string;
+  type: string;
+  /** Human label of the type, such as "enemy of". */
+  label: string;
+  /** False when the relation reads the same both ways. */
+  directed: boolean;
+  subjectId: string;
+  objectId: string;
+  /** Number of distinct supporting sources. */
+  corroboration: number;
+  sourceIds: string[];
+  citations: CitationRef[];
+}
+
+export interface GraphData {
+  stats: GraphStats;
+  entityTypes: EntityTypeInfo[];
+  relationTypes: RelationTypeInfo[];
+  sources: SourceInfo[];
+  /** Sorted by id: the order every derived structure (render graph, layout) follows. */
+  entities: EntityNode[];
+  /** Sorted by id. */
+  relations: RelationEdge[];
+  entityById: Map<string, EntityNode>;
+  relationById: Map<string, RelationEdge>;
+  sourceById: Map<string, SourceInfo>;
+  /** Relations that name an entity missing from the loaded entities (should stay empty). */
+  danglingRelationIds: string[];
+}

@@ -1,0 +1,20 @@
+/** What the user has selected: one entity, one relation, or nothing. */
+export type Selection = { kind: 'entity'; id: string } | { kind: 'relation'; id: string } | null;
+
+type SelectionProducer = (selection: Selection) => Selection;
+
+export const selectEntity =
+  (id: string): SelectionProducer =>
+  () => ({ kind: 'entity', id });
+
+export const selectRelation =
+  (id: string): SelectionProducer =>
+  () => ({ kind: 'relation', id });
+
+export const clearSelection = (): SelectionProducer => () => null;
+
+export const isEntitySelected = (selection: Selection, id: string): boolean =>
+  selection?.kind === 'entity' && selection.id === id;
+
+export const isRelationSelected = (selection: Selection, id: string): boolean =>
+  selection?.kind === 'relation' && selection.id === id;

@@ -1,0 +1,163 @@
+/**
+ * The view state in the URL's query string, so that reloading or sharing a link restores
+ * the view. Only what differs from the defaults is written, in a fixed order:
+ *
+ *   entity=isis-k | relation=<id>        selection
+ *   types=a,b  rels=a,b  sources=a,b     set filters (an empty value means "none chosen")
+ *   min=2  connected=1                   minimum supporting sources, hide unconnected entities
+ *   focus=isis-k  depth=2                focus mode
+ *   from=a  to=b  hops=3  path=1         path finder (path is 1-based in the URL)
+ *
+ * The pathname is left alone, so other views (such as a source reader) can own their paths.
+ */
+import { DEFAULT_FILTERS, type FilterState, type SetFilterId } from '../filters';
+import type { ExplorerState } from '../explorer-state';
+import { toFocusDepth } from '../focus';
+import { DEFAULT_PATH_MAX_LENGTH, toPathMaxLength, type PathState } from '../paths';
+import type { GraphData } from '../graph-data';
+
+const SET_PARAMS: ReadonlyArray<[SetFilterId, string]> = [
+  ['entityTypes', 'types'],
+  ['relationTypes', 'rels'],
+  ['sources', 'sources'],
+];
+
+function readList(params: URLSearchParams, name: string): string[] | null {
+  const raw = params.get(name);
+  if (raw === null) return null;
+  return raw === '' ? [] : raw.split(',').filter((value) => value !== '');
+}
+
+function readId(params: URLSearchParams, name: string): string | null {
+  const value = params.get(name);
+  return value === null || value === '' ? null : value;
+}
+
+/** Reads the view state from a query string ("?entity=isis-k&min=2" or without the "?"). */
+export function parseExplorerUrl(search: string): ExplorerState {
+  const params = new URLSearchParams(search);
+
+  const entity = readId(params, 'entity');
+  const relation = readId(params, 'relation');
+  const selection: ExplorerState['selection'] = entity
+    ? { kind: 'entity', id: entity }
+    : relation
+      ? { kind: 'relation', id: relation }
+      : null;
+
+  const filters: FilterState = { ...DEFAULT_FILTERS };
+  for (const [id, name] of SET_PARAMS) filters[id] = readList(params, name);
+  const min = Number(params.get('min'));
+  filters.minSources = Number.isInteger(min) && min > 1 ? min : 1;
+  filters.hideIsolated = params.get('connected') === '1';
+
+  const focusId = readId(params, 'focus');
+  const focus = focusId ? { entityId: focusId, depth: toFocusDepth(params.get('depth') ?? 1) } : null;
+
+  const from = readId(params, 'from');
+  const to = readId(params, 'to');
+  const pathNumber = Number(params.get('path'));
+  const path: PathState | null =
+    from || to
+      ? {
+          from,
+          to,
+          maxLength: toPathMaxLength(params.get('hops') ?? DEFAULT_PATH_MAX_LENGTH),
+          index: Number.isInteger(pathNumber) && pathNumber >= 1 ? pathNumber - 1 : null,
+        }
+      : null;
+
+  return { selection, filters, focus, path };
+}
+
+/** Writes the view state as a query string, "" for the default view, else starting with "?". */
+export function serializeExplorerState(state: ExplorerState): string {
+  const parts: string[] = [];
+  const add = (name: string, value: string) => parts.push(`${name}=${value}`);
+  const id = (value: string) => encodeURIComponent(value);
+
+  if (state.selection) add(state.selection.kind, id(state.selection.id));
+  for (const [filterId, name] of SET_PARAMS) {
+    const values = state.filters[filterId];
+    if (values !== null) add(name, values.map(id).join(','));
+  }
+  if (state.filters.minSources > 1) add('min', String(state.filters.minSources));
+  if (state.filters.hideIsolated) add('connected', '1');
+  if (state.focus) {
+    add('focus', id(state.focus.entityId));
+    if (state.focus.depth !== 1) add('depth', String(state.focus.depth));
+  }
+  if (state.path) {
+    if (state.path.from) add('from', id(state.path.from));
+    if (state.path.to) add('to', id(state.path.to));
+    if (state.path.maxLength !== DEFAULT_PATH_MAX_LENGTH) add('hops', String(state.path.maxLength));
+    if (state.path.index !== null) add('path', String(state.path.index + 1));
+  }
+  return parts.length > 0 ? `?${parts.join('&')}` : '';
+}
+
+/**
+ * Drops from a state (typically read from a shared link) what the loaded graph does not
+ * contain, and says what was dropped, so a stale link degrades into a working view.
+ */
+export function sanitizeExplorerState(
+  state: ExplorerState,
+  data: GraphData,
+): { state: ExplorerState; problems: string[] } {
+  const problems: string[] = [];
+  const knownEntity = (id: string | null, role: string): string | null => {
+    if (id === null || data.entityById.has(id)) return id;
+    problems.push(`The link names ${role} "${id}", which is not in the graph; it was ignored.`);
+    return null;
+  };
+
+  let selection = state.selection;
+  if (selection?.kind === 'entity' && !knownEntity(selection.id, 'the entity')) selection = null;
+  if (selection?.kind === 'relation' && !data.relationById.has(selection.id)) {
+    problems.push(`The link names the relation "${selection.id}", which is not in the graph; it was ignored.`);
+    selection = null;
+  }
+
+  const known: Record<SetFilterId, Set<string>> = {
+    entityTypes: new Set(data.entityTypes.map((type) => type.id)),
+    relationTypes: new Set(data.relationTypes.map((type) => type.id)),
+    sources: new Set(data.sources.map((source) => source.id)),
+  };
+  const filters: FilterState = { ...state.filters };
+  for (const [filterId, name] of SET_PARAMS) {
+    const values = filters[filterId];
+    if (values === null) continue;
+    const unknown = values.filter((value) => !known[filterId].has(value));
+    if (unknown.length > 0) {
+      problems.push(`The link's "${name}" filter names unknown values (${unknown.join(', ')}); they were ignored.`);
+      filters[filterId] = values.filter((value) => known[filterId].has(value));
+    }
+  }
+  const maxSources = Math.max(1, data.sources.length);
+  if (filters.minSources > maxSources) {
+    problems.push(`No relation can have ${filters.minSources} sources: there are ${maxSources}; using ${maxSources}.`);
+    filters.minSources = maxSources;
+  }
+
+  const focusId = state.focus ? knownEntity(state.focus.entityId, 'the focus entity') : null;
+  const focus = state.focus && focusId ? state.focus : null;
+
+  let path = state.path;
+  if (path) {
+    const from = knownEntity(path.from, 'the path start');
+    const to = knownEntity(path.to, 'the path end');
+    path = from || to ? { ...path, from, to } : null;
+  }
+
+  return { state: { selection, filters, focus, path }, problems };
+}
+
+/**
+ * True when going from one state to the other is a step worth a history entry (selection,
+ * focus or path changed), so Back returns to it; filter tweaks replace the current entry.
+ */
+export function isNavigation(from: ExplorerState, to: ExplorerState): boolean {
+  const key = (state: ExplorerState) =>
+    serializeExplorerState({ ...state, filters: DEFAULT_FILTERS, path: state.path && { ...state.path, index: null } });
+  return key(from) !== key(to);
+}

@@ -1,0 +1,198 @@
+/**
+ * The entity panel: type, aliases, description, claims (each value with its sources;
+ * conflicting values side by side) and relations grouped by type, each row opening its
+ * evidence.
+ */
+import { useState } from 'react';
+import { useQuery } from 'urql';
+
+import { EntityDetailsDocument } from '../api/generated/graphql';
+import { CitationsBySource } from '../components/CitationCard';
+import { SourceChips } from '../components/SourceList';
+import { TypeBadge } from '../components/TypeBadge';
+import { groupClaims, groupRelations, relationSentence, type ClaimGroup } from '../core/entity-details';
+import { FOCUS_DEPTHS, type FocusState } from '../core/focus';
+import { sourceShortName } from '../core/graph-data';
+import { useExplorerData } from './explorer-context';
+
+export interface EntityPanelProps {
+  entityId: string;
+  /** Why the entity is not on the canvas right now, if it is not. */
+  hiddenReason: string | null;
+  focus: FocusState | null;
+  onSelectEntity: (id: string) => void;
+  onSelectRelation: (id: string) => void;
+  onFocus: (id: string, depth: number) => void;
+  onPathEnd: (end: 'from' | 'to', id: string) => void;
+  onClose: () => void;
+}
+
+function Claims({ groups }: { groups: ClaimGroup[] }) {
+  if (groups.length === 0) return null;
+  return (
+    <section className="panel__section" aria-labelledby="entity-claims-title">
+      <h3 id="entity-claims-title">What the sources say</h3>
+      <dl className="claims">
+        {groups.map((group) => (
+          <div key={group.attribute} className="claims__row">
+            <dt>
+              {group.label}
+              {group.conflicting && <span className="tag tag--conflict">Sources disagree</span>}
+            </dt>
+            <dd className={group.conflicting ? 'claim-values claim-values--conflict' : 'claim-values'}>
+              {group.claims.map((claim) => (
+                <div key={claim.id} className="claim-value">
+                  <p className="claim-value__value">{claim.value}</p>
+                  <SourceChips sources={claim.sources} />
+                  {claim.note && <p className="note">{claim.note}</p>}
+                  <details className="claim-value__quotes">
+                    <summary>
+                      {claim.citations.length === 1 ? 'Quote' : `${claim.citations.length} quotes`}
+                      <span className="visually-hidden"> for {claim.value}</span>
+                    </summary>
+                    <CitationsBySource citations={claim.citations} headingLevel={4} />
+                  </details>
+                </div>
+              ))}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+export function EntityPanel(props: EntityPanelProps) {
+  const { entityId, hiddenReason, focus, onSelectEntity, onSelectRelation, onFocus, onPathEnd, onClose } = props;
+  const { data } = useExplorerData();
+  const [{ data: result, fetching, error }, reexecute] = useQuery({
+    query: EntityDetailsDocument,
+    variables: { id: entityId },
+  });
+  const [depth, setDepth] = useState(focus?.entityId === entityId ? focus.depth : 1);
+  const summary = data.entityById.get(entityId);
+  const entity = result?.entity;
+  const name = entity?.name ?? summary?.name ?? entityId;
+
+  return (
+    <section className="panel" aria-label="Entity details">
+      <header className="panel__header">
+        <div>
+          <p className="panel__kicker">{summary && <TypeBadge type={summary.type} />}</p>
+          <h2 className="panel__title">{name}</h2>
+        </div>
+        <button type="button" className="icon-button" aria-label="Close details" title="Close" onClick={onClose}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </header>
+
+      {hiddenReason && <p className="note note--warning">{hiddenReason}</p>}
+
+      <div className="panel__actions">
+        <div className="inline-field">
+          <button type="button" className="secondary-button" onClick={() => onFocus(entityId, depth)}>
+            Focus on neighbourhood
+          </button>
+          <label>
+            <span className="visually-hidden">Focus depth</span>
+            <select value={depth} onChange={(event) => setDepth(Number(event.target.value) as 1 | 2 | 3)}>
+              {FOCUS_DEPTHS.map((value) => (
+                <option key={value} value={value}>
+                  {value} {value === 1 ? 'hop' : 'hops'}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <div className="inline-field">
+          <button type="button" className="secondary-button" onClick={() => onPathEnd('from', entityId)}>
+            Path from here
+          </button>
+          <button type="button" className="secondary-button" onClick={() => onPathEnd('to', entityId)}>
+            Path to here
+          </button>
+        </div>
+      </div>
+
+      {error && (
+        <div role="alert" className="note note--error">
+          <p>
+            Could not load the details of “{name}”: {error.networkError ? 'the API cannot be reached' : error.message}.
+          </p>
+          <button
+            type="button"
+            className="secondary-button"
+            onClick={() => reexecute({ requestPolicy: 'network-only' })}
+          >
+            Retry
+          </button>
+        </div>
+      )}
+      {fetching && !entity && <p className="loading-note">Loading details…</p>}
+      {result && !entity && !fetching && (
+        <p className="note note--warning">The API has no entity with the id “{entityId}”.</p>
+      )}
+
+      {entity && (
+        <>
+          {entity.aliases.length > 0 && (
+            <p className="aliases">
+              <span className="aliases__label">Also known as</span> {entity.aliases.join(' · ')}
+            </p>
+          )}
+          {entity.description && <p className="description">{entity.description}</p>}
+
+          <Claims groups={groupClaims(entity.claims)} />
+
+          <section className="panel__section" aria-labelledby="entity-relations-title">
+            <h3 id="entity-relations-title">
+              Relations <span className="count">{entity.relations.length}</span>
+            </h3>
+            {groupRelations(entity.id, entity.relations).map((group) => (
+              <div key={group.key} className="relation-group">
+                <h4 className="relation-group__title">
+                  {group.direction === 'incoming' && <span aria-hidden="true">← </span>}
+                  {group.label}
+                  {group.direction === 'outgoing' && <span aria-hidden="true"> →</span>}
+                  {group.direction === 'incoming' && <span className="visually-hidden"> (incoming)</span>}
+                </h4>
+                <ul className="relation-rows">
+                  {group.rows.map(({ relation, other }) => {
+                    const sentence = relationSentence(entity.name, group, other.name);
+                    const sources = relation.sources.map(sourceShortName).join(', ');
+                    return (
+                      <li key={relation.id}>
+                        <button
+                          type="button"
+                          className="relation-row"
+                          aria-label={`${sentence} — ${relation.corroboration} ${relation.corroboration === 1 ? 'source' : 'sources'}: ${sources}`}
+                          onClick={() => onSelectRelation(relation.id)}
+                        >
+                          <span className="relation-row__other">
+                            <TypeBadge type={other.type} compact />
+                            {other.name}
+                          </span>
+                          <span
+                            className={`relation-row__sources${relation.corroboration <= 1 ? ' relation-row__sources--single' : ''}`}
+                          >
+                            {sources}
+                          </span>
+                        </button>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </div>
+            ))}
+            {entity.relations.length === 0 && <p className="empty-note">No relation names this entity.</p>}
+          </section>
+          <p className="panel__footer">
+            <button type="button" className="link-button" onClick={() => onSelectEntity(entity.id)}>
+              Centre on {entity.name}
+            </button>
+          </p>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * The canvas with its controllers (events, highlight, camera) and overlays (zoom, export,
+ * legend, focus). Hover state lives here: it only changes what sigma draws.
+ */
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
+
+import { CameraController } from '../components/graph/CameraController';
+import { ExportControls } from '../components/graph/ExportControls';
+import { GraphCanvas } from '../components/graph/GraphCanvas';
+import { GraphEventsController } from '../components/graph/GraphEventsController';
+import { HighlightController } from '../components/graph/HighlightController';
+import { Legend } from '../components/graph/Legend';
+import { ZoomControls } from '../components/graph/ZoomControls';
+import { ZoomLevelController } from '../components/graph/ZoomLevelController';
+import { cameraFit, type CameraRequest } from '../core/camera';
+import type { Visibility } from '../core/filters';
+import type { RenderGraph } from '../core/graph-building';
+import type { HighlightInput } from '../core/highlight';
+import type { Selection } from '../core/selection';
+import { useExplorerData } from './explorer-context';
+
+interface GraphStageProps {
+  graph: RenderGraph;
+  visibility: Visibility;
+  selection: Selection;
+  /** Entities and relations of the shown paths, if any. */
+  path: Visibility | null;
+  /** Camera requests, each carried out once: user moves, focus, paths. */
+  cameraRequests: readonly (CameraRequest | null)[];
+  onClickEntity: (id: string) => void;
+  onClickRelation: (id: string) => void;
+  onClickStage: () => void;
+  /** Overlays drawn above the canvas (focus banner). */
+  overlay?: ReactNode;
+}
+
+export function GraphStage(props: GraphStageProps) {
+  const { graph, visibility, selection, path, cameraRequests, onClickEntity, onClickRelation, onClickStage, overlay } =
+    props;
+  const { data, colors } = useExplorerData();
+  const [hoveredEntity, setHoveredEntity] = useState<string | null>(null);
+  const [hoveredRelation, setHoveredRelation] = useState<string | null>(null);
+  const [fit, setFit] = useState<CameraRequest | null>(null);
+  const [zoomedIn, setZoomedIn] = useState(false);
+
+  const highlight = useMemo<HighlightInput>(
+    () => ({ visibility, selection, hoveredEntity, hoveredRelation, path, zoomedIn }),
+    [visibility, selection, hoveredEntity, hoveredRelation, path, zoomedIn],
+  );
+
+  const visibleCountByType = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const id of visibility.entities) {
+      const type = data.entityById.get(id)?.type;
+      if (type) counts.set(type, (counts.get(type) ?? 0) + 1);
+    }
+    return counts;
+  }, [data, visibility]);
+
+  const onFit = useCallback(() => {
+    const all = visibility.entities.size === data.entities.length;
+    setFit(cameraFit(all ? null : [...visibility.entities]));
+  }, [data, visibility]);
+
+  const label = `Graph of ${visibility.entities.size} entities and ${visibility.relations.size} relations. The List tab gives the same content as lists.`;
+
+  return (
+    <div className="graph-stage">
+      <GraphCanvas graph={graph} label={label}>
+        <GraphEventsController
+          onClickEntity={onClickEntity}
+          onClickRelation={onClickRelation}
+          onClickStage={onClickStage}
+          onHoverEntity={setHoveredEntity}
+          onHoverRelation={setHoveredRelation}
+        />
+        <ZoomLevelController onZoomedIn={setZoomedIn} />
+        <HighlightController input={highlight} />
+        {cameraRequests.map((request, index) => (
+          <CameraController key={index} request={request} />
+        ))}
+        <CameraController request={fit} />
+        <ZoomControls onFit={onFit} />
+        <ExportControls data={data} visibility={visibility} />
+      </GraphCanvas>
+      {overlay}
+      <Legend entityTypes={data.entityTypes} colors={colors} visibleCountByType={visibleCountByType} />
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+import {
+  computeVisibility,
+  DEFAULT_FILTERS,
+  filterOptions,
+  isFiltered,
+  onlyFilterValue,
+  resetFilters,
+  setMinSources,
+  toggleFilterValue,
+  toRelationFilter,
+  type FilterState,
+} from '../../client/src/core/filters';
+import { fixtureGraph } from './fixtures';
+
+const data = fixtureGraph();
+const types = data.entityTypes.map((type) => type.id);
+const sorted = (set: Set<string>) => [...set].sort();
+
+describe('filter producers', () => {
+  it('unchecking a type keeps all the others, and checking it again lifts the restriction', () => {
+    const without = toggleFilterValue('entityTypes', 'person', types)(DEFAULT_FILTERS);
+    expect(without.entityTypes).toEqual(['organization', 'place']);
+    expect(toggleFilterValue('entityTypes', 'person', types)(without).entityTypes).toBeNull();
+  });
+
+  it('"only" keeps one value, and unchecking the last leaves an empty choice (nothing shown), not "all"', () => {
+    const only = onlyFilterValue('sources', 'bbc', ['bbc', 'other'])(DEFAULT_FILTERS);
+    expect(only.sources).toEqual(['bbc']);
+    expect(toggleFilterValue('sources', 'bbc', ['bbc', 'other'])(only).sources).toEqual([]);
+  });
+
+  it('producers do not modify the state they are given', () => {
+    const state: FilterState = { ...DEFAULT_FILTERS };
+    const frozen = Object.freeze(state);
+    setMinSources(3)(frozen);
+    toggleFilterValue('relationTypes', 'enemy_of', ['enemy_of', 'funds'])(frozen);
+    expect(frozen).toEqual(DEFAULT_FILTERS);
+  });
+
+  it('the minimum of supporting sources is a whole number of at least 1', () => {
+    expect(setMinSources(0)(DEFAULT_FILTERS).minSources).toBe(1);
+    expect(setMinSources(2.7)(DEFAULT_FILTERS).minSources).toBe(2);
+    expect(isFiltered(setMinSources(2)(DEFAULT_FILTERS))).toBe(true);
+    expect(isFiltered(resetFilters()(setMinSources(2)(DEFAULT_FILTERS)))).toBe(false);
+  });
+});
+
+describe('visibility', () => {
+  it('without filters everything is visible', () => {
+    const visible = computeVisibility(data, DEFAULT_FILTERS);
+    expect(visible.entities.size).toBe(5);
+    expect(visible.relations.size).toBe(5);
+  });
+
+  it('a source filter keeps what that source supports', () => {
+    const visible = computeVisibility(data, { ...DEFAULT_FILTERS, sources: ['bbc'] });
+    expect(sorted(visible.entities)).toEqual(['isis-k', 'nangarhar', 'taliban']);
+    expect(sorted(visible.relations)).toEqual(['r-enemy', 'r-fought', 'r-operates']);
+  });
+
+  it('a relation is hidden when one of its entities is', () => {
+    const visible = computeVisibility(data, { ...DEFAULT_FILTERS, entityTypes: ['organization', 'place'] });
+    expect(visible.entities.has('leader')).toBe(false);
+    expect(visible.relations.has('r-leader')).toBe(false);
+    expect(visible.relations.has('r-enemy')).toBe(true);
+  });
+
+  it('"at least 2 sources" keeps only corroborated relations; hiding unconnected entities then drops the rest', () => {
+    const corroborated = computeVisibility(data, { ...DEFAULT_FILTERS, minSources: 2 });
+    expect(sorted(corroborated.relations)).toEqual(['r-enemy']);
+    expect(corroborated.entities.size).toBe(5);
+    const connected = computeVisibility(data, { ...DEFAULT_FILTERS, minSources: 2, hideIsolated: true });
+    expect(sorted(connected.entities)).toEqual(['isis-k', 'taliban']);
+  });
+
+  it('a relation-type filter keeps only those types', () => {
+    const visible = computeVisibility(data, { ...DEFAULT_FILTERS, relationTypes: ['leader_of'] });
+    expect(sorted(visible.relations)).toEqual(['r-leader']);
+  });
+
+  it('a focus scope limits both entities and relations', () => {
+    const scope = { entities: new Set(['isis-k', 'taliban']), relations: new Set(['r-enemy']) };
+    const visible = computeVisibility(data, DEFAULT_FILTERS, scope);
+    expect(sorted(visible.entities)).toEqual(['isis-k', 'taliban']);
+    expect(sorted(visible.relations)).toEqual(['r-enemy']);
+  });
+});
+
+describe('filters as the API understands them', () => {
+  it('only restrictions are sent', () => {
+    expect(toRelationFilter(DEFAULT_FILTERS)).toEqual({});
+    expect(toRelationFilter({ ...DEFAULT_FILTERS, sources: ['bbc'], minSources: 2, entityTypes: ['person'] })).toEqual({
+      sources: ['bbc'],
+      minSources: 2,
+    });
+  });
+
+  it('options come from the loaded graph, with counts; unused relation types are left out', () => {
+    expect(filterOptions('sources', data).map((option) => [option.label, option.count])).toEqual([
+      ['BBC', 3],
+      ['Who are ISIS-K?', 3],
+    ]);
+    expect(filterOptions('relationTypes', data).map((option) => option.value)).not.toContain('funds');
+  });
+});

@@ -1,0 +1,130 @@
+import {
+  applyPositions,
+  buildRenderGraph,
+  nodeSize,
+  parallelEdgeCurvatures,
+  seedPosition,
+} from '../../client/src/core/graph-building';
+import { shapeGraphData } from '../../client/src/core/graph-data';
+import { computeLayout, layoutInput } from '../../client/src/core/layout';
+import { entityPage, fixtureGraph, overview, relationPage } from './fixtures';
+
+describe('shaping API pages into the data graph', () => {
+  it('sorts entities and relations by id, whatever order the pages came in', () => {
+    const data = fixtureGraph();
+    expect(data.entities.map((entity) => entity.id)).toEqual([
+      'isis-k',
+      'islamic-state',
+      'leader',
+      'nangarhar',
+      'taliban',
+    ]);
+    expect(data.relations.map((relation) => relation.id)).toEqual([
+      'r-affiliate',
+      'r-enemy',
+      'r-fought',
+      'r-leader',
+      'r-operates',
+    ]);
+    const reversed = shapeGraphData(overview, [...entityPage].reverse(), [...relationPage].reverse());
+    expect(reversed.entities).toEqual(data.entities);
+    expect(reversed.relations).toEqual(data.relations);
+  });
+
+  it("a relation's sources are its citations' distinct sources", () => {
+    const data = fixtureGraph();
+    expect(data.relationById.get('r-enemy')?.sourceIds).toEqual(['bbc', 'other']);
+    expect(data.relationById.get('r-fought')?.sourceIds).toEqual(['bbc']);
+    expect(data.relationById.get('r-fought')?.citations).toHaveLength(2);
+  });
+
+  it('relations naming an unknown entity are set aside, not drawn', () => {
+    const stray = { ...relationPage[0]!, id: 'r-stray', object: { id: 'atlantis' } };
+    const data = shapeGraphData(overview, entityPage, [...relationPage, stray]);
+    expect(data.relationById.has('r-stray')).toBe(false);
+    expect(data.danglingRelationIds).toEqual(['r-stray']);
+  });
+});
+
+describe('the render graph', () => {
+  const data = fixtureGraph();
+  const graph = buildRenderGraph(data);
+
+  it('is a multi directed graph with one node per entity and one edge per relation', () => {
+    expect(graph.type).toBe('directed');
+    expect(graph.multi).toBe(true);
+    expect(graph.order).toBe(5);
+    expect(graph.size).toBe(5);
+    const between = graph.filterEdges(
+      (_edge, _attributes, source, target) => [source, target].sort().join() === 'isis-k,taliban',
+    );
+    expect(between.sort()).toEqual(['r-enemy', 'r-fought']);
+  });
+
+  it('colours nodes by entity type and sizes them by degree', () => {
+    const isisk = graph.getNodeAttributes('isis-k');
+    expect(isisk.color).toBe(graph.getNodeAttribute('taliban', 'color'));
+    expect(isisk.color).not.toBe(graph.getNodeAttribute('leader', 'color'));
+    expect(isisk.size).toBe(nodeSize(4, 4));
+    expect(isisk.size).toBeGreaterThan(graph.getNodeAttribute('taliban', 'size'));
+  });
+
+  it('draws arrows only on directed relations', () => {
+    expect(graph.getEdgeAttribute('r-leader', 'type')).toBe('arrow');
+    expect(graph.getEdgeAttribute('r-operates', 'type')).toBe('arrow');
+    expect(graph.getEdgeAttribute('r-enemy', 'type')).toBe('curved');
+    expect(graph.getEdgeAttribute('r-fought', 'type')).toBe('curved');
+  });
+
+  it('curves parallel relations apart, whichever way they are written, and leaves lone ones straight', () => {
+    expect(graph.getEdgeAttribute('r-leader', 'curvature')).toBe(0);
+    const a = graph.getEdgeAttribute('r-enemy', 'curvature');
+    const b = graph.getEdgeAttribute('r-fought', 'curvature');
+    expect(a).not.toBe(0);
+    // Written in opposite directions, equal signed curvatures bend to opposite sides.
+    expect(a).toBeCloseTo(b);
+  });
+
+  it('fans a bundle out symmetrically with the middle edge straight', () => {
+    const curvatures = parallelEdgeCurvatures([
+      { id: 'a', source: 'x', target: 'y' },
+      { id: 'b', source: 'x', target: 'y' },
+      { id: 'c', source: 'x', target: 'y' },
+    ]);
+    expect(curvatures.get('b')).toBe(0);
+    expect(curvatures.get('a')).toBeCloseTo(-(curvatures.get('c') ?? 0));
+  });
+
+  it('keeps data attributes apart from drawing: labels are names and relation labels', () => {
+    expect(graph.getNodeAttribute('isis-k', 'label')).toBe('ISIS-K');
+    expect(graph.getEdgeAttributes('r-leader')).toMatchObject({
+      label: 'leader of',
+      relationType: 'leader_of',
+      corroboration: 1,
+    });
+  });
+});
+
+describe('layout', () => {
+  it('seeds positions from ids alone', () => {
+    expect(seedPosition('isis-k', 100)).toEqual(seedPosition('isis-k', 100));
+    expect(seedPosition('isis-k', 100)).not.toEqual(seedPosition('taliban', 100));
+  });
+
+  it('gives the same picture for the same data', () => {
+    const first = computeLayout(layoutInput(buildRenderGraph(fixtureGraph())));
+    const second = computeLayout(layoutInput(buildRenderGraph(fixtureGraph())));
+    expect(second).toEqual(first);
+    expect(Object.keys(first).sort()).toEqual(['isis-k', 'islamic-state', 'leader', 'nangarhar', 'taliban']);
+    for (const { x, y } of Object.values(first)) {
+      expect(Number.isFinite(x) && Number.isFinite(y)).toBe(true);
+    }
+  });
+
+  it('moves nodes to the computed positions and nothing else', () => {
+    const graph = buildRenderGraph(fixtureGraph());
+    const before = graph.getNodeAttributes('isis-k');
+    applyPositions(graph, { 'isis-k': { x: 1, y: 2 } });
+    expect(graph.getNodeAttributes('isis-k')).toEqual({ ...before, x: 1, y: 2 });
+  });
+});
