@@ -1,12 +1,12 @@
 /**
- * Root: load the whole graph, lay it out, then explore. Every state has a face: loading
- * (with progress), laying out, API error with a retry.
+ * Root: load the whole graph, lay it out, then show the view the URL names. Every state has
+ * a face: loading (with progress), laying out, API error with a retry.
  */
 import { useGraphData } from './api/use-graph-data';
 import { ErrorState } from './components/ErrorState';
 import { LoadingState } from './components/LoadingState';
 import { useLaidOutGraph } from './core/layout/use-laid-out-graph';
-import { ExplorerView } from './views/ExplorerView';
+import { AppShell } from './views/AppShell';
 
 export function App() {
   const { state, retry } = useGraphData();
@@ -26,5 +26,5 @@ export function App() {
       />
     );
   }
-  return <ExplorerView data={laidOut.data} graph={laidOut.graph} />;
+  return <AppShell data={laidOut.data} graph={laidOut.graph} />;
 }

@@ -7,17 +7,22 @@ import { Provider } from 'urql';
 import { createApiClient } from './api/client';
 import { App } from './App';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { createBrowserNavigator } from './core/routing/navigator';
+import { NavigatorContext } from './core/routing/use-navigation';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html must contain <div id="root">.');
 
 const client = createApiClient();
+const appNavigator = createBrowserNavigator(window);
 
 createRoot(container).render(
   <StrictMode>
     <ErrorBoundary>
       <Provider value={client}>
-        <App />
+        <NavigatorContext.Provider value={appNavigator}>
+          <App />
+        </NavigatorContext.Provider>
       </Provider>
     </ErrorBoundary>
   </StrictMode>,

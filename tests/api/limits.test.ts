@@ -86,6 +86,9 @@ describe('abuse limits', () => {
         after: null,
         depth: 3,
         maxLength: 5,
+        // Source comparison: the first two sources.
+        a: api.index.sourceIds[0],
+        b: api.index.sourceIds[1],
       };
       const { errors } = await api.query(document, variables);
       const codes = (errors ?? []).map((error) => error.extensions?.code);

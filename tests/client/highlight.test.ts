@@ -21,6 +21,7 @@ const base: HighlightInput = {
   hoveredRelation: null,
   path: null,
   zoomedIn: false,
+  comparison: null,
 };
 
 function display(input: HighlightInput) {

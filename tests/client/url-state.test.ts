@@ -1,6 +1,7 @@
 import { DEFAULT_FILTERS } from '../../client/src/core/filters';
-import { INITIAL_EXPLORER_STATE, type ExplorerState } from '../../client/src/core/explorer-state';
+import { INITIAL_EXPLORER_STATE, shareUnchanged, type ExplorerState } from '../../client/src/core/explorer-state';
 import {
+  explorerHref,
   isNavigation,
   parseExplorerUrl,
   sanitizeExplorerState,
@@ -19,6 +20,7 @@ const busy: ExplorerState = {
   },
   focus: { entityId: 'isis-k', depth: 2 },
   path: { from: 'isis-k', to: 'taliban', maxLength: 4, index: 1 },
+  compare: { a: 'bbc-what-is-isis-k', b: 'cbc-isis-k-security-threat' },
 };
 
 describe('URL state', () => {
@@ -34,13 +36,39 @@ describe('URL state', () => {
 
   it('reads as a readable query string', () => {
     expect(serializeExplorerState(busy)).toBe(
-      '?relation=isis-k--enemy_of--taliban&types=organization,person&rels=&sources=bbc-what-is-isis-k&min=2&connected=1&focus=isis-k&depth=2&from=isis-k&to=taliban&hops=4&path=2',
+      '?relation=isis-k--enemy_of--taliban&types=organization,person&rels=&sources=bbc-what-is-isis-k&min=2&connected=1&focus=isis-k&depth=2&from=isis-k&to=taliban&hops=4&path=2&compare=bbc-what-is-isis-k,cbc-isis-k-security-threat',
     );
   });
 
   it('ids with reserved characters are escaped and restored', () => {
     const state: ExplorerState = { ...INITIAL_EXPLORER_STATE, selection: { kind: 'entity', id: 'a&b=c,d é' } };
     expect(parseExplorerUrl(serializeExplorerState(state))).toEqual(state);
+  });
+
+  it('a comparison survives the round trip, also while one source is unchosen', () => {
+    for (const compare of [
+      { a: 'bbc-what-is-isis-k', b: 'cbc-isis-k-security-threat' },
+      { a: 'bbc-what-is-isis-k', b: null },
+      { a: null, b: 'cbc-isis-k-security-threat' },
+    ]) {
+      const state: ExplorerState = { ...INITIAL_EXPLORER_STATE, compare };
+      expect(parseExplorerUrl(serializeExplorerState(state))).toEqual(state);
+    }
+    expect(serializeExplorerState({ ...INITIAL_EXPLORER_STATE, compare: { a: 'bbc', b: null } })).toBe('?compare=bbc,');
+    expect(parseExplorerUrl('?compare=,').compare).toBeNull();
+  });
+
+  it('the graph link of a state is the root path with its query string', () => {
+    expect(explorerHref(INITIAL_EXPLORER_STATE)).toBe('/');
+    expect(explorerHref({ ...INITIAL_EXPLORER_STATE, selection: { kind: 'entity', id: 'isis-k' } })).toBe(
+      '/?entity=isis-k',
+    );
+  });
+
+  it('a link comparing an unknown source keeps the known one and says so', () => {
+    const { state, problems } = sanitizeExplorerState(parseExplorerUrl('?compare=bbc,atlantis'), fixtureGraph());
+    expect(state.compare).toEqual({ a: 'bbc', b: null });
+    expect(problems).toEqual([expect.stringMatching(/"atlantis", which is not one of the sources/)]);
   });
 
   it('nonsense values fall back to defaults', () => {
@@ -75,5 +103,17 @@ describe('URL state', () => {
       }),
     ).toBe(false);
     expect(isNavigation(busy, { ...busy, path: { ...busy.path!, index: 0 } })).toBe(false);
+    expect(isNavigation(busy, { ...busy, compare: null })).toBe(true);
+  });
+});
+
+describe('explorer state read from the URL', () => {
+  it('keeps the parts that did not change, so a new selection does not refit the focus', () => {
+    const before = parseExplorerUrl('?entity=isis-k&focus=isis-k&depth=2&min=2');
+    const after = shareUnchanged(before, parseExplorerUrl('?entity=taliban&focus=isis-k&depth=2&min=2'));
+    expect(after.selection).toEqual({ kind: 'entity', id: 'taliban' });
+    expect(after.focus).toBe(before.focus);
+    expect(after.filters).toBe(before.filters);
+    expect(shareUnchanged(before, parseExplorerUrl(serializeExplorerState(before)))).toBe(before);
   });
 });

@@ -17,15 +17,22 @@ export function SourceChips({
   );
 }
 
+/** One pip per source, filled for each that supports the fact; single-source facts in amber. */
+export function CorroborationPips({ count, total }: { count: number; total: number }) {
+  return (
+    <span className={`corroboration__pips${count <= 1 ? ' corroboration__pips--single' : ''}`} aria-hidden="true">
+      {Array.from({ length: total }, (_, index) => (
+        <span key={index} className={index < count ? 'pip pip--on' : 'pip'} />
+      ))}
+    </span>
+  );
+}
+
 /** "Supported by 2 of 5 sources", with one pip per source so single-source facts stand out. */
 export function Corroboration({ count, total }: { count: number; total: number }) {
   return (
     <p className={`corroboration${count <= 1 ? ' corroboration--single' : ''}`}>
-      <span className="corroboration__pips" aria-hidden="true">
-        {Array.from({ length: total }, (_, index) => (
-          <span key={index} className={index < count ? 'pip pip--on' : 'pip'} />
-        ))}
-      </span>
+      <CorroborationPips count={count} total={total} />
       Supported by {count} of {total} {total === 1 ? 'source' : 'sources'}
     </p>
   );

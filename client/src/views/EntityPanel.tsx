@@ -3,16 +3,18 @@
  * conflicting values side by side) and relations grouped by type, each row opening its
  * evidence.
  */
-import { useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 
 import { EntityDetailsDocument } from '../api/generated/graphql';
+import { AppLink } from '../components/AppLink';
 import { CitationsBySource } from '../components/CitationCard';
-import { SourceChips } from '../components/SourceList';
+import { CorroborationPips, SourceChips } from '../components/SourceList';
 import { TypeBadge } from '../components/TypeBadge';
 import { groupClaims, groupRelations, relationSentence, type ClaimGroup } from '../core/entity-details';
 import { FOCUS_DEPTHS, type FocusState } from '../core/focus';
 import { sourceShortName } from '../core/graph-data';
+import { routeHref } from '../core/routing';
 import { useExplorerData } from './explorer-context';
 
 export interface EntityPanelProps {
@@ -27,17 +29,35 @@ export interface EntityPanelProps {
   onClose: () => void;
 }
 
-function Claims({ groups }: { groups: ClaimGroup[] }) {
+function Claims({ entityId, groups }: { entityId: string; groups: ClaimGroup[] }) {
+  const titleId = useId();
   if (groups.length === 0) return null;
+  const disputed = groups.filter((group) => group.conflicting).length;
   return (
-    <section className="panel__section" aria-labelledby="entity-claims-title">
-      <h3 id="entity-claims-title">What the sources say</h3>
+    <section className="panel__section" aria-labelledby={titleId}>
+      <h3 id={titleId}>What the sources say</h3>
+      {disputed > 0 && (
+        <p className="note note--conflict">
+          The sources disagree on {disputed} {disputed === 1 ? 'attribute' : 'attributes'}.{' '}
+          <AppLink href={routeHref({ view: 'disagreements', entityId, attribute: null })}>
+            Compare the values side by side
+          </AppLink>
+        </p>
+      )}
       <dl className="claims">
         {groups.map((group) => (
           <div key={group.attribute} className="claims__row">
             <dt>
               {group.label}
-              {group.conflicting && <span className="tag tag--conflict">Sources disagree</span>}
+              {group.conflicting && (
+                <AppLink
+                  className="tag tag--conflict"
+                  href={routeHref({ view: 'disagreements', entityId, attribute: group.attribute })}
+                  title="See every value with its source in the Disagreements view"
+                >
+                  Sources disagree
+                </AppLink>
+              )}
             </dt>
             <dd className={group.conflicting ? 'claim-values claim-values--conflict' : 'claim-values'}>
               {group.claims.map((claim) => (
@@ -50,7 +70,11 @@ function Claims({ groups }: { groups: ClaimGroup[] }) {
                       {claim.citations.length === 1 ? 'Quote' : `${claim.citations.length} quotes`}
                       <span className="visually-hidden"> for {claim.value}</span>
                     </summary>
-                    <CitationsBySource citations={claim.citations} headingLevel={4} />
+                    <CitationsBySource
+                      citations={claim.citations}
+                      supports={{ kind: 'claim', id: claim.id }}
+                      headingLevel={4}
+                    />
                   </details>
                 </div>
               ))}
@@ -65,6 +89,7 @@ function Claims({ groups }: { groups: ClaimGroup[] }) {
 export function EntityPanel(props: EntityPanelProps) {
   const { entityId, hiddenReason, focus, onSelectEntity, onSelectRelation, onFocus, onPathEnd, onClose } = props;
   const { data } = useExplorerData();
+  const relationsTitleId = useId();
   const [{ data: result, fetching, error }, reexecute] = useQuery({
     query: EntityDetailsDocument,
     variables: { id: entityId },
@@ -73,6 +98,13 @@ export function EntityPanel(props: EntityPanelProps) {
   const summary = data.entityById.get(entityId);
   const entity = result?.entity;
   const name = entity?.name ?? summary?.name ?? entityId;
+  const claimGroups = useMemo(
+    () =>
+      entity
+        ? groupClaims(entity.claims, new Set(entity.disagreements.map((disagreement) => disagreement.attribute)))
+        : [],
+    [entity],
+  );
 
   return (
     <section className="panel" aria-label="Entity details">
@@ -142,10 +174,10 @@ export function EntityPanel(props: EntityPanelProps) {
           )}
           {entity.description && <p className="description">{entity.description}</p>}
 
-          <Claims groups={groupClaims(entity.claims)} />
+          <Claims entityId={entity.id} groups={claimGroups} />
 
-          <section className="panel__section" aria-labelledby="entity-relations-title">
-            <h3 id="entity-relations-title">
+          <section className="panel__section" aria-labelledby={relationsTitleId}>
+            <h3 id={relationsTitleId}>
               Relations <span className="count">{entity.relations.length}</span>
             </h3>
             {groupRelations(entity.id, entity.relations).map((group) => (
@@ -175,7 +207,8 @@ export function EntityPanel(props: EntityPanelProps) {
                           <span
                             className={`relation-row__sources${relation.corroboration <= 1 ? ' relation-row__sources--single' : ''}`}
                           >
-                            {sources}
+                            <CorroborationPips count={relation.corroboration} total={data.sources.length} />
+                            <span className="relation-row__source-names">{sources}</span>
                           </span>
                         </button>
                       </li>

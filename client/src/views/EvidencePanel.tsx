@@ -1,12 +1,14 @@
 /**
  * The evidence panel: a relation (subject → object), how many sources support it, and each
- * citation with its source's title, publisher and the verbatim quote.
+ * citation with its source's title, publisher and the verbatim quote, which opens the
+ * source reader at that quote.
  */
+import { useId, type ReactNode } from 'react';
 import { useQuery } from 'urql';
 
 import { RelationEvidenceDocument } from '../api/generated/graphql';
-import { CitationsBySource } from '../components/CitationCard';
-import { Corroboration } from '../components/SourceList';
+import { CitationsBySource, type ReadingPosition } from '../components/CitationCard';
+import { Corroboration, SourceChips } from '../components/SourceList';
 import { TypeBadge } from '../components/TypeBadge';
 import { relationArrow } from '../core/graph-data';
 import { useExplorerData } from './explorer-context';
@@ -15,10 +17,27 @@ export interface EvidencePanelProps {
   relationId: string;
   hiddenReason: string | null;
   onSelectEntity: (id: string) => void;
-  onClose: () => void;
+  /** Closes the panel; without it the panel has no close button (the reader keeps it open). */
+  onClose?: () => void;
+  /** The passage the source reader shows, when the panel is beside it. */
+  current?: ReadingPosition | null;
+  /** Extra actions under the title (the reader's "Show on the graph"). */
+  actions?: ReactNode;
+  /** The panel's title level: 2 beside the graph, 3 inside the reader's own sections. */
+  headingLevel?: 2 | 3;
 }
 
-export function EvidencePanel({ relationId, hiddenReason, onSelectEntity, onClose }: EvidencePanelProps) {
+function distinctSources<S extends { id: string }>(citations: readonly { source: S }[]): S[] {
+  const byId = new Map<string, S>();
+  for (const citation of citations) if (!byId.has(citation.source.id)) byId.set(citation.source.id, citation.source);
+  return [...byId.values()];
+}
+
+export function EvidencePanel(props: EvidencePanelProps) {
+  const { relationId, hiddenReason, onSelectEntity, onClose, current = null, actions, headingLevel = 2 } = props;
+  const Title = headingLevel === 2 ? 'h2' : 'h3';
+  const Subtitle = headingLevel === 2 ? 'h3' : 'h4';
+  const citationsTitleId = useId();
   const { data } = useExplorerData();
   const [{ data: result, fetching, error }, reexecute] = useQuery({
     query: RelationEvidenceDocument,
@@ -36,16 +55,19 @@ export function EvidencePanel({ relationId, hiddenReason, onSelectEntity, onClos
       <header className="panel__header">
         <div>
           <p className="panel__kicker">Relation · {directed ? 'directed' : 'reads both ways'}</p>
-          <h2 className="panel__title">
+          <Title className="panel__title">
             {subjectName} <span className="relation-label">{label}</span> {objectName}
-          </h2>
+          </Title>
         </div>
-        <button type="button" className="icon-button" aria-label="Close evidence" title="Close" onClick={onClose}>
-          <span aria-hidden="true">×</span>
-        </button>
+        {onClose && (
+          <button type="button" className="icon-button" aria-label="Close evidence" title="Close" onClick={onClose}>
+            <span aria-hidden="true">×</span>
+          </button>
+        )}
       </header>
 
       {hiddenReason && <p className="note note--warning">{hiddenReason}</p>}
+      {actions}
 
       {relation && (
         <p className="relation-ends">
@@ -82,13 +104,22 @@ export function EvidencePanel({ relationId, hiddenReason, onSelectEntity, onClos
 
       {relation && (
         <>
-          <Corroboration count={relation.corroboration} total={data.sources.length} />
+          <div className="corroboration-block">
+            <Corroboration count={relation.corroboration} total={data.sources.length} />
+            <SourceChips sources={distinctSources(relation.citations)} />
+          </div>
           {relation.note && <p className="note">Curator’s note: {relation.note}</p>}
-          <section className="panel__section" aria-labelledby="evidence-citations-title">
-            <h3 id="evidence-citations-title">
+          <section className="panel__section" aria-labelledby={citationsTitleId}>
+            <Subtitle id={citationsTitleId}>
               Citations <span className="count">{relation.citations.length}</span>
-            </h3>
-            <CitationsBySource citations={relation.citations} headingLevel={4} />
+            </Subtitle>
+            <p className="hint">Each quote opens its article at that sentence.</p>
+            <CitationsBySource
+              citations={relation.citations}
+              supports={{ kind: 'relation', id: relation.id }}
+              current={current}
+              headingLevel={4}
+            />
           </section>
         </>
       )}

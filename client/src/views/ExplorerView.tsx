@@ -1,52 +1,110 @@
 /**
- * The explorer: plain React state at the root (the view state the URL carries), producers
- * to change it, and panels beside the canvas.
+ * The explorer: its view state is the URL's query string (core/url-state), read through the
+ * navigator; producers change it by navigating. Panels sit beside the canvas. It stays
+ * mounted (hidden) while another view is shown, so coming back finds the camera, the open
+ * tab and the scroll positions as they were.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 
+import { AppHeader } from '../components/AppHeader';
 import { EntityCombobox } from '../components/EntityCombobox';
 import { StatusLine } from '../components/StatusLine';
 import { Tabs } from '../components/Tabs';
 import { cameraFit, cameraToEntity, type CameraRequest } from '../core/camera';
-import { all, on, type ExplorerProducer, type ExplorerState } from '../core/explorer-state';
+import type { CompareState } from '../core/comparison';
+import { useComparison } from '../core/comparison/use-comparison';
+import { all, on, shareUnchanged, type ExplorerProducer } from '../core/explorer-state';
 import { computeVisibility, isFiltered, type FilterState } from '../core/filters';
 import { focusOn, leaveFocus, setFocusDepth } from '../core/focus';
 import { useNeighborhood } from '../core/focus/use-neighborhood';
-import { entityTypeColors, type RenderGraph } from '../core/graph-building';
+import type { RenderGraph } from '../core/graph-building';
 import type { GraphData } from '../core/graph-data';
 import { withPath } from '../core/highlight';
 import { pathHighlight, setPathEnd, type PathState } from '../core/paths';
 import { usePaths } from '../core/paths/use-paths';
-import { clearSelection, selectEntity, selectRelation } from '../core/selection';
-import { parseExplorerUrl, sanitizeExplorerState } from '../core/url-state';
-import { useUrlSync } from '../core/url-state/use-url-sync';
+import { useNavigation } from '../core/routing/use-navigation';
+import { clearSelection, selectEntity, selectRelation, type Selection } from '../core/selection';
+import {
+  explorerHref,
+  isNavigation,
+  parseExplorerUrl,
+  sanitizeExplorerState,
+  serializeExplorerState,
+} from '../core/url-state';
+import { ComparePanel } from './ComparePanel';
 import { EntityPanel } from './EntityPanel';
 import { EvidencePanel } from './EvidencePanel';
-import { ExplorerContext } from './explorer-context';
 import { FilterPanel } from './FilterPanel';
 import { FocusBanner } from './FocusBanner';
 import { GraphStage } from './GraphStage';
 import { ListView } from './ListView';
 import { PathFinderPanel } from './PathFinderPanel';
 
-type SidebarTab = 'filters' | 'paths' | 'list';
+type SidebarTab = 'filters' | 'paths' | 'list' | 'compare';
 
-export function ExplorerView({ data, graph }: { data: GraphData; graph: RenderGraph }) {
-  const colors = useMemo(() => entityTypeColors(data.entityTypes), [data]);
-  const [initial] = useState(() => sanitizeExplorerState(parseExplorerUrl(window.location.search), data));
-  const [state, setState] = useState<ExplorerState>(initial.state);
-  const [problems, setProblems] = useState(initial.problems);
-  const [camera, setCamera] = useState<CameraRequest | null>(() =>
-    initial.state.selection?.kind === 'entity' && !initial.state.focus
-      ? cameraToEntity(initial.state.selection.id)
-      : null,
+const selectionKey = (selection: Selection) => (selection ? `${selection.kind}:${selection.id}` : '');
+
+/** Where the camera goes to show a selection made in another view. */
+function cameraForSelection(selection: NonNullable<Selection>, data: GraphData): CameraRequest {
+  if (selection.kind === 'entity') return cameraToEntity(selection.id);
+  const relation = data.relationById.get(selection.id);
+  return cameraFit(relation ? [relation.subjectId, relation.objectId] : null);
+}
+
+export function ExplorerView({ data, graph, active }: { data: GraphData; graph: RenderGraph; active: boolean }) {
+  const { location, navigate, navigator } = useNavigation();
+  const parsed = useMemo(
+    () => sanitizeExplorerState(parseExplorerUrl(location.graphSearch), data),
+    [location.graphSearch, data],
   );
-  const [tab, setTab] = useState<SidebarTab>(initial.state.path ? 'paths' : 'filters');
-  const update = useCallback((producer: ExplorerProducer) => setState(producer), []);
-  useUrlSync(state, setState, data);
+  // Parts that did not change keep their identity across URL changes (see shareUnchanged).
+  const [stable, setStable] = useState(parsed.state);
+  const state = shareUnchanged(stable, parsed.state);
+  if (state !== stable) setStable(state);
+  const [problems, setProblems] = useState(parsed.problems);
+  const [camera, setCamera] = useState<CameraRequest | null>(() =>
+    state.selection?.kind === 'entity' && !state.focus ? cameraToEntity(state.selection.id) : null,
+  );
+  const [tab, setTab] = useState<SidebarTab>(state.compare ? 'compare' : state.path ? 'paths' : 'filters');
+
+  // Coming back from another view that changed the selection (such as "Show on the graph"
+  // in the reader): move the camera to it, and open the comparison it asked for. Compared
+  // with what the explorer showed when it was last active (React's "previous render" pattern).
+  const key = selectionKey(state.selection);
+  const [shown, setShown] = useState({ active, key, compare: state.compare !== null });
+  if (active !== shown.active || (active && (key !== shown.key || (state.compare !== null) !== shown.compare))) {
+    if (active && !shown.active) {
+      if (key !== shown.key && state.selection) setCamera(cameraForSelection(state.selection, data));
+      if (state.compare && !shown.compare) setTab('compare');
+    }
+    setShown({ active, key, compare: state.compare !== null });
+  }
+
+  // Links can name what the graph does not hold: once shown, the address says what is shown.
+  useEffect(() => {
+    if (!active) return;
+    const search = serializeExplorerState(state);
+    if (search !== location.search) navigate(explorerHref(state), { replace: true });
+  }, [active, state, location.search, navigate]);
+
+  /**
+   * Applies a producer to the newest state (read from the navigator, so two updates in one
+   * event compose) and writes it to the URL: a history entry for navigation, a replacement
+   * for filter tweaks.
+   */
+  const update = useCallback(
+    (producer: ExplorerProducer) => {
+      const current = sanitizeExplorerState(parseExplorerUrl(navigator.getLocation().graphSearch), data).state;
+      const next = producer(current);
+      if (next === current) return;
+      navigate(explorerHref(next), { replace: !isNavigation(current, next) });
+    },
+    [navigator, navigate, data],
+  );
 
   const neighborhood = useNeighborhood(state.focus, state.filters);
   const pathsResult = usePaths(state.path, state.filters);
+  const comparison = useComparison(state.compare, data);
   const pathIndex = state.path?.index ?? null;
   const pathSets = useMemo(() => {
     const sets = pathHighlight(pathsResult.paths, pathIndex);
@@ -88,6 +146,10 @@ export function ExplorerView({ data, graph }: { data: GraphData; graph: RenderGr
     (id: string, depth: number) => update(all(on('focus', focusOn(id, depth)), on('selection', selectEntity(id)))),
     [update],
   );
+  const changeCompare = useCallback(
+    (producer: (compare: CompareState | null) => CompareState | null) => update(on('compare', producer)),
+    [update],
+  );
   const unfocus = useCallback(() => {
     update(on('focus', leaveFocus()));
     setCamera(cameraFit(null));
@@ -104,152 +166,162 @@ export function ExplorerView({ data, graph }: { data: GraphData; graph: RenderGr
   const cameraRequests = useMemo(() => [camera, focusFit, pathFit], [camera, focusFit, pathFit]);
 
   return (
-    <ExplorerContext.Provider value={{ data, colors }}>
-      <div className="explorer">
-        <header className="explorer__header">
-          <h1 className="explorer__title">
-            ISIS-K knowledge graph
-            <span className="explorer__subtitle">
-              {data.sources.length} articles · every relation traced to its sentence
-            </span>
-          </h1>
-          <EntityCombobox
-            label="Search entities"
-            placeholder="Search entities and aliases…"
-            className="explorer__search"
-            onChoose={(hit) => chooseEntity(hit.id)}
-          />
-          <StatusLine
-            entities={visibility.entities.size}
-            relations={visibility.relations.size}
-            totalEntities={data.entities.length}
-            totalRelations={data.relations.length}
-          />
-        </header>
+    <div className="explorer" hidden={!active}>
+      <AppHeader
+        titleIsHeading={active}
+        className="explorer__header"
+        subtitle={`${data.sources.length} articles · every relation traced to its sentence`}
+      >
+        <EntityCombobox
+          label="Search entities"
+          placeholder="Search entities and aliases…"
+          className="explorer__search"
+          onChoose={(hit) => chooseEntity(hit.id)}
+        />
+        <StatusLine
+          entities={visibility.entities.size}
+          relations={visibility.relations.size}
+          totalEntities={data.entities.length}
+          totalRelations={data.relations.length}
+        />
+      </AppHeader>
 
-        {problems.length > 0 && (
-          <div className="explorer__problems note note--warning" role="alert">
-            <ul>
-              {problems.map((problem) => (
-                <li key={problem}>{problem}</li>
-              ))}
-            </ul>
-            <button type="button" className="link-button" onClick={() => setProblems([])}>
-              Dismiss
-            </button>
+      {problems.length > 0 && (
+        <div className="explorer__problems note note--warning" role="alert">
+          <ul>
+            {problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+          <button type="button" className="link-button" onClick={() => setProblems([])}>
+            Dismiss
+          </button>
+        </div>
+      )}
+
+      <nav className="explorer__sidebar" aria-label="Explore">
+        <Tabs<SidebarTab>
+          label="Explore"
+          selected={tab}
+          onSelect={setTab}
+          tabs={[
+            {
+              id: 'filters',
+              label: 'Filters',
+              note: isFiltered(state.filters) ? 'some on' : null,
+              render: () => <FilterPanel filters={state.filters} onChange={changeFilters} />,
+            },
+            {
+              id: 'paths',
+              label: 'Paths',
+              render: () => (
+                <PathFinderPanel
+                  path={state.path}
+                  paths={pathsResult.paths}
+                  fetching={pathsResult.fetching}
+                  error={pathsResult.error}
+                  filtered={isFiltered(state.filters)}
+                  onChange={changePath}
+                  onRetry={pathsResult.retry}
+                  onSelectEntity={chooseEntity}
+                  onSelectRelation={chooseRelation}
+                />
+              ),
+            },
+            {
+              id: 'compare',
+              label: 'Compare',
+              render: () => (
+                <ComparePanel
+                  compare={state.compare}
+                  result={comparison}
+                  onChange={changeCompare}
+                  onSelectRelation={chooseRelation}
+                />
+              ),
+            },
+            {
+              id: 'list',
+              label: 'List',
+              render: () => (
+                <ListView
+                  visibility={visibility}
+                  selection={selection}
+                  onSelectEntity={chooseEntity}
+                  onSelectRelation={chooseRelation}
+                />
+              ),
+            },
+          ]}
+        />
+      </nav>
+
+      <main className="explorer__stage">
+        <GraphStage
+          graph={graph}
+          visibility={visibility}
+          selection={selection}
+          path={pathSets}
+          comparison={state.compare ? comparison.highlight : null}
+          compare={state.compare}
+          cameraRequests={cameraRequests}
+          onClickEntity={clickEntity}
+          onClickRelation={chooseRelation}
+          onClickStage={clickStage}
+          overlay={
+            state.focus && (
+              <FocusBanner
+                focus={state.focus}
+                name={data.entityById.get(state.focus.entityId)?.name ?? state.focus.entityId}
+                neighborhood={neighborhood}
+                onDepth={(depth) => update(on('focus', setFocusDepth(depth)))}
+                onLeave={unfocus}
+              />
+            )
+          }
+        />
+      </main>
+
+      <aside className="explorer__details" aria-label="Details">
+        {selection?.kind === 'entity' && (
+          <EntityPanel
+            key={selection.id}
+            entityId={selection.id}
+            hiddenReason={hiddenReason(visibility.entities.has(selection.id))}
+            focus={state.focus}
+            onSelectEntity={chooseEntity}
+            onSelectRelation={chooseRelation}
+            onFocus={enterFocus}
+            onPathEnd={(end, id) => {
+              update(on('path', setPathEnd(end, id)));
+              setTab('paths');
+            }}
+            onClose={clickStage}
+          />
+        )}
+        {selection?.kind === 'relation' && (
+          <EvidencePanel
+            key={selection.id}
+            relationId={selection.id}
+            hiddenReason={hiddenReason(visibility.relations.has(selection.id))}
+            onSelectEntity={chooseEntity}
+            onClose={clickStage}
+          />
+        )}
+        {!selection && (
+          <div className="panel panel--empty">
+            <h2 className="panel__title">Every edge has a source</h2>
+            <p>
+              Search for an entity, or click a node or an edge, to see what the articles say about it and the exact
+              sentences behind each relation.
+            </p>
+            <p className="hint">
+              Hover a node to see its neighbours. Use Filters to keep what one article supports, Paths to see how two
+              entities connect, and List for a keyboard-friendly view.
+            </p>
           </div>
         )}
-
-        <nav className="explorer__sidebar" aria-label="Explore">
-          <Tabs<SidebarTab>
-            label="Explore"
-            selected={tab}
-            onSelect={setTab}
-            tabs={[
-              {
-                id: 'filters',
-                label: 'Filters',
-                note: isFiltered(state.filters) ? 'some on' : null,
-                render: () => <FilterPanel filters={state.filters} onChange={changeFilters} />,
-              },
-              {
-                id: 'paths',
-                label: 'Paths',
-                render: () => (
-                  <PathFinderPanel
-                    path={state.path}
-                    paths={pathsResult.paths}
-                    fetching={pathsResult.fetching}
-                    error={pathsResult.error}
-                    filtered={isFiltered(state.filters)}
-                    onChange={changePath}
-                    onRetry={pathsResult.retry}
-                    onSelectEntity={chooseEntity}
-                    onSelectRelation={chooseRelation}
-                  />
-                ),
-              },
-              {
-                id: 'list',
-                label: 'List',
-                render: () => (
-                  <ListView
-                    visibility={visibility}
-                    selection={selection}
-                    onSelectEntity={chooseEntity}
-                    onSelectRelation={chooseRelation}
-                  />
-                ),
-              },
-            ]}
-          />
-        </nav>
-
-        <main className="explorer__stage">
-          <GraphStage
-            graph={graph}
-            visibility={visibility}
-            selection={selection}
-            path={pathSets}
-            cameraRequests={cameraRequests}
-            onClickEntity={clickEntity}
-            onClickRelation={chooseRelation}
-            onClickStage={clickStage}
-            overlay={
-              state.focus && (
-                <FocusBanner
-                  focus={state.focus}
-                  name={data.entityById.get(state.focus.entityId)?.name ?? state.focus.entityId}
-                  neighborhood={neighborhood}
-                  onDepth={(depth) => update(on('focus', setFocusDepth(depth)))}
-                  onLeave={unfocus}
-                />
-              )
-            }
-          />
-        </main>
-
-        <aside className="explorer__details" aria-label="Details">
-          {selection?.kind === 'entity' && (
-            <EntityPanel
-              key={selection.id}
-              entityId={selection.id}
-              hiddenReason={hiddenReason(visibility.entities.has(selection.id))}
-              focus={state.focus}
-              onSelectEntity={chooseEntity}
-              onSelectRelation={chooseRelation}
-              onFocus={enterFocus}
-              onPathEnd={(end, id) => {
-                update(on('path', setPathEnd(end, id)));
-                setTab('paths');
-              }}
-              onClose={clickStage}
-            />
-          )}
-          {selection?.kind === 'relation' && (
-            <EvidencePanel
-              key={selection.id}
-              relationId={selection.id}
-              hiddenReason={hiddenReason(visibility.relations.has(selection.id))}
-              onSelectEntity={chooseEntity}
-              onClose={clickStage}
-            />
-          )}
-          {!selection && (
-            <div className="panel panel--empty">
-              <h2 className="panel__title">Every edge has a source</h2>
-              <p>
-                Search for an entity, or click a node or an edge, to see what the articles say about it and the exact
-                sentences behind each relation.
-              </p>
-              <p className="hint">
-                Hover a node to see its neighbours. Use Filters to keep what one article supports, Paths to see how two
-                entities connect, and List for a keyboard-friendly view.
-              </p>
-            </div>
-          )}
-        </aside>
-      </div>
-    </ExplorerContext.Provider>
+      </aside>
+    </div>
   );
 }

@@ -13,6 +13,7 @@ import { Legend } from '../components/graph/Legend';
 import { ZoomControls } from '../components/graph/ZoomControls';
 import { ZoomLevelController } from '../components/graph/ZoomLevelController';
 import { cameraFit, type CameraRequest } from '../core/camera';
+import type { CompareState, ComparisonHighlight } from '../core/comparison';
 import type { Visibility } from '../core/filters';
 import type { RenderGraph } from '../core/graph-building';
 import type { HighlightInput } from '../core/highlight';
@@ -25,6 +26,9 @@ interface GraphStageProps {
   selection: Selection;
   /** Entities and relations of the shown paths, if any. */
   path: Visibility | null;
+  /** Relations coloured by which of two compared sources supports them. */
+  comparison: ComparisonHighlight | null;
+  compare: CompareState | null;
   /** Camera requests, each carried out once: user moves, focus, paths. */
   cameraRequests: readonly (CameraRequest | null)[];
   onClickEntity: (id: string) => void;
@@ -35,8 +39,8 @@ interface GraphStageProps {
 }
 
 export function GraphStage(props: GraphStageProps) {
-  const { graph, visibility, selection, path, cameraRequests, onClickEntity, onClickRelation, onClickStage, overlay } =
-    props;
+  const { graph, visibility, selection, path, comparison, compare, cameraRequests, overlay } = props;
+  const { onClickEntity, onClickRelation, onClickStage } = props;
   const { data, colors } = useExplorerData();
   const [hoveredEntity, setHoveredEntity] = useState<string | null>(null);
   const [hoveredRelation, setHoveredRelation] = useState<string | null>(null);
@@ -44,8 +48,8 @@ export function GraphStage(props: GraphStageProps) {
   const [zoomedIn, setZoomedIn] = useState(false);
 
   const highlight = useMemo<HighlightInput>(
-    () => ({ visibility, selection, hoveredEntity, hoveredRelation, path, zoomedIn }),
-    [visibility, selection, hoveredEntity, hoveredRelation, path, zoomedIn],
+    () => ({ visibility, selection, hoveredEntity, hoveredRelation, path, zoomedIn, comparison }),
+    [visibility, selection, hoveredEntity, hoveredRelation, path, zoomedIn, comparison],
   );
 
   const visibleCountByType = useMemo(() => {
@@ -84,7 +88,21 @@ export function GraphStage(props: GraphStageProps) {
         <ExportControls data={data} visibility={visibility} />
       </GraphCanvas>
       {overlay}
-      <Legend entityTypes={data.entityTypes} colors={colors} visibleCountByType={visibleCountByType} />
+      <Legend
+        entityTypes={data.entityTypes}
+        colors={colors}
+        visibleCountByType={visibleCountByType}
+        sourceCount={data.sources.length}
+        comparison={
+          comparison && compare?.a && compare.b
+            ? {
+                counts: comparison.counts,
+                a: data.sourceById.get(compare.a) ?? null,
+                b: data.sourceById.get(compare.b) ?? null,
+              }
+            : null
+        }
+      />
     </div>
   );
 }

@@ -4,6 +4,7 @@
  */
 import type { CombinedError } from 'urql';
 
+import { CitationQuote } from '../components/CitationCard';
 import { EntityCombobox } from '../components/EntityCombobox';
 import { TypeBadge } from '../components/TypeBadge';
 import { sourceShortName } from '../core/graph-data';
@@ -71,7 +72,7 @@ function Hop({
             <ul className="hop__quotes">
               {relation.citations.slice(0, QUOTES_PER_RELATION).map((citation) => (
                 <li key={`${citation.source.id}-${citation.start}`}>
-                  <blockquote className="quote quote--compact">{citation.quote}</blockquote>
+                  <CitationQuote citation={citation} supports={{ kind: 'relation', id: relation.id }} compact />
                   <p className="quote__source">
                     — {sourceShortName(data.sourceById.get(citation.source.id) ?? citation.source)}
                   </p>

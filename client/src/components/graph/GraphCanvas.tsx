@@ -1,8 +1,9 @@
 /**
  * The WebGL canvas: creates one sigma instance per render graph, with settings memoised
  * once, and provides it to the controllers and overlays given as children. Sets
- * `data-graph-ready="true"` on the container after sigma's first render (tests wait on it)
- * and `data-render-count` after every render; CameraController keeps `data-camera-settled`.
+ * `data-graph-ready="true"` on the container after sigma's first render (tests wait on it),
+ * `data-render-count` after every render and `data-camera` (x, y, ratio) after every camera
+ * move; CameraController keeps `data-camera-settled`.
  */
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import Sigma from 'sigma';
@@ -35,6 +36,13 @@ export function GraphCanvas({ graph, label, children }: GraphCanvasProps) {
         container.dataset.renderCount = String(renders);
         container.dataset.graphReady = 'true';
       });
+      const camera = instance.getCamera();
+      const showCamera = () => {
+        const { x, y, ratio } = camera.getState();
+        container.dataset.camera = [x, y, ratio].map((value) => value.toFixed(4)).join(',');
+      };
+      showCamera();
+      camera.on('updated', showCamera);
       // Panels opening or the window turning change the canvas size without a window resize.
       const observer = new ResizeObserver(() => {
         instance.resize();
@@ -46,6 +54,7 @@ export function GraphCanvas({ graph, label, children }: GraphCanvasProps) {
       setSigma(instance);
       return () => {
         observer.disconnect();
+        camera.off('updated', showCamera);
         instance.kill();
         setSigma(null);
       };

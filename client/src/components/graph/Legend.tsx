@@ -1,14 +1,34 @@
-/** What colours, sizes and strokes mean. Counts are of visible entities per type. */
-import type { EntityTypeInfo } from '../../core/graph-data';
+/**
+ * What colours, sizes and strokes mean. Counts are of visible entities per type. The
+ * corroboration key is drawn with the canvas's own functions (edgeSize, edgeColor), so the
+ * legend cannot drift from the picture; sigma scales strokes a little with zoom.
+ */
+import { edgeColor, edgeSize } from '../../core/graph-building';
+import type { CompareSide } from '../../core/comparison';
+import { sourceShortName, type EntityTypeInfo, type SourceInfo } from '../../core/graph-data';
+import { COMPARE_COLORS } from '../../core/highlight';
 
 interface LegendProps {
   entityTypes: readonly EntityTypeInfo[];
   colors: ReadonlyMap<string, string>;
   visibleCountByType: ReadonlyMap<string, number>;
+  /** Number of sources: the corroboration key goes from 1 to this. */
+  sourceCount: number;
+  /** Shown while two sources are compared. */
+  comparison: { counts: Record<CompareSide, number>; a: SourceInfo | null; b: SourceInfo | null } | null;
 }
 
-export function Legend({ entityTypes, colors, visibleCountByType }: LegendProps) {
+function Stroke({ color, width }: { color: string; width: number }) {
+  return (
+    <svg className="legend__stroke" width="26" height="10" aria-hidden="true">
+      <line x1="1" y1="5" x2="25" y2="5" stroke={color} strokeWidth={width} strokeLinecap="round" />
+    </svg>
+  );
+}
+
+export function Legend({ entityTypes, colors, visibleCountByType, sourceCount, comparison }: LegendProps) {
   const shown = entityTypes.filter((type) => type.count > 0);
+  const steps = Array.from({ length: Math.max(1, sourceCount) }, (_, index) => index + 1);
   return (
     <section className="legend" aria-label="Legend">
       <ul className="legend__types">
@@ -20,9 +40,41 @@ export function Legend({ entityTypes, colors, visibleCountByType }: LegendProps)
           </li>
         ))}
       </ul>
+      {comparison ? (
+        <ul className="legend__compare" aria-label="Source comparison">
+          {(
+            [
+              ['a', `only ${comparison.a ? sourceShortName(comparison.a) : 'A'}`],
+              ['b', `only ${comparison.b ? sourceShortName(comparison.b) : 'B'}`],
+              ['both', 'both'],
+            ] as const
+          ).map(([side, label]) => (
+            <li key={side}>
+              <Stroke color={COMPARE_COLORS[side]} width={3} />
+              {label} <span className="legend__count">{comparison.counts[side]}</span>
+            </li>
+          ))}
+          <li className="legend__faded">
+            <Stroke color="#d5dae1" width={2} />
+            neither
+          </li>
+        </ul>
+      ) : (
+        <p className="legend__corroboration">
+          <span className="legend__scale-label">Sources per relation</span>
+          {steps.map((count) => (
+            <span key={count} className="legend__step" title={`${count} ${count === 1 ? 'source' : 'sources'}`}>
+              <Stroke color={edgeColor(count)} width={edgeSize(count)} />
+              {count}
+            </span>
+          ))}
+          <span className="visually-hidden">
+            : thicker and darker edges are supported by more sources; pale thin ones by one.
+          </span>
+        </p>
+      )}
       <p className="legend__key">
-        <span aria-hidden="true">→</span> directed · <span aria-hidden="true">—</span> symmetric · thicker = more
-        sources · size = relations
+        <span aria-hidden="true">→</span> directed · <span aria-hidden="true">—</span> symmetric · size = relations
       </p>
     </section>
   );

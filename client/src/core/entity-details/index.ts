@@ -22,7 +22,12 @@ export function attributeLabel(attribute: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export function groupClaims(claims: readonly EntityClaim[]): ClaimGroup[] {
+/**
+ * Claims by attribute. `disputed`, when given, names the attributes the API reports as
+ * disagreements (Entity.disagreements, which compares values folded); otherwise values are
+ * compared trimmed and lower-cased.
+ */
+export function groupClaims(claims: readonly EntityClaim[], disputed?: ReadonlySet<string>): ClaimGroup[] {
   const groups = new Map<string, EntityClaim[]>();
   for (const claim of claims) {
     const group = groups.get(claim.attribute);
@@ -33,7 +38,9 @@ export function groupClaims(claims: readonly EntityClaim[]): ClaimGroup[] {
     attribute,
     label: attributeLabel(attribute),
     claims: group,
-    conflicting: new Set(group.map((claim) => claim.value.trim().toLowerCase())).size > 1,
+    conflicting: disputed
+      ? disputed.has(attribute)
+      : new Set(group.map((claim) => claim.value.trim().toLowerCase())).size > 1,
   }));
 }
 

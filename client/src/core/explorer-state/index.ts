@@ -1,7 +1,8 @@
 /**
  * The explorer's view state: everything the URL carries. Each part belongs to its domain
- * module (selection, filters, focus, paths); this module only composes them.
+ * module (selection, filters, focus, paths, comparison); this module only composes them.
  */
+import type { CompareState } from '../comparison';
 import { DEFAULT_FILTERS, type FilterState } from '../filters';
 import type { FocusState } from '../focus';
 import type { PathState } from '../paths';
@@ -12,6 +13,8 @@ export interface ExplorerState {
   filters: FilterState;
   focus: FocusState | null;
   path: PathState | null;
+  /** Two sources compared on the graph. */
+  compare: CompareState | null;
 }
 
 export const INITIAL_EXPLORER_STATE: ExplorerState = {
@@ -19,6 +22,7 @@ export const INITIAL_EXPLORER_STATE: ExplorerState = {
   filters: DEFAULT_FILTERS,
   focus: null,
   path: null,
+  compare: null,
 };
 
 export type ExplorerProducer = (state: ExplorerState) => ExplorerState;
@@ -36,3 +40,23 @@ export const all =
   (...producers: ExplorerProducer[]): ExplorerProducer =>
   (state) =>
     producers.reduce((current, producer) => producer(current), state);
+
+/**
+ * `next`, with every part whose value equals the same part of `previous` replaced by
+ * `previous`'s own object (and `previous` itself when nothing changed). The state is read
+ * anew from the URL on every change; sharing keeps memos and effects keyed on one part
+ * (the focus's camera fit, the paths query) from rerunning when another part changed.
+ */
+export function shareUnchanged(previous: ExplorerState, next: ExplorerState): ExplorerState {
+  const pick = <K extends keyof ExplorerState>(key: K): ExplorerState[K] =>
+    JSON.stringify(previous[key]) === JSON.stringify(next[key]) ? previous[key] : next[key];
+  const shared: ExplorerState = {
+    selection: pick('selection'),
+    filters: pick('filters'),
+    focus: pick('focus'),
+    path: pick('path'),
+    compare: pick('compare'),
+  };
+  const unchanged = (Object.keys(shared) as (keyof ExplorerState)[]).every((key) => shared[key] === previous[key]);
+  return unchanged ? previous : shared;
+}

@@ -38,13 +38,18 @@ export function nodeSize(degree: number, maxDegree: number): number {
   return MIN_NODE_SIZE + (MAX_NODE_SIZE - MIN_NODE_SIZE) * Math.sqrt(Math.max(0, degree) / maxDegree);
 }
 
-/** Edges supported by more sources are thicker and darker; single-source edges stay light. */
+/**
+ * Corroboration on the canvas: edges supported by more sources are thicker and darker;
+ * single-source edges (most of them, in five articles) stay thin and pale, so what several
+ * articles agree on stands out. Thickness stops growing at five sources.
+ */
 export function edgeSize(corroboration: number): number {
   return 1 + 0.9 * Math.max(0, Math.min(corroboration, 5) - 1);
 }
 
 export function edgeColor(corroboration: number): string {
-  if (corroboration >= 3) return '#6b7687';
+  if (corroboration >= 4) return '#475569';
+  if (corroboration === 3) return '#6b7687';
   if (corroboration === 2) return '#98a2b3';
   return '#c3cad5';
 }

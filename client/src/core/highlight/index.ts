@@ -5,6 +5,7 @@
  */
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 
+import type { CompareSide, ComparisonHighlight } from '../comparison';
 import type { Visibility } from '../filters';
 import type { RenderEdgeAttributes, RenderGraph, RenderNodeAttributes } from '../graph-building';
 import type { Selection } from '../selection';
@@ -14,6 +15,15 @@ export const DIM_EDGE_COLOR = '#eef0f3';
 export const EMPHASIS_EDGE_COLOR = '#6b7687';
 export const SELECTED_EDGE_COLOR = '#111827';
 export const PATH_EDGE_COLOR = '#c2410c';
+
+/**
+ * Source comparison, from the Okabe–Ito palette (told apart with the common colour-vision
+ * deficiencies): blue for the first source only, vermillion for the second only, bluish
+ * green for both.
+ */
+export const COMPARE_COLORS: Record<CompareSide, string> = { a: '#0072b2', b: '#d55e00', both: '#009e73' };
+/** Compared relations are drawn at least this thick, so their colour reads at overview zoom. */
+export const MIN_COMPARED_EDGE_SIZE = 2.2;
 
 /**
  * Emphasised relations get forced labels only up to this many: a hub's eighty labels at
@@ -35,6 +45,8 @@ export interface HighlightInput {
    * hub's relations would pile up into an unreadable knot.
    */
   zoomedIn: boolean;
+  /** Two sources compared: relations coloured by which supports them, the rest faded. */
+  comparison: ComparisonHighlight | null;
 }
 
 export interface Emphasis {
@@ -96,6 +108,9 @@ export function createNodeReducer(input: HighlightInput, emphasis: Emphasis | nu
       }
       return { ...display, color: DIM_NODE_COLOR, label: null, zIndex: 0 };
     }
+    if (input.comparison && !input.comparison.entities.has(node)) {
+      return { ...display, color: DIM_NODE_COLOR, label: null, zIndex: 0 };
+    }
     return display;
   };
 }
@@ -104,6 +119,13 @@ export function createEdgeReducer(input: HighlightInput, emphasis: Emphasis | nu
   return (edge: string, attributes: RenderEdgeAttributes): Partial<EdgeDisplayData> => {
     const display: Partial<EdgeDisplayData> = { ...attributes };
     if (!input.visibility.relations.has(edge)) return { ...display, hidden: true };
+    // In a comparison, a relation's colour says which source supports it; others fade.
+    const side = input.comparison?.relations.get(edge);
+    const comparedColor = side ? COMPARE_COLORS[side] : null;
+    if (comparedColor) {
+      display.color = comparedColor;
+      display.size = Math.max(attributes.size, MIN_COMPARED_EDGE_SIZE);
+    }
     const selected = input.selection?.kind === 'relation' && input.selection.id === edge;
     if (selected || input.hoveredRelation === edge) {
       return { ...display, color: SELECTED_EDGE_COLOR, size: attributes.size + 1.5, forceLabel: true, zIndex: 3 };
@@ -114,13 +136,15 @@ export function createEdgeReducer(input: HighlightInput, emphasis: Emphasis | nu
       const path = emphasis.reason === 'path';
       return {
         ...display,
-        color: path ? PATH_EDGE_COLOR : EMPHASIS_EDGE_COLOR,
-        size: path ? attributes.size + 1 : attributes.size,
+        color: path ? PATH_EDGE_COLOR : (comparedColor ?? EMPHASIS_EDGE_COLOR),
+        size: path ? (display.size ?? attributes.size) + 1 : display.size,
         forceLabel,
         label: forceLabel || input.zoomedIn ? attributes.label : null,
         zIndex: 2,
       };
     }
+    if (input.comparison && !comparedColor) return { ...display, color: DIM_EDGE_COLOR, label: null, zIndex: 0 };
+    if (comparedColor) return { ...display, zIndex: 1, label: input.zoomedIn ? attributes.label : null };
     return input.zoomedIn ? display : { ...display, label: null };
   };
 }

@@ -7,8 +7,10 @@
  *   min=2  connected=1                   minimum supporting sources, hide unconnected entities
  *   focus=isis-k  depth=2                focus mode
  *   from=a  to=b  hops=3  path=1         path finder (path is 1-based in the URL)
+ *   compare=a,b                          source comparison ("a," or ",b" while one is unchosen)
  *
- * The pathname is left alone, so other views (such as a source reader) can own their paths.
+ * This is the query string of the root path; other views (such as the source reader) own
+ * paths of their own (core/routing).
  */
 import { DEFAULT_FILTERS, type FilterState, type SetFilterId } from '../filters';
 import type { ExplorerState } from '../explorer-state';
@@ -67,7 +69,14 @@ export function parseExplorerUrl(search: string): ExplorerState {
         }
       : null;
 
-  return { selection, filters, focus, path };
+  const compareValue = params.get('compare');
+  let compare: ExplorerState['compare'] = null;
+  if (compareValue !== null) {
+    const [a = '', b = ''] = compareValue.split(',');
+    compare = a || b ? { a: a || null, b: b || null } : null;
+  }
+
+  return { selection, filters, focus, path, compare };
 }
 
 /** Writes the view state as a query string, "" for the default view, else starting with "?". */
@@ -93,6 +102,7 @@ export function serializeExplorerState(state: ExplorerState): string {
     if (state.path.maxLength !== DEFAULT_PATH_MAX_LENGTH) add('hops', String(state.path.maxLength));
     if (state.path.index !== null) add('path', String(state.path.index + 1));
   }
+  if (state.compare) add('compare', `${id(state.compare.a ?? '')},${id(state.compare.b ?? '')}`);
   return parts.length > 0 ? `?${parts.join('&')}` : '';
 }
 
@@ -149,7 +159,24 @@ export function sanitizeExplorerState(
     path = from || to ? { ...path, from, to } : null;
   }
 
-  return { state: { selection, filters, focus, path }, problems };
+  let compare = state.compare;
+  if (compare) {
+    const knownSource = (id: string | null, role: string): string | null => {
+      if (id === null || data.sourceById.has(id)) return id;
+      problems.push(`The link compares ${role} "${id}", which is not one of the sources; it was ignored.`);
+      return null;
+    };
+    const a = knownSource(compare.a, 'the source');
+    const b = knownSource(compare.b, 'the source');
+    compare = a || b ? { a, b } : null;
+  }
+
+  return { state: { selection, filters, focus, path, compare }, problems };
+}
+
+/** The URL of the graph view showing a state. */
+export function explorerHref(state: ExplorerState): string {
+  return `/${serializeExplorerState(state)}`;
 }
 
 /**

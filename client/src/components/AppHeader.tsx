@@ -1,0 +1,67 @@
+/**
+ * The header every view shares: the app's name, the main navigation between the views, and
+ * whatever the view adds (the graph's search and counts).
+ */
+import type { ReactNode } from 'react';
+
+import { navigationSection, parseRoute, routeHref } from '../core/routing';
+import { useNavigation } from '../core/routing/use-navigation';
+import { AppLink } from './AppLink';
+
+interface AppHeaderProps {
+  /** The graph view's header holds the page's h1; other views have their own. */
+  titleIsHeading: boolean;
+  subtitle: string;
+  className?: string;
+  children?: ReactNode;
+}
+
+export function AppHeader({ titleIsHeading, subtitle, className = '', children }: AppHeaderProps) {
+  const Title = titleIsHeading ? 'h1' : 'p';
+  return (
+    <header className={`app-header ${className}`}>
+      <Title className="app-header__title">
+        ISIS-K knowledge graph
+        <span className="app-header__subtitle">{subtitle}</span>
+      </Title>
+      <AppNav />
+      {children}
+    </header>
+  );
+}
+
+const SECTIONS = [
+  { id: 'graph', label: 'Graph' },
+  { id: 'sources', label: 'Sources' },
+  { id: 'disagreements', label: 'Disagreements' },
+] as const;
+
+/** Links to the views; the graph link returns to the graph as it was last shown. */
+export function AppNav() {
+  const { location } = useNavigation();
+  const route = parseRoute(location.pathname, location.search);
+  const section = navigationSection(route);
+  return (
+    <nav className="app-nav" aria-label="Views">
+      <ul>
+        {SECTIONS.map(({ id, label }) => {
+          const href =
+            id === 'graph'
+              ? routeHref({ view: 'graph' }, location.graphSearch)
+              : routeHref(
+                  id === 'sources' ? { view: 'sources' } : { view: 'disagreements', entityId: null, attribute: null },
+                );
+          // On the reader, Sources is the section, not the page itself.
+          const current = section === id ? (route.view === 'reader' ? 'true' : 'page') : undefined;
+          return (
+            <li key={id}>
+              <AppLink className="app-nav__link" href={href} aria-current={current}>
+                {label}
+              </AppLink>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,57 @@
+/**
+ * The loaded app: the view the URL names. The graph is always mounted (hidden under the
+ * other views) so that Back from the reader returns to it exactly as it was.
+ */
+import { useEffect, useMemo } from 'react';
+
+import type { RenderGraph } from '../core/graph-building';
+import { entityTypeColors } from '../core/graph-building';
+import type { GraphData } from '../core/graph-data';
+import { parseRoute, type Route } from '../core/routing';
+import { useNavigation } from '../core/routing/use-navigation';
+import { DisagreementsView } from './DisagreementsView';
+import { ExplorerContext } from './explorer-context';
+import { ExplorerView } from './ExplorerView';
+import { NotFoundView } from './NotFoundView';
+import { SourceReaderView } from './SourceReaderView';
+import { SourcesView } from './SourcesView';
+
+const APP_TITLE = 'ISIS-K knowledge graph explorer';
+
+function documentTitle(route: Route, data: GraphData): string {
+  switch (route.view) {
+    case 'graph':
+      return APP_TITLE;
+    case 'sources':
+      return `Sources · ${APP_TITLE}`;
+    case 'reader': {
+      const source = data.sourceById.get(route.sourceId);
+      return `${source ? source.title : 'Unknown source'} · Source reader · ${APP_TITLE}`;
+    }
+    case 'disagreements':
+      return `Where the sources disagree · ${APP_TITLE}`;
+    case 'not-found':
+      return `Page not found · ${APP_TITLE}`;
+  }
+}
+
+export function AppShell({ data, graph }: { data: GraphData; graph: RenderGraph }) {
+  const { location } = useNavigation();
+  const route = useMemo(() => parseRoute(location.pathname, location.search), [location.pathname, location.search]);
+  const context = useMemo(() => ({ data, colors: entityTypeColors(data.entityTypes) }), [data]);
+  const title = documentTitle(route, data);
+
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+
+  return (
+    <ExplorerContext.Provider value={context}>
+      <ExplorerView data={data} graph={graph} active={route.view === 'graph'} />
+      {route.view === 'sources' && <SourcesView />}
+      {route.view === 'reader' && <SourceReaderView key={route.sourceId} route={route} />}
+      {route.view === 'disagreements' && <DisagreementsView route={route} />}
+      {route.view === 'not-found' && <NotFoundView pathname={route.pathname} />}
+    </ExplorerContext.Provider>
+  );
+}
