@@ -1,6 +1,7 @@
 /**
- * `npm run serve` / `npm start`: serve graph-data/ on PORT (default 4000), HOST (default
- * 127.0.0.1). Data that does not load is reported, and the process exits 1.
+ * `npm run serve` / `npm start`: serve graph-data/ (or GRAPH_DATA_DIR) on PORT (default 4000),
+ * HOST (default 127.0.0.1). Data that does not load, or a port that cannot be opened, is
+ * reported in one line, and the process exits 1.
  */
 import { GraphDataError } from './data/errors';
 import { loadGraphData } from './data/load-graph-data';
@@ -10,7 +11,7 @@ import { startServer } from './api/server';
 async function main(): Promise<void> {
   let knowledgeGraph;
   try {
-    knowledgeGraph = await loadGraphData();
+    knowledgeGraph = await loadGraphData(process.env.GRAPH_DATA_DIR || undefined);
   } catch (error) {
     console.error(error instanceof GraphDataError ? error.message : error);
     process.exit(1);
@@ -25,7 +26,15 @@ async function main(): Promise<void> {
     .split(',')
     .map((origin) => origin.trim())
     .filter(Boolean);
-  const server = await startServer({ port, host: process.env.HOST, knowledgeGraph, corsOrigins });
+  let server;
+  try {
+    server = await startServer({ port, host: process.env.HOST, knowledgeGraph, corsOrigins });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'EADDRINUSE' ? 'the port is already in use; set PORT to another one' : String(error);
+    console.error(`Cannot listen on ${process.env.HOST ?? '127.0.0.1'}:${port}: ${reason}.`);
+    process.exit(1);
+  }
   console.log(`Knowledge-graph explorer at ${server.url}/ (API at ${server.url}${GRAPHQL_PATH})`);
 
   const stop = () => {
