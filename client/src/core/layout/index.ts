@@ -5,7 +5,7 @@
 import type { RenderGraph } from '../graph-building';
 import { computeLayout, type LayoutInput, type LayoutPositions } from './compute-layout';
 
-export { computeLayout, layoutIterations } from './compute-layout';
+export { computeLayout, layoutIterations, REFERENCE_CANVAS_WIDTH } from './compute-layout';
 export type { LayoutInput, LayoutPositions } from './compute-layout';
 
 export function layoutInput(graph: RenderGraph): LayoutInput {
