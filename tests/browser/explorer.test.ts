@@ -3,20 +3,9 @@
  * against the real server over the shipped data. Expectations come from the API itself,
  * not from numbers written here. Each test saves a screenshot under test-artifacts/.
  */
-import { openPage, screenshot, startHarness, statusLine, waitForGraph, type Harness } from './harness';
+import { counts, harnessForThisFile, openPage, screenshot, statusLine, TEST_TIMEOUT, waitForGraph } from './harness';
 
-/** SwiftShader draws slowly (about 0.1 s a frame): generous, but a hang still fails. */
-const TIMEOUT = 60_000;
-
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-}, 300_000);
-afterAll(async () => {
-  await harness?.close();
-});
-
-const counts = (entities: number, relations: number) => `${entities} entities · ${relations} relations`;
+const harness = harnessForThisFile();
 
 describe('the explorer', () => {
   it(
@@ -35,7 +24,7 @@ describe('the explorer', () => {
       expect(errors).toEqual([]);
       await context.close();
     },
-    TIMEOUT,
+    TEST_TIMEOUT,
   );
 
   it(
@@ -59,7 +48,7 @@ describe('the explorer', () => {
       expect(errors).toEqual([]);
       await context.close();
     },
-    TIMEOUT,
+    TEST_TIMEOUT,
   );
 
   it(
@@ -82,7 +71,7 @@ describe('the explorer', () => {
       expect(errors).toEqual([]);
       await context.close();
     },
-    TIMEOUT,
+    TEST_TIMEOUT,
   );
 
   it(
@@ -104,7 +93,7 @@ describe('the explorer', () => {
       expect(errors).toEqual([]);
       await context.close();
     },
-    TIMEOUT,
+    TEST_TIMEOUT,
   );
 
   it(
@@ -138,7 +127,7 @@ describe('the explorer', () => {
       expect(errors).toEqual([]);
       await context.close();
     },
-    TIMEOUT,
+    TEST_TIMEOUT,
   );
 
   it(
@@ -175,7 +164,7 @@ describe('the explorer', () => {
       expect(errors).toEqual([]);
       await context.close();
     },
-    TIMEOUT,
+    TEST_TIMEOUT,
   );
 
   it(
@@ -192,7 +181,7 @@ describe('the explorer', () => {
       expect(errors).toEqual([]);
       await context.close();
     },
-    TIMEOUT,
+    TEST_TIMEOUT,
   );
 });
 
@@ -215,6 +204,6 @@ describe('when the API is down', () => {
       expect(await statusLine(page).textContent()).toMatch(/^\d+ entities · \d+ relations$/);
       await context.close();
     },
-    TIMEOUT,
+    TEST_TIMEOUT,
   );
 });

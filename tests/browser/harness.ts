@@ -109,6 +109,40 @@ export async function startHarness(): Promise<Harness> {
   };
 }
 
+/**
+ * The harness of one test file: started before its tests (building the client when stale
+ * can take minutes) and closed after them. Read it inside a test, not at the top of the file.
+ */
+export function harnessForThisFile(): Harness {
+  let running: Harness | undefined;
+  beforeAll(async () => {
+    running = await startHarness();
+  }, 300_000);
+  afterAll(async () => {
+    await running?.close();
+  });
+  const current = (): Harness => {
+    if (running) return running;
+    throw new Error('The browser harness is not running: it starts in beforeAll, which failed (see the error above).');
+  };
+  return {
+    get server() {
+      return current().server;
+    },
+    get browser() {
+      return current().browser;
+    },
+    api: <T>(query: string, variables?: Record<string, unknown>) => current().api<T>(query, variables),
+    close: () => current().close(),
+  };
+}
+
+/** SwiftShader draws slowly (about 0.1 s a frame): generous, but a hang still fails. */
+export const TEST_TIMEOUT = 60_000;
+
+/** The status line's text for these counts. */
+export const counts = (entities: number, relations: number) => `${entities} entities · ${relations} relations`;
+
 export interface ExplorerPage {
   page: Page;
   context: BrowserContext;

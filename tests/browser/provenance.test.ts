@@ -7,19 +7,9 @@
  */
 import type { Page } from 'playwright-core';
 
-import { openPage, screenshot, startHarness, statusLine, waitForGraph, type Harness } from './harness';
+import { counts, harnessForThisFile, openPage, screenshot, statusLine, TEST_TIMEOUT, waitForGraph } from './harness';
 
-const TIMEOUT = 60_000;
-
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-}, 300_000);
-afterAll(async () => {
-  await harness?.close();
-});
-
-const counts = (entities: number, relations: number) => `${entities} entities · ${relations} relations`;
+const harness = harnessForThisFile();
 
 /** The reader's current highlight: the one <mark> the reader points at. */
 const highlight = (page: Page) => page.locator('mark[aria-current="location"]');
@@ -104,7 +94,7 @@ describe('provenance', () => {
       expect(errors).toEqual([]);
       await context.close();
     },
-    TIMEOUT,
+    TEST_TIMEOUT,
   );
 
   it(
@@ -137,7 +127,7 @@ describe('provenance', () => {
       expect(errors).toEqual([]);
       await context.close();
     },
-    TIMEOUT,
+    TEST_TIMEOUT,
   );
 
   it(
@@ -197,7 +187,7 @@ describe('provenance', () => {
       expect(errors).toEqual([]);
       await context.close();
     },
-    TIMEOUT,
+    TEST_TIMEOUT,
   );
 
   it(
@@ -230,7 +220,7 @@ describe('provenance', () => {
       expect(errors).toEqual([]);
       await context.close();
     },
-    TIMEOUT,
+    TEST_TIMEOUT,
   );
 
   it(
@@ -281,7 +271,7 @@ describe('provenance', () => {
       expect(errors).toEqual([]);
       await context.close();
     },
-    TIMEOUT,
+    TEST_TIMEOUT,
   );
 
   it(
@@ -301,7 +291,7 @@ describe('provenance', () => {
       expect(errors).toEqual([]);
       await context.close();
     },
-    TIMEOUT,
+    TEST_TIMEOUT,
   );
 
   it(
@@ -332,7 +322,7 @@ describe('provenance', () => {
       expect(errors).toEqual([]);
       await context.close();
     },
-    TIMEOUT,
+    TEST_TIMEOUT,
   );
 
   it(
@@ -374,7 +364,7 @@ describe('provenance', () => {
       expect(errors).toEqual([]);
       await context.close();
     },
-    TIMEOUT,
+    TEST_TIMEOUT,
   );
 
   it(
@@ -420,7 +410,7 @@ describe('provenance', () => {
       expect(errors).toEqual([]);
       await context.close();
     },
-    TIMEOUT,
+    TEST_TIMEOUT,
   );
 
   it(
@@ -445,6 +435,6 @@ describe('provenance', () => {
       expect(errors).toEqual([]);
       await context.close();
     },
-    TIMEOUT,
+    TEST_TIMEOUT,
   );
 });

@@ -10,9 +10,7 @@ import {
   EntitiesPageDocument,
   GraphOverviewDocument,
   RelationsPageDocument,
-  type EntitiesPageQuery,
   type EntitySummaryFragment,
-  type RelationsPageQuery,
   type RelationSummaryFragment,
 } from './generated/graphql';
 
@@ -56,30 +54,25 @@ async function ask<Data, Variables extends AnyVariables>(
   return result.data;
 }
 
-async function loadAllEntities(client: Client, onPage: (count: number, total: number) => void) {
-  const entities: EntitySummaryFragment[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const page: EntitiesPageQuery['entities'] = (
-      await ask(client, 'entities', EntitiesPageDocument, { first: PAGE_SIZE, after })
-    ).entities;
-    entities.push(...page.edges.map((edge) => edge.node));
-    onPage(entities.length, page.totalCount);
-    if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return entities;
-    after = page.pageInfo.endCursor;
-  }
+/** One page of a Relay connection, as the entity and relation page queries ask for it. */
+interface ConnectionPage<Node> {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: readonly { node: Node }[];
 }
 
-async function loadAllRelations(client: Client, onPage: (count: number, total: number) => void) {
-  const relations: RelationSummaryFragment[] = [];
+/** Every node of a connection, a page at a time (after the last cursor) until hasNextPage is false. */
+async function loadAllPages<Node>(
+  fetchPage: (after: string | null) => Promise<ConnectionPage<Node>>,
+  onPage: (count: number, total: number) => void,
+): Promise<Node[]> {
+  const nodes: Node[] = [];
   let after: string | null = null;
   for (;;) {
-    const page: RelationsPageQuery['relations'] = (
-      await ask(client, 'relations', RelationsPageDocument, { first: PAGE_SIZE, after })
-    ).relations;
-    relations.push(...page.edges.map((edge) => edge.node));
-    onPage(relations.length, page.totalCount);
-    if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return relations;
+    const page = await fetchPage(after);
+    nodes.push(...page.edges.map((edge) => edge.node));
+    onPage(nodes.length, page.totalCount);
+    if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return nodes;
     after = page.pageInfo.endCursor;
   }
 }
@@ -89,16 +82,22 @@ export async function loadGraphData(client: Client, onProgress?: (progress: Load
   const report = () => onProgress?.({ ...progress });
   const [overview, entities, relations] = await Promise.all([
     ask(client, 'the graph overview', GraphOverviewDocument, {}),
-    loadAllEntities(client, (count, total) => {
-      progress.entities = count;
-      progress.entityTotal = total;
-      report();
-    }),
-    loadAllRelations(client, (count, total) => {
-      progress.relations = count;
-      progress.relationTotal = total;
-      report();
-    }),
+    loadAllPages<EntitySummaryFragment>(
+      async (after) => (await ask(client, 'entities', EntitiesPageDocument, { first: PAGE_SIZE, after })).entities,
+      (count, total) => {
+        progress.entities = count;
+        progress.entityTotal = total;
+        report();
+      },
+    ),
+    loadAllPages<RelationSummaryFragment>(
+      async (after) => (await ask(client, 'relations', RelationsPageDocument, { first: PAGE_SIZE, after })).relations,
+      (count, total) => {
+        progress.relations = count;
+        progress.relationTotal = total;
+        report();
+      },
+    ),
   ]);
   return shapeGraphData(overview, entities, relations);
 }

@@ -8,6 +8,7 @@ import { useQuery } from 'urql';
 import { EntityDetailsDocument } from '../api/generated/graphql';
 import { AppLink } from '../components/AppLink';
 import { CitationsBySource, type ReadingPosition } from '../components/CitationCard';
+import { QueryError } from '../components/QueryError';
 import { SourceChips } from '../components/SourceList';
 import { attributeLabel } from '../core/entity-details';
 import { routeHref } from '../core/routing';
@@ -39,16 +40,11 @@ export function ClaimPanel({ claimId, entityId, current, graphHref }: ClaimPanel
     <section className="panel panel--inline" aria-label="Claim">
       {entityId === '' && <p className="note note--warning">This source cites no claim with the id “{claimId}”.</p>}
       {error && (
-        <div role="alert" className="note note--error">
-          <p>Could not load the claim: {error.networkError ? 'the API cannot be reached' : error.message}.</p>
-          <button
-            type="button"
-            className="secondary-button"
-            onClick={() => reexecute({ requestPolicy: 'network-only' })}
-          >
-            Retry
-          </button>
-        </div>
+        <QueryError
+          action="load the claim"
+          error={error}
+          onRetry={() => reexecute({ requestPolicy: 'network-only' })}
+        />
       )}
       {fetching && !claim && <p className="loading-note">Loading the claim…</p>}
       {entity && !claim && !fetching && (

@@ -5,6 +5,7 @@
  */
 import { useId } from 'react';
 
+import { QueryError } from '../components/QueryError';
 import { CorroborationPips } from '../components/SourceList';
 import {
   clearCompare,
@@ -159,15 +160,7 @@ export function ComparePanel({ compare, result, onChange, onSelectRelation }: Co
       )}
       {complete && result.fetching && !comparison && <p className="loading-note">Comparing…</p>}
       {complete && result.error && (
-        <div role="alert" className="note note--error">
-          <p>
-            Could not compare the sources:{' '}
-            {result.error.networkError ? 'the API cannot be reached' : result.error.message}.
-          </p>
-          <button type="button" className="secondary-button" onClick={result.retry}>
-            Retry
-          </button>
-        </div>
+        <QueryError action="compare the sources" error={result.error} onRetry={result.retry} />
       )}
       {complete && comparison && (
         <>

@@ -11,6 +11,7 @@ import { DisagreementsDocument, type DisagreementsQuery } from '../api/generated
 import { AppLink } from '../components/AppLink';
 import { CitationQuote } from '../components/CitationCard';
 import { PageLayout } from '../components/PageLayout';
+import { QueryError } from '../components/QueryError';
 import { TypeBadge } from '../components/TypeBadge';
 import { groupByEntity, sourceCount as countSources } from '../core/disagreements';
 import { attributeLabel } from '../core/entity-details';
@@ -131,16 +132,11 @@ export function DisagreementsView({ route }: { route: DisagreementsRoute }) {
       </div>
 
       {error && (
-        <div role="alert" className="note note--error">
-          <p>Could not load the disagreements: {error.networkError ? 'the API cannot be reached' : error.message}.</p>
-          <button
-            type="button"
-            className="secondary-button"
-            onClick={() => reexecute({ requestPolicy: 'network-only' })}
-          >
-            Retry
-          </button>
-        </div>
+        <QueryError
+          action="load the disagreements"
+          error={error}
+          onRetry={() => reexecute({ requestPolicy: 'network-only' })}
+        />
       )}
       {fetching && !result && <p className="loading-note">Loading the disagreements…</p>}
       {unknownEntity && (

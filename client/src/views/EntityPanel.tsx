@@ -9,6 +9,7 @@ import { useQuery } from 'urql';
 import { EntityDetailsDocument } from '../api/generated/graphql';
 import { AppLink } from '../components/AppLink';
 import { CitationsBySource } from '../components/CitationCard';
+import { QueryError } from '../components/QueryError';
 import { CorroborationPips, SourceChips } from '../components/SourceList';
 import { TypeBadge } from '../components/TypeBadge';
 import { groupClaims, groupRelations, relationSentence, type ClaimGroup } from '../core/entity-details';
@@ -147,18 +148,11 @@ export function EntityPanel(props: EntityPanelProps) {
       </div>
 
       {error && (
-        <div role="alert" className="note note--error">
-          <p>
-            Could not load the details of “{name}”: {error.networkError ? 'the API cannot be reached' : error.message}.
-          </p>
-          <button
-            type="button"
-            className="secondary-button"
-            onClick={() => reexecute({ requestPolicy: 'network-only' })}
-          >
-            Retry
-          </button>
-        </div>
+        <QueryError
+          action={`load the details of “${name}”`}
+          error={error}
+          onRetry={() => reexecute({ requestPolicy: 'network-only' })}
+        />
       )}
       {fetching && !entity && <p className="loading-note">Loading details…</p>}
       {result && !entity && !fetching && (

@@ -8,6 +8,7 @@ import { useQuery } from 'urql';
 
 import { RelationEvidenceDocument } from '../api/generated/graphql';
 import { CitationsBySource, type ReadingPosition } from '../components/CitationCard';
+import { QueryError } from '../components/QueryError';
 import { Corroboration, SourceChips } from '../components/SourceList';
 import { TypeBadge } from '../components/TypeBadge';
 import { relationArrow } from '../core/graph-data';
@@ -86,16 +87,11 @@ export function EvidencePanel(props: EvidencePanelProps) {
       )}
 
       {error && (
-        <div role="alert" className="note note--error">
-          <p>Could not load the evidence: {error.networkError ? 'the API cannot be reached' : error.message}.</p>
-          <button
-            type="button"
-            className="secondary-button"
-            onClick={() => reexecute({ requestPolicy: 'network-only' })}
-          >
-            Retry
-          </button>
-        </div>
+        <QueryError
+          action="load the evidence"
+          error={error}
+          onRetry={() => reexecute({ requestPolicy: 'network-only' })}
+        />
       )}
       {fetching && !relation && <p className="loading-note">Loading evidence…</p>}
       {result && !relation && !fetching && (

@@ -6,6 +6,7 @@ import type { CombinedError } from 'urql';
 
 import { CitationQuote } from '../components/CitationCard';
 import { EntityCombobox } from '../components/EntityCombobox';
+import { QueryError } from '../components/QueryError';
 import { TypeBadge } from '../components/TypeBadge';
 import { sourceShortName } from '../core/graph-data';
 import {
@@ -146,14 +147,7 @@ export function PathFinderPanel(props: PathFinderPanelProps) {
 
       {!complete && <p className="empty-note">Choose two entities to see how they connect.</p>}
       {complete && fetching && <p className="loading-note">Finding paths…</p>}
-      {complete && error && (
-        <div role="alert" className="note note--error">
-          <p>Could not find paths: {error.networkError ? 'the API cannot be reached' : error.message}.</p>
-          <button type="button" className="secondary-button" onClick={onRetry}>
-            Retry
-          </button>
-        </div>
-      )}
+      {complete && error && <QueryError action="find paths" error={error} onRetry={onRetry} />}
       {complete && !fetching && !error && paths.length === 0 && (
         <p className="note">
           No path of up to {path.maxLength} {path.maxLength === 1 ? 'hop' : 'hops'} connects {name(path.from)} and{' '}

@@ -11,6 +11,7 @@ import { useQuery } from 'urql';
 import { SourceReaderDocument } from '../api/generated/graphql';
 import { AppLink } from '../components/AppLink';
 import { PageLayout } from '../components/PageLayout';
+import { QueryError } from '../components/QueryError';
 import { CorroborationPips } from '../components/SourceList';
 import { SourceText } from '../components/SourceText';
 import { on } from '../core/explorer-state';
@@ -154,19 +155,11 @@ export function SourceReaderView({ route }: { route: ReaderRoute }) {
   return (
     <PageLayout className="reader-page" title={title} before={<BackLink />}>
       {error && (
-        <div role="alert" className="note note--error">
-          <p>
-            Could not load the source “{route.sourceId}”:{' '}
-            {error.networkError ? 'the API cannot be reached' : error.message}.
-          </p>
-          <button
-            type="button"
-            className="secondary-button"
-            onClick={() => reexecute({ requestPolicy: 'network-only' })}
-          >
-            Retry
-          </button>
-        </div>
+        <QueryError
+          action={`load the source “${route.sourceId}”`}
+          error={error}
+          onRetry={() => reexecute({ requestPolicy: 'network-only' })}
+        />
       )}
       {fetching && !source && <p className="loading-note">Loading the source…</p>}
       {result && !source && !fetching && (

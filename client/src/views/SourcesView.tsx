@@ -10,6 +10,7 @@ import { useQuery } from 'urql';
 import { SourceSupportDocument, SourcesOverviewDocument, type SourceFactsFragment } from '../api/generated/graphql';
 import { AppLink } from '../components/AppLink';
 import { PageLayout } from '../components/PageLayout';
+import { QueryError } from '../components/QueryError';
 import { TypeBadge } from '../components/TypeBadge';
 import { setCompareSource } from '../core/comparison';
 import { attributeLabel } from '../core/entity-details';
@@ -57,14 +58,11 @@ function Supports({ sourceId }: { sourceId: string }) {
   const support = result?.source;
   if (error) {
     return (
-      <div role="alert" className="note note--error">
-        <p>
-          Could not load what this source supports: {error.networkError ? 'the API cannot be reached' : error.message}.
-        </p>
-        <button type="button" className="secondary-button" onClick={() => reexecute({ requestPolicy: 'network-only' })}>
-          Retry
-        </button>
-      </div>
+      <QueryError
+        action="load what this source supports"
+        error={error}
+        onRetry={() => reexecute({ requestPolicy: 'network-only' })}
+      />
     );
   }
   if (fetching || !support) return <p className="loading-note">Loading…</p>;
@@ -203,16 +201,11 @@ export function SourcesView() {
         read an article to see each cited sentence in place, or show only what it supports on the graph.
       </p>
       {error && (
-        <div role="alert" className="note note--error">
-          <p>Could not load the sources’ counts: {error.networkError ? 'the API cannot be reached' : error.message}.</p>
-          <button
-            type="button"
-            className="secondary-button"
-            onClick={() => reexecute({ requestPolicy: 'network-only' })}
-          >
-            Retry
-          </button>
-        </div>
+        <QueryError
+          action="load the sources’ counts"
+          error={error}
+          onRetry={() => reexecute({ requestPolicy: 'network-only' })}
+        />
       )}
       <ol className="source-cards" aria-label="Sources">
         {data.sources.map((source) => (

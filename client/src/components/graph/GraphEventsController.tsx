@@ -1,5 +1,6 @@
 /** Renders nothing: forwards sigma's pointer events (click, hover) on nodes, edges and the stage. */
 import { useEffect } from 'react';
+import type { SigmaEvents } from 'sigma/types';
 
 import { useSigma } from './sigma-context';
 
@@ -43,22 +44,12 @@ export function GraphEventsController({
         setPointer(false);
         onHoverRelation(null);
       },
-    };
-    sigma.on('clickNode', handlers.clickNode);
-    sigma.on('clickEdge', handlers.clickEdge);
-    sigma.on('clickStage', handlers.clickStage);
-    sigma.on('enterNode', handlers.enterNode);
-    sigma.on('leaveNode', handlers.leaveNode);
-    sigma.on('enterEdge', handlers.enterEdge);
-    sigma.on('leaveEdge', handlers.leaveEdge);
+    } satisfies Partial<SigmaEvents>;
+    // One list for on and off, so no listener outlives the component.
+    const events = Object.keys(handlers) as (keyof typeof handlers)[];
+    for (const event of events) sigma.on(event, handlers[event]);
     return () => {
-      sigma.off('clickNode', handlers.clickNode);
-      sigma.off('clickEdge', handlers.clickEdge);
-      sigma.off('clickStage', handlers.clickStage);
-      sigma.off('enterNode', handlers.enterNode);
-      sigma.off('leaveNode', handlers.leaveNode);
-      sigma.off('enterEdge', handlers.enterEdge);
-      sigma.off('leaveEdge', handlers.leaveEdge);
+      for (const event of events) sigma.off(event, handlers[event]);
     };
   }, [sigma, onClickEntity, onClickRelation, onClickStage, onHoverEntity, onHoverRelation]);
 
