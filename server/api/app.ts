@@ -123,10 +123,19 @@ export function createApp({ apollo, index, staticDir, corsOrigins }: AppOptions)
   return app;
 }
 
-/** Anything else that fails: a 500 that tells nothing about the inside, and a log line. */
-const lastErrorHandler: ErrorRequestHandler = (error, _req, res, next) => {
-  console.error(error);
+/**
+ * Anything else that fails. A request error Express already classed as 4xx (such as a path
+ * with broken percent-encoding) is answered as the client's mistake; the rest is a 500 that
+ * tells nothing about the inside, and a log line.
+ */
+const lastErrorHandler: ErrorRequestHandler = (error, req, res, next) => {
   if (res.headersSent) return next(error);
+  const status = typeof error?.status === 'number' ? error.status : 500;
+  if (status >= 400 && status < 500) {
+    res.status(status).type('text/plain').send(`Bad request: ${req.path} cannot be read (${error.message}).`);
+    return;
+  }
+  console.error(error);
   res.status(500).json(httpErrorBody('Internal server error.', 'INTERNAL_SERVER_ERROR'));
 };
 

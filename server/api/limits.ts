@@ -22,6 +22,7 @@ import {
   type GraphQLField,
   type GraphQLSchema,
   type ValidationContext,
+  type ValidationRule,
   getDirectiveValues,
   getNullableType,
   isListType,
@@ -231,7 +232,23 @@ export function protection(options: { production: boolean }) {
   }).protect();
   return {
     plugins: [...armor.plugins, costLimitPlugin()] as ApolloServerPlugin<ApiContext>[],
-    validationRules: armor.validationRules,
+    validationRules: [...(armor.validationRules ?? []), readOnlyRule],
     parseOptions: PARSE_OPTIONS,
   };
 }
+
+/**
+ * graphql-js 16 validates a mutation against a schema without a Mutation type only at
+ * execution, where it becomes a 200 with an INTERNAL_SERVER_ERROR. Refusing it here makes it
+ * a 400 GRAPHQL_VALIDATION_FAILED that says why.
+ */
+export const readOnlyRule: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    if (context.getSchema().getRootType(node.operation)) return;
+    context.reportError(
+      new GraphQLError(`This API is read-only: it has no ${node.operation} operations. Send a query instead.`, {
+        nodes: node,
+      }),
+    );
+  },
+});

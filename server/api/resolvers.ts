@@ -5,8 +5,9 @@
  */
 import { allDisagreements, disagreementsOf } from '../graph/disagreements';
 import { compareSources } from '../graph/comparison';
-import { claimsOfEntity, entitiesPage, entityById, sourcesOfEntity } from '../graph/entities';
-import { degreeOf, entityRecord, relationRecord, sourceRecords } from '../graph/indexes';
+import { type EntityFilter, claimsOfEntity, entitiesPage, entityById, sourcesOfEntity } from '../graph/entities';
+import { type GraphIndex, degreeOf, entityRecord, relationRecord, sourceRecords } from '../graph/indexes';
+import { assertKnownEntityFilter, assertKnownRelationFilter } from '../graph/known-values';
 import { neighborhood } from '../graph/neighborhood';
 import { shortestPaths } from '../graph/paths';
 import { type RelationFilter, relationById, relationsOfEntity, relationsPage } from '../graph/relations';
@@ -28,8 +29,20 @@ import { ARGUMENT_LIMITS } from './limits';
 /** Defaults as schema.graphql declares them; used when a client passes an explicit null. */
 const DEFAULTS = { first: 50, searchFirst: 10, pathsFirst: 10, maxLength: 3, depth: 1, limit: 1000 };
 
-function checkedFilter<T extends RelationFilter>(filter: T | null | undefined): T | null | undefined {
+function checkedFilter<T extends RelationFilter>(
+  index: GraphIndex,
+  filter: T | null | undefined,
+): T | null | undefined {
   checkAtLeast('filter.minSources', filter?.minSources, 0);
+  assertKnownRelationFilter(index, filter);
+  return filter;
+}
+
+function checkedEntityFilter<T extends EntityFilter>(
+  index: GraphIndex,
+  filter: T | null | undefined,
+): T | null | undefined {
+  assertKnownEntityFilter(index, filter);
   return filter;
 }
 
@@ -38,7 +51,7 @@ export const resolvers: Resolvers = {
     entity: (_, { id }, { index }) => entityById(index, id),
     entities: (_, { filter, first, after }, { index }) =>
       asUserInput(() =>
-        entitiesPage(index, filter, {
+        entitiesPage(index, checkedEntityFilter(index, filter), {
           first: checkRange('first', first ?? DEFAULTS.first, ARGUMENT_LIMITS.pageSize),
           after,
         }),
@@ -46,7 +59,7 @@ export const resolvers: Resolvers = {
     relation: (_, { id }, { index }) => relationById(index, id),
     relations: (_, { filter, first, after }, { index }) =>
       asUserInput(() =>
-        relationsPage(index, checkedFilter(filter), {
+        relationsPage(index, checkedFilter(index, filter), {
           first: checkRange('first', first ?? DEFAULTS.first, ARGUMENT_LIMITS.pageSize),
           after,
         }),
@@ -58,7 +71,7 @@ export const resolvers: Resolvers = {
         neighborhood(index, id, {
           depth: checkRange('depth', depth ?? DEFAULTS.depth, ARGUMENT_LIMITS.neighborhoodDepth),
           limit: checkRange('limit', limit ?? DEFAULTS.limit, ARGUMENT_LIMITS.neighborhoodRelations),
-          filter: checkedFilter(filter),
+          filter: checkedFilter(index, filter),
         }),
       ),
     paths: (_, { from, to, maxLength, first, filter }, { index }) =>
@@ -66,7 +79,7 @@ export const resolvers: Resolvers = {
         shortestPaths(index, from, to, {
           maxLength: checkRange('maxLength', maxLength ?? DEFAULTS.maxLength, ARGUMENT_LIMITS.pathLength),
           first: checkRange('first', first ?? DEFAULTS.pathsFirst, ARGUMENT_LIMITS.paths),
-          filter: checkedFilter(filter),
+          filter: checkedFilter(index, filter),
         }),
       ),
     sources: (_, __, { index }) => allSources(index),

@@ -5,6 +5,7 @@
  * All or nothing: every problem found is collected and reported together in one
  * GraphDataError, and no graph is returned while there is any.
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { MultiGraph } from 'graphology';
@@ -21,6 +22,7 @@ import type {
 } from './model';
 import { resolveQuote } from './resolve-quote';
 import {
+  claimAttributeSchema,
   claimSchema,
   entitySchema,
   entityTypeSchema,
@@ -60,7 +62,7 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
   if (!vocabularyShape.success) {
     problems.push({
       file: GRAPH_DATA_FILES.vocabulary,
-      message: 'must be a map with the lists "entityTypes" and "relationTypes"',
+      message: 'must be a map with the lists "entityTypes", "relationTypes" and "claimAttributes"',
     });
     throw new GraphDataError(problems);
   }
@@ -76,6 +78,12 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
     (record) => parseRecord(relationTypeSchema, record, GRAPH_DATA_FILES.vocabulary, problems),
     problems,
   );
+  const claimAttributes = collect(
+    GRAPH_DATA_FILES.vocabulary,
+    listRecords(vocabularyFile, problems, 'claimAttributes'),
+    (record) => parseRecord(claimAttributeSchema, record, GRAPH_DATA_FILES.vocabulary, problems),
+    problems,
+  );
 
   const sourceInputs = collect(
     GRAPH_DATA_FILES.sources,
@@ -88,6 +96,20 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
     [...sourceInputs.values()].map(async ({ value, record }) => {
       try {
         const text = await readFile(`${dir}/${value.file}`, 'utf8');
+        const sha256 = createHash('sha256').update(text, 'utf8').digest('hex');
+        if (sha256 !== value.sha256) {
+          problems.push({
+            file: GRAPH_DATA_FILES.sources,
+            record: record.index,
+            recordId: value.id,
+            field: 'sha256',
+            line: record.lineOf(['sha256']),
+            message:
+              `the text of "${value.file}" has changed (its SHA-256 is ${sha256}); source texts stay verbatim, ` +
+              'so restore the original, or, for a deliberately new text, set sha256 to the new value',
+          });
+          return;
+        }
         sources.set(value.id, { ...value, text });
       } catch (error) {
         problems.push({
@@ -218,6 +240,16 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
   );
   for (const { value, record } of claimInputs.values()) {
     checkEntity(GRAPH_DATA_FILES.claims, record, value.id, 'entity', value.entity);
+    if (!claimAttributes.has(value.attribute)) {
+      problems.push({
+        file: GRAPH_DATA_FILES.claims,
+        record: record.index,
+        recordId: value.id,
+        field: 'attribute',
+        line: record.lineOf(['attribute']),
+        message: `unknown claim attribute "${value.attribute}"; add it to "claimAttributes" in ${GRAPH_DATA_FILES.vocabulary} or use a known one`,
+      });
+    }
     const citations = citationsOf(GRAPH_DATA_FILES.claims, record, value.id, value.citations, {
       kind: 'claim',
       id: value.id,
@@ -237,6 +269,7 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
     vocabulary: {
       entityTypes: new Map([...entityTypes].map(([id, { value }]) => [id, value])),
       relationTypes: new Map([...relationTypes].map(([id, { value }]) => [id, value])),
+      claimAttributes: new Map([...claimAttributes].map(([id, { value }]) => [id, value])),
     },
   };
 }

@@ -16,6 +16,8 @@ export interface SourceRecord {
   note: string | null;
   /** Path of the text file, relative to the graph-data folder. */
   file: string;
+  /** SHA-256 of the text file: the loader refuses a text that was changed, even by one character. */
+  sha256: string;
   /** The full text, exactly as stored. */
   text: string;
 }
@@ -57,7 +59,10 @@ export interface ClaimRecord {
   id: string;
   entity: string;
   attribute: string;
+  /** The value as the source words it. */
   value: string;
+  /** A curator's canonical form ("2020-08" for "last August"), used only to compare values; null when the wording is the value. */
+  normalized: string | null;
   note: string | null;
   citations: CitationRecord[];
   sourceIds: string[];
@@ -76,9 +81,21 @@ export interface RelationTypeRecord {
   description: string;
 }
 
+export interface ClaimAttributeRecord {
+  id: string;
+  label: string;
+  /**
+   * True when values can contradict each other (numbers, dates, amounts); false for
+   * descriptive wordings, where different sources' phrasings are not a disagreement.
+   */
+  comparable: boolean;
+  description: string;
+}
+
 export interface Vocabulary {
   entityTypes: Map<string, EntityTypeRecord>;
   relationTypes: Map<string, RelationTypeRecord>;
+  claimAttributes: Map<string, ClaimAttributeRecord>;
 }
 
 /**

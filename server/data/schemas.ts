@@ -27,6 +27,7 @@ export const sourceSchema = z.strictObject({
     .transform((value) => value ?? null),
   kind: slug,
   file: z.string().regex(/^sources\/[^/]+\.txt$/, 'must name a file in sources/, such as sources/my-article.txt'),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be the SHA-256 of the text file, 64 lowercase hex digits'),
   note: optionalText,
 });
 
@@ -39,9 +40,17 @@ export const relationTypeSchema = z.strictObject({
   description: text,
 });
 
+export const claimAttributeSchema = z.strictObject({
+  id: z.string().regex(/^[a-z]+(?:_[a-z0-9]+)*$/, 'must be snake_case, such as fighter_strength'),
+  label: text,
+  comparable: z.boolean(),
+  description: text,
+});
+
 export const vocabularySchema = z.strictObject({
   entityTypes: z.array(z.unknown()).min(1, 'must list at least one entity type'),
   relationTypes: z.array(z.unknown()).min(1, 'must list at least one relation type'),
+  claimAttributes: z.array(z.unknown()),
 });
 
 export const entitySchema = z.strictObject({
@@ -67,6 +76,10 @@ export const claimSchema = z.strictObject({
   attribute: z.string().regex(/^[a-z]+(?:_[a-z0-9]+)*$/, 'must be snake_case, such as fighter_strength'),
   // YAML reads `value: 2015` as a number; a claim's value is the source's wording, so keep it as text.
   value: z.union([text, z.number().transform(String)]),
+  normalized: z
+    .union([text, z.number().transform(String)])
+    .nullish()
+    .transform((value) => value ?? null),
   note: optionalText,
   citations: z.array(citationSchema).min(1, 'a claim needs at least one citation'),
 });
@@ -75,6 +88,7 @@ export type CitationInput = z.infer<typeof citationSchema>;
 export type SourceInput = z.infer<typeof sourceSchema>;
 export type EntityTypeInput = z.infer<typeof entityTypeSchema>;
 export type RelationTypeInput = z.infer<typeof relationTypeSchema>;
+export type ClaimAttributeInput = z.infer<typeof claimAttributeSchema>;
 export type EntityInput = z.infer<typeof entitySchema>;
 export type RelationInput = z.infer<typeof relationSchema>;
 export type ClaimInput = z.infer<typeof claimSchema>;

@@ -2,9 +2,14 @@
  * Where the sources disagree
  * ==========================
  *
- * An attribute of an entity is disputed when its claims give two or more distinct values
- * (compared folded, so "2,000 fighters" and "2,000 Fighters" agree). Claims are few next to
- * relations and indexed by entity, so this reads only the claims it reports on.
+ * An attribute of an entity is disputed when
+ * - the vocabulary marks the attribute comparable (numbers, dates, amounts: different
+ *   wordings of a goal or a characterisation are not a conflict),
+ * - its claims give two or more distinct values, compared by the curator's `normalized`
+ *   form where there is one ("August 2020" and "last August" agree) and folded otherwise, and
+ * - those claims come from at least two sources: sources disagree, not one article's phrasings.
+ * Claims are few next to relations and indexed by entity, so this reads only the claims it
+ * reports on.
  */
 import type { ClaimRecord } from '../data/model';
 import type { DisagreementRecord } from './results';
@@ -25,9 +30,12 @@ export function disagreementsOf(index: GraphIndex, entityId: string): Disagreeme
   }
 
   const disagreements: DisagreementRecord[] = [];
+  const attributes = index.knowledgeGraph.vocabulary.claimAttributes;
   for (const [attribute, group] of byAttribute) {
-    const values = new Set(group.map((claim) => normalizedValue(claim.value)));
-    if (values.size >= 2) disagreements.push({ entity, attribute, claims: group });
+    if (!attributes.get(attribute)?.comparable) continue;
+    const values = new Set(group.map(comparedValue));
+    const sources = new Set(group.flatMap((claim) => claim.sourceIds));
+    if (values.size >= 2 && sources.size >= 2) disagreements.push({ entity, attribute, claims: group });
   }
   return disagreements.sort((a, b) => compareStrings(a.attribute, b.attribute));
 }
@@ -37,6 +45,8 @@ export function allDisagreements(index: GraphIndex): DisagreementRecord[] {
   return [...index.claimsByEntity.keys()].sort().flatMap((entityId) => disagreementsOf(index, entityId));
 }
 
-function normalizedValue(value: string): string {
-  return foldText(value).replace(/\s+/g, ' ').trim();
+function comparedValue(claim: ClaimRecord): string {
+  return foldText(claim.normalized ?? claim.value)
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -86,6 +86,18 @@ describe('bad input is a BAD_USER_INPUT error that names the argument and what w
     await expectBadUserInput(query, argument, message);
   });
 
+  it('an unknown relation type, entity or source in a filter is BAD_USER_INPUT naming the filter field', async () => {
+    for (const [query, argument] of [
+      ['{ relations(filter: { types: ["foe_of"] }) { totalCount } }', 'filter.types'],
+      ['{ relations(filter: { entity: "nobody" }) { totalCount } }', 'filter.entity'],
+      ['{ entities(filter: { sources: ["bbc"] }) { totalCount } }', 'filter.sources'],
+      ['{ neighborhood(id: "isis-k", filter: { types: ["foe_of"] }) { truncated } }', 'filter.types'],
+    ]) {
+      const { errors } = await api.query(query!);
+      expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+    }
+  });
+
   it('the message of an unknown source lists the sources there are', async () => {
     const { errors } = await api.query('{ compareSources(a: "nope", b: "bbc-what-is-isis-k") { both { id } } }');
     expect(errors![0]!.message).toMatch(/"cbc-isis-k-security-threat"/);

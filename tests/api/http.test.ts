@@ -50,6 +50,20 @@ describe('the server over HTTP', () => {
     expect((await response.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
   });
 
+  it('refuses a mutation sent by POST with a 400 GRAPHQL_VALIDATION_FAILED: the API is read-only', async () => {
+    const { status, errors } = await api.query(`mutation { deleteEverything }`);
+    expect(status).toBe(400);
+    expect(errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(errors?.[0]?.message).toMatch(/read-only: it has no mutation/);
+  });
+
+  it('answers a path with broken percent-encoding with a 400, not a 500', async () => {
+    const response = await fetch(`${api.server.url}/sources/%E0%A4%A`);
+    expect(response.status).toBe(400);
+    const health = await fetch(`${api.server.url}/healthz`);
+    expect(health.status).toBe(200);
+  });
+
   it('refuses a mutation sent by GET with a 4xx', async () => {
     const url = `${api.graphqlUrl}?query=${encodeURIComponent('mutation { stats { entityCount } }')}`;
     const response = await fetch(url, { headers: { 'apollo-require-preflight': 'true' } });

@@ -157,6 +157,27 @@ describe('abuse limits', () => {
     await expectServerStillAnswers();
   });
 
+  it('price source texts, so a small query cannot ask for megabytes of them', async () => {
+    const aliases = Array.from({ length: 12 }, (_, i) => `a${i}: sources { citations { source { text } } }`).join(' ');
+    const { status, errors } = await api.query(`{ ${aliases} }`);
+    expect(status).toBe(400);
+    expect(errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    const perRelation = await api.query(
+      `{ relations(first: 500) { edges { node { citations { source { text } } } } } }`,
+    );
+    expect(perRelation.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    await expectServerStillAnswers();
+  });
+
+  it('still let the reader fetch one source with its text and citations, and all five texts at once', async () => {
+    const one = await api.query(`{ source(id: "bbc-what-is-isis-k") { text citations { start end quote } } }`);
+    expect(one.errors).toBeUndefined();
+    expect(one.data.source.text.length).toBeGreaterThan(1000);
+    const all = await api.query(`{ sources { id text } }`);
+    expect(all.errors).toBeUndefined();
+    expect(all.data.sources).toHaveLength(api.knowledgeGraph.sources.size);
+  });
+
   it('refuse batched requests', async () => {
     const response = await api.post(
       JSON.stringify([{ query: '{ stats { entityCount } }' }, { query: '{ stats { relationCount } }' }]),

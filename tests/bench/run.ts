@@ -10,6 +10,7 @@
  *
  * Options: BENCH_ENTITIES, BENCH_RELATIONS, BENCH_RUNS (environment variables).
  */
+import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 
 import { startServer } from '../../server/api/server';
@@ -100,6 +101,7 @@ function syntheticKnowledgeGraph(): KnowledgeGraph {
       kind: 'news_article',
       note: null,
       file: `${id}.txt`,
+      sha256: createHash('sha256').update(text).digest('hex'),
       text,
     });
   }
@@ -135,6 +137,7 @@ function syntheticKnowledgeGraph(): KnowledgeGraph {
     claims: new Map(),
     vocabulary: {
       entityTypes: new Map(ENTITY_TYPES.map((id) => [id, { id, label: id, description: '' }])),
+      claimAttributes: new Map(),
       relationTypes: new Map(
         RELATION_TYPES.map(([id, directed]) => [id, { id, label: id, directed, description: '' }]),
       ),

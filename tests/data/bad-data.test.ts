@@ -193,6 +193,33 @@ describe('the loader rejects bad data with its location, and loads nothing', () 
     expect(problems[0]).toMatchObject({ file: 'sources.yaml', record: 2, field: 'file' });
   });
 
+  test('a source text changed by one character is rejected: texts stay verbatim', async () => {
+    const dir = await fixtureWith('sources/gamma.txt', (text) => text.replace('Gamma Daily', 'Gamma daily'));
+    expect(await problemsOf(dir)).toEqual([
+      expect.objectContaining({
+        file: 'sources.yaml',
+        record: 2,
+        recordId: 'gamma-source',
+        field: 'sha256',
+        message: expect.stringMatching(/^the text of "sources\/gamma.txt" has changed/),
+      }),
+    ]);
+  });
+
+  test('a claim attribute missing from the vocabulary is rejected', async () => {
+    const dir = await fixtureWith('claims.yaml', (text) =>
+      text.replace('attribute: fighter_strength\n  value: about 100', 'attribute: fighters\n  value: about 100'),
+    );
+    expect(await problemsOf(dir)).toEqual([
+      expect.objectContaining({
+        file: 'claims.yaml',
+        record: 1,
+        field: 'attribute',
+        message: expect.stringMatching(/^unknown claim attribute "fighters"/),
+      }),
+    ]);
+  });
+
   test('an unknown field (a typo) is an error, not silently ignored', async () => {
     const dir = await fixtureWith('entities.yaml', (text) =>
       text.replace('  description: A rival.', '  descripton: A rival.'),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 /**
  * A hand-made knowledge graph small enough to reason about: parallel relations, both
  * directions, an undirected relation, accents, and two sources.
@@ -21,8 +22,12 @@ import type {
 } from '../../server/data/model';
 
 const TEXTS: Record<string, string> = {
-  s1: 'Acme is a member of Umbrella. Umbrella fights Rival. Zürich lies in Helvetia. Acme has 10 staff.',
-  s2: 'Rival is at war with Umbrella. Rival joined Umbrella. Acme is based in Zürich. Acme has 12 staff. The Lone Wolf serves Rival.',
+  s1:
+    'Acme is a member of Umbrella. Umbrella fights Rival. Zürich lies in Helvetia. Acme has 10 staff.' +
+    ' Its motto: Onwards. Founded May 2020. Umbrella has 5 staff, or 50 staff.',
+  s2:
+    'Rival is at war with Umbrella. Rival joined Umbrella. Acme is based in Zürich. Acme has 12 staff. The Lone Wolf serves Rival.' +
+    ' Its motto: Ever onwards. Founded last May.',
 };
 
 function cite(sourceId: string, quote: string, target: CitationRecord['target']): CitationRecord {
@@ -83,6 +88,7 @@ export function tinyKnowledgeGraph(): KnowledgeGraph {
       entity: 'acme',
       attribute: 'staff',
       value: '10',
+      normalized: null,
       note: null,
       citations: [],
       sourceIds: ['s1'],
@@ -92,14 +98,85 @@ export function tinyKnowledgeGraph(): KnowledgeGraph {
       entity: 'acme',
       attribute: 'staff',
       value: '12',
+      normalized: null,
       note: null,
       citations: [],
       sourceIds: ['s2'],
     },
+    // Two sources' different wordings of a motto: not comparable, so no disagreement.
+    {
+      id: 'acme--motto--s1',
+      entity: 'acme',
+      attribute: 'motto',
+      value: 'Onwards',
+      normalized: null,
+      note: null,
+      citations: [],
+      sourceIds: ['s1'],
+    },
+    {
+      id: 'acme--motto--s2',
+      entity: 'acme',
+      attribute: 'motto',
+      value: 'Ever onwards',
+      normalized: null,
+      note: null,
+      citations: [],
+      sourceIds: ['s2'],
+    },
+    // The same date in two wordings: normalized alike, so the sources agree.
+    {
+      id: 'acme--founded--s1',
+      entity: 'acme',
+      attribute: 'founded',
+      value: 'May 2020',
+      normalized: '2020-05',
+      note: null,
+      citations: [],
+      sourceIds: ['s1'],
+    },
+    {
+      id: 'acme--founded--s2',
+      entity: 'acme',
+      attribute: 'founded',
+      value: 'last May',
+      normalized: '2020-05',
+      note: null,
+      citations: [],
+      sourceIds: ['s2'],
+    },
+    // One source giving two figures is not sources disagreeing.
+    {
+      id: 'umbrella--staff--s1-low',
+      entity: 'umbrella',
+      attribute: 'staff',
+      value: '5',
+      normalized: null,
+      note: null,
+      citations: [],
+      sourceIds: ['s1'],
+    },
+    {
+      id: 'umbrella--staff--s1-high',
+      entity: 'umbrella',
+      attribute: 'staff',
+      value: '50',
+      normalized: null,
+      note: null,
+      citations: [],
+      sourceIds: ['s1'],
+    },
   ];
+  const quoteOf = (claim: ClaimRecord): string =>
+    claim.attribute === 'motto'
+      ? `motto: ${claim.value}`
+      : claim.attribute === 'founded'
+        ? `Founded ${claim.value}`
+        : claim.entity === 'umbrella'
+          ? `${claim.value} staff`
+          : `Acme has ${claim.value} staff`;
   for (const claim of claims) {
-    const source = claim.sourceIds[0]!;
-    claim.citations.push(cite(source, `Acme has ${claim.value} staff`, { kind: 'claim', id: claim.id }));
+    claim.citations.push(cite(claim.sourceIds[0]!, quoteOf(claim), { kind: 'claim', id: claim.id }));
   }
   const sources = new Map<string, SourceRecord>(
     Object.entries(TEXTS).map(([id, text]) => [
@@ -113,6 +190,7 @@ export function tinyKnowledgeGraph(): KnowledgeGraph {
         kind: 'news_article',
         note: null,
         file: `${id}.txt`,
+        sha256: createHash('sha256').update(text).digest('hex'),
         text,
       },
     ]),
@@ -123,6 +201,16 @@ export function tinyKnowledgeGraph(): KnowledgeGraph {
     claims: new Map(claims.map((claim) => [claim.id, claim])),
     vocabulary: {
       entityTypes: new Map(['organization', 'place', 'person'].map((id) => [id, { id, label: id, description: '' }])),
+      claimAttributes: new Map(
+        [
+          ['staff', true],
+          ['founded', true],
+          ['motto', false],
+        ].map(([id, comparable]) => [
+          String(id),
+          { id: String(id), label: String(id), comparable: Boolean(comparable), description: '' },
+        ]),
+      ),
       relationTypes: new Map(
         [
           ['member_of', true],
