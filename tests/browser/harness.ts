@@ -10,6 +10,9 @@ import { fileURLToPath } from 'node:url';
 
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
+// The canvas probe's declaration of window.explorerCanvas, for page.evaluate callbacks.
+import type {} from '../../client/src/components/graph/canvas-probe';
+
 import { startServer, type RunningServer } from '../../server/api/server';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -176,4 +179,157 @@ export function statusLine(page: Page) {
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, name) });
+}
+
+/** The picture README.md shows, written by the explorer test (not by hand). */
+export const README_SCREENSHOT = join(ROOT, 'tests', 'browser', 'explorer-screenshot.png');
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Waits until the status line reads exactly `text` (not merely contains it), then checks it. */
+export async function expectStatus(page: Page, text: string): Promise<void> {
+  await statusLine(page)
+    .filter({ hasText: new RegExp(`^${escapeRegExp(text)}$`) })
+    .waitFor();
+  expect(await statusLine(page).textContent()).toBe(text);
+}
+
+/** The visible counts the status line reports. */
+export async function statusCounts(page: Page): Promise<{ entities: number; relations: number }> {
+  const text = await statusLine(page).textContent();
+  const match = /^(\d+) entit(?:y|ies) · (\d+) relations?$/.exec(text ?? '');
+  if (!match)
+    throw new Error(`The status line should read "N entities · M relations", and reads ${JSON.stringify(text)}.`);
+  return { entities: Number(match[1]), relations: Number(match[2]) };
+}
+
+/** A point on the page, in CSS pixels from the viewport's top-left (what page.mouse takes). */
+export interface PagePoint {
+  x: number;
+  y: number;
+}
+
+/**
+ * Where sigma drew an entity, on the page: through the canvas probe (window.explorerCanvas,
+ * client/src/components/graph/canvas-probe.ts), which applies sigma.graphToViewport.
+ */
+export async function nodeOnPage(
+  page: Page,
+  id: string,
+): Promise<PagePoint & { radius: number; color: string; hidden: boolean }> {
+  const node = await page.evaluate((nodeId) => {
+    const probed = window.explorerCanvas?.node(nodeId);
+    const box = document.querySelector('.graph-canvas__sigma')?.getBoundingClientRect();
+    return probed && box ? { ...probed, x: probed.x + box.left, y: probed.y + box.top } : null;
+  }, id);
+  if (!node) throw new Error(`The canvas probe knows no entity "${id}" (is the graph drawn?).`);
+  return node;
+}
+
+/**
+ * Drawn entities whose disc is not wholly on the canvas or lies under an overlay (legend,
+ * toolbars, focus banner: the elements marked data-canvas-overlay), as "id (why)".
+ */
+export async function entitiesHiddenByOverlays(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const probe = window.explorerCanvas;
+    const canvas = document.querySelector('.graph-canvas__sigma')?.getBoundingClientRect();
+    if (!probe || !canvas) return ['(no canvas)'];
+    const overlays = Array.from(document.querySelectorAll('[data-canvas-overlay]'))
+      .map((element) => ({
+        name: element.getAttribute('aria-label') ?? element.className,
+        box: element.getBoundingClientRect(),
+      }))
+      .filter(({ box }) => box.width > 0 && box.height > 0);
+    const offenders: string[] = [];
+    for (const id of probe.drawnNodes()) {
+      const node = probe.node(id);
+      if (!node) continue;
+      const left = canvas.left + node.x - node.radius;
+      const right = canvas.left + node.x + node.radius;
+      const top = canvas.top + node.y - node.radius;
+      const bottom = canvas.top + node.y + node.radius;
+      if (left < canvas.left || right > canvas.right || top < canvas.top || bottom > canvas.bottom) {
+        offenders.push(`${id} (off the canvas)`);
+        continue;
+      }
+      for (const { name, box } of overlays) {
+        if (left < box.right && right > box.left && top < box.bottom && bottom > box.top)
+          offenders.push(`${id} (under ${name})`);
+      }
+    }
+    return offenders;
+  });
+}
+
+/**
+ * Points the mouse at a relation drawn on the canvas and returns it: straight edges are
+ * tried by how far their midpoint is from any entity and overlay (thicker first among
+ * equals), and the first one sigma reports under the pointer (data-hover) is taken. No
+ * relation is named in advance, so the test holds whatever the data becomes.
+ */
+export async function hoverSomeRelation(page: Page, tries = 12): Promise<{ id: string; point: PagePoint }> {
+  const candidates = await page.evaluate(() => {
+    const probe = window.explorerCanvas;
+    const canvas = document.querySelector('.graph-canvas__sigma')?.getBoundingClientRect();
+    if (!probe || !canvas) return [];
+    const overlays = Array.from(document.querySelectorAll('[data-canvas-overlay]'))
+      .map((element) => element.getBoundingClientRect())
+      .filter((box) => box.width > 0 && box.height > 0);
+    const nodes = probe.drawnNodes().flatMap((id) => probe.node(id) ?? []);
+    const found: { id: string; x: number; y: number; clearance: number; thickness: number }[] = [];
+    for (const id of probe.drawnEdges()) {
+      const edge = probe.edge(id);
+      if (!edge || (edge.type !== 'line' && edge.type !== 'arrow')) continue;
+      const a = probe.node(edge.source);
+      const b = probe.node(edge.target);
+      if (!a || !b) continue;
+      const x = canvas.left + (a.x + b.x) / 2;
+      const y = canvas.top + (a.y + b.y) / 2;
+      const margin = 16;
+      if (
+        x < canvas.left + margin ||
+        x > canvas.right - margin ||
+        y < canvas.top + margin ||
+        y > canvas.bottom - margin
+      )
+        continue;
+      if (
+        overlays.some(
+          (box) => x > box.left - margin && x < box.right + margin && y > box.top - margin && y < box.bottom + margin,
+        )
+      )
+        continue;
+      const clearance = Math.min(
+        ...nodes.map((node) => Math.hypot(canvas.left + node.x - x, canvas.top + node.y - y) - node.radius),
+      );
+      found.push({ id, x, y, clearance, thickness: edge.thickness });
+    }
+    // Well clear of entities first; among those, the thickest (easiest to point at).
+    return found
+      .filter((candidate) => candidate.clearance > 12)
+      .sort((p, q) => Math.min(q.clearance, 40) - Math.min(p.clearance, 40) || q.thickness - p.thickness);
+  });
+  for (const candidate of candidates.slice(0, tries)) {
+    await page.mouse.move(candidate.x, candidate.y);
+    const hovered = await page
+      .waitForFunction(
+        () => document.querySelector('.graph-canvas__sigma')?.getAttribute('data-hover') || null,
+        undefined,
+        { timeout: 2_000 },
+      )
+      .then((handle) => handle.jsonValue())
+      .catch(() => null);
+    if (hovered === `relation:${candidate.id}`) return { id: candidate.id, point: candidate };
+    // Off the canvas, and wait until nothing is hovered, so the next try reads its own hover.
+    await page.mouse.move(1, 1);
+    await page
+      .waitForFunction(() => !document.querySelector('.graph-canvas__sigma')?.getAttribute('data-hover'), undefined, {
+        timeout: 2_000,
+      })
+      .catch(() => undefined);
+  }
+  throw new Error(
+    `No relation could be pointed at on the canvas: tried ${Math.min(tries, candidates.length)} of ${candidates.length} straight edges clear of entities and overlays.`,
+  );
 }

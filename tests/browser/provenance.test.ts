@@ -7,7 +7,17 @@
  */
 import type { Page } from 'playwright-core';
 
-import { counts, harnessForThisFile, openPage, screenshot, statusLine, TEST_TIMEOUT, waitForGraph } from './harness';
+import {
+  counts,
+  expectStatus,
+  harnessForThisFile,
+  hoverSomeRelation,
+  openPage,
+  screenshot,
+  statusLine,
+  TEST_TIMEOUT,
+  waitForGraph,
+} from './harness';
 
 const harness = harnessForThisFile();
 
@@ -50,18 +60,20 @@ describe('provenance', () => {
       const { page, context, errors } = await openPage(harness, '/?entity=isis-k');
       await waitForGraph(page);
       await page.getByRole('slider', { name: 'Minimum supporting sources' }).fill('2');
+      const camera = () => page.locator('.graph-canvas__sigma').getAttribute('data-camera');
+      const before = await camera();
       await page.getByRole('button', { name: 'Zoom in' }).click();
-      await page.waitForFunction(
-        () => !document.querySelector('.graph-canvas__sigma')?.getAttribute('data-camera')?.endsWith(',1.0000'),
-      );
+      // The zoom buttons' moves are tracked too: the camera is at rest once data-camera-settled is back.
       await waitForGraph(page);
+      expect(await camera()).not.toBe(before);
       const panel = page.getByRole('region', { name: 'Entity details' });
       await panel.getByRole('button', { name: /^ISIS-K enemy of Taliban/ }).click();
       const evidence = page.getByRole('region', { name: 'Evidence' });
       await evidence.locator('blockquote').first().waitFor();
       const graphUrl = page.url();
       const graphStatus = await statusLine(page).textContent();
-      const camera = () => page.locator('.graph-canvas__sigma').getAttribute('data-camera');
+      expect(graphStatus).not.toBeNull();
+      expect(graphStatus).toMatch(/^\d+ entities · \d+ relations$/);
       const graphCamera = await camera();
 
       await evidence.getByRole('link', { name: cited.quote }).first().click();
@@ -83,7 +95,7 @@ describe('provenance', () => {
       await page.goBack();
       await page.getByRole('region', { name: 'Evidence' }).locator('blockquote').first().waitFor();
       expect(page.url()).toBe(graphUrl);
-      await page.locator('[role="status"]', { hasText: graphStatus ?? '' }).waitFor();
+      await expectStatus(page, graphStatus!);
       expect(await page.getByRole('slider', { name: 'Minimum supporting sources' }).inputValue()).toBe('2');
       // The graph stayed mounted under the reader: the camera is where the user left it.
       expect(await camera()).toBe(graphCamera);
@@ -91,6 +103,44 @@ describe('provenance', () => {
       await panel.getByRole('heading', { name: 'ISIS-K', level: 2 }).waitFor();
       expect(new URL(page.url()).searchParams.get('entity')).toBe('isis-k');
       await screenshot(page, 'reader-back.png');
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'clicking an edge on the canvas opens its evidence, and its quote opens the reader at that sentence',
+    async () => {
+      const { page, context, errors } = await openPage(harness, '/');
+      await waitForGraph(page);
+      const { id, point } = await hoverSomeRelation(page);
+      const container = page.locator('.graph-canvas__sigma');
+      expect(await container.getAttribute('data-emphasis')).toBe('hover');
+      const { relation } = await harness.api<{ relation: { label: string; citations: ApiCitation[] } }>(
+        `{ relation(id: ${JSON.stringify(id)}) { label citations { quote start end source { id title } } } }`,
+      );
+      await page.mouse.click(point.x, point.y);
+
+      const evidence = page.getByRole('region', { name: 'Evidence' });
+      await evidence.locator('blockquote').first().waitFor();
+      expect(new URL(page.url()).searchParams.get('relation')).toBe(id);
+      expect(await evidence.locator('blockquote').allTextContents()).toEqual(
+        relation.citations.map((citation) => citation.quote),
+      );
+      await screenshot(page, 'edge-click.png');
+
+      // One click from the evidence to the sentence, highlighted in its article.
+      const cited = relation.citations[0]!;
+      await evidence.getByRole('link', { name: cited.quote }).first().click();
+      await highlight(page).waitFor();
+      const url = new URL(page.url());
+      expect(url.pathname).toBe(`/sources/${cited.source.id}`);
+      expect(url.searchParams.get('citation')).toBe(`${cited.start}-${cited.end}`);
+      expect(url.searchParams.get('relation')).toBe(id);
+      expect(await highlight(page).textContent()).toBe(cited.quote);
+      expect(await inViewport(page, 'mark[aria-current="location"]')).toBe(true);
+      await screenshot(page, 'edge-reader.png');
       expect(errors).toEqual([]);
       await context.close();
     },
@@ -268,6 +318,28 @@ describe('provenance', () => {
       await card.getByRole('link', { name: cited.quote }).click();
       await highlight(page).waitFor();
       expect(await highlight(page).textContent()).toBe(cited.quote);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'a disagreements link naming an unknown entity says the entity is unknown',
+    async () => {
+      const { page, context, errors } = await openPage(harness, '/disagreements?entity=nope');
+      const notice = page.locator('.disagreements__unknown');
+      await notice.waitFor();
+      expect(await notice.textContent()).toMatch(/^No entity has the id “nope”/);
+      expect(await page.getByText(/0 attributes on 0 entities/).count()).toBe(0);
+      expect(await page.locator('.disagreements__summary').count()).toBe(0);
+      await screenshot(page, 'disagreements-unknown.png');
+      await notice.getByRole('link', { name: 'Show all disagreements' }).click();
+      await page
+        .locator('.disagreements__summary')
+        .filter({ hasText: /^\d+ attributes? on \d+ entit/ })
+        .waitFor();
+      expect(new URL(page.url()).searchParams.get('entity')).toBeNull();
       expect(errors).toEqual([]);
       await context.close();
     },

@@ -1,4 +1,9 @@
-import { groupByEntity, sourceCount } from '../../client/src/core/disagreements';
+import {
+  describeDisagreementsScope,
+  disagreementsScope,
+  groupByEntity,
+  sourceCount,
+} from '../../client/src/core/disagreements';
 import {
   announceSpan,
   citationStepForKey,
@@ -8,6 +13,7 @@ import {
   type ReaderCitation,
 } from '../../client/src/core/source-reader';
 import { citedSpans } from '../../client/src/core/source-text';
+import { fixtureGraph } from './fixtures';
 
 const relation = (id: string, subject: string, label: string, object: string) => ({
   id,
@@ -81,5 +87,26 @@ describe('the disagreements view', () => {
       ['khalil-haqqani', ['bounty']],
     ]);
     expect(sourceCount([{ sources: [{ id: 'bbc' }, { id: 'cbc' }] }, { sources: [{ id: 'cbc' }] }])).toBe(2);
+  });
+
+  it('a link naming an unknown entity says so, instead of "0 attributes on 0 entities"', () => {
+    const data = fixtureGraph();
+    const name = (id: string) => data.entityById.get(id)?.name;
+    const scope = disagreementsScope('nope', name, []);
+    expect(scope).toEqual({ kind: 'unknown-entity', id: 'nope' });
+    expect(describeDisagreementsScope(scope)).toMatch(/^No entity has the id “nope”/);
+  });
+
+  it('a known entity the sources agree on is named, and the whole list is counted', () => {
+    const data = fixtureGraph();
+    const name = (id: string) => data.entityById.get(id)?.name;
+    expect(describeDisagreementsScope(disagreementsScope('isis-k', name, []))).toBe(
+      'The sources do not disagree about ISIS-K.',
+    );
+    const groups = [{ disagreements: [1, 2] }, { disagreements: [3] }];
+    expect(describeDisagreementsScope(disagreementsScope(null, name, groups))).toBe('3 attributes on 2 entities');
+    expect(describeDisagreementsScope(disagreementsScope('isis-k', name, groups.slice(1)))).toBe(
+      '1 attribute on ISIS-K',
+    );
   });
 });

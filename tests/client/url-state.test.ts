@@ -92,6 +92,27 @@ describe('URL state', () => {
     expect(problems[0]).toMatch(/entity "atlantis", which is not in the graph/);
   });
 
+  it('a link whose filter names only unknown values drops that filter instead of hiding everything', () => {
+    const data = fixtureGraph();
+    for (const [search, filterId, value] of [
+      ['?sources=x', 'sources', 'x'],
+      ['?types=foo', 'entityTypes', 'foo'],
+      ['?rels=bar,baz', 'relationTypes', 'bar, baz'],
+    ] as const) {
+      const { state, problems } = sanitizeExplorerState(parseExplorerUrl(search), data);
+      expect(state.filters[filterId]).toBeNull();
+      expect(serializeExplorerState(state)).toBe('');
+      expect(problems).toEqual([expect.stringContaining(`names only unknown values (${value})`)]);
+      expect(problems[0]).toMatch(/the filter was dropped/);
+    }
+  });
+
+  it('an empty filter ("none chosen") is kept: the user asked for it', () => {
+    const { state, problems } = sanitizeExplorerState(parseExplorerUrl('?sources='), fixtureGraph());
+    expect(state.filters.sources).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
   it('selection, focus and path changes are navigation; filter tweaks are not', () => {
     expect(
       isNavigation(INITIAL_EXPLORER_STATE, { ...INITIAL_EXPLORER_STATE, selection: { kind: 'entity', id: 'x' } }),

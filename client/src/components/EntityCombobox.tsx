@@ -1,12 +1,14 @@
 /**
  * An entity picker with autocomplete over names and aliases (Query.search), following the
- * ARIA combobox pattern: arrows move through results, Enter chooses (the best match when
- * none is highlighted), Escape closes.
+ * ARIA combobox pattern (core/search): arrows move through results, Enter chooses (the
+ * highlighted option, else the best match), Escape closes the list and a second Escape
+ * clears the text.
  */
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useClient, useQuery } from 'urql';
 
 import { SearchEntitiesDocument, type SearchEntitiesQuery } from '../api/generated/graphql';
+import { comboboxKeyAction } from '../core/search';
 import { TypeBadge } from './TypeBadge';
 
 export type SearchHit = SearchEntitiesQuery['search'][number];
@@ -65,25 +67,29 @@ export function EntityCombobox({ label, placeholder, value, onChoose, className 
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    switch (event.key) {
-      case 'ArrowDown':
-        event.preventDefault();
+    const typed = (draft ?? '').trim();
+    const action = comboboxKeyAction(event.key, {
+      open,
+      editing: draft !== null,
+      typed,
+      active,
+      hitCount: hits.length,
+      settled,
+    });
+    if (action.kind === 'none') return;
+    // Also keeps Chromium from clearing an <input type="search"> on the first Escape.
+    event.preventDefault();
+    switch (action.kind) {
+      case 'highlight':
         setOpen(true);
-        setActive((index) => Math.min(hits.length - 1, index + 1));
+        setActive(action.index);
         break;
-      case 'ArrowUp':
-        event.preventDefault();
-        setActive((index) => Math.max(-1, index - 1));
+      case 'choose': {
+        const hit = hits[action.index];
+        if (hit) choose(hit);
         break;
-      case 'Enter': {
-        const typed = (draft ?? '').trim();
-        if (!typed) break;
-        event.preventDefault();
-        const hit = hits[active >= 0 ? active : 0];
-        if (expanded && hit && settled) {
-          choose(hit);
-          break;
-        }
+      }
+      case 'choose-best-match':
         // Typed faster than the autocomplete: ask now and take the best match.
         void client
           .query(SearchEntitiesDocument, { text: typed, first: RESULT_COUNT })
@@ -94,10 +100,12 @@ export function EntityCombobox({ label, placeholder, value, onChoose, className 
             else setOpen(true);
           });
         break;
-      }
-      case 'Escape':
-        if (open) setOpen(false);
-        else setDraft(null);
+      case 'close':
+        setOpen(false);
+        setActive(-1);
+        break;
+      case 'clear':
+        setDraft(null);
         setActive(-1);
         break;
     }

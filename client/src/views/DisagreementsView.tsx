@@ -13,7 +13,12 @@ import { CitationQuote } from '../components/CitationCard';
 import { PageLayout } from '../components/PageLayout';
 import { QueryError } from '../components/QueryError';
 import { TypeBadge } from '../components/TypeBadge';
-import { groupByEntity, sourceCount as countSources } from '../core/disagreements';
+import {
+  describeDisagreementsScope,
+  disagreementsScope,
+  groupByEntity,
+  sourceCount as countSources,
+} from '../core/disagreements';
 import { attributeLabel } from '../core/entity-details';
 import { on } from '../core/explorer-state';
 import { sourceShortName } from '../core/graph-data';
@@ -90,13 +95,15 @@ function DisagreementCard({ disagreement, targeted }: { disagreement: Disagreeme
 
 export function DisagreementsView({ route }: { route: DisagreementsRoute }) {
   const { navigate } = useNavigation();
+  const { data } = useExplorerData();
   const graphLink = useGraphLink();
   const pickerId = useId();
   const [{ data: result, fetching, error }, reexecute] = useQuery({ query: DisagreementsDocument });
   const all = useMemo(() => groupByEntity(result?.disagreements ?? []), [result]);
   const shown = route.entityId ? all.filter((group) => group.entity.id === route.entityId) : all;
-  const attributeCount = shown.reduce((count, group) => count + group.disagreements.length, 0);
-  const unknownEntity = Boolean(result && route.entityId && shown.length === 0);
+  const scope = disagreementsScope(route.entityId, (id) => data.entityById.get(id)?.name, shown);
+  // The picker shows what the URL names even when no group lists it (no disagreement, or no such entity).
+  const pickedOutsideList = route.entityId !== null && !all.some((group) => group.entity.id === route.entityId);
 
   return (
     <PageLayout title="Where the sources disagree">
@@ -117,17 +124,19 @@ export function DisagreementsView({ route }: { route: DisagreementsRoute }) {
           }
         >
           <option value="">All entities ({all.length})</option>
+          {pickedOutsideList && route.entityId && (
+            <option value={route.entityId} disabled>
+              {scope.kind === 'entity' ? `${scope.name} (0)` : `Unknown id “${route.entityId}”`}
+            </option>
+          )}
           {all.map((group) => (
             <option key={group.entity.id} value={group.entity.id}>
               {group.entity.name} ({group.disagreements.length})
             </option>
           ))}
         </select>
-        {result && (
-          <p className="disagreements__summary">
-            {attributeCount} {attributeCount === 1 ? 'attribute' : 'attributes'} on {shown.length}{' '}
-            {shown.length === 1 ? 'entity' : 'entities'}
-          </p>
+        {result && scope.kind !== 'unknown-entity' && (
+          <p className="disagreements__summary">{describeDisagreementsScope(scope)}</p>
         )}
       </div>
 
@@ -139,10 +148,12 @@ export function DisagreementsView({ route }: { route: DisagreementsRoute }) {
         />
       )}
       {fetching && !result && <p className="loading-note">Loading the disagreements…</p>}
-      {unknownEntity && (
-        <p className="note note--warning">
-          The sources do not disagree about “{route.entityId}” (or no entity has that id).{' '}
-          <AppLink href={routeHref({ view: 'disagreements', entityId: null, attribute: null })}>Show all</AppLink>
+      {scope.kind === 'unknown-entity' && (
+        <p className="note note--warning disagreements__unknown">
+          {describeDisagreementsScope(scope)}{' '}
+          <AppLink href={routeHref({ view: 'disagreements', entityId: null, attribute: null })}>
+            Show all disagreements
+          </AppLink>
         </p>
       )}
 

@@ -199,7 +199,8 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
         </div>
       )}
 
-      <nav className="explorer__sidebar" aria-label="Explore">
+      {/* Tools that change what the graph shows: complementary to the canvas, not site navigation. */}
+      <aside className="explorer__sidebar" aria-label="Explore the graph">
         <Tabs<SidebarTab>
           label="Explore"
           selected={tab}
@@ -254,7 +255,7 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
             },
           ]}
         />
-      </nav>
+      </aside>
 
       <main className="explorer__stage">
         <GraphStage

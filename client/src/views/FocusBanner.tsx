@@ -12,7 +12,7 @@ interface FocusBannerProps {
 
 export function FocusBanner({ focus, name, neighborhood, onDepth, onLeave }: FocusBannerProps) {
   return (
-    <section className="focus-banner" aria-label="Focus">
+    <section className="focus-banner" aria-label="Focus" data-canvas-overlay>
       <p>
         Neighbourhood of <strong>{name}</strong>
       </p>

@@ -1,6 +1,7 @@
 /**
  * The canvas with its controllers (events, highlight, camera) and overlays (zoom, export,
- * legend, focus). Hover state lives here: it only changes what sigma draws.
+ * legend, focus; each marked `data-canvas-overlay`, so camera fits keep entities clear of
+ * them). Hover state lives here: it only changes what sigma draws.
  */
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 
@@ -45,6 +46,10 @@ export function GraphStage(props: GraphStageProps) {
   const [hoveredEntity, setHoveredEntity] = useState<string | null>(null);
   const [hoveredRelation, setHoveredRelation] = useState<string | null>(null);
   const [fit, setFit] = useState<CameraRequest | null>(null);
+  // The first view: every entity, clear of the legend and toolbars (sigma's own home
+  // camera fits the graph to the whole canvas, under them). Instant, and carried out before
+  // the other requests, so a linked entity is reached from there.
+  const [firstView] = useState(() => cameraFit(null, { instant: true }));
   const [zoomedIn, setZoomedIn] = useState(false);
 
   const highlight = useMemo<HighlightInput>(
@@ -80,6 +85,7 @@ export function GraphStage(props: GraphStageProps) {
         />
         <ZoomLevelController onZoomedIn={setZoomedIn} />
         <HighlightController input={highlight} />
+        <CameraController request={firstView} />
         {cameraRequests.map((request, index) => (
           <CameraController key={index} request={request} />
         ))}

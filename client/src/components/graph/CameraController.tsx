@@ -1,7 +1,13 @@
-/** Renders nothing: carries out camera requests (move to an entity, fit a set or the whole graph). */
+/**
+ * Renders nothing: carries out camera requests (move to an entity, fit a set or the whole
+ * graph). Fits keep the entities out of the strips that overlays (legend, toolbars, focus
+ * banner: anything in the stage marked `data-canvas-overlay`) cover along the canvas's top
+ * and bottom edges.
+ */
 import { useEffect } from 'react';
 
-import { fitPoints, type CameraRequest } from '../../core/camera';
+import { fitPoints, overlayInsets, type CameraFrame, type CameraRequest } from '../../core/camera';
+import { trackCameraMove } from './camera-moves';
 import { useSigma, type ExplorerSigma } from './sigma-context';
 
 const DURATION = 450;
@@ -20,6 +26,30 @@ function framedPosition(sigma: ExplorerSigma, id: string): { x: number; y: numbe
   return sigma.viewportToFramedGraph(sigma.graphToViewport({ x, y }));
 }
 
+/** The canvas as a fit sees it: its size, the overlays' insets and its scale at ratio 1. */
+export function cameraFrame(sigma: ExplorerSigma): CameraFrame {
+  const { width, height } = sigma.getDimensions();
+  const container = sigma.getContainer();
+  const stage = container.closest('.graph-stage') ?? container.parentElement;
+  const origin = container.getBoundingClientRect();
+  const overlays = Array.from(stage?.querySelectorAll<HTMLElement>('[data-canvas-overlay]') ?? [])
+    .map((element) => element.getBoundingClientRect())
+    .filter((box) => box.width > 0 && box.height > 0)
+    .map((box) => ({ top: box.top - origin.top, bottom: box.bottom - origin.top }));
+  // Sigma's scale at ratio 1, measured through its own conversion (so padding and aspect are its own).
+  const home = { cameraState: { x: 0.5, y: 0.5, ratio: 1, angle: 0 } };
+  const step = 100;
+  const centre = sigma.viewportToFramedGraph({ x: width / 2, y: height / 2 }, home);
+  const right = sigma.viewportToFramedGraph({ x: width / 2 + step, y: height / 2 }, home);
+  const below = sigma.viewportToFramedGraph({ x: width / 2, y: height / 2 + step }, home);
+  return {
+    width,
+    height,
+    insets: overlayInsets({ width, height }, overlays),
+    unitsPerPixel: { x: (right.x - centre.x) / step, y: (below.y - centre.y) / step },
+  };
+}
+
 export function CameraController({ request }: { request: CameraRequest | null }) {
   const sigma = useSigma();
 
@@ -27,24 +57,44 @@ export function CameraController({ request }: { request: CameraRequest | null })
     if (!request) return;
     const camera = sigma.getCamera();
     const container = sigma.getContainer();
-    // Tests (and anything else) can wait for the move to end instead of guessing its length.
-    const track = (move: Promise<void>) => {
-      container.dataset.cameraSettled = 'false';
-      void move.then(() => {
-        if (!camera.isAnimated()) container.dataset.cameraSettled = 'true';
-      });
-    };
+    const track = (move: Promise<void>) => trackCameraMove(sigma, move);
     if (request.kind === 'entity') {
       const position = framedPosition(sigma, request.id);
       if (position)
         track(camera.animate({ ...position, ratio: Math.min(camera.ratio, ENTITY_RATIO) }, { duration: DURATION }));
       return;
     }
-    const points = (request.ids ?? [])
-      .map((id) => framedPosition(sigma, id))
-      .filter((point): point is { x: number; y: number } => point !== null);
-    const target = request.ids === null ? null : fitPoints(points);
-    track(target ? camera.animate(target, { duration: DURATION }) : camera.animatedReset({ duration: DURATION }));
+
+    const fit = () => {
+      const ids = request.ids ?? sigma.getGraph().nodes();
+      const points = ids
+        .map((id) => framedPosition(sigma, id))
+        .filter((point): point is { x: number; y: number } => point !== null);
+      const target = fitPoints(points, cameraFrame(sigma));
+      if (!target) {
+        if (request.ids === null && !request.instant) track(camera.animatedReset({ duration: DURATION }));
+        return;
+      }
+      if (request.instant) camera.setState(target);
+      else track(camera.animate(target, { duration: DURATION }));
+    };
+
+    // Not sigma.getDimensions(): it reports a hidden canvas as 1×1 (allowInvalidContainer).
+    const hasSize = () => container.offsetWidth > 0 && container.offsetHeight > 0;
+    if (hasSize()) {
+      fit();
+      return;
+    }
+    // A hidden canvas (the explorer under another view) has no size yet: fit once it has one.
+    const observer = new ResizeObserver(() => {
+      if (!hasSize()) return;
+      observer.disconnect();
+      // Render now, so sigma has measured the canvas and framed the graph before the fit reads them.
+      sigma.refresh();
+      fit();
+    });
+    observer.observe(container);
+    return () => observer.disconnect();
   }, [sigma, request]);
 
   return null;

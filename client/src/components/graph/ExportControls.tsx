@@ -42,7 +42,7 @@ export function ExportControls({ data, visibility }: { data: GraphData; visibili
   ];
 
   return (
-    <div className="canvas-toolbar canvas-toolbar--export" role="group" aria-label="Export">
+    <div className="canvas-toolbar canvas-toolbar--export" role="group" aria-label="Export" data-canvas-overlay>
       <span className="canvas-toolbar__label" aria-hidden="true">
         Export
       </span>

@@ -3,12 +3,15 @@
  * once, and provides it to the controllers and overlays given as children. Sets
  * `data-graph-ready="true"` on the container after sigma's first render (tests wait on it),
  * `data-render-count` after every render and `data-camera` (x, y, ratio) after every camera
- * move; CameraController keeps `data-camera-settled`.
+ * move; camera moves keep `data-camera-settled` (camera-moves.ts), HighlightController keeps
+ * `data-hover` and `data-emphasis`, and `window.explorerCanvas` tells tests where sigma drew
+ * each entity (canvas-probe.ts).
  */
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import Sigma from 'sigma';
 
 import type { RenderGraph } from '../../core/graph-building';
+import { exposeCanvasProbe } from './canvas-probe';
 import { SigmaContext, type ExplorerSigma } from './sigma-context';
 import { createSigmaSettings } from './sigma-settings';
 
@@ -49,10 +52,12 @@ export function GraphCanvas({ graph, label, children }: GraphCanvasProps) {
         instance.scheduleRefresh();
       });
       observer.observe(container);
+      const hideProbe = exposeCanvasProbe(instance);
       // The constructor may have rendered before the listener above existed.
       instance.scheduleRender();
       setSigma(instance);
       return () => {
+        hideProbe();
         observer.disconnect();
         camera.off('updated', showCamera);
         instance.kill();

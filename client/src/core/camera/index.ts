@@ -3,10 +3,14 @@
  * fit the graph, enter focus). Kept as data so controllers, not views, talk to sigma; each
  * request is a new object, and a controller acts once per object.
  */
-export type CameraRequest = { kind: 'entity'; id: string } | { kind: 'fit'; ids: readonly string[] | null };
+export type CameraRequest =
+  | { kind: 'entity'; id: string }
+  /** Show these entities (null: every entity); `instant` jumps there instead of animating. */
+  | { kind: 'fit'; ids: readonly string[] | null; instant?: boolean };
 
 export const cameraToEntity = (id: string): CameraRequest => ({ kind: 'entity', id });
-export const cameraFit = (ids: readonly string[] | null = null): CameraRequest => ({ kind: 'fit', ids });
+export const cameraFit = (ids: readonly string[] | null = null, options: { instant?: boolean } = {}): CameraRequest =>
+  options.instant ? { kind: 'fit', ids, instant: true } : { kind: 'fit', ids };
 
 export interface CameraTarget {
   x: number;
@@ -14,16 +18,50 @@ export interface CameraTarget {
   ratio: number;
 }
 
+/** Room taken along the canvas's edges by what is drawn over it (legend, toolbars), in CSS pixels. */
+export interface Insets {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+export const NO_INSETS: Insets = { top: 0, right: 0, bottom: 0, left: 0 };
+
+/** The canvas a fit is computed for. */
+export interface CameraFrame {
+  /** The canvas, in CSS pixels. */
+  width: number;
+  height: number;
+  /** Overlays along its edges: points are kept out of these strips. */
+  insets: Insets;
+  /**
+   * Framed-graph units per CSS pixel at camera ratio 1, per axis and signed (sigma's framed
+   * y grows upwards, the viewport's downwards). At ratio r a pixel spans r times as much.
+   */
+  unitsPerPixel: { x: number; y: number };
+}
+
+export interface FitOptions {
+  /** Clear space kept around the points, in pixels: node discs and the start of their labels. */
+  margin?: number;
+  /** Closest zoom, so fitting one entity does not fill the screen with it. */
+  minRatio?: number;
+  maxRatio?: number;
+}
+
 /**
- * A camera state that shows every point, in sigma's framed coordinates (the whole graph
- * spans about 0..1, and ratio 1 shows all of it). Padding leaves room for labels.
+ * A camera state (in sigma's framed coordinates) that shows every point inside the part of
+ * the canvas that no overlay covers, less a margin: the points' box is centred in that free
+ * area and scaled to fit it. When overlays leave less than a quarter of the canvas either
+ * way, they are ignored on that axis rather than shrinking the graph to a dot.
  */
 export function fitPoints(
   points: readonly { x: number; y: number }[],
-  padding = 1.3,
-  minRatio = 0.12,
+  frame: CameraFrame,
+  { margin = 40, minRatio = 0.12, maxRatio = 3 }: FitOptions = {},
 ): CameraTarget | null {
-  if (points.length === 0) return null;
+  if (points.length === 0 || frame.width <= 0 || frame.height <= 0) return null;
   let minX = Infinity;
   let maxX = -Infinity;
   let minY = Infinity;
@@ -34,6 +72,57 @@ export function fitPoints(
     minY = Math.min(minY, y);
     maxY = Math.max(maxY, y);
   }
-  const ratio = Math.min(1.2, Math.max(minRatio, Math.max(maxX - minX, maxY - minY) * padding));
-  return { x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio };
+
+  const freeSpan = (size: number, before: number, after: number) => {
+    const withInsets = size - before - after - 2 * margin;
+    return withInsets >= size / 4
+      ? { start: before + margin, span: withInsets }
+      : { start: margin, span: Math.max(1, size - 2 * margin) };
+  };
+  const free = {
+    x: freeSpan(frame.width, frame.insets.left, frame.insets.right),
+    y: freeSpan(frame.height, frame.insets.top, frame.insets.bottom),
+  };
+  const unitsX = Math.abs(frame.unitsPerPixel.x);
+  const unitsY = Math.abs(frame.unitsPerPixel.y);
+  const needed = Math.max((maxX - minX) / (unitsX * free.x.span), (maxY - minY) / (unitsY * free.y.span));
+  const ratio = Math.min(maxRatio, Math.max(minRatio, needed));
+
+  // The camera looks at the canvas's centre: shift it so the box's centre lands on the free area's.
+  const shiftX = free.x.start + free.x.span / 2 - frame.width / 2;
+  const shiftY = free.y.start + free.y.span / 2 - frame.height / 2;
+  return {
+    x: (minX + maxX) / 2 - shiftX * frame.unitsPerPixel.x * ratio,
+    y: (minY + maxY) / 2 - shiftY * frame.unitsPerPixel.y * ratio,
+    ratio,
+  };
+}
+
+/** Where a point in framed coordinates lands on the canvas for a camera state (the inverse of the fit). */
+export function framedToViewport(
+  point: { x: number; y: number },
+  camera: CameraTarget,
+  frame: Pick<CameraFrame, 'width' | 'height' | 'unitsPerPixel'>,
+): { x: number; y: number } {
+  return {
+    x: frame.width / 2 + (point.x - camera.x) / (frame.unitsPerPixel.x * camera.ratio),
+    y: frame.height / 2 + (point.y - camera.y) / (frame.unitsPerPixel.y * camera.ratio),
+  };
+}
+
+/**
+ * The insets overlays take: each overlay's box (relative to the canvas) counts against the
+ * edge it is nearer to, top or bottom, since overlays here are strips along those edges.
+ */
+export function overlayInsets(
+  canvas: { width: number; height: number },
+  overlays: readonly { top: number; bottom: number }[],
+): Insets {
+  const insets = { ...NO_INSETS };
+  for (const box of overlays) {
+    if (box.bottom <= 0 || box.top >= canvas.height) continue;
+    if ((box.top + box.bottom) / 2 < canvas.height / 2) insets.top = Math.max(insets.top, box.bottom);
+    else insets.bottom = Math.max(insets.bottom, canvas.height - box.top);
+  }
+  return insets;
 }

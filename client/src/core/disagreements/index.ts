@@ -20,3 +20,37 @@ export function groupByEntity<D extends { entity: { id: string } }>(disagreement
 export function sourceCount(claims: readonly { sources: readonly { id: string }[] }[]): number {
   return new Set(claims.flatMap((claim) => claim.sources.map((source) => source.id))).size;
 }
+
+/** What the disagreements view shows, read from its URL and the loaded graph. */
+export type DisagreementsScope =
+  | { kind: 'all'; attributeCount: number; entityCount: number }
+  | { kind: 'entity'; name: string; attributeCount: number }
+  /** The URL names an id the graph does not hold (a stale or mistyped link). */
+  | { kind: 'unknown-entity'; id: string };
+
+export function disagreementsScope(
+  entityId: string | null,
+  entityName: (id: string) => string | undefined,
+  shown: readonly { disagreements: readonly unknown[] }[],
+): DisagreementsScope {
+  const attributeCount = shown.reduce((count, group) => count + group.disagreements.length, 0);
+  if (entityId === null) return { kind: 'all', attributeCount, entityCount: shown.length };
+  const name = entityName(entityId);
+  return name === undefined ? { kind: 'unknown-entity', id: entityId } : { kind: 'entity', name, attributeCount };
+}
+
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+/** The line under the picker: how much is shown, or why nothing is. */
+export function describeDisagreementsScope(scope: DisagreementsScope): string {
+  switch (scope.kind) {
+    case 'all':
+      return `${plural(scope.attributeCount, 'attribute', 'attributes')} on ${plural(scope.entityCount, 'entity', 'entities')}`;
+    case 'entity':
+      return scope.attributeCount === 0
+        ? `The sources do not disagree about ${scope.name}.`
+        : `${plural(scope.attributeCount, 'attribute', 'attributes')} on ${scope.name}`;
+    case 'unknown-entity':
+      return `No entity has the id “${scope.id}”, so there is nothing to show for it: the link may be out of date.`;
+  }
+}

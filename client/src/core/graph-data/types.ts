@@ -1,40 +1,19 @@
 /**
  * The data graph: entities, relations and citations as typed records, exactly as the API
  * gives them (flattened to ids). The render graph that sigma draws is derived from this
- * (core/graph-building) and never written back.
+ * (core/graph-building) and never written back. Records the API gives as they are (the
+ * overview's vocabulary, sources and totals) take their types from the generated operation
+ * types, so a schema change shows up here at compile time; the rest are flattened by hand.
  */
+import type { GraphOverviewQuery } from '../../api/generated/graphql';
 
-export interface EntityTypeInfo {
-  id: string;
-  label: string;
-  description: string;
-  count: number;
-}
+export type EntityTypeInfo = GraphOverviewQuery['vocabulary']['entityTypes'][number];
 
-export interface RelationTypeInfo {
-  id: string;
-  label: string;
-  directed: boolean;
-  description: string;
-  count: number;
-}
+export type RelationTypeInfo = GraphOverviewQuery['vocabulary']['relationTypes'][number];
 
-export interface SourceInfo {
-  id: string;
-  title: string;
-  publisher: string | null;
-  author: string | null;
-  published: string | null;
-  kind: string;
-}
+export type SourceInfo = GraphOverviewQuery['sources'][number];
 
-export interface GraphStats {
-  entityCount: number;
-  relationCount: number;
-  claimCount: number;
-  sourceCount: number;
-  citationCount: number;
-}
+export type GraphStats = GraphOverviewQuery['stats'];
 
 export interface EntityNode {
   id: string;

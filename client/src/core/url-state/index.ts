@@ -138,9 +138,18 @@ export function sanitizeExplorerState(
     const values = filters[filterId];
     if (values === null) continue;
     const unknown = values.filter((value) => !known[filterId].has(value));
-    if (unknown.length > 0) {
+    if (unknown.length === 0) continue;
+    const kept = values.filter((value) => known[filterId].has(value));
+    // A filter whose every value is unknown would hide everything: drop it (no restriction)
+    // rather than show an empty graph. An empty list ("none chosen") was asked for and stays.
+    if (kept.length === 0) {
+      problems.push(
+        `The link's "${name}" filter names only unknown values (${unknown.join(', ')}), which would hide everything; the filter was dropped.`,
+      );
+      filters[filterId] = null;
+    } else {
       problems.push(`The link's "${name}" filter names unknown values (${unknown.join(', ')}); they were ignored.`);
-      filters[filterId] = values.filter((value) => known[filterId].has(value));
+      filters[filterId] = kept;
     }
   }
   const maxSources = Math.max(1, data.sources.length);
