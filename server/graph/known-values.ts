@@ -8,6 +8,7 @@ import { InvalidArgumentError } from './invalid-argument';
 
 interface FilterValues {
   types?: readonly string[] | null;
+  entityTypes?: readonly string[] | null;
   entity?: string | null;
   sources?: readonly string[] | null;
 }
@@ -16,6 +17,10 @@ export function assertKnownRelationFilter(index: GraphIndex, filter: FilterValue
   if (!filter) return;
   const { relationTypes } = index.knowledgeGraph.vocabulary;
   assertKnown('filter.types', 'relation type', filter.types, (id) => relationTypes.has(id), [...relationTypes.keys()]);
+  const { entityTypes } = index.knowledgeGraph.vocabulary;
+  assertKnown('filter.entityTypes', 'entity type', filter.entityTypes, (id) => entityTypes.has(id), [
+    ...entityTypes.keys(),
+  ]);
   if (filter.entity != null && !index.graph.hasNode(filter.entity)) {
     throw new InvalidArgumentError(
       'filter.entity',

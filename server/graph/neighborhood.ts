@@ -33,7 +33,7 @@ export function neighborhood(index: GraphIndex, entityId: string, options: Neigh
   if (!graph.hasNode(entityId)) {
     throw new InvalidArgumentError('id', `No entity has the id "${entityId}": pass the id of an existing entity.`);
   }
-  const matches = relationMatcher(options.filter);
+  const matches = relationMatcher(index, options.filter);
 
   const depthOf = new Map<string, number>([[entityId, 0]]);
   const queue = [entityId];

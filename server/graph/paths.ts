@@ -59,7 +59,7 @@ export function shortestPaths(index: GraphIndex, fromId: string, toId: string, o
   if (options.first <= 0) return [];
   if (fromId === toId) return [pathThrough(index, [fromId], null)];
 
-  const matches = relationMatcher(options.filter);
+  const matches = relationMatcher(index, options.filter);
   let work = options.workBudget ?? DEFAULT_PATH_WORK_BUDGET;
   const spend = (steps: number) => {
     work -= steps;

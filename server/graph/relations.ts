@@ -17,6 +17,7 @@ export interface RelationFilter {
   entity?: string | null;
   sources?: readonly string[] | null;
   minSources?: number | null;
+  entityTypes?: readonly string[] | null;
 }
 
 export type Direction = 'OUTGOING' | 'INCOMING' | 'ANY';
@@ -42,7 +43,7 @@ export function relationById(index: GraphIndex, id: string): RelationRecord | nu
  * lookup, and keeps one definition of "matches").
  */
 export function relationCandidates(index: GraphIndex, filter: RelationFilter): Candidates {
-  const matches = relationMatcher(filter);
+  const matches = relationMatcher(index, filter);
   const accepts = matches ? (id: string) => matches(index.graph.getEdgeAttributes(id)) : undefined;
 
   const options: { lists: readonly (readonly string[])[]; disjoint: boolean }[] = [];
@@ -58,23 +59,36 @@ export function relationCandidates(index: GraphIndex, filter: RelationFilter): C
   if (filter.minSources != null && filter.minSources > 0) {
     options.push({ lists: index.relationsByCorroboration.slice(filter.minSources), disjoint: true });
   }
-  if (options.length === 0) return { lists: [index.relationIds], disjoint: true };
+  if (options.length === 0) {
+    // Entity types alone have no index of their own: every relation is read, and the count
+    // is remembered per filter, as for any predicate.
+    if (!accepts) return { lists: [index.relationIds], disjoint: true };
+    return { lists: [index.relationIds], disjoint: true, accepts, countKey: `relations ${filterKey(filter)}` };
+  }
 
   const size = (lists: readonly (readonly string[])[]) => lists.reduce((sum, list) => sum + list.length, 0);
   const smallest = options.reduce((best, option) => (size(option.lists) < size(best.lists) ? option : best));
-  // A single part served by its own index needs no predicate: its lists are exactly the answer.
-  if (options.length === 1) return { lists: smallest.lists, disjoint: smallest.disjoint };
+  // A single part served by its own index needs no predicate: its lists are exactly the answer
+  // (entity types have no index, so they always need it).
+  if (options.length === 1 && filter.entityTypes == null) return { lists: smallest.lists, disjoint: smallest.disjoint };
   return { lists: smallest.lists, disjoint: smallest.disjoint, accepts, countKey: `relations ${filterKey(filter)}` };
 }
 
 /** The same text for filters that mean the same, whatever the order of their lists. */
 function filterKey(filter: RelationFilter): string {
   const sorted = (list: readonly string[] | null | undefined) => (list == null ? null : [...new Set(list)].sort());
-  return JSON.stringify([sorted(filter.types), filter.entity ?? null, sorted(filter.sources), filter.minSources ?? 0]);
+  return JSON.stringify([
+    sorted(filter.types),
+    filter.entity ?? null,
+    sorted(filter.sources),
+    filter.minSources ?? 0,
+    sorted(filter.entityTypes),
+  ]);
 }
 
 /** A predicate for the filter, or null when the filter keeps every relation. */
 export function relationMatcher(
+  index: GraphIndex,
   filter: RelationFilter | null | undefined,
 ): ((relation: RelationRecord) => boolean) | null {
   if (!filter) return null;
@@ -82,9 +96,12 @@ export function relationMatcher(
   const sources = filter.sources == null ? null : new Set(filter.sources);
   const entity = filter.entity ?? null;
   const minSources = filter.minSources ?? 0;
-  if (!types && !sources && entity === null && minSources <= 0) return null;
+  const entityTypes = filter.entityTypes == null ? null : new Set(filter.entityTypes);
+  if (!types && !sources && entity === null && minSources <= 0 && !entityTypes) return null;
+  const typeOf = (id: string) => index.graph.getNodeAttribute(id, 'type');
   return (relation) =>
     (!types || types.has(relation.type)) &&
+    (!entityTypes || (entityTypes.has(typeOf(relation.subject)) && entityTypes.has(typeOf(relation.object)))) &&
     (entity === null || relation.subject === entity || relation.object === entity) &&
     relation.sourceIds.length >= minSources &&
     (!sources || relation.sourceIds.some((id) => sources.has(id)));

@@ -92,6 +92,7 @@ describe('filters as the API understands them', () => {
     expect(toRelationFilter({ ...DEFAULT_FILTERS, sources: ['bbc'], minSources: 2, entityTypes: ['person'] })).toEqual({
       sources: ['bbc'],
       minSources: 2,
+      entityTypes: ['person'],
     });
   });
 

@@ -20,6 +20,9 @@ describe('a filter naming something the graph does not have', () => {
       /Unknown source in `filter.sources`: "bbc"/,
     );
     expect(() => assertKnownEntityFilter(index, { types: ['planet'] })).toThrow(/Unknown entity type/);
+    expect(() => assertKnownRelationFilter(index, { entityTypes: ['planet'] })).toThrow(
+      expect.objectContaining({ argument: 'filter.entityTypes' }),
+    );
   });
 
   test('known values, empty lists and no filter pass', async () => {

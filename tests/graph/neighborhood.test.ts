@@ -53,6 +53,25 @@ describe('the neighbourhood of an entity', () => {
     expect(ids).toEqual(['helvetia', 'zurich', 'acme']);
   });
 
+  it('walks only through the entity types the filter keeps, so no hidden type bridges two hops', async () => {
+    const index = await shippedGraphIndex();
+    const kept = ['organization', 'person'];
+    const result = neighborhood(index, 'isis-k', { depth: 2, filter: { entityTypes: kept }, limit: 5000 });
+    const typeOf = (id: string) => index.graph.getNodeAttribute(id, 'type');
+    const expected = expectedNeighborhood(
+      index,
+      'isis-k',
+      2,
+      (relation) => kept.includes(typeOf(relation.subject)) && kept.includes(typeOf(relation.object)),
+    );
+    expect(sortedIds(result.entities)).toEqual(expected.entities);
+    expect(sortedIds(result.relations)).toEqual(expected.relations);
+    expect(new Set(result.entities.map((entity) => entity.type))).toEqual(new Set(kept));
+    // Without the filter, places and events are reached at depth 2: the filter really narrows.
+    const unfiltered = neighborhood(index, 'isis-k', { depth: 2, limit: 5000 });
+    expect(unfiltered.entities.some((entity) => !kept.includes(entity.type))).toBe(true);
+  });
+
   it('walks only the relations that pass the filter', async () => {
     const index = await shippedGraphIndex();
     const filter = { types: ['enemy_of', 'fought'] };

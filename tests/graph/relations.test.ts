@@ -28,7 +28,11 @@ function bruteForce(index: GraphIndex, filter: RelationFilter): string[] {
         (!filter.types || filter.types.includes(relation.type)) &&
         (!filter.entity || relation.subject === filter.entity || relation.object === filter.entity) &&
         (!filter.sources || relation.sourceIds.some((id) => filter.sources!.includes(id))) &&
-        relation.sourceIds.length >= (filter.minSources ?? 0),
+        relation.sourceIds.length >= (filter.minSources ?? 0) &&
+        (!filter.entityTypes ||
+          [relation.subject, relation.object].every((id) =>
+            filter.entityTypes!.includes(index.graph.getNodeAttribute(id, 'type')),
+          )),
     ),
   );
 }
@@ -44,6 +48,8 @@ const FILTERS: [string, RelationFilter][] = [
   ['at least four sources', { minSources: 4 }],
   ['type and entity', { types: ['enemy_of', 'fought'], entity: 'taliban' }],
   ['entity, sources and corroboration', { entity: 'isis-k', sources: ['bbc-what-is-isis-k'], minSources: 2 }],
+  ['entity types alone', { entityTypes: ['organization', 'person'] }],
+  ['entity types and a source', { entityTypes: ['organization'], sources: ['bbc-what-is-isis-k'] }],
   ['an unknown type', { types: ['no_such_type'] }],
   ['an unknown entity', { entity: 'no-such-entity' }],
 ];

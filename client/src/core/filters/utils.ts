@@ -20,6 +20,7 @@ export interface RelationFilterFields {
   types?: string[];
   sources?: string[];
   minSources?: number;
+  entityTypes?: string[];
 }
 
 /** The part of the filters the API understands, for server-side questions (neighbourhood, paths). */
@@ -28,6 +29,8 @@ export function toRelationFilter(filters: FilterState): RelationFilterFields {
   if (filters.relationTypes !== null) filter.types = filters.relationTypes;
   if (filters.sources !== null) filter.sources = filters.sources;
   if (filters.minSources > 1) filter.minSources = filters.minSources;
+  // Sent so that a neighbourhood or path walk never passes through an entity type the user hid.
+  if (filters.entityTypes !== null) filter.entityTypes = filters.entityTypes;
   return filter;
 }
 
