@@ -65,7 +65,7 @@ export function CameraController({ request }: { request: CameraRequest | null })
       return;
     }
 
-    const fit = () => {
+    const fitToCanvas = () => {
       const ids = request.ids ?? sigma.getGraph().nodes();
       const points = ids
         .map((id) => framedPosition(sigma, id))
@@ -82,7 +82,7 @@ export function CameraController({ request }: { request: CameraRequest | null })
     // Not sigma.getDimensions(): it reports a hidden canvas as 1×1 (allowInvalidContainer).
     const hasSize = () => container.offsetWidth > 0 && container.offsetHeight > 0;
     if (hasSize()) {
-      fit();
+      fitToCanvas();
       return;
     }
     // A hidden canvas (the explorer under another view) has no size yet: fit once it has one.
@@ -91,7 +91,7 @@ export function CameraController({ request }: { request: CameraRequest | null })
       observer.disconnect();
       // Render now, so sigma has measured the canvas and framed the graph before the fit reads them.
       sigma.refresh();
-      fit();
+      fitToCanvas();
     });
     observer.observe(container);
     return () => observer.disconnect();
