@@ -10,7 +10,6 @@
  *
  * Options: BENCH_ENTITIES, BENCH_RELATIONS, BENCH_RUNS (environment variables).
  */
-import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 
 import { startServer } from '../../server/api/server';
@@ -29,6 +28,7 @@ import { encodeCursor } from '../../server/graph/pagination';
 import { shortestPaths } from '../../server/graph/paths';
 import { relationsPage } from '../../server/graph/relations';
 import { searchEntities } from '../../server/graph/search';
+import { sourceRecord } from '../support/source-record';
 
 const ENTITY_COUNT = Number(process.env.BENCH_ENTITIES ?? 200_000);
 const RELATION_COUNT = Number(process.env.BENCH_RELATIONS ?? 1_000_000);
@@ -92,18 +92,7 @@ function syntheticKnowledgeGraph(): KnowledgeGraph {
   for (let s = 0; s < SOURCE_COUNT; s++) {
     const id = `source-${String(s).padStart(2, '0')}`;
     const text = `Article ${s}. ` + Array.from({ length: 200 }, word).join(' ') + '.';
-    sources.set(id, {
-      id,
-      title: `Article ${s}`,
-      publisher: null,
-      author: null,
-      published: null,
-      kind: 'news_article',
-      note: null,
-      file: `${id}.txt`,
-      sha256: createHash('sha256').update(text).digest('hex'),
-      text,
-    });
+    sources.set(id, sourceRecord(id, text, `Article ${s}`));
   }
   const sourceIds = [...sources.keys()];
 

@@ -70,16 +70,21 @@ const relation = (
   subject: string,
   object: string,
   citations: ReturnType<typeof citation>[],
-): RelationSummaryFragment => ({
-  id,
-  type,
-  label,
-  directed,
-  corroboration: new Set(citations.map((c) => c.source.id)).size,
-  subject: { id: subject },
-  object: { id: object },
-  citations,
-});
+): RelationSummaryFragment => {
+  // As the API gives them: the distinct supporting sources, sorted, and their number.
+  const sourceIds = [...new Set(citations.map((c) => c.source.id))].sort();
+  return {
+    id,
+    type,
+    label,
+    directed,
+    corroboration: sourceIds.length,
+    sourceIds,
+    subject: { id: subject },
+    object: { id: object },
+    citations,
+  };
+};
 
 export const relationPage: RelationSummaryFragment[] = [
   relation('r-enemy', 'enemy_of', 'enemy of', false, 'isis-k', 'taliban', [

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 /**
  * A hand-made knowledge graph small enough to reason about: parallel relations, both
  * directions, an undirected relation, accents, and two sources.
@@ -20,6 +19,7 @@ import type {
   RelationRecord,
   SourceRecord,
 } from '../../server/data/model';
+import { sourceRecord } from '../support/source-record';
 
 const TEXTS: Record<string, string> = {
   s1:
@@ -179,21 +179,7 @@ export function tinyKnowledgeGraph(): KnowledgeGraph {
     claim.citations.push(cite(claim.sourceIds[0]!, quoteOf(claim), { kind: 'claim', id: claim.id }));
   }
   const sources = new Map<string, SourceRecord>(
-    Object.entries(TEXTS).map(([id, text]) => [
-      id,
-      {
-        id,
-        title: id,
-        publisher: null,
-        author: null,
-        published: null,
-        kind: 'news_article',
-        note: null,
-        file: `${id}.txt`,
-        sha256: createHash('sha256').update(text).digest('hex'),
-        text,
-      },
-    ]),
+    Object.entries(TEXTS).map(([id, text]) => [id, sourceRecord(id, text)]),
   );
   return {
     graph: buildEntityGraph(entities, relations),

@@ -28,7 +28,7 @@ export function toRelationEdge(relation: RelationSummaryFragment): RelationEdge 
     subjectId: relation.subject.id,
     objectId: relation.object.id,
     corroboration: relation.corroboration,
-    sourceIds: [...new Set(relation.citations.map((citation) => citation.source.id))].sort(),
+    sourceIds: relation.sourceIds,
     citations: relation.citations.map((citation) => ({
       sourceId: citation.source.id,
       quote: citation.quote,
