@@ -15,6 +15,8 @@ const config: CodegenConfig = {
           Entity: '../../data/model#EntityRecord',
           Relation: '../../data/model#RelationRecord',
           Citation: '../../data/model#CitationRecord',
+          Speaker: '../../graph/results#SpeakerRecord',
+          Hedge: '../../data/model#HedgeRecord',
           Source: '../../data/model#SourceRecord',
           Claim: '../../data/model#ClaimRecord',
           Disagreement: '../../graph/results#DisagreementRecord',

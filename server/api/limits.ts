@@ -42,7 +42,7 @@ import { type ArgumentRange, ERROR_CODES } from './errors';
 
 /** Allowed ranges of the arguments that size a result; schema.graphql states the same. */
 export const ARGUMENT_LIMITS = {
-  /** `first` of `entities` and `relations`. */
+  /** `first` of `entities`, `relations` and `Entity.statements`. */
   pageSize: { min: 0, max: 500 },
   /** `first` of `search`. */
   searchResults: { min: 0, max: 50 },
@@ -92,6 +92,7 @@ export const MAX_COST = 25_000;
 export const ASSUMED_LIST_SIZES: Readonly<Record<string, number>> = {
   'EntityConnection.edges': 1,
   'RelationConnection.edges': 1,
+  'CitationConnection.edges': 1,
   'Entity.relations': 20,
   'Entity.claims': 10,
   'Entity.sources': 5,

@@ -12,6 +12,7 @@ import { neighborhood } from '../graph/neighborhood';
 import { shortestPaths } from '../graph/paths';
 import { type RelationFilter, relationById, relationsOfEntity, relationsPage } from '../graph/relations';
 import { searchEntities } from '../graph/search';
+import { speakerOf, statedPlainly, statementsPage } from '../graph/statements';
 import {
   allSources,
   citationsOfSource,
@@ -27,7 +28,15 @@ import { asUserInput, checkAtLeast, checkRange } from './errors';
 import { ARGUMENT_LIMITS } from './limits';
 
 /** Defaults as schema.graphql declares them; used when a client passes an explicit null. */
-const DEFAULTS = { first: 50, searchFirst: 10, pathsFirst: 10, maxLength: 3, depth: 1, limit: 1000 };
+const DEFAULTS = {
+  first: 50,
+  searchFirst: 10,
+  pathsFirst: 10,
+  maxLength: 3,
+  depth: 1,
+  limit: 1000,
+  statementsFirst: 20,
+};
 
 function checkedFilter<T extends RelationFilter>(
   index: GraphIndex,
@@ -100,6 +109,13 @@ export const resolvers: Resolvers = {
     degree: (entity, _, { index }) => degreeOf(index, entity.id),
     sources: (entity, _, { index }) => sourcesOfEntity(index, entity.id),
     disagreements: (entity, _, { index }) => disagreementsOf(index, entity.id),
+    statements: (entity, { first, after }, { index }) =>
+      asUserInput(() =>
+        statementsPage(index, entity.id, {
+          first: checkRange('first', first ?? DEFAULTS.statementsFirst, ARGUMENT_LIMITS.pageSize),
+          after,
+        }),
+      ),
   },
 
   Relation: {
@@ -108,6 +124,7 @@ export const resolvers: Resolvers = {
     object: (relation, _, { index }) => index.graph.getNodeAttributes(relation.object),
     sources: (relation, _, { index }) => sourceRecords(index, relation.sourceIds),
     corroboration: (relation) => relation.sourceIds.length,
+    statedPlainly: (relation) => statedPlainly(relation),
   },
 
   Citation: {
@@ -116,6 +133,9 @@ export const resolvers: Resolvers = {
       citation.target.kind === 'relation' ? (relationRecord(index, citation.target.id) ?? null) : null,
     claim: (citation, _, { index }) =>
       citation.target.kind === 'claim' ? (index.knowledgeGraph.claims.get(citation.target.id) ?? null) : null,
+    attributedTo: (citation, _, { index }) => speakerOf(index, citation.attributedTo),
+    hedge: (citation, _, { index }) =>
+      citation.hedge === undefined ? null : (index.knowledgeGraph.vocabulary.hedges.get(citation.hedge) ?? null),
   },
 
   Claim: {

@@ -22,6 +22,7 @@ import type {
   RelationRecord,
   SourceRecord,
 } from '../data/model';
+import { type StatementIndex, buildStatementIndex } from './statements';
 import { compactText, foldText } from './text-folding';
 
 /** What the search index holds per entity. */
@@ -70,6 +71,9 @@ export interface GraphIndex {
   readonly claimsBySource: ReadonlyMap<string, readonly ClaimRecord[]>;
   /** Source id → every citation into it, by start offset. */
   readonly citationsBySource: ReadonlyMap<string, readonly CitationRecord[]>;
+
+  /** Relations by voice (own voice, unhedged) and each speaker's statements: see statements.ts. */
+  readonly statements: StatementIndex;
 
   // Search and counts -------------------------------------------------------------------------
   readonly searchIndex: MiniSearch<SearchDocument>;
@@ -174,6 +178,7 @@ export function buildGraphIndex(knowledgeGraph: KnowledgeGraph): GraphIndex {
     claimsByEntity,
     claimsBySource,
     citationsBySource,
+    statements: buildStatementIndex(knowledgeGraph, relationIds),
     searchIndex: buildSearchIndex(graph, entityIds, relationsByEntity),
     entityTypeCounts,
     relationTypeCounts,
