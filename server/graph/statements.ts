@@ -50,6 +50,8 @@ export interface StatementIndex {
   /** Speaker entity id → sorted statement keys; key → citation. */
   readonly keysBySpeaker: ReadonlyMap<string, readonly string[]>;
   readonly citationByKey: ReadonlyMap<string, CitationRecord>;
+  /** Speaker entity id → the entity it works for (its best-supported `works_for` relation), if any. */
+  readonly affiliationBySpeaker: ReadonlyMap<string, string>;
 }
 
 /** The relation lists one voice filter reads (null when the filter asks for nothing). */
@@ -94,7 +96,22 @@ export function buildStatementIndex(knowledgeGraph: KnowledgeGraph, relationIds:
   }
   for (const claim of claims.values()) claim.citations.forEach(noteSpeaker);
   for (const keys of keysBySpeaker.values()) keys.sort();
-  return { ownVoice, unhedged, plain, keysBySpeaker, citationByKey };
+  // Once per speaker here, so showing a citation's speaker never walks the speaker's relations.
+  const affiliationBySpeaker = new Map<string, string>();
+  for (const speaker of keysBySpeaker.keys()) {
+    let best: RelationRecord | null = null;
+    graph.forEachOutEdge(speaker, (_id, relation) => {
+      if (relation.type !== 'works_for' || relation.subject !== speaker) return;
+      const current: RelationRecord | null = best;
+      const better =
+        !current ||
+        relation.sourceIds.length > current.sourceIds.length ||
+        (relation.sourceIds.length === current.sourceIds.length && relation.id < current.id);
+      if (better) best = relation;
+    });
+    if (best) affiliationBySpeaker.set(speaker, (best as RelationRecord).object);
+  }
+  return { ownVoice, unhedged, plain, keysBySpeaker, citationByKey, affiliationBySpeaker };
 }
 
 /** A page of what the articles attribute to an entity, in reading order (empty for anyone else). */
@@ -112,15 +129,6 @@ export function speakerOf(index: GraphIndex, attribution: Attribution | undefine
   if (!attribution) return null;
   if ('described' in attribution) return { entity: null, name: attribution.described, affiliation: null };
   const entity = index.graph.getNodeAttributes(attribution.entity);
-  let affiliation: RelationRecord | null = null;
-  for (const id of index.relationsByEntity.get(entity.id) ?? []) {
-    const relation = index.graph.getEdgeAttributes(id);
-    if (relation.type !== 'works_for' || relation.subject !== entity.id) continue;
-    if (!affiliation || relation.sourceIds.length > affiliation.sourceIds.length) affiliation = relation;
-  }
-  return {
-    entity,
-    name: entity.name,
-    affiliation: affiliation ? index.graph.getNodeAttributes(affiliation.object) : null,
-  };
+  const affiliation = index.statements.affiliationBySpeaker.get(entity.id);
+  return { entity, name: entity.name, affiliation: affiliation ? index.graph.getNodeAttributes(affiliation) : null };
 }
