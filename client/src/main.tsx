@@ -7,8 +7,8 @@ import { Provider } from 'urql';
 import { createApiClient } from './api/client';
 import { App } from './App';
 import { ErrorBoundary } from './components/ErrorBoundary';
-import { createBrowserNavigator } from './core/routing/navigator';
-import { NavigatorContext } from './core/routing/use-navigation';
+import { createBrowserNavigator } from './bindings/navigator';
+import { NavigatorContext } from './bindings/use-navigation';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html must contain <div id="root">.');

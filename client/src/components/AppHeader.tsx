@@ -5,7 +5,7 @@
 import type { ReactNode } from 'react';
 
 import { navigationSection, parseRoute, routeHref } from '../core/routing';
-import { useNavigation } from '../core/routing/use-navigation';
+import { useNavigation } from '../bindings/use-navigation';
 import { AppLink } from './AppLink';
 
 interface AppHeaderProps {

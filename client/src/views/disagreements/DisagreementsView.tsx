@@ -7,26 +7,26 @@
 import { useEffect, useId, useMemo, useRef } from 'react';
 import { useQuery } from 'urql';
 
-import { DisagreementsDocument, type DisagreementsQuery } from '../api/generated/graphql';
-import { AppLink } from '../components/AppLink';
-import { CitationQuote } from '../components/CitationCard';
-import { PageLayout } from '../components/PageLayout';
-import { QueryError } from '../components/QueryError';
-import { TypeBadge } from '../components/TypeBadge';
+import { DisagreementsDocument, type DisagreementsQuery } from '../../api/generated/graphql';
+import { AppLink } from '../../components/AppLink';
+import { CitationQuote } from '../../components/CitationCard';
+import { PageLayout } from '../../components/PageLayout';
+import { QueryError } from '../../components/QueryError';
+import { TypeBadge } from '../../components/TypeBadge';
 import {
   describeDisagreementsScope,
   disagreementsScope,
   groupByEntity,
   sourceCount as countSources,
-} from '../core/disagreements';
-import { attributeLabel } from '../core/entity-details';
-import { on } from '../core/explorer-state';
-import { sourceShortName } from '../core/graph-data';
-import { routeHref, type Route } from '../core/routing';
-import { useNavigation } from '../core/routing/use-navigation';
-import { selectEntity } from '../core/selection';
-import { useExplorerData } from './explorer-context';
-import { useGraphLink } from './use-graph-link';
+} from '../../core/disagreements';
+import { attributeLabel } from '../../core/entity-details';
+import { on } from '../../core/explorer-state';
+import { sourceShortName } from '../../core/graph-data';
+import { routeHref, type Route } from '../../core/routing';
+import { useNavigation } from '../../bindings/use-navigation';
+import { selectEntity } from '../../core/selection';
+import { useLoadedGraph } from '../../bindings/loaded-graph';
+import { useGraphLink } from '../../bindings/use-graph-link';
 
 type Disagreement = DisagreementsQuery['disagreements'][number];
 type DisagreementsRoute = Extract<Route, { view: 'disagreements' }>;
@@ -34,7 +34,7 @@ type DisagreementsRoute = Extract<Route, { view: 'disagreements' }>;
 const disagreementAnchor = (entityId: string, attribute: string) => `disagreement-${entityId}--${attribute}`;
 
 function DisagreementCard({ disagreement, targeted }: { disagreement: Disagreement; targeted: boolean }) {
-  const { data } = useExplorerData();
+  const { data } = useLoadedGraph();
   const titleId = useId();
   const ref = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -95,7 +95,7 @@ function DisagreementCard({ disagreement, targeted }: { disagreement: Disagreeme
 
 export function DisagreementsView({ route }: { route: DisagreementsRoute }) {
   const { navigate } = useNavigation();
-  const { data } = useExplorerData();
+  const { data } = useLoadedGraph();
   const graphLink = useGraphLink();
   const pickerId = useId();
   const [{ data: result, fetching, error }, reexecute] = useQuery({ query: DisagreementsDocument });

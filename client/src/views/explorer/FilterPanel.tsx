@@ -15,8 +15,8 @@ import {
   toggleFilterValue,
   type FilterDescriptor,
   type FilterState,
-} from '../core/filters';
-import { useExplorerData } from './explorer-context';
+} from '../../core/filters';
+import { useLoadedGraph } from '../../bindings/loaded-graph';
 
 type FilterProducer = (state: FilterState) => FilterState;
 
@@ -30,7 +30,7 @@ function SetFilter({
   filters,
   onChange,
 }: FilterPanelProps & { descriptor: Extract<FilterDescriptor, { kind: 'set' }> }) {
-  const { data, colors } = useExplorerData();
+  const { data, colors } = useLoadedGraph();
   const options = filterOptions(descriptor.id, data);
   const allValues = options.map((option) => option.value);
   const chosen = filters[descriptor.id];
@@ -84,7 +84,7 @@ function SetFilter({
 }
 
 export function FilterPanel({ filters, onChange }: FilterPanelProps) {
-  const { data } = useExplorerData();
+  const { data } = useLoadedGraph();
   const maxSources = Math.max(1, data.sources.length);
   return (
     <div className="filter-panel">

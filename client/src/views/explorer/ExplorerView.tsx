@@ -6,38 +6,38 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 
-import { AppHeader } from '../components/AppHeader';
-import { EntityCombobox } from '../components/EntityCombobox';
-import { StatusLine } from '../components/StatusLine';
-import { Tabs } from '../components/Tabs';
-import { cameraFit, cameraToEntity, type CameraRequest } from '../core/camera';
-import type { CompareState } from '../core/comparison';
-import { useComparison } from '../core/comparison/use-comparison';
-import { all, on, shareUnchanged, type ExplorerProducer } from '../core/explorer-state';
-import { computeVisibility, isFiltered, type FilterState } from '../core/filters';
-import { focusOn, leaveFocus, setFocusDepth } from '../core/focus';
-import { useNeighborhood } from '../core/focus/use-neighborhood';
-import type { RenderGraph } from '../core/graph-building';
-import type { GraphData } from '../core/graph-data';
-import { withPath } from '../core/highlight';
-import { pathHighlight, setPathEnd, type PathState } from '../core/paths';
-import { usePaths } from '../core/paths/use-paths';
-import { useNavigation } from '../core/routing/use-navigation';
-import { clearSelection, selectEntity, selectRelation, type Selection } from '../core/selection';
+import { AppHeader } from '../../components/AppHeader';
+import { EntityCombobox } from '../../components/EntityCombobox';
+import { StatusLine } from '../../components/StatusLine';
+import { Tabs } from '../../components/Tabs';
+import { cameraFit, cameraToEntity, type CameraRequest } from '../../core/camera';
+import type { CompareState } from '../../core/comparison';
+import { useComparison } from '../../core/comparison/use-comparison';
+import { all, on, shareUnchanged, type ExplorerProducer } from '../../core/explorer-state';
+import { computeVisibility, isFiltered, type FilterState } from '../../core/filters';
+import { focusOn, leaveFocus, setFocusDepth } from '../../core/focus';
+import { useNeighborhood } from '../../core/focus/use-neighborhood';
+import type { RenderGraph } from '../../core/graph-building';
+import type { GraphData } from '../../core/graph-data';
+import { withPath } from '../../core/highlight';
+import { pathHighlight, setPathEnd, type PathState } from '../../core/paths';
+import { usePaths } from '../../core/paths/use-paths';
+import { useNavigation } from '../../bindings/use-navigation';
+import { clearSelection, selectEntity, selectRelation, type Selection } from '../../core/selection';
 import {
   explorerHref,
   isNavigation,
   parseExplorerUrl,
   sanitizeExplorerState,
   serializeExplorerState,
-} from '../core/url-state';
+} from '../../core/url-state';
 import { ComparePanel } from './ComparePanel';
 import { EntityPanel } from './EntityPanel';
-import { EvidencePanel } from './EvidencePanel';
+import { EvidencePanel } from '../../components/EvidencePanel';
 import { FilterPanel } from './FilterPanel';
 import { FocusBanner } from './FocusBanner';
 import { GraphStage } from './GraphStage';
-import { ListView } from './ListView';
+import { ListPanel } from './ListPanel';
 import { PathFinderPanel } from './PathFinderPanel';
 
 type SidebarTab = 'filters' | 'paths' | 'list' | 'compare';
@@ -245,7 +245,7 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
               id: 'list',
               label: 'List',
               render: () => (
-                <ListView
+                <ListPanel
                   visibility={visibility}
                   selection={selection}
                   onSelectEntity={chooseEntity}

@@ -7,12 +7,12 @@ import { useId, type ReactNode } from 'react';
 import { useQuery } from 'urql';
 
 import { RelationEvidenceDocument } from '../api/generated/graphql';
-import { CitationsBySource, type ReadingPosition } from '../components/CitationCard';
-import { QueryError } from '../components/QueryError';
-import { Corroboration, SourceChips } from '../components/SourceList';
-import { TypeBadge } from '../components/TypeBadge';
+import { CitationsBySource, type ReadingPosition } from './CitationCard';
+import { QueryError } from './QueryError';
+import { Corroboration, SourceChips } from './SourceList';
+import { TypeBadge } from './TypeBadge';
 import { relationArrow } from '../core/graph-data';
-import { useExplorerData } from './explorer-context';
+import { useLoadedGraph } from '../bindings/loaded-graph';
 
 export interface EvidencePanelProps {
   relationId: string;
@@ -39,7 +39,7 @@ export function EvidencePanel(props: EvidencePanelProps) {
   const Title = headingLevel === 2 ? 'h2' : 'h3';
   const Subtitle = headingLevel === 2 ? 'h3' : 'h4';
   const citationsTitleId = useId();
-  const { data } = useExplorerData();
+  const { data } = useLoadedGraph();
   const [{ data: result, fetching, error }, reexecute] = useQuery({
     query: RelationEvidenceDocument,
     variables: { id: relationId },

@@ -6,7 +6,7 @@
  */
 import { useEffect } from 'react';
 
-import { fitPoints, overlayInsets, type CameraFrame, type CameraRequest } from '../../core/camera';
+import { fitPoints, overlayInsets, type CameraFrame, type CameraRequest } from '../../../core/camera';
 import { trackCameraMove } from './camera-moves';
 import { useSigma, type ExplorerSigma } from './sigma-context';
 

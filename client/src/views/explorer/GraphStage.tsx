@@ -5,21 +5,21 @@
  */
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 
-import { CameraController } from '../components/graph/CameraController';
-import { ExportControls } from '../components/graph/ExportControls';
-import { GraphCanvas } from '../components/graph/GraphCanvas';
-import { GraphEventsController } from '../components/graph/GraphEventsController';
-import { HighlightController } from '../components/graph/HighlightController';
-import { Legend } from '../components/graph/Legend';
-import { ZoomControls } from '../components/graph/ZoomControls';
-import { ZoomLevelController } from '../components/graph/ZoomLevelController';
-import { cameraFit, type CameraRequest } from '../core/camera';
-import type { CompareState, ComparisonHighlight } from '../core/comparison';
-import type { Visibility } from '../core/filters';
-import type { RenderGraph } from '../core/graph-building';
-import type { HighlightInput } from '../core/highlight';
-import type { Selection } from '../core/selection';
-import { useExplorerData } from './explorer-context';
+import { CameraController } from './canvas/CameraController';
+import { ExportControls } from './canvas/ExportControls';
+import { GraphCanvas } from './canvas/GraphCanvas';
+import { GraphEventsController } from './canvas/GraphEventsController';
+import { HighlightController } from './canvas/HighlightController';
+import { Legend } from './canvas/Legend';
+import { ZoomControls } from './canvas/ZoomControls';
+import { ZoomLevelController } from './canvas/ZoomLevelController';
+import { cameraFit, type CameraRequest } from '../../core/camera';
+import type { CompareState, ComparisonHighlight } from '../../core/comparison';
+import type { Visibility } from '../../core/filters';
+import type { RenderGraph } from '../../core/graph-building';
+import type { HighlightInput } from '../../core/highlight';
+import type { Selection } from '../../core/selection';
+import { useLoadedGraph } from '../../bindings/loaded-graph';
 
 interface GraphStageProps {
   graph: RenderGraph;
@@ -42,7 +42,7 @@ interface GraphStageProps {
 export function GraphStage(props: GraphStageProps) {
   const { graph, visibility, selection, path, comparison, compare, cameraRequests, overlay } = props;
   const { onClickEntity, onClickRelation, onClickStage } = props;
-  const { data, colors } = useExplorerData();
+  const { data, colors } = useLoadedGraph();
   const [hoveredEntity, setHoveredEntity] = useState<string | null>(null);
   const [hoveredRelation, setHoveredRelation] = useState<string | null>(null);
   const [fit, setFit] = useState<CameraRequest | null>(null);

@@ -6,11 +6,11 @@ import { useCallback } from 'react';
 
 import { type ExplorerProducer } from '../core/explorer-state';
 import { explorerHref, parseExplorerUrl, sanitizeExplorerState } from '../core/url-state';
-import { useNavigation } from '../core/routing/use-navigation';
-import { useExplorerData } from './explorer-context';
+import { useNavigation } from './use-navigation';
+import { useLoadedGraph } from './loaded-graph';
 
 export function useGraphLink(): (producer?: ExplorerProducer) => string {
-  const { data } = useExplorerData();
+  const { data } = useLoadedGraph();
   const { location } = useNavigation();
   return useCallback(
     (producer) => {

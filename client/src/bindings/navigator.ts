@@ -9,7 +9,7 @@
  * - `graphSearch`: the graph's query string as last shown, so that links to the graph from
  *   other views return to the same selection, filters and focus.
  */
-import { parseRoute } from './index';
+import { parseRoute } from '../core/routing';
 
 export interface AppLocation {
   pathname: string;

@@ -8,18 +8,20 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 
-import { SourceReaderDocument } from '../api/generated/graphql';
-import { AppLink } from '../components/AppLink';
-import { PageLayout } from '../components/PageLayout';
-import { QueryError } from '../components/QueryError';
-import { CorroborationPips } from '../components/SourceList';
-import { SourceText } from '../components/SourceText';
-import { on } from '../core/explorer-state';
-import { onlyFilterValue } from '../core/filters';
-import { setCompareSource } from '../core/comparison';
-import { parseRoute, readerHref, routeHref, type ReaderItem, type Route } from '../core/routing';
-import { useNavigation } from '../core/routing/use-navigation';
-import { selectEntity, selectRelation } from '../core/selection';
+import { SourceReaderDocument } from '../../api/generated/graphql';
+import { AppLink } from '../../components/AppLink';
+import { BackLink } from '../../components/BackLink';
+import { PageLayout } from '../../components/PageLayout';
+import { SourceFactsList } from '../../components/SourceFacts';
+import { QueryError } from '../../components/QueryError';
+import { CorroborationPips } from '../../components/SourceList';
+import { SourceText } from '../../components/SourceText';
+import { on } from '../../core/explorer-state';
+import { onlyFilterValue } from '../../core/filters';
+import { setCompareSource } from '../../core/comparison';
+import { readerHref, routeHref, type ReaderItem, type Route } from '../../core/routing';
+import { useNavigation } from '../../bindings/use-navigation';
+import { selectEntity, selectRelation } from '../../core/selection';
 import {
   announceSpan,
   citationStepForKey,
@@ -30,13 +32,12 @@ import {
   toReaderItem,
   type ReaderSpan,
   type SupportedItem,
-} from '../core/source-reader';
-import { citedSpans, formatSpan, sameSpan, stepSpan } from '../core/source-text';
+} from '../../core/source-reader';
+import { citedSpans, formatSpan, sameSpan, stepSpan } from '../../core/source-text';
 import { ClaimPanel } from './ClaimPanel';
-import { EvidencePanel } from './EvidencePanel';
-import { useExplorerData } from './explorer-context';
-import { SourceFactsList } from './SourcesView';
-import { useGraphLink } from './use-graph-link';
+import { EvidencePanel } from '../../components/EvidencePanel';
+import { useLoadedGraph } from '../../bindings/loaded-graph';
+import { useGraphLink } from '../../bindings/use-graph-link';
 
 type ReaderRoute = Extract<Route, { view: 'reader' }>;
 
@@ -44,39 +45,8 @@ const isTyping = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement &&
   (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
-/** Where "Back" goes: a real Back when the reader was opened from inside the app. */
-function BackLink() {
-  const { location, back } = useNavigation();
-  const graphHref = routeHref({ view: 'graph' }, location.graphSearch);
-  const from = location.back ? new URL(location.back, window.location.origin) : null;
-  const fromRoute = from ? parseRoute(from.pathname, from.search) : null;
-  const label =
-    fromRoute?.view === 'sources'
-      ? 'Back to the sources'
-      : fromRoute?.view === 'disagreements'
-        ? 'Back to the disagreements'
-        : fromRoute?.view === 'reader'
-          ? 'Back to the previous source'
-          : 'Back to the graph';
-  return (
-    <p className="page__back">
-      <AppLink
-        href={location.back ?? graphHref}
-        onClick={(event) => {
-          if (!location.back) return;
-          event.preventDefault();
-          back();
-        }}
-      >
-        <span aria-hidden="true">← </span>
-        {label}
-      </AppLink>
-    </p>
-  );
-}
-
 export function SourceReaderView({ route }: { route: ReaderRoute }) {
-  const { data } = useExplorerData();
+  const { data } = useLoadedGraph();
   const { navigate } = useNavigation();
   const graphLink = useGraphLink();
   const [{ data: result, fetching, error }, reexecute] = useQuery({
@@ -322,7 +292,7 @@ function SupportsList({
   open: ReaderItem | null;
   onOpen: (item: ReaderItem) => void;
 }) {
-  const { data } = useExplorerData();
+  const { data } = useLoadedGraph();
   return (
     <section className="reader__supports" aria-labelledby="reader-supports-title">
       <h2 id="reader-supports-title" className="reader__supports-title">

@@ -5,13 +5,13 @@
  */
 import { useQuery } from 'urql';
 
-import { EntityDetailsDocument } from '../api/generated/graphql';
-import { AppLink } from '../components/AppLink';
-import { CitationsBySource, type ReadingPosition } from '../components/CitationCard';
-import { QueryError } from '../components/QueryError';
-import { SourceChips } from '../components/SourceList';
-import { attributeLabel } from '../core/entity-details';
-import { routeHref } from '../core/routing';
+import { EntityDetailsDocument } from '../../api/generated/graphql';
+import { AppLink } from '../../components/AppLink';
+import { CitationsBySource, type ReadingPosition } from '../../components/CitationCard';
+import { QueryError } from '../../components/QueryError';
+import { SourceChips } from '../../components/SourceList';
+import { attributeLabel } from '../../core/entity-details';
+import { routeHref } from '../../core/routing';
 
 interface ClaimPanelProps {
   claimId: string;

@@ -10,7 +10,7 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import Sigma from 'sigma';
 
-import type { RenderGraph } from '../../core/graph-building';
+import type { RenderGraph } from '../../../core/graph-building';
 import { exposeCanvasProbe } from './canvas-probe';
 import { SigmaContext, type ExplorerSigma } from './sigma-context';
 import { createSigmaSettings } from './sigma-settings';

@@ -11,8 +11,8 @@ import {
 } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
 
-import type { RenderEdgeAttributes, RenderNodeAttributes } from '../../core/graph-building';
-import { newLabelPass, placeLabel, type LabelPass } from '../../core/layout/label-placement';
+import type { RenderEdgeAttributes, RenderNodeAttributes } from '../../../core/graph-building';
+import { newLabelPass, placeLabel, type LabelPass } from '../../../core/layout/label-placement';
 import { drawEdgeLabelWithHalo } from './edge-label';
 
 export type ExplorerSigmaSettings = Partial<Settings<RenderNodeAttributes, RenderEdgeAttributes>>;

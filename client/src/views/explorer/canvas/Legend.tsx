@@ -7,10 +7,10 @@
  */
 import { useId, useState } from 'react';
 
-import { edgeColor, edgeSize } from '../../core/graph-building';
-import type { CompareSide } from '../../core/comparison';
-import { sourceShortName, type EntityTypeInfo, type SourceInfo } from '../../core/graph-data';
-import { COMPARE_COLORS } from '../../core/highlight';
+import { edgeColor, edgeSize } from '../../../core/graph-building';
+import type { CompareSide } from '../../../core/comparison';
+import { sourceShortName, type EntityTypeInfo, type SourceInfo } from '../../../core/graph-data';
+import { COMPARE_COLORS } from '../../../core/highlight';
 
 interface LegendProps {
   entityTypes: readonly EntityTypeInfo[];

@@ -5,8 +5,8 @@
  */
 import { useId } from 'react';
 
-import { QueryError } from '../components/QueryError';
-import { CorroborationPips } from '../components/SourceList';
+import { QueryError } from '../../components/QueryError';
+import { CorroborationPips } from '../../components/SourceList';
 import {
   clearCompare,
   isCompareComplete,
@@ -14,11 +14,11 @@ import {
   swapCompareSources,
   type CompareSide,
   type CompareState,
-} from '../core/comparison';
-import type { ComparisonResult } from '../core/comparison/use-comparison';
-import { sourceShortName } from '../core/graph-data';
-import { COMPARE_COLORS } from '../core/highlight';
-import { useExplorerData } from './explorer-context';
+} from '../../core/comparison';
+import type { ComparisonResult } from '../../core/comparison/use-comparison';
+import { sourceShortName } from '../../core/graph-data';
+import { COMPARE_COLORS } from '../../core/highlight';
+import { useLoadedGraph } from '../../bindings/loaded-graph';
 
 type CompareProducer = (compare: CompareState | null) => CompareState | null;
 
@@ -40,7 +40,7 @@ function SourcePicker({
   value: string | null;
   onChange: (producer: CompareProducer) => void;
 }) {
-  const { data } = useExplorerData();
+  const { data } = useLoadedGraph();
   const id = useId();
   return (
     <div className="compare__picker">
@@ -76,7 +76,7 @@ function RelationList({
   ids: readonly string[];
   onSelectRelation: (id: string) => void;
 }) {
-  const { data } = useExplorerData();
+  const { data } = useLoadedGraph();
   const titleId = useId();
   const name = (id: string) => data.entityById.get(id)?.name ?? id;
   const relations = ids
@@ -123,7 +123,7 @@ function RelationList({
 }
 
 export function ComparePanel({ compare, result, onChange, onSelectRelation }: ComparePanelProps) {
-  const { data } = useExplorerData();
+  const { data } = useLoadedGraph();
   const short = (id: string | null) => {
     const source = id ? data.sourceById.get(id) : undefined;
     return source ? sourceShortName(source) : '';

@@ -1,25 +1,25 @@
 /**
- * The list view: every visible entity and relation, as keyboard-navigable listboxes. It is
+ * The list panel: every visible entity and relation, as keyboard-navigable listboxes. It is
  * the accessible mirror of the canvas and follows the same selection.
  */
 import { useMemo } from 'react';
 
-import { KeyboardList } from '../components/KeyboardList';
-import { TypeBadge } from '../components/TypeBadge';
-import type { Visibility } from '../core/filters';
-import type { EntityNode, RelationEdge } from '../core/graph-data';
-import type { Selection } from '../core/selection';
-import { useExplorerData } from './explorer-context';
+import { KeyboardList } from '../../components/KeyboardList';
+import { TypeBadge } from '../../components/TypeBadge';
+import type { Visibility } from '../../core/filters';
+import type { EntityNode, RelationEdge } from '../../core/graph-data';
+import type { Selection } from '../../core/selection';
+import { useLoadedGraph } from '../../bindings/loaded-graph';
 
-interface ListViewProps {
+interface ListPanelProps {
   visibility: Visibility;
   selection: Selection;
   onSelectEntity: (id: string) => void;
   onSelectRelation: (id: string) => void;
 }
 
-export function ListView({ visibility, selection, onSelectEntity, onSelectRelation }: ListViewProps) {
-  const { data } = useExplorerData();
+export function ListPanel({ visibility, selection, onSelectEntity, onSelectRelation }: ListPanelProps) {
+  const { data } = useLoadedGraph();
   const name = (id: string) => data.entityById.get(id)?.name ?? id;
 
   const entities = useMemo(

@@ -4,11 +4,11 @@
  */
 import type { CombinedError } from 'urql';
 
-import { CitationQuote } from '../components/CitationCard';
-import { EntityCombobox } from '../components/EntityCombobox';
-import { QueryError } from '../components/QueryError';
-import { TypeBadge } from '../components/TypeBadge';
-import { sourceShortName } from '../core/graph-data';
+import { CitationQuote } from '../../components/CitationCard';
+import { EntityCombobox } from '../../components/EntityCombobox';
+import { QueryError } from '../../components/QueryError';
+import { TypeBadge } from '../../components/TypeBadge';
+import { sourceShortName } from '../../core/graph-data';
 import {
   clearPath,
   isPathComplete,
@@ -19,8 +19,8 @@ import {
   swapPathEnds,
   type PathResult,
   type PathState,
-} from '../core/paths';
-import { useExplorerData } from './explorer-context';
+} from '../../core/paths';
+import { useLoadedGraph } from '../../bindings/loaded-graph';
 
 type PathProducer = (path: PathState | null) => PathState | null;
 
@@ -47,7 +47,7 @@ function Hop({
   onSelectEntity: (id: string) => void;
   onSelectRelation: (id: string) => void;
 }) {
-  const { data } = useExplorerData();
+  const { data } = useLoadedGraph();
   const relations = [...hop.relations].sort((a, b) => b.corroboration - a.corroboration);
   return (
     <li className="hop">
@@ -95,7 +95,7 @@ function Hop({
 
 export function PathFinderPanel(props: PathFinderPanelProps) {
   const { path, paths, fetching, error, filtered, onChange, onRetry, onSelectEntity, onSelectRelation } = props;
-  const { data } = useExplorerData();
+  const { data } = useLoadedGraph();
   const name = (id: string | null | undefined) => (id ? (data.entityById.get(id)?.name ?? id) : '');
   const complete = isPathComplete(path);
 

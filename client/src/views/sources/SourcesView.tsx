@@ -7,49 +7,24 @@
 import { useId, useState } from 'react';
 import { useQuery } from 'urql';
 
-import { SourceSupportDocument, SourcesOverviewDocument, type SourceFactsFragment } from '../api/generated/graphql';
-import { AppLink } from '../components/AppLink';
-import { PageLayout } from '../components/PageLayout';
-import { QueryError } from '../components/QueryError';
-import { TypeBadge } from '../components/TypeBadge';
-import { setCompareSource } from '../core/comparison';
-import { attributeLabel } from '../core/entity-details';
-import { on } from '../core/explorer-state';
-import { onlyFilterValue } from '../core/filters';
-import { sourceShortName, type SourceInfo } from '../core/graph-data';
-import { readerHref } from '../core/routing';
-import { selectEntity, selectRelation } from '../core/selection';
-import { useExplorerData } from './explorer-context';
-import { useGraphLink } from './use-graph-link';
-
-const NOT_STATED = 'not stated in the text';
-
-/** Publisher, author, date and kind, saying so where the text names none. */
-export function SourceFactsList({
-  source,
-}: {
-  source: Pick<SourceInfo, 'publisher' | 'author' | 'published' | 'kind'>;
-}) {
-  const facts: [string, string | null][] = [
-    ['Publisher', source.publisher],
-    ['Author', source.author],
-    ['Published', source.published],
-    ['Kind', source.kind.replace(/_/g, ' ')],
-  ];
-  return (
-    <dl className="source-facts">
-      {facts.map(([label, value]) => (
-        <div key={label} className="source-facts__row">
-          <dt>{label}</dt>
-          <dd className={value === null ? 'source-facts__missing' : undefined}>{value ?? NOT_STATED}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
+import { SourceSupportDocument, SourcesOverviewDocument, type SourceFactsFragment } from '../../api/generated/graphql';
+import { AppLink } from '../../components/AppLink';
+import { PageLayout } from '../../components/PageLayout';
+import { QueryError } from '../../components/QueryError';
+import { SourceFactsList } from '../../components/SourceFacts';
+import { TypeBadge } from '../../components/TypeBadge';
+import { setCompareSource } from '../../core/comparison';
+import { attributeLabel } from '../../core/entity-details';
+import { on } from '../../core/explorer-state';
+import { onlyFilterValue } from '../../core/filters';
+import { sourceShortName, type SourceInfo } from '../../core/graph-data';
+import { readerHref } from '../../core/routing';
+import { selectEntity, selectRelation } from '../../core/selection';
+import { useLoadedGraph } from '../../bindings/loaded-graph';
+import { useGraphLink } from '../../bindings/use-graph-link';
 
 function Supports({ sourceId }: { sourceId: string }) {
-  const { data } = useExplorerData();
+  const { data } = useLoadedGraph();
   const graphLink = useGraphLink();
   const [{ data: result, fetching, error }, reexecute] = useQuery({
     query: SourceSupportDocument,
@@ -132,7 +107,7 @@ function Supports({ sourceId }: { sourceId: string }) {
 }
 
 function SourceCard({ source, facts }: { source: SourceInfo; facts: SourceFactsFragment | undefined }) {
-  const { data } = useExplorerData();
+  const { data } = useLoadedGraph();
   const graphLink = useGraphLink();
   const titleId = useId();
   const [open, setOpen] = useState(false);
@@ -191,7 +166,7 @@ function SourceCard({ source, facts }: { source: SourceInfo; facts: SourceFactsF
 }
 
 export function SourcesView() {
-  const { data } = useExplorerData();
+  const { data } = useLoadedGraph();
   const [{ data: result, error }, reexecute] = useQuery({ query: SourcesOverviewDocument });
   const facts = new Map((result?.sources ?? []).map((source) => [source.id, source]));
   return (

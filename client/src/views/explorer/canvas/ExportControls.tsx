@@ -1,9 +1,9 @@
 /** Export of what is visible: PNG of the canvas, GEXF of the graph, CSV of relations with citations. */
 import { useState } from 'react';
 
-import { downloadFile, relationsCsv, sigmaToPngBlob, visibleGraphGexf } from '../../core/export';
-import type { Visibility } from '../../core/filters';
-import type { GraphData } from '../../core/graph-data';
+import { downloadFile, relationsCsv, sigmaToPngBlob, visibleGraphGexf } from '../../../core/export';
+import type { Visibility } from '../../../core/filters';
+import type { GraphData } from '../../../core/graph-data';
 import { useSigma } from './sigma-context';
 
 const FILE_STEM = 'isisk-graph';

@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo } from 'react';
 
-import { computeEmphasis, createEdgeReducer, createNodeReducer, type HighlightInput } from '../../core/highlight';
+import { computeEmphasis, createEdgeReducer, createNodeReducer, type HighlightInput } from '../../../core/highlight';
 import { useSigma } from './sigma-context';
 
 export function HighlightController({ input }: { input: HighlightInput }) {

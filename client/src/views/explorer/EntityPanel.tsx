@@ -6,17 +6,17 @@
 import { useId, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 
-import { EntityDetailsDocument } from '../api/generated/graphql';
-import { AppLink } from '../components/AppLink';
-import { CitationsBySource } from '../components/CitationCard';
-import { QueryError } from '../components/QueryError';
-import { CorroborationPips, SourceChips } from '../components/SourceList';
-import { TypeBadge } from '../components/TypeBadge';
-import { groupClaims, groupRelations, relationSentence, type ClaimGroup } from '../core/entity-details';
-import { FOCUS_DEPTHS, type FocusState } from '../core/focus';
-import { sourceShortName } from '../core/graph-data';
-import { routeHref } from '../core/routing';
-import { useExplorerData } from './explorer-context';
+import { EntityDetailsDocument } from '../../api/generated/graphql';
+import { AppLink } from '../../components/AppLink';
+import { CitationsBySource } from '../../components/CitationCard';
+import { QueryError } from '../../components/QueryError';
+import { CorroborationPips, SourceChips } from '../../components/SourceList';
+import { TypeBadge } from '../../components/TypeBadge';
+import { groupClaims, groupRelations, relationSentence, type ClaimGroup } from '../../core/entity-details';
+import { FOCUS_DEPTHS, type FocusState } from '../../core/focus';
+import { sourceShortName } from '../../core/graph-data';
+import { routeHref } from '../../core/routing';
+import { useLoadedGraph } from '../../bindings/loaded-graph';
 
 export interface EntityPanelProps {
   entityId: string;
@@ -89,7 +89,7 @@ function Claims({ entityId, groups }: { entityId: string; groups: ClaimGroup[] }
 
 export function EntityPanel(props: EntityPanelProps) {
   const { entityId, hiddenReason, focus, onSelectEntity, onSelectRelation, onFocus, onPathEnd, onClose } = props;
-  const { data } = useExplorerData();
+  const { data } = useLoadedGraph();
   const relationsTitleId = useId();
   const [{ data: result, fetching, error }, reexecute] = useQuery({
     query: EntityDetailsDocument,

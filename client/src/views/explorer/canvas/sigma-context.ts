@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import type Sigma from 'sigma';
 
-import type { RenderEdgeAttributes, RenderNodeAttributes } from '../../core/graph-building';
+import type { RenderEdgeAttributes, RenderNodeAttributes } from '../../../core/graph-building';
 
 export type ExplorerSigma = Sigma<RenderNodeAttributes, RenderEdgeAttributes>;
 
