@@ -5,7 +5,7 @@
 import { useGraphData } from './api/use-graph-data';
 import { ErrorState } from './components/ErrorState';
 import { LoadingState } from './components/LoadingState';
-import { useLaidOutGraph } from './core/layout/use-laid-out-graph';
+import { useLaidOutGraph } from './bindings/layout/use-laid-out-graph';
 import { AppShell } from './views/AppShell';
 
 export function App() {

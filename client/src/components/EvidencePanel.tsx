@@ -4,11 +4,10 @@
  * source reader at that quote.
  */
 import { useId, type ReactNode } from 'react';
-import { useQuery } from 'urql';
 
-import { RelationEvidenceDocument } from '../api/generated/graphql';
+import { useRelationEvidence } from '../api/queries';
 import { CitationsBySource, type ReadingPosition } from './CitationCard';
-import { QueryError } from './QueryError';
+import { QueryState } from './QueryState';
 import { Corroboration, SourceChips } from './SourceList';
 import { TypeBadge } from './TypeBadge';
 import { relationArrow } from '../core/graph-data';
@@ -40,11 +39,8 @@ export function EvidencePanel(props: EvidencePanelProps) {
   const Subtitle = headingLevel === 2 ? 'h3' : 'h4';
   const citationsTitleId = useId();
   const { data } = useLoadedGraph();
-  const [{ data: result, fetching, error }, reexecute] = useQuery({
-    query: RelationEvidenceDocument,
-    variables: { id: relationId },
-  });
-  const relation = result?.relation;
+  const evidence = useRelationEvidence(relationId);
+  const relation = evidence.data?.relation;
   const summary = data.relationById.get(relationId);
   const subjectName = relation?.subject.name ?? data.entityById.get(summary?.subjectId ?? '')?.name ?? '…';
   const objectName = relation?.object.name ?? data.entityById.get(summary?.objectId ?? '')?.name ?? '…';
@@ -86,17 +82,13 @@ export function EvidencePanel(props: EvidencePanelProps) {
         </p>
       )}
 
-      {error && (
-        <QueryError
-          action="load the evidence"
-          error={error}
-          onRetry={() => reexecute({ requestPolicy: 'network-only' })}
-        />
-      )}
-      {fetching && !relation && <p className="loading-note">Loading evidence…</p>}
-      {result && !relation && !fetching && (
-        <p className="note note--warning">The API has no relation with the id “{relationId}”.</p>
-      )}
+      <QueryState
+        query={evidence}
+        action="load the evidence"
+        found={Boolean(relation)}
+        loading="Loading evidence…"
+        missing={`The API has no relation with the id “${relationId}”.`}
+      />
 
       {relation && (
         <>

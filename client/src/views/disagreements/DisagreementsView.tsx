@@ -5,13 +5,13 @@
  * (in the URL), and to one attribute when a panel's "Sources disagree" links here.
  */
 import { useEffect, useId, useMemo, useRef } from 'react';
-import { useQuery } from 'urql';
 
-import { DisagreementsDocument, type DisagreementsQuery } from '../../api/generated/graphql';
+import type { DisagreementsQuery } from '../../api/generated/graphql';
+import { useDisagreements } from '../../api/queries';
 import { AppLink } from '../../components/AppLink';
 import { CitationQuote } from '../../components/CitationCard';
 import { PageLayout } from '../../components/PageLayout';
-import { QueryError } from '../../components/QueryError';
+import { QueryState } from '../../components/QueryState';
 import { TypeBadge } from '../../components/TypeBadge';
 import {
   describeDisagreementsScope,
@@ -98,7 +98,8 @@ export function DisagreementsView({ route }: { route: DisagreementsRoute }) {
   const { data } = useLoadedGraph();
   const graphLink = useGraphLink();
   const pickerId = useId();
-  const [{ data: result, fetching, error }, reexecute] = useQuery({ query: DisagreementsDocument });
+  const disagreements = useDisagreements();
+  const result = disagreements.data;
   const all = useMemo(() => groupByEntity(result?.disagreements ?? []), [result]);
   const shown = route.entityId ? all.filter((group) => group.entity.id === route.entityId) : all;
   const scope = disagreementsScope(route.entityId, (id) => data.entityById.get(id)?.name, shown);
@@ -140,14 +141,12 @@ export function DisagreementsView({ route }: { route: DisagreementsRoute }) {
         )}
       </div>
 
-      {error && (
-        <QueryError
-          action="load the disagreements"
-          error={error}
-          onRetry={() => reexecute({ requestPolicy: 'network-only' })}
-        />
-      )}
-      {fetching && !result && <p className="loading-note">Loading the disagreements…</p>}
+      <QueryState
+        query={disagreements}
+        action="load the disagreements"
+        found={result !== undefined}
+        loading="Loading the disagreements…"
+      />
       {scope.kind === 'unknown-entity' && (
         <p className="note note--warning disagreements__unknown">
           {describeDisagreementsScope(scope)}{' '}

@@ -5,7 +5,7 @@
  */
 import { useId } from 'react';
 
-import { QueryError } from '../../components/QueryError';
+import { QueryError } from '../../components/QueryState';
 import { CorroborationPips } from '../../components/SourceList';
 import {
   clearCompare,
@@ -15,7 +15,7 @@ import {
   type CompareSide,
   type CompareState,
 } from '../../core/comparison';
-import type { ComparisonResult } from '../../core/comparison/use-comparison';
+import type { ComparisonResult } from '../../api/use-comparison';
 import { sourceShortName } from '../../core/graph-data';
 import { COMPARE_COLORS } from '../../core/highlight';
 import { useLoadedGraph } from '../../bindings/loaded-graph';

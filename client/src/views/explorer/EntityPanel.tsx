@@ -4,12 +4,11 @@
  * evidence.
  */
 import { useId, useMemo, useState } from 'react';
-import { useQuery } from 'urql';
 
-import { EntityDetailsDocument } from '../../api/generated/graphql';
+import { useEntityDetails } from '../../api/queries';
 import { AppLink } from '../../components/AppLink';
 import { CitationsBySource } from '../../components/CitationCard';
-import { QueryError } from '../../components/QueryError';
+import { QueryState } from '../../components/QueryState';
 import { CorroborationPips, SourceChips } from '../../components/SourceList';
 import { TypeBadge } from '../../components/TypeBadge';
 import { groupClaims, groupRelations, relationSentence, type ClaimGroup } from '../../core/entity-details';
@@ -91,13 +90,10 @@ export function EntityPanel(props: EntityPanelProps) {
   const { entityId, hiddenReason, focus, onSelectEntity, onSelectRelation, onFocus, onPathEnd, onClose } = props;
   const { data } = useLoadedGraph();
   const relationsTitleId = useId();
-  const [{ data: result, fetching, error }, reexecute] = useQuery({
-    query: EntityDetailsDocument,
-    variables: { id: entityId },
-  });
+  const details = useEntityDetails(entityId);
   const [depth, setDepth] = useState(focus?.entityId === entityId ? focus.depth : 1);
   const summary = data.entityById.get(entityId);
-  const entity = result?.entity;
+  const entity = details.data?.entity;
   const name = entity?.name ?? summary?.name ?? entityId;
   const claimGroups = useMemo(
     () =>
@@ -147,17 +143,13 @@ export function EntityPanel(props: EntityPanelProps) {
         </div>
       </div>
 
-      {error && (
-        <QueryError
-          action={`load the details of “${name}”`}
-          error={error}
-          onRetry={() => reexecute({ requestPolicy: 'network-only' })}
-        />
-      )}
-      {fetching && !entity && <p className="loading-note">Loading details…</p>}
-      {result && !entity && !fetching && (
-        <p className="note note--warning">The API has no entity with the id “{entityId}”.</p>
-      )}
+      <QueryState
+        query={details}
+        action={`load the details of “${name}”`}
+        found={Boolean(entity)}
+        loading="Loading details…"
+        missing={`The API has no entity with the id “${entityId}”.`}
+      />
 
       {entity && (
         <>

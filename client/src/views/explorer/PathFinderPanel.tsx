@@ -6,7 +6,7 @@ import type { CombinedError } from 'urql';
 
 import { CitationQuote } from '../../components/CitationCard';
 import { EntityCombobox } from '../../components/EntityCombobox';
-import { QueryError } from '../../components/QueryError';
+import { QueryError } from '../../components/QueryState';
 import { TypeBadge } from '../../components/TypeBadge';
 import { sourceShortName } from '../../core/graph-data';
 import {

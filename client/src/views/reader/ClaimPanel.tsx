@@ -3,12 +3,10 @@
  * the other values other sources give when they disagree, and every quote behind it.
  * Read from the entity's details (Query.entity), which the entity panel shares in the cache.
  */
-import { useQuery } from 'urql';
-
-import { EntityDetailsDocument } from '../../api/generated/graphql';
+import { useEntityDetails } from '../../api/queries';
 import { AppLink } from '../../components/AppLink';
 import { CitationsBySource, type ReadingPosition } from '../../components/CitationCard';
-import { QueryError } from '../../components/QueryError';
+import { QueryState } from '../../components/QueryState';
 import { SourceChips } from '../../components/SourceList';
 import { attributeLabel } from '../../core/entity-details';
 import { routeHref } from '../../core/routing';
@@ -22,12 +20,8 @@ interface ClaimPanelProps {
 }
 
 export function ClaimPanel({ claimId, entityId, current, graphHref }: ClaimPanelProps) {
-  const [{ data: result, fetching, error }, reexecute] = useQuery({
-    query: EntityDetailsDocument,
-    variables: { id: entityId },
-    pause: entityId === '',
-  });
-  const entity = result?.entity;
+  const details = useEntityDetails(entityId);
+  const entity = details.data?.entity;
   const claim = entity?.claims.find((candidate) => candidate.id === claimId);
   const disputed = Boolean(
     claim && entity?.disagreements.some((disagreement) => disagreement.attribute === claim.attribute),
@@ -39,19 +33,17 @@ export function ClaimPanel({ claimId, entityId, current, graphHref }: ClaimPanel
   return (
     <section className="panel panel--inline" aria-label="Claim">
       {entityId === '' && <p className="note note--warning">This source cites no claim with the id “{claimId}”.</p>}
-      {error && (
-        <QueryError
-          action="load the claim"
-          error={error}
-          onRetry={() => reexecute({ requestPolicy: 'network-only' })}
-        />
-      )}
-      {fetching && !claim && <p className="loading-note">Loading the claim…</p>}
-      {entity && !claim && !fetching && (
-        <p className="note note--warning">
-          {entity.name} has no claim with the id “{claimId}”.
-        </p>
-      )}
+      <QueryState
+        query={details}
+        action="load the claim"
+        found={Boolean(claim)}
+        loading="Loading the claim…"
+        missing={
+          entity
+            ? `${entity.name} has no claim with the id “${claimId}”.`
+            : `The API has no entity with the id “${entityId}”.`
+        }
+      />
       {entity && claim && (
         <>
           <header>

@@ -6,14 +6,13 @@
  * reader replace the history entry, so Back returns to where the reader was opened from.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useQuery } from 'urql';
 
-import { SourceReaderDocument } from '../../api/generated/graphql';
+import { useSourceReader } from '../../api/queries';
 import { AppLink } from '../../components/AppLink';
 import { BackLink } from '../../components/BackLink';
 import { PageLayout } from '../../components/PageLayout';
 import { SourceFactsList } from '../../components/SourceFacts';
-import { QueryError } from '../../components/QueryError';
+import { QueryState } from '../../components/QueryState';
 import { CorroborationPips } from '../../components/SourceList';
 import { SourceText } from '../../components/SourceText';
 import { on } from '../../core/explorer-state';
@@ -49,11 +48,8 @@ export function SourceReaderView({ route }: { route: ReaderRoute }) {
   const { data } = useLoadedGraph();
   const { navigate } = useNavigation();
   const graphLink = useGraphLink();
-  const [{ data: result, fetching, error }, reexecute] = useQuery({
-    query: SourceReaderDocument,
-    variables: { id: route.sourceId },
-  });
-  const source = result?.source ?? null;
+  const reader = useSourceReader(route.sourceId);
+  const source = reader.data?.source ?? null;
   const [announcement, setAnnouncement] = useState('');
 
   const spans = useMemo<ReaderSpan[]>(() => (source ? citedSpans(source.citations) : []), [source]);
@@ -113,7 +109,7 @@ export function SourceReaderView({ route }: { route: ReaderRoute }) {
   };
 
   const known = data.sourceById.get(route.sourceId);
-  const title = source?.title ?? known?.title ?? (result && !fetching ? 'Source not found' : 'Source');
+  const title = source?.title ?? known?.title ?? (reader.data && !reader.fetching ? 'Source not found' : 'Source');
   const unknownSpan = Boolean(source && route.span && namedIndex < 0);
   const position =
     currentSpan && source ? { sourceId: source.id, start: currentSpan.start, end: currentSpan.end } : null;
@@ -124,21 +120,19 @@ export function SourceReaderView({ route }: { route: ReaderRoute }) {
 
   return (
     <PageLayout className="reader-page" title={title} before={<BackLink />}>
-      {error && (
-        <QueryError
-          action={`load the source “${route.sourceId}”`}
-          error={error}
-          onRetry={() => reexecute({ requestPolicy: 'network-only' })}
-        />
-      )}
-      {fetching && !source && <p className="loading-note">Loading the source…</p>}
-      {result && !source && !fetching && (
-        <p className="note note--warning">
-          The API has no source with the id “{route.sourceId}”. The{' '}
-          <AppLink href={routeHref({ view: 'sources' })}>sources page</AppLink> lists the {data.sources.length} there
-          are.
-        </p>
-      )}
+      <QueryState
+        query={reader}
+        action={`load the source “${route.sourceId}”`}
+        found={source !== null}
+        loading="Loading the source…"
+        missing={
+          <>
+            The API has no source with the id “{route.sourceId}”. The{' '}
+            <AppLink href={routeHref({ view: 'sources' })}>sources page</AppLink> lists the {data.sources.length} there
+            are.
+          </>
+        }
+      />
 
       {source && (
         <div className="reader">

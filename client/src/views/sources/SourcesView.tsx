@@ -5,12 +5,12 @@
  * and one to compare it with another.
  */
 import { useId, useState } from 'react';
-import { useQuery } from 'urql';
 
-import { SourceSupportDocument, SourcesOverviewDocument, type SourceFactsFragment } from '../../api/generated/graphql';
+import type { SourceFactsFragment } from '../../api/generated/graphql';
+import { useSourcesOverview, useSourceSupport } from '../../api/queries';
 import { AppLink } from '../../components/AppLink';
 import { PageLayout } from '../../components/PageLayout';
-import { QueryError } from '../../components/QueryError';
+import { QueryState } from '../../components/QueryState';
 import { SourceFactsList } from '../../components/SourceFacts';
 import { TypeBadge } from '../../components/TypeBadge';
 import { setCompareSource } from '../../core/comparison';
@@ -26,21 +26,19 @@ import { useGraphLink } from '../../bindings/use-graph-link';
 function Supports({ sourceId }: { sourceId: string }) {
   const { data } = useLoadedGraph();
   const graphLink = useGraphLink();
-  const [{ data: result, fetching, error }, reexecute] = useQuery({
-    query: SourceSupportDocument,
-    variables: { id: sourceId },
-  });
-  const support = result?.source;
-  if (error) {
+  const query = useSourceSupport(sourceId);
+  const support = query.data?.source;
+  if (!support) {
     return (
-      <QueryError
+      <QueryState
+        query={query}
         action="load what this source supports"
-        error={error}
-        onRetry={() => reexecute({ requestPolicy: 'network-only' })}
+        found={false}
+        loading="Loading…"
+        missing={`The API has no source with the id “${sourceId}”.`}
       />
     );
   }
-  if (fetching || !support) return <p className="loading-note">Loading…</p>;
   const name = (id: string) => data.entityById.get(id)?.name ?? id;
   const entities = support.entities
     .map((entity) => data.entityById.get(entity.id))
@@ -167,21 +165,16 @@ function SourceCard({ source, facts }: { source: SourceInfo; facts: SourceFactsF
 
 export function SourcesView() {
   const { data } = useLoadedGraph();
-  const [{ data: result, error }, reexecute] = useQuery({ query: SourcesOverviewDocument });
-  const facts = new Map((result?.sources ?? []).map((source) => [source.id, source]));
+  const overview = useSourcesOverview();
+  const facts = new Map((overview.data?.sources ?? []).map((source) => [source.id, source]));
   return (
     <PageLayout title="Sources">
       <p className="page__lede">
         The {data.sources.length} articles the graph is built from. Every relation and claim cites one or more of them;
         read an article to see each cited sentence in place, or show only what it supports on the graph.
       </p>
-      {error && (
-        <QueryError
-          action="load the sources’ counts"
-          error={error}
-          onRetry={() => reexecute({ requestPolicy: 'network-only' })}
-        />
-      )}
+      {/* Until the counts arrive, each card shows "…" in their place. */}
+      <QueryState query={overview} action="load the sources’ counts" found={false} />
       <ol className="source-cards" aria-label="Sources">
         {data.sources.map((source) => (
           <SourceCard key={source.id} source={source} facts={facts.get(source.id)} />

@@ -1,7 +1,8 @@
 /** Export of what is visible: PNG of the canvas, GEXF of the graph, CSV of relations with citations. */
 import { useState } from 'react';
 
-import { downloadFile, relationsCsv, sigmaToPngBlob, visibleGraphGexf } from '../../../core/export';
+import { relationsCsv, visibleGraphGexf } from '../../../core/export';
+import { downloadFile, sigmaToPngBlob } from './export-files';
 import type { Visibility } from '../../../core/filters';
 import type { GraphData } from '../../../core/graph-data';
 import { useSigma } from './sigma-context';

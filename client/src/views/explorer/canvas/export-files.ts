@@ -1,8 +1,8 @@
 /**
- * The canvas as PNG: sigma draws on stacked canvases (edges, nodes, labels…); we render
- * once and immediately copy each layer, in stacking order, onto one canvas over a white
- * background. Copying right after the render matters: WebGL may clear its drawing buffer
- * once the frame is presented.
+ * Files the export buttons offer (named side effects on the DOM). The PNG: sigma draws on
+ * stacked canvases (edges, nodes, labels…); we render once and immediately copy each layer,
+ * in stacking order, onto one canvas over a white background. Copying right after the render
+ * matters: WebGL may clear its drawing buffer once the frame is presented.
  */
 import type Sigma from 'sigma';
 import type { Attributes } from 'graphology-types';
@@ -30,4 +30,17 @@ export function sigmaToPngBlob<N extends Attributes, E extends Attributes>(sigma
       'image/png',
     ),
   );
+}
+
+/** Offers a file to the user (a named side effect: the only DOM download path). */
+export function downloadFile(contents: Blob | string, fileName: string, type: string): void {
+  const blob = typeof contents === 'string' ? new Blob([contents], { type }) : contents;
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

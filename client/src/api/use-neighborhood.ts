@@ -2,9 +2,9 @@
 import { useMemo } from 'react';
 import { useQuery, type CombinedError } from 'urql';
 
-import { NeighborhoodDocument } from '../../api/generated/graphql';
-import { toRelationFilter, type FilterState, type Visibility } from '../filters';
-import type { FocusState } from './index';
+import { NeighborhoodDocument } from './generated/graphql';
+import { toRelationFilter, type FilterState, type Visibility } from '../core/filters';
+import type { FocusState } from '../core/focus/index';
 
 export interface NeighborhoodResult {
   scope: Visibility | null;

@@ -1,9 +1,9 @@
 /** Binding: the render graph for the data, laid out in the worker before it is shown. */
 import { useEffect, useState } from 'react';
 
-import { applyPositions, buildRenderGraph, type RenderGraph } from '../graph-building';
-import type { GraphData } from '../graph-data';
-import { runLayout } from './index';
+import { applyPositions, buildRenderGraph, type RenderGraph } from '../../core/graph-building';
+import type { GraphData } from '../../core/graph-data';
+import { runLayout } from './run-layout';
 
 export type LaidOutGraphState =
   | { status: 'layout'; data: GraphData }

@@ -2,7 +2,7 @@
 /**
  * Runs the layout off the main thread, so the interface never blocks while it computes.
  */
-import { computeLayout, type LayoutInput } from './compute-layout';
+import { computeLayout, type LayoutInput } from '../../core/layout/compute-layout';
 
 self.onmessage = (event: MessageEvent<{ id: number; input: LayoutInput }>) => {
   const { id, input } = event.data;
