@@ -18,7 +18,7 @@ export function useNeighborhood(focus: FocusState | null, filters: FilterState):
   const filter = useMemo(() => toRelationFilter(filters), [filters]);
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: NeighborhoodDocument,
-    variables: { id: focus?.entityId ?? '', depth: focus?.depth ?? 1, ...filter },
+    variables: { id: focus?.entityId ?? '', depth: focus?.depth ?? 1, filter },
     pause: focus === null,
   });
   const subgraph = focus ? data?.neighborhood : undefined;

@@ -27,7 +27,7 @@ export function usePaths(path: PathState | null, filters: FilterState): PathsRes
       to: path?.to ?? '',
       maxLength: path?.maxLength ?? 3,
       first: PATHS_WANTED,
-      ...filter,
+      filter,
     },
     pause: !complete,
   });

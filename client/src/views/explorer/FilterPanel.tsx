@@ -1,22 +1,26 @@
 /**
- * The filter panel, generated from the filter descriptors: set filters as checkbox lists
- * (with "only" to keep one value), the minimum of supporting sources as a slider, and the
- * boolean as a checkbox. Every change applies at once.
+ * The filter panel, drawn from the filter definitions (core/filters), none by hand: set
+ * filters as checkbox lists (with "only" to keep one value), range filters as sliders,
+ * toggles as checkboxes. Every change applies at once.
  */
+import { useId } from 'react';
+
+import { useLoadedGraph } from '../../bindings/loaded-graph';
 import {
-  clearSetFilter,
-  FILTER_DESCRIPTORS,
-  filterOptions,
+  clearFilter,
+  FILTERS,
   isFiltered,
   onlyFilterValue,
   resetFilters,
-  setHideIsolated,
-  setMinSources,
+  setFilterValue,
+  setRangeValue,
   toggleFilterValue,
-  type FilterDescriptor,
   type FilterState,
+  type RangeFilterDefinition,
+  type RangeFilterId,
+  type SetFilterDefinition,
+  type SetFilterId,
 } from '../../core/filters';
-import { useLoadedGraph } from '../../bindings/loaded-graph';
 
 type FilterProducer = (state: FilterState) => FilterState;
 
@@ -25,27 +29,23 @@ interface FilterPanelProps {
   onChange: (producer: FilterProducer) => void;
 }
 
-function SetFilter({
-  descriptor,
-  filters,
-  onChange,
-}: FilterPanelProps & { descriptor: Extract<FilterDescriptor, { kind: 'set' }> }) {
+function SetFilter({ filter, filters, onChange }: FilterPanelProps & { filter: SetFilterDefinition<SetFilterId> }) {
   const { data, colors } = useLoadedGraph();
-  const options = filterOptions(descriptor.id, data);
+  const options = filter.options(data);
   const allValues = options.map((option) => option.value);
-  const chosen = filters[descriptor.id];
+  const chosen = filters[filter.id];
   const chosenCount = chosen === null ? options.length : chosen.length;
   return (
-    <details className="filter" open={descriptor.id !== 'relationTypes' || chosen !== null}>
+    <details className="filter" open={!filter.foldedUnlessActive || chosen !== null}>
       <summary>
-        <span className="filter__label">{descriptor.label}</span>
+        <span className="filter__label">{filter.label}</span>
         <span className="filter__summary">{chosen === null ? 'all' : `${chosenCount} of ${options.length}`}</span>
       </summary>
       <fieldset>
-        <legend className="visually-hidden">{descriptor.label}</legend>
+        <legend className="visually-hidden">{filter.label}</legend>
         {chosen !== null && (
-          <button type="button" className="link-button" onClick={() => onChange(clearSetFilter(descriptor.id))}>
-            Show all {descriptor.label.toLowerCase()}
+          <button type="button" className="link-button" onClick={() => onChange(clearFilter(filter.id))}>
+            Show all {filter.label.toLowerCase()}
           </button>
         )}
         <ul className="filter__options">
@@ -57,9 +57,9 @@ function SetFilter({
                   <input
                     type="checkbox"
                     checked={checked}
-                    onChange={() => onChange(toggleFilterValue(descriptor.id, option.value, allValues))}
+                    onChange={() => onChange(toggleFilterValue(filter.id, option.value, allValues))}
                   />
-                  {descriptor.id === 'entityTypes' && (
+                  {filter.swatches && (
                     <span className="swatch" style={{ background: colors.get(option.value) }} aria-hidden="true" />
                   )}
                   <span className="filter__option-label">{option.label}</span>
@@ -70,7 +70,7 @@ function SetFilter({
                   className="link-button filter__only"
                   aria-label={`Show only ${option.label}`}
                   title={`Show only what concerns ${option.description ?? option.label}`}
-                  onClick={() => onChange(onlyFilterValue(descriptor.id, option.value, allValues))}
+                  onClick={() => onChange(onlyFilterValue(filter.id, option.value, allValues))}
                 >
                   only
                 </button>
@@ -83,45 +83,55 @@ function SetFilter({
   );
 }
 
-export function FilterPanel({ filters, onChange }: FilterPanelProps) {
+function RangeFilter({
+  filter,
+  filters,
+  onChange,
+}: FilterPanelProps & { filter: RangeFilterDefinition<RangeFilterId> }) {
   const { data } = useLoadedGraph();
-  const maxSources = Math.max(1, data.sources.length);
+  const id = useId();
+  const value = filters[filter.id];
+  const max = filter.max(data);
+  return (
+    <div className="filter filter--inline">
+      <label htmlFor={id} className="filter__label">
+        {filter.label}
+      </label>
+      <div className="filter__range">
+        <input
+          id={id}
+          type="range"
+          min={filter.min}
+          max={max}
+          step={1}
+          value={value}
+          aria-valuetext={filter.valueText(value, max)}
+          onChange={(event) => onChange(setRangeValue(filter.id, Number(event.target.value)))}
+        />
+        <output htmlFor={id}>{value}</output>
+      </div>
+    </div>
+  );
+}
+
+export function FilterPanel({ filters, onChange }: FilterPanelProps) {
   return (
     <div className="filter-panel">
-      {FILTER_DESCRIPTORS.map((descriptor) => {
-        switch (descriptor.kind) {
+      {FILTERS.map((filter) => {
+        switch (filter.kind) {
           case 'set':
-            return <SetFilter key={descriptor.id} descriptor={descriptor} filters={filters} onChange={onChange} />;
-          case 'number':
+            return <SetFilter key={filter.id} filter={filter} filters={filters} onChange={onChange} />;
+          case 'range':
+            return <RangeFilter key={filter.id} filter={filter} filters={filters} onChange={onChange} />;
+          case 'toggle':
             return (
-              <div key={descriptor.id} className="filter filter--inline">
-                <label htmlFor="filter-min-sources" className="filter__label">
-                  {descriptor.label}
-                </label>
-                <div className="filter__range">
-                  <input
-                    id="filter-min-sources"
-                    type="range"
-                    min={descriptor.min}
-                    max={maxSources}
-                    step={1}
-                    value={filters.minSources}
-                    aria-valuetext={`at least ${filters.minSources} of ${maxSources} sources`}
-                    onChange={(event) => onChange(setMinSources(Number(event.target.value)))}
-                  />
-                  <output htmlFor="filter-min-sources">{filters.minSources}</output>
-                </div>
-              </div>
-            );
-          case 'boolean':
-            return (
-              <label key={descriptor.id} className="filter filter--checkbox">
+              <label key={filter.id} className="filter filter--checkbox">
                 <input
                   type="checkbox"
-                  checked={filters.hideIsolated}
-                  onChange={(event) => onChange(setHideIsolated(event.target.checked))}
+                  checked={filters[filter.id]}
+                  onChange={(event) => onChange(setFilterValue(filter.id, event.target.checked))}
                 />
-                {descriptor.label}
+                {filter.label}
               </label>
             );
         }
