@@ -26,7 +26,7 @@ import { routeHref, type Route } from '../../core/routing';
 import { useNavigation } from '../../bindings/use-navigation';
 import { selectEntity } from '../../core/selection';
 import { useLoadedGraph } from '../../bindings/loaded-graph';
-import { useGraphLink } from '../../bindings/use-graph-link';
+import { useExplorerState } from '../../bindings/use-explorer-state';
 
 type Disagreement = DisagreementsQuery['disagreements'][number];
 type DisagreementsRoute = Extract<Route, { view: 'disagreements' }>;
@@ -96,7 +96,7 @@ function DisagreementCard({ disagreement, targeted }: { disagreement: Disagreeme
 export function DisagreementsView({ route }: { route: DisagreementsRoute }) {
   const { navigate } = useNavigation();
   const { data } = useLoadedGraph();
-  const graphLink = useGraphLink();
+  const { href: graphLink } = useExplorerState();
   const pickerId = useId();
   const disagreements = useDisagreements();
   const result = disagreements.data;

@@ -4,36 +4,32 @@
  * mounted (hidden) while another view is shown, so coming back finds the camera, the open
  * tab and the scroll positions as they were.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
+import { useComparison } from '../../api/use-comparison';
+import { useNeighborhood } from '../../api/use-neighborhood';
+import { usePaths } from '../../api/use-paths';
+import { useExplorerState } from '../../bindings/use-explorer-state';
+import { useNavigation } from '../../bindings/use-navigation';
 import { AppHeader } from '../../components/AppHeader';
 import { EntityCombobox } from '../../components/EntityCombobox';
+import { EvidencePanel } from '../../components/EvidencePanel';
 import { StatusLine } from '../../components/StatusLine';
 import { Tabs } from '../../components/Tabs';
-import { cameraFit, cameraToEntity, type CameraRequest } from '../../core/camera';
+import { fitAll, showEntity, type CameraIntent } from '../../core/camera';
 import type { CompareState } from '../../core/comparison';
-import { useComparison } from '../../api/use-comparison';
-import { all, on, shareUnchanged, type ExplorerProducer } from '../../core/explorer-state';
+import { all, on } from '../../core/explorer-state';
 import { computeVisibility, isFiltered, type FilterState } from '../../core/filters';
 import { focusOn, leaveFocus, setFocusDepth } from '../../core/focus';
-import { useNeighborhood } from '../../api/use-neighborhood';
 import type { RenderGraph } from '../../core/graph-building';
 import type { GraphData } from '../../core/graph-data';
 import { withPath } from '../../core/highlight';
 import { pathHighlight, setPathEnd, type PathState } from '../../core/paths';
-import { usePaths } from '../../api/use-paths';
-import { useNavigation } from '../../bindings/use-navigation';
 import { clearSelection, selectEntity, selectRelation, type Selection } from '../../core/selection';
-import {
-  explorerHref,
-  isNavigation,
-  parseExplorerUrl,
-  sanitizeExplorerState,
-  serializeExplorerState,
-} from '../../core/url-state';
+import { explorerHref, serializeExplorerState } from '../../core/url-state';
+import { createCameraDirector } from './canvas/camera-director';
 import { ComparePanel } from './ComparePanel';
 import { EntityPanel } from './EntityPanel';
-import { EvidencePanel } from '../../components/EvidencePanel';
 import { FilterPanel } from './FilterPanel';
 import { FocusBanner } from './FocusBanner';
 import { GraphStage } from './GraphStage';
@@ -43,64 +39,58 @@ import { PathFinderPanel } from './PathFinderPanel';
 type SidebarTab = 'filters' | 'paths' | 'list' | 'compare';
 
 const selectionKey = (selection: Selection) => (selection ? `${selection.kind}:${selection.id}` : '');
+const compareKey = (compare: CompareState | null) => (compare ? `${compare.a ?? ''},${compare.b ?? ''}` : '');
 
 /** Where the camera goes to show a selection made in another view. */
-function cameraForSelection(selection: NonNullable<Selection>, data: GraphData): CameraRequest {
-  if (selection.kind === 'entity') return cameraToEntity(selection.id);
+function intentForSelection(selection: NonNullable<Selection>, data: GraphData): CameraIntent {
+  if (selection.kind === 'entity') return showEntity(selection.id);
   const relation = data.relationById.get(selection.id);
-  return cameraFit(relation ? [relation.subjectId, relation.objectId] : null);
+  return relation ? { kind: 'fit-selection', ids: [relation.subjectId, relation.objectId] } : fitAll();
 }
 
 export function ExplorerView({ data, graph, active }: { data: GraphData; graph: RenderGraph; active: boolean }) {
-  const { location, navigate, navigator } = useNavigation();
-  const parsed = useMemo(
-    () => sanitizeExplorerState(parseExplorerUrl(location.graphSearch), data),
-    [location.graphSearch, data],
+  const { location, navigate } = useNavigation();
+  const { state, problems, update } = useExplorerState();
+  const [dismissedProblems, setDismissedProblems] = useState<readonly string[] | null>(null);
+
+  // The camera's first view: every entity, clear of the legend and toolbars (sigma's own
+  // home camera fits the graph to the whole canvas, under them), instant; then a linked
+  // entity, reached from there.
+  const [camera] = useState(() =>
+    createCameraDirector([
+      fitAll({ instant: true }),
+      ...(state.selection?.kind === 'entity' && !state.focus ? [showEntity(state.selection.id)] : []),
+    ]),
   );
-  // Parts that did not change keep their identity across URL changes (see shareUnchanged).
-  const [stable, setStable] = useState(parsed.state);
-  const state = shareUnchanged(stable, parsed.state);
-  if (state !== stable) setStable(state);
-  const [problems, setProblems] = useState(parsed.problems);
-  const [camera, setCamera] = useState<CameraRequest | null>(() =>
-    state.selection?.kind === 'entity' && !state.focus ? cameraToEntity(state.selection.id) : null,
+
+  // The open tab: the one the user chose, unless a comparison appeared since (a "Compare"
+  // link from another view), which opens the Compare tab.
+  const [chosenTab, setChosenTab] = useState<{ tab: SidebarTab; compare: string }>(() => ({
+    tab: state.compare ? 'compare' : state.path ? 'paths' : 'filters',
+    compare: compareKey(state.compare),
+  }));
+  const tab = state.compare && compareKey(state.compare) !== chosenTab.compare ? 'compare' : chosenTab.tab;
+  const chooseTab = useCallback(
+    (next: SidebarTab) => setChosenTab({ tab: next, compare: compareKey(state.compare) }),
+    [state.compare],
   );
-  const [tab, setTab] = useState<SidebarTab>(state.compare ? 'compare' : state.path ? 'paths' : 'filters');
 
   // Coming back from another view that changed the selection (such as "Show on the graph"
-  // in the reader): move the camera to it, and open the comparison it asked for. Compared
-  // with what the explorer showed when it was last active (React's "previous render" pattern).
-  const key = selectionKey(state.selection);
-  const [shown, setShown] = useState({ active, key, compare: state.compare !== null });
-  if (active !== shown.active || (active && (key !== shown.key || (state.compare !== null) !== shown.compare))) {
-    if (active && !shown.active) {
-      if (key !== shown.key && state.selection) setCamera(cameraForSelection(state.selection, data));
-      if (state.compare && !shown.compare) setTab('compare');
+  // in the reader): the camera goes to it. Clicks on the canvas itself leave the camera be.
+  const shown = useRef({ active, selection: selectionKey(state.selection) });
+  useEffect(() => {
+    const key = selectionKey(state.selection);
+    if (active && !shown.current.active && key !== shown.current.selection && state.selection) {
+      camera.request(intentForSelection(state.selection, data));
     }
-    setShown({ active, key, compare: state.compare !== null });
-  }
+    shown.current = { active, selection: key };
+  }, [active, state.selection, camera, data]);
 
   // Links can name what the graph does not hold: once shown, the address says what is shown.
   useEffect(() => {
     if (!active) return;
-    const search = serializeExplorerState(state);
-    if (search !== location.search) navigate(explorerHref(state), { replace: true });
+    if (serializeExplorerState(state) !== location.search) navigate(explorerHref(state), { replace: true });
   }, [active, state, location.search, navigate]);
-
-  /**
-   * Applies a producer to the newest state (read from the navigator, so two updates in one
-   * event compose) and writes it to the URL: a history entry for navigation, a replacement
-   * for filter tweaks.
-   */
-  const update = useCallback(
-    (producer: ExplorerProducer) => {
-      const current = sanitizeExplorerState(parseExplorerUrl(navigator.getLocation().graphSearch), data).state;
-      const next = producer(current);
-      if (next === current) return;
-      navigate(explorerHref(next), { replace: !isNavigation(current, next) });
-    },
-    [navigator, navigate, data],
-  );
 
   const neighborhood = useNeighborhood(state.focus, state.filters);
   const pathsResult = usePaths(state.path, state.filters);
@@ -117,19 +107,20 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
   );
   const visibility = useMemo(() => withPath(filtered, pathSets), [filtered, pathSets]);
 
-  // Camera: fit the focus once its neighbourhood arrives, and the paths once they arrive.
-  const focusFit = useMemo(
-    () => (state.focus && neighborhood.scope ? cameraFit([...neighborhood.scope.entities]) : null),
-    [state.focus, neighborhood.scope],
-  );
-  const pathFit = useMemo(() => (pathSets ? cameraFit([...pathSets.entities]) : null), [pathSets]);
+  // The camera fits a focus once its neighbourhood arrives, and the paths once they arrive.
+  useEffect(() => {
+    if (state.focus && neighborhood.scope) camera.request({ kind: 'fit-focus', ids: [...neighborhood.scope.entities] });
+  }, [camera, state.focus, neighborhood.scope]);
+  useEffect(() => {
+    if (pathSets) camera.request({ kind: 'fit-path', ids: [...pathSets.entities] });
+  }, [camera, pathSets]);
 
   const chooseEntity = useCallback(
     (id: string) => {
       update(on('selection', selectEntity(id)));
-      setCamera(cameraToEntity(id));
+      camera.request(showEntity(id));
     },
-    [update],
+    [update, camera],
   );
   const clickEntity = useCallback((id: string) => update(on('selection', selectEntity(id))), [update]);
   const chooseRelation = useCallback((id: string) => update(on('selection', selectRelation(id))), [update]);
@@ -152,8 +143,8 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
   );
   const unfocus = useCallback(() => {
     update(on('focus', leaveFocus()));
-    setCamera(cameraFit(null));
-  }, [update]);
+    camera.request(fitAll());
+  }, [update, camera]);
 
   const selection = state.selection;
   const hiddenReason = (visible: boolean) =>
@@ -163,7 +154,7 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
         ? 'Not in the current focus: use “Show whole graph” to see it on the canvas.'
         : 'Hidden by the current filters: reset them to see it on the canvas.';
 
-  const cameraRequests = useMemo(() => [camera, focusFit, pathFit], [camera, focusFit, pathFit]);
+  const shownProblems = problems !== dismissedProblems ? problems : [];
 
   return (
     <div className="explorer" hidden={!active}>
@@ -186,14 +177,14 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
         />
       </AppHeader>
 
-      {problems.length > 0 && (
+      {shownProblems.length > 0 && (
         <div className="explorer__problems note note--warning" role="alert">
           <ul>
-            {problems.map((problem) => (
+            {shownProblems.map((problem) => (
               <li key={problem}>{problem}</li>
             ))}
           </ul>
-          <button type="button" className="link-button" onClick={() => setProblems([])}>
+          <button type="button" className="link-button" onClick={() => setDismissedProblems(problems)}>
             Dismiss
           </button>
         </div>
@@ -204,7 +195,7 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
         <Tabs<SidebarTab>
           label="Explore"
           selected={tab}
-          onSelect={setTab}
+          onSelect={chooseTab}
           tabs={[
             {
               id: 'filters',
@@ -265,7 +256,7 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
           path={pathSets}
           comparison={state.compare ? comparison.highlight : null}
           compare={state.compare}
-          cameraRequests={cameraRequests}
+          camera={camera}
           onClickEntity={clickEntity}
           onClickRelation={chooseRelation}
           onClickStage={clickStage}
@@ -295,7 +286,7 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
             onFocus={enterFocus}
             onPathEnd={(end, id) => {
               update(on('path', setPathEnd(end, id)));
-              setTab('paths');
+              chooseTab('paths');
             }}
             onClose={clickStage}
           />

@@ -6,6 +6,7 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 
 import { CameraController } from './canvas/CameraController';
+import type { CameraDirector } from './canvas/camera-director';
 import { ExportControls } from './canvas/ExportControls';
 import { GraphCanvas } from './canvas/GraphCanvas';
 import { GraphEventsController } from './canvas/GraphEventsController';
@@ -13,7 +14,7 @@ import { HighlightController } from './canvas/HighlightController';
 import { Legend } from './canvas/Legend';
 import { ZoomControls } from './canvas/ZoomControls';
 import { ZoomLevelController } from './canvas/ZoomLevelController';
-import { cameraFit, type CameraRequest } from '../../core/camera';
+import { fitAll } from '../../core/camera';
 import type { CompareState, ComparisonHighlight } from '../../core/comparison';
 import type { Visibility } from '../../core/filters';
 import type { RenderGraph } from '../../core/graph-building';
@@ -30,8 +31,8 @@ interface GraphStageProps {
   /** Relations coloured by which of two compared sources supports them. */
   comparison: ComparisonHighlight | null;
   compare: CompareState | null;
-  /** Camera requests, each carried out once: user moves, focus, paths. */
-  cameraRequests: readonly (CameraRequest | null)[];
+  /** Where the explorer's camera intents go; the stage's own Fit button asks it too. */
+  camera: CameraDirector;
   onClickEntity: (id: string) => void;
   onClickRelation: (id: string) => void;
   onClickStage: () => void;
@@ -40,16 +41,11 @@ interface GraphStageProps {
 }
 
 export function GraphStage(props: GraphStageProps) {
-  const { graph, visibility, selection, path, comparison, compare, cameraRequests, overlay } = props;
+  const { graph, visibility, selection, path, comparison, compare, camera, overlay } = props;
   const { onClickEntity, onClickRelation, onClickStage } = props;
   const { data, colors } = useLoadedGraph();
   const [hoveredEntity, setHoveredEntity] = useState<string | null>(null);
   const [hoveredRelation, setHoveredRelation] = useState<string | null>(null);
-  const [fit, setFit] = useState<CameraRequest | null>(null);
-  // The first view: every entity, clear of the legend and toolbars (sigma's own home
-  // camera fits the graph to the whole canvas, under them). Instant, and carried out before
-  // the other requests, so a linked entity is reached from there.
-  const [firstView] = useState(() => cameraFit(null, { instant: true }));
   const [zoomedIn, setZoomedIn] = useState(false);
 
   const highlight = useMemo<HighlightInput>(
@@ -68,8 +64,8 @@ export function GraphStage(props: GraphStageProps) {
 
   const onFit = useCallback(() => {
     const all = visibility.entities.size === data.entities.length;
-    setFit(cameraFit(all ? null : [...visibility.entities]));
-  }, [data, visibility]);
+    camera.request(all ? fitAll() : { kind: 'fit-visible', ids: [...visibility.entities] });
+  }, [camera, data, visibility]);
 
   const label = `Graph of ${visibility.entities.size} entities and ${visibility.relations.size} relations. The List tab gives the same content as lists.`;
 
@@ -85,11 +81,7 @@ export function GraphStage(props: GraphStageProps) {
         />
         <ZoomLevelController onZoomedIn={setZoomedIn} />
         <HighlightController input={highlight} />
-        <CameraController request={firstView} />
-        {cameraRequests.map((request, index) => (
-          <CameraController key={index} request={request} />
-        ))}
-        <CameraController request={fit} />
+        <CameraController director={camera} />
         <ZoomControls onFit={onFit} />
         <ExportControls data={data} visibility={visibility} />
       </GraphCanvas>

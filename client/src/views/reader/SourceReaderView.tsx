@@ -36,7 +36,7 @@ import { citedSpans, formatSpan, sameSpan, stepSpan } from '../../core/source-te
 import { ClaimPanel } from './ClaimPanel';
 import { EvidencePanel } from '../../components/EvidencePanel';
 import { useLoadedGraph } from '../../bindings/loaded-graph';
-import { useGraphLink } from '../../bindings/use-graph-link';
+import { useExplorerState } from '../../bindings/use-explorer-state';
 
 type ReaderRoute = Extract<Route, { view: 'reader' }>;
 
@@ -47,7 +47,7 @@ const isTyping = (target: EventTarget | null): boolean =>
 export function SourceReaderView({ route }: { route: ReaderRoute }) {
   const { data } = useLoadedGraph();
   const { navigate } = useNavigation();
-  const graphLink = useGraphLink();
+  const { href: graphLink } = useExplorerState();
   const reader = useSourceReader(route.sourceId);
   const source = reader.data?.source ?? null;
   const [announcement, setAnnouncement] = useState('');

@@ -21,11 +21,11 @@ import { sourceShortName, type SourceInfo } from '../../core/graph-data';
 import { readerHref } from '../../core/routing';
 import { selectEntity, selectRelation } from '../../core/selection';
 import { useLoadedGraph } from '../../bindings/loaded-graph';
-import { useGraphLink } from '../../bindings/use-graph-link';
+import { useExplorerState } from '../../bindings/use-explorer-state';
 
 function Supports({ sourceId }: { sourceId: string }) {
   const { data } = useLoadedGraph();
-  const graphLink = useGraphLink();
+  const { href: graphLink } = useExplorerState();
   const query = useSourceSupport(sourceId);
   const support = query.data?.source;
   if (!support) {
@@ -106,7 +106,7 @@ function Supports({ sourceId }: { sourceId: string }) {
 
 function SourceCard({ source, facts }: { source: SourceInfo; facts: SourceFactsFragment | undefined }) {
   const { data } = useLoadedGraph();
-  const graphLink = useGraphLink();
+  const { href: graphLink } = useExplorerState();
   const titleId = useId();
   const [open, setOpen] = useState(false);
   const short = sourceShortName(source);

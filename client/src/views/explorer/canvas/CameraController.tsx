@@ -1,12 +1,14 @@
 /**
- * Renders nothing: carries out camera requests (move to an entity, fit a set or the whole
- * graph). Fits keep the entities out of the strips that overlays (legend, toolbars, focus
+ * Renders nothing: the one controller that moves the camera, carrying out the explorer's
+ * intents (camera-director.ts) in the order asked: move to an entity, fit a set or the whole
+ * graph. Fits keep the entities out of the strips that overlays (legend, toolbars, focus
  * banner: anything in the stage marked `data-canvas-overlay`) cover along the canvas's top
  * and bottom edges.
  */
 import { useEffect } from 'react';
 
-import { fitPoints, overlayInsets, type CameraFrame, type CameraRequest } from '../../../core/camera';
+import { fitPoints, intentEntities, overlayInsets, type CameraFrame, type CameraIntent } from '../../../core/camera';
+import type { CameraDirector } from './camera-director';
 import { trackCameraMove } from './camera-moves';
 import { useSigma, type ExplorerSigma } from './sigma-context';
 
@@ -50,52 +52,58 @@ export function cameraFrame(sigma: ExplorerSigma): CameraFrame {
   };
 }
 
-export function CameraController({ request }: { request: CameraRequest | null }) {
+export function CameraController({ director }: { director: CameraDirector }) {
   const sigma = useSigma();
 
   useEffect(() => {
-    if (!request) return;
     const camera = sigma.getCamera();
     const container = sigma.getContainer();
     const track = (move: Promise<void>) => trackCameraMove(sigma, move);
-    if (request.kind === 'entity') {
-      const position = framedPosition(sigma, request.id);
-      if (position)
-        track(camera.animate({ ...position, ratio: Math.min(camera.ratio, ENTITY_RATIO) }, { duration: DURATION }));
-      return;
-    }
+    // Not sigma.getDimensions(): it reports a hidden canvas as 1×1 (allowInvalidContainer).
+    const hasSize = () => container.offsetWidth > 0 && container.offsetHeight > 0;
 
-    const fitToCanvas = () => {
-      const ids = request.ids ?? sigma.getGraph().nodes();
+    const carryOut = (intent: CameraIntent) => {
+      if (intent.kind === 'show-entity') {
+        const position = framedPosition(sigma, intent.id);
+        if (position)
+          track(camera.animate({ ...position, ratio: Math.min(camera.ratio, ENTITY_RATIO) }, { duration: DURATION }));
+        return;
+      }
+      const ids = intentEntities(intent) ?? sigma.getGraph().nodes();
+      const instant = intent.kind === 'fit-all' && intent.instant === true;
       const points = ids
         .map((id) => framedPosition(sigma, id))
         .filter((point): point is { x: number; y: number } => point !== null);
       const target = fitPoints(points, cameraFrame(sigma));
       if (!target) {
-        if (request.ids === null && !request.instant) track(camera.animatedReset({ duration: DURATION }));
+        if (intent.kind === 'fit-all' && !instant) track(camera.animatedReset({ duration: DURATION }));
         return;
       }
-      if (request.instant) camera.setState(target);
+      if (instant) camera.setState(target);
       else track(camera.animate(target, { duration: DURATION }));
     };
 
-    // Not sigma.getDimensions(): it reports a hidden canvas as 1×1 (allowInvalidContainer).
-    const hasSize = () => container.offsetWidth > 0 && container.offsetHeight > 0;
-    if (hasSize()) {
-      fitToCanvas();
-      return;
-    }
-    // A hidden canvas (the explorer under another view) has no size yet: fit once it has one.
+    // A hidden canvas (the explorer under another view) has no size yet: intents wait, in
+    // order, until it has one.
+    const waiting: CameraIntent[] = [];
     const observer = new ResizeObserver(() => {
-      if (!hasSize()) return;
-      observer.disconnect();
-      // Render now, so sigma has measured the canvas and framed the graph before the fit reads them.
+      if (!hasSize() || waiting.length === 0) return;
+      // Render now, so sigma has measured the canvas and framed the graph before the fits read them.
       sigma.refresh();
-      fitToCanvas();
+      for (const intent of waiting.splice(0)) carryOut(intent);
     });
     observer.observe(container);
-    return () => observer.disconnect();
-  }, [sigma, request]);
+    const unsubscribe = director.subscribe((intent) => {
+      if (hasSize()) carryOut(intent);
+      else waiting.push(intent);
+    });
+    return () => {
+      unsubscribe();
+      observer.disconnect();
+      // Not carried out yet: back to the director, for the next controller.
+      for (const intent of waiting.splice(0)) director.request(intent);
+    };
+  }, [sigma, director]);
 
   return null;
 }
