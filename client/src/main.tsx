@@ -1,4 +1,5 @@
-import './styles.css';
+// The shared styles first: every component's own styles load after them and refine them.
+import './styles/base.css';
 
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import { navigationSection, parseRoute, routeHref } from '../core/routing';
 import { useNavigation } from '../bindings/use-navigation';
 import { AppLink } from './AppLink';
+import './app-header.css';
 
 interface AppHeaderProps {
   /** The graph view's header holds the page's h1; other views have their own. */

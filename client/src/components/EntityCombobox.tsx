@@ -9,6 +9,7 @@ import type { SearchEntitiesQuery } from '../api/generated/graphql';
 import { useEntitySearch } from '../api/queries';
 import { comboboxKeyAction } from '../core/search';
 import { TypeBadge } from './TypeBadge';
+import './combobox.css';
 
 export type SearchHit = SearchEntitiesQuery['search'][number];
 

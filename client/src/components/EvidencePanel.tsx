@@ -12,6 +12,7 @@ import { Corroboration, SourceChips } from './SourceList';
 import { TypeBadge } from './TypeBadge';
 import { relationArrow } from '../core/graph-data';
 import { useLoadedGraph } from '../bindings/loaded-graph';
+import './panel.css';
 
 export interface EvidencePanelProps {
   relationId: string;

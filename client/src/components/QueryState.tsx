@@ -28,7 +28,7 @@ export function QueryState({ query, action, found, loading, missing }: QueryStat
 }
 
 /** A failed question: what could not be done, why (unreachable, or what the API answered), and a retry. */
-export function QueryError({ action, error, onRetry }: { action: string; error: CombinedError; onRetry: () => void }) {
+function QueryError({ action, error, onRetry }: { action: string; error: CombinedError; onRetry: () => void }) {
   return (
     <div role="alert" className="note note--error">
       <p>

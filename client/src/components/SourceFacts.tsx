@@ -1,4 +1,5 @@
 import type { SourceInfo } from '../core/graph-data';
+import './source-facts.css';
 
 const NOT_STATED = 'not stated in the text';
 

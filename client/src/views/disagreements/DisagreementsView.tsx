@@ -27,6 +27,7 @@ import { useNavigation } from '../../bindings/use-navigation';
 import { selectEntity } from '../../core/selection';
 import { useLoadedGraph } from '../../bindings/loaded-graph';
 import { useExplorerState } from '../../bindings/use-explorer-state';
+import './disagreements.css';
 
 type Disagreement = DisagreementsQuery['disagreements'][number];
 type DisagreementsRoute = Extract<Route, { view: 'disagreements' }>;

@@ -5,7 +5,7 @@
  */
 import { useId } from 'react';
 
-import { QueryError } from '../../components/QueryState';
+import { QueryState } from '../../components/QueryState';
 import { CorroborationPips } from '../../components/SourceList';
 import {
   clearCompare,
@@ -19,6 +19,7 @@ import type { ComparisonResult } from '../../api/use-comparison';
 import { sourceShortName } from '../../core/graph-data';
 import { COMPARE_COLORS } from '../../core/highlight';
 import { useLoadedGraph } from '../../bindings/loaded-graph';
+import './compare.css';
 
 type CompareProducer = (compare: CompareState | null) => CompareState | null;
 
@@ -158,9 +159,8 @@ export function ComparePanel({ compare, result, onChange, onSelectRelation }: Co
       {!complete && !(compare?.a && compare.a === compare.b) && (
         <p className="empty-note">Choose two sources to compare what they support.</p>
       )}
-      {complete && result.fetching && !comparison && <p className="loading-note">Comparing…</p>}
-      {complete && result.error && (
-        <QueryError action="compare the sources" error={result.error} onRetry={result.retry} />
+      {complete && (
+        <QueryState query={result} action="compare the sources" found={comparison !== null} loading="Comparing…" />
       )}
       {complete && comparison && (
         <>

@@ -16,6 +16,7 @@ import { FOCUS_DEPTHS, type FocusState } from '../../core/focus';
 import { sourceShortName } from '../../core/graph-data';
 import { routeHref } from '../../core/routing';
 import { useLoadedGraph } from '../../bindings/loaded-graph';
+import '../../components/panel.css';
 
 export interface EntityPanelProps {
   entityId: string;

@@ -1,6 +1,7 @@
 /**
- * The explorer: its view state is the URL's query string (core/url-state), read through the
- * navigator; producers change it by navigating. Panels sit beside the canvas. It stays
+ * The explorer: its view state is the URL's query string, read and changed through
+ * useExplorerState (producers navigate); camera moves are intents sent to one controller
+ * (canvas/camera-director.ts). Panels sit beside the canvas. It stays
  * mounted (hidden) while another view is shown, so coming back finds the camera, the open
  * tab and the scroll positions as they were.
  */
@@ -35,6 +36,7 @@ import { FocusBanner } from './FocusBanner';
 import { GraphStage } from './GraphStage';
 import { ListPanel } from './ListPanel';
 import { PathFinderPanel } from './PathFinderPanel';
+import './explorer.css';
 
 type SidebarTab = 'filters' | 'paths' | 'list' | 'compare';
 

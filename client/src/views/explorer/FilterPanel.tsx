@@ -21,6 +21,7 @@ import {
   type SetFilterDefinition,
   type SetFilterId,
 } from '../../core/filters';
+import './filter-panel.css';
 
 type FilterProducer = (state: FilterState) => FilterState;
 

@@ -1,6 +1,7 @@
 /** Says the canvas shows one entity's neighbourhood, lets the depth change, and leads back. */
 import { FOCUS_DEPTHS, type FocusState } from '../../core/focus';
 import type { NeighborhoodResult } from '../../api/use-neighborhood';
+import './explorer.css';
 
 interface FocusBannerProps {
   focus: FocusState;

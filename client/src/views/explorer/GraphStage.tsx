@@ -21,6 +21,7 @@ import type { RenderGraph } from '../../core/graph-building';
 import type { HighlightInput } from '../../core/highlight';
 import type { Selection } from '../../core/selection';
 import { useLoadedGraph } from '../../bindings/loaded-graph';
+import './canvas/canvas.css';
 
 interface GraphStageProps {
   graph: RenderGraph;

@@ -10,6 +10,7 @@ import type { Visibility } from '../../core/filters';
 import type { EntityNode, RelationEdge } from '../../core/graph-data';
 import type { Selection } from '../../core/selection';
 import { useLoadedGraph } from '../../bindings/loaded-graph';
+import './list-panel.css';
 
 interface ListPanelProps {
   visibility: Visibility;

@@ -6,7 +6,7 @@ import type { CombinedError } from 'urql';
 
 import { CitationQuote } from '../../components/CitationCard';
 import { EntityCombobox } from '../../components/EntityCombobox';
-import { QueryError } from '../../components/QueryState';
+import { QueryState } from '../../components/QueryState';
 import { TypeBadge } from '../../components/TypeBadge';
 import { sourceShortName } from '../../core/graph-data';
 import {
@@ -21,6 +21,7 @@ import {
   type PathState,
 } from '../../core/paths';
 import { useLoadedGraph } from '../../bindings/loaded-graph';
+import './path-finder.css';
 
 type PathProducer = (path: PathState | null) => PathState | null;
 
@@ -146,8 +147,14 @@ export function PathFinderPanel(props: PathFinderPanelProps) {
       {filtered && complete && <p className="note">Paths follow only the relations the filters keep.</p>}
 
       {!complete && <p className="empty-note">Choose two entities to see how they connect.</p>}
-      {complete && fetching && <p className="loading-note">Finding paths…</p>}
-      {complete && error && <QueryError action="find paths" error={error} onRetry={onRetry} />}
+      {complete && (
+        <QueryState
+          query={{ fetching, error, retry: onRetry }}
+          action="find paths"
+          found={false}
+          loading="Finding paths…"
+        />
+      )}
       {complete && !fetching && !error && paths.length === 0 && (
         <p className="note">
           No path of up to {path.maxLength} {path.maxLength === 1 ? 'hop' : 'hops'} connects {name(path.from)} and{' '}

@@ -10,6 +10,7 @@ import { QueryState } from '../../components/QueryState';
 import { SourceChips } from '../../components/SourceList';
 import { attributeLabel } from '../../core/entity-details';
 import { routeHref } from '../../core/routing';
+import '../../components/panel.css';
 
 interface ClaimPanelProps {
   claimId: string;

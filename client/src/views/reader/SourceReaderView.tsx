@@ -37,6 +37,7 @@ import { ClaimPanel } from './ClaimPanel';
 import { EvidencePanel } from '../../components/EvidencePanel';
 import { useLoadedGraph } from '../../bindings/loaded-graph';
 import { useExplorerState } from '../../bindings/use-explorer-state';
+import './reader.css';
 
 type ReaderRoute = Extract<Route, { view: 'reader' }>;
 

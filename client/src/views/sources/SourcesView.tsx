@@ -22,6 +22,7 @@ import { readerHref } from '../../core/routing';
 import { selectEntity, selectRelation } from '../../core/selection';
 import { useLoadedGraph } from '../../bindings/loaded-graph';
 import { useExplorerState } from '../../bindings/use-explorer-state';
+import './sources.css';
 
 function Supports({ sourceId }: { sourceId: string }) {
   const { data } = useLoadedGraph();
