@@ -7,9 +7,9 @@ import { Provider } from 'urql';
 
 import { createApiClient } from './api/client';
 import { App } from './App';
-import { ErrorBoundary } from './components/ErrorBoundary';
 import { createBrowserNavigator } from './bindings/navigator';
 import { NavigatorContext } from './bindings/use-navigation';
+import { ErrorBoundary } from './components/ErrorBoundary';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html must contain <div id="root">.');

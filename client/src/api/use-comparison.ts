@@ -2,14 +2,14 @@
 import { useMemo } from 'react';
 import { useQuery, type CombinedError } from 'urql';
 
-import { CompareSourcesDocument, type CompareSourcesQuery } from './generated/graphql';
-import type { GraphData } from '../core/graph-data';
 import {
   classifyComparison,
   isCompareComplete,
   type CompareState,
   type ComparisonHighlight,
 } from '../core/comparison/index';
+import type { GraphData } from '../core/graph-data';
+import { CompareSourcesDocument, type CompareSourcesQuery } from './generated/graphql';
 
 export interface ComparisonResult {
   comparison: CompareSourcesQuery['compareSources'] | null;

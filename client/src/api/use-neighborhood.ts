@@ -2,9 +2,9 @@
 import { useMemo } from 'react';
 import { useQuery, type CombinedError } from 'urql';
 
-import { NeighborhoodDocument } from './generated/graphql';
 import { toRelationFilter, type FilterState, type Visibility } from '../core/filters';
 import type { FocusState } from '../core/focus/index';
+import { NeighborhoodDocument } from './generated/graphql';
 
 export interface NeighborhoodResult {
   scope: Visibility | null;

@@ -2,9 +2,9 @@
 import { useMemo } from 'react';
 import { useQuery, type CombinedError } from 'urql';
 
-import { PathsDocument } from './generated/graphql';
 import { toRelationFilter, type FilterState } from '../core/filters';
 import { isPathComplete, type PathResult, type PathState } from '../core/paths/index';
+import { PathsDocument } from './generated/graphql';
 
 export const PATHS_WANTED = 10;
 

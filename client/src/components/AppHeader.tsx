@@ -4,8 +4,9 @@
  */
 import type { ReactNode } from 'react';
 
-import { navigationSection, parseRoute, routeHref } from '../core/routing';
+import { useExplorerState } from '../bindings/use-explorer-state';
 import { useNavigation } from '../bindings/use-navigation';
+import { navigationSection, parseRoute, routeHref } from '../core/routing';
 import { AppLink } from './AppLink';
 import './app-header.css';
 
@@ -40,6 +41,7 @@ const SECTIONS = [
 /** Links to the views; the graph link returns to the graph as it was last shown. */
 export function AppNav() {
   const { location } = useNavigation();
+  const graph = useExplorerState();
   const route = parseRoute(location.pathname, location.search);
   const section = navigationSection(route);
   return (
@@ -48,7 +50,7 @@ export function AppNav() {
         {SECTIONS.map(({ id, label }) => {
           const href =
             id === 'graph'
-              ? routeHref({ view: 'graph' }, location.graphSearch)
+              ? graph.href()
               : routeHref(
                   id === 'sources' ? { view: 'sources' } : { view: 'disagreements', entityId: null, attribute: null },
                 );

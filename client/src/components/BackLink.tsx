@@ -1,5 +1,6 @@
+import { useExplorerState } from '../bindings/use-explorer-state';
 import { useNavigation } from '../bindings/use-navigation';
-import { parseRoute, routeHref } from '../core/routing';
+import { parseRoute } from '../core/routing';
 import { AppLink } from './AppLink';
 
 /**
@@ -8,7 +9,7 @@ import { AppLink } from './AppLink';
  */
 export function BackLink() {
   const { location, back } = useNavigation();
-  const graphHref = routeHref({ view: 'graph' }, location.graphSearch);
+  const graphHref = useExplorerState().href();
   const from = location.back ? new URL(location.back, window.location.origin) : null;
   const fromRoute = from ? parseRoute(from.pathname, from.search) : null;
   const label =

@@ -6,12 +6,12 @@
 import { useId, type ReactNode } from 'react';
 
 import { useRelationEvidence } from '../api/queries';
+import { useLoadedGraph } from '../bindings/loaded-graph';
+import { relationArrow } from '../core/graph-data';
 import { CitationsBySource, type ReadingPosition } from './CitationCard';
 import { QueryState } from './QueryState';
 import { Corroboration, SourceChips } from './SourceList';
 import { TypeBadge } from './TypeBadge';
-import { relationArrow } from '../core/graph-data';
-import { useLoadedGraph } from '../bindings/loaded-graph';
 import './panel.css';
 
 export interface EvidencePanelProps {

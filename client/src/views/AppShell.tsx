@@ -4,13 +4,13 @@
  */
 import { useEffect, useMemo } from 'react';
 
+import { LoadedGraphContext } from '../bindings/loaded-graph';
+import { useNavigation } from '../bindings/use-navigation';
 import type { RenderGraph } from '../core/graph-building';
 import { entityTypeColors } from '../core/graph-building';
 import type { GraphData } from '../core/graph-data';
 import { parseRoute, type Route } from '../core/routing';
-import { useNavigation } from '../bindings/use-navigation';
 import { DisagreementsView } from './disagreements/DisagreementsView';
-import { LoadedGraphContext } from '../bindings/loaded-graph';
 import { ExplorerView } from './explorer/ExplorerView';
 import { NotFoundView } from './NotFoundView';
 import { SourceReaderView } from './reader/SourceReaderView';

@@ -6,9 +6,14 @@
  * on, how it reads, writes and cleans its part of the URL, what it sends to the API, and
  * which entities and relations it keeps. The URL state, the filter panel, visibility and the
  * API filter loop over the definitions (index.ts), so a new filter is one module here plus
- * its rule on the server; tests/agreement proves the two rules keep the same relations.
+ * its rule on the server. To add one: write `<filter>.ts` exporting its definition and list
+ * it in FILTERS (index.ts); give schema.graphql's RelationFilter its field and
+ * server/graph/relations.ts its rule. tests/client/filters-agree-with-api.test.ts then asks
+ * for the values worth trying (its table is typed by FilterId, so it does not compile until
+ * it has them) and proves the client's and the API's rules keep the same relations.
  *
- * `kind` says which control the panel draws (a checkbox list, a slider, a checkbox).
+ * `kind` says which control the panel draws (a checkbox list, a slider, a checkbox); a
+ * filter of a new kind (a time range) brings its control to the panel too.
  */
 import type { RelationFilter } from '../../api/generated/graphql';
 import type { EntityNode, GraphData, RelationEdge } from '../graph-data';

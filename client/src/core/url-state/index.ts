@@ -12,11 +12,11 @@
  * This is the query string of the root path; other views (such as the source reader) own
  * paths of their own (core/routing).
  */
-import { cleanFilters, DEFAULT_FILTERS, readFilters, writeFilters } from '../filters';
 import type { ExplorerState } from '../explorer-state';
+import { cleanFilters, DEFAULT_FILTERS, readFilters, writeFilters } from '../filters';
 import { toFocusDepth } from '../focus';
-import { DEFAULT_PATH_MAX_LENGTH, toPathMaxLength, type PathState } from '../paths';
 import type { GraphData } from '../graph-data';
+import { DEFAULT_PATH_MAX_LENGTH, toPathMaxLength, type PathState } from '../paths';
 
 function readId(params: URLSearchParams, name: string): string | null {
   const value = params.get(name);

@@ -8,6 +8,9 @@ import { useEffect, useId, useMemo, useRef } from 'react';
 
 import type { DisagreementsQuery } from '../../api/generated/graphql';
 import { useDisagreements } from '../../api/queries';
+import { useLoadedGraph } from '../../bindings/loaded-graph';
+import { useExplorerState } from '../../bindings/use-explorer-state';
+import { useNavigation } from '../../bindings/use-navigation';
 import { AppLink } from '../../components/AppLink';
 import { CitationQuote } from '../../components/CitationCard';
 import { PageLayout } from '../../components/PageLayout';
@@ -23,10 +26,7 @@ import { attributeLabel } from '../../core/entity-details';
 import { on } from '../../core/explorer-state';
 import { sourceShortName } from '../../core/graph-data';
 import { routeHref, type Route } from '../../core/routing';
-import { useNavigation } from '../../bindings/use-navigation';
 import { selectEntity } from '../../core/selection';
-import { useLoadedGraph } from '../../bindings/loaded-graph';
-import { useExplorerState } from '../../bindings/use-explorer-state';
 import './disagreements.css';
 
 type Disagreement = DisagreementsQuery['disagreements'][number];

@@ -5,6 +5,8 @@
  */
 import { useId } from 'react';
 
+import type { ComparisonResult } from '../../api/use-comparison';
+import { useLoadedGraph } from '../../bindings/loaded-graph';
 import { QueryState } from '../../components/QueryState';
 import { CorroborationPips } from '../../components/SourceList';
 import {
@@ -15,10 +17,8 @@ import {
   type CompareSide,
   type CompareState,
 } from '../../core/comparison';
-import type { ComparisonResult } from '../../api/use-comparison';
 import { sourceShortName } from '../../core/graph-data';
 import { COMPARE_COLORS } from '../../core/highlight';
-import { useLoadedGraph } from '../../bindings/loaded-graph';
 import './compare.css';
 
 type CompareProducer = (compare: CompareState | null) => CompareState | null;

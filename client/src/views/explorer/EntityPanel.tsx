@@ -6,6 +6,7 @@
 import { useId, useMemo, useState } from 'react';
 
 import { useEntityDetails } from '../../api/queries';
+import { useLoadedGraph } from '../../bindings/loaded-graph';
 import { AppLink } from '../../components/AppLink';
 import { CitationsBySource } from '../../components/CitationCard';
 import { QueryState } from '../../components/QueryState';
@@ -15,7 +16,6 @@ import { groupClaims, groupRelations, relationSentence, type ClaimGroup } from '
 import { FOCUS_DEPTHS, type FocusState } from '../../core/focus';
 import { sourceShortName } from '../../core/graph-data';
 import { routeHref } from '../../core/routing';
-import { useLoadedGraph } from '../../bindings/loaded-graph';
 import '../../components/panel.css';
 
 export interface EntityPanelProps {

@@ -1,6 +1,6 @@
 /** Says the canvas shows one entity's neighbourhood, lets the depth change, and leads back. */
-import { FOCUS_DEPTHS, type FocusState } from '../../core/focus';
 import type { NeighborhoodResult } from '../../api/use-neighborhood';
+import { FOCUS_DEPTHS, type FocusState } from '../../core/focus';
 import './explorer.css';
 
 interface FocusBannerProps {

@@ -5,8 +5,15 @@
  */
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 
-import { CameraController } from './canvas/CameraController';
+import { useLoadedGraph } from '../../bindings/loaded-graph';
+import { fitAll } from '../../core/camera';
+import type { CompareState, ComparisonHighlight } from '../../core/comparison';
+import type { Visibility } from '../../core/filters';
+import type { RenderGraph } from '../../core/graph-building';
+import type { HighlightInput } from '../../core/highlight';
+import type { Selection } from '../../core/selection';
 import type { CameraDirector } from './canvas/camera-director';
+import { CameraController } from './canvas/CameraController';
 import { ExportControls } from './canvas/ExportControls';
 import { GraphCanvas } from './canvas/GraphCanvas';
 import { GraphEventsController } from './canvas/GraphEventsController';
@@ -14,13 +21,6 @@ import { HighlightController } from './canvas/HighlightController';
 import { Legend } from './canvas/Legend';
 import { ZoomControls } from './canvas/ZoomControls';
 import { ZoomLevelController } from './canvas/ZoomLevelController';
-import { fitAll } from '../../core/camera';
-import type { CompareState, ComparisonHighlight } from '../../core/comparison';
-import type { Visibility } from '../../core/filters';
-import type { RenderGraph } from '../../core/graph-building';
-import type { HighlightInput } from '../../core/highlight';
-import type { Selection } from '../../core/selection';
-import { useLoadedGraph } from '../../bindings/loaded-graph';
 import './canvas/canvas.css';
 
 interface GraphStageProps {

@@ -4,12 +4,12 @@
  */
 import { useMemo } from 'react';
 
+import { useLoadedGraph } from '../../bindings/loaded-graph';
 import { KeyboardList } from '../../components/KeyboardList';
 import { TypeBadge } from '../../components/TypeBadge';
 import type { Visibility } from '../../core/filters';
 import type { EntityNode, RelationEdge } from '../../core/graph-data';
 import type { Selection } from '../../core/selection';
-import { useLoadedGraph } from '../../bindings/loaded-graph';
 import './list-panel.css';
 
 interface ListPanelProps {

@@ -4,6 +4,7 @@
  */
 import type { CombinedError } from 'urql';
 
+import { useLoadedGraph } from '../../bindings/loaded-graph';
 import { CitationQuote } from '../../components/CitationCard';
 import { EntityCombobox } from '../../components/EntityCombobox';
 import { QueryState } from '../../components/QueryState';
@@ -20,7 +21,6 @@ import {
   type PathResult,
   type PathState,
 } from '../../core/paths';
-import { useLoadedGraph } from '../../bindings/loaded-graph';
 import './path-finder.css';
 
 type PathProducer = (path: PathState | null) => PathState | null;

@@ -8,18 +8,21 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 
 import { useSourceReader } from '../../api/queries';
+import { useLoadedGraph } from '../../bindings/loaded-graph';
+import { useExplorerState } from '../../bindings/use-explorer-state';
+import { useNavigation } from '../../bindings/use-navigation';
 import { AppLink } from '../../components/AppLink';
 import { BackLink } from '../../components/BackLink';
+import { EvidencePanel } from '../../components/EvidencePanel';
 import { PageLayout } from '../../components/PageLayout';
-import { SourceFactsList } from '../../components/SourceFacts';
 import { QueryState } from '../../components/QueryState';
+import { SourceFactsList } from '../../components/SourceFacts';
 import { CorroborationPips } from '../../components/SourceList';
 import { SourceText } from '../../components/SourceText';
+import { setCompareSource } from '../../core/comparison';
 import { on } from '../../core/explorer-state';
 import { onlyFilterValue } from '../../core/filters';
-import { setCompareSource } from '../../core/comparison';
 import { readerHref, routeHref, type ReaderItem, type Route } from '../../core/routing';
-import { useNavigation } from '../../bindings/use-navigation';
 import { selectEntity, selectRelation } from '../../core/selection';
 import {
   announceSpan,
@@ -34,9 +37,6 @@ import {
 } from '../../core/source-reader';
 import { citedSpans, formatSpan, sameSpan, stepSpan } from '../../core/source-text';
 import { ClaimPanel } from './ClaimPanel';
-import { EvidencePanel } from '../../components/EvidencePanel';
-import { useLoadedGraph } from '../../bindings/loaded-graph';
-import { useExplorerState } from '../../bindings/use-explorer-state';
 import './reader.css';
 
 type ReaderRoute = Extract<Route, { view: 'reader' }>;

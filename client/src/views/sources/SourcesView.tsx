@@ -8,6 +8,8 @@ import { useId, useState } from 'react';
 
 import type { SourceFactsFragment } from '../../api/generated/graphql';
 import { useSourcesOverview, useSourceSupport } from '../../api/queries';
+import { useLoadedGraph } from '../../bindings/loaded-graph';
+import { useExplorerState } from '../../bindings/use-explorer-state';
 import { AppLink } from '../../components/AppLink';
 import { PageLayout } from '../../components/PageLayout';
 import { QueryState } from '../../components/QueryState';
@@ -20,8 +22,6 @@ import { onlyFilterValue } from '../../core/filters';
 import { sourceShortName, type SourceInfo } from '../../core/graph-data';
 import { readerHref } from '../../core/routing';
 import { selectEntity, selectRelation } from '../../core/selection';
-import { useLoadedGraph } from '../../bindings/loaded-graph';
-import { useExplorerState } from '../../bindings/use-explorer-state';
 import './sources.css';
 
 function Supports({ sourceId }: { sourceId: string }) {

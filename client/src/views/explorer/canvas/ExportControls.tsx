@@ -2,9 +2,9 @@
 import { useState } from 'react';
 
 import { relationsCsv, visibleGraphGexf } from '../../../core/export';
-import { downloadFile, sigmaToPngBlob } from './export-files';
 import type { Visibility } from '../../../core/filters';
 import type { GraphData } from '../../../core/graph-data';
+import { downloadFile, sigmaToPngBlob } from './export-files';
 import { useSigma } from './sigma-context';
 
 const FILE_STEM = 'isisk-graph';

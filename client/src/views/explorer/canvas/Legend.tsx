@@ -7,8 +7,8 @@
  */
 import { useId, useState } from 'react';
 
-import { edgeColor, edgeSize } from '../../../core/graph-building';
 import type { CompareSide } from '../../../core/comparison';
+import { edgeColor, edgeSize } from '../../../core/graph-building';
 import { sourceShortName, type EntityTypeInfo, type SourceInfo } from '../../../core/graph-data';
 import { COMPARE_COLORS } from '../../../core/highlight';
 
