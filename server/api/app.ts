@@ -125,7 +125,8 @@ export function createApp({ apollo, index, staticDir, corsOrigins }: AppOptions)
         .status(503)
         .type('text/plain')
         .send(
-          `The explorer's client is not built (no ${indexHtml}).\n` +
+          // Relative: an answer must not show where the server is installed.
+          `The explorer's client is not built (no ${path.relative(process.cwd(), indexHtml)}).\n` +
             'Run `npm run build`, then restart the server; `npm start` does both.\n' +
             `The API is served at ${GRAPHQL_PATH} meanwhile.\n`,
         );
