@@ -1,12 +1,19 @@
 import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 
 import { parse } from 'graphql';
 
 import { MAX_LIST_LENGTH, MAX_STRING_LENGTHS } from '../../server/api/argument-bounds';
-import { createDocumentStore, documentBytes } from '../../server/api/document-store';
+import {
+  DOCUMENT_STORE_BYTES,
+  PERSISTED_QUERY_BYTES,
+  createDocumentStore,
+  documentBytes,
+} from '../../server/api/document-store';
 import { isProduction } from '../../server/api/environment';
-import { MAX_COST, operationCost } from '../../server/api/limits';
+import { MAX_COST, MAX_TOKENS, operationCost } from '../../server/api/limits';
 import { MAX_DOCUMENT_LENGTH, MAX_VARIABLES_DEPTH, MAX_VARIABLES_VALUES } from '../../server/api/request-bounds';
+import { REQUEST_TIME_LIMIT_MS } from '../../server/api/time-limit';
 import { buildSchemaFromFile } from './schema';
 import { type TestServer, startTestServer } from './test-server';
 
@@ -258,5 +265,26 @@ describe('the parsed-document cache', () => {
     expect(store.size).toBeLessThanOrEqual(200_000);
     expect(await store.get('k99')).toBeDefined();
     expect(await store.get('k0')).toBeUndefined();
+  });
+});
+
+describe('the README states the limits the code enforces', () => {
+  const spaced = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+
+  it('names every maximum and cache budget as the code defines it', async () => {
+    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+    for (const phrase of [
+      `${spaced(MAX_DOCUMENT_LENGTH)} characters, ${spaced(MAX_TOKENS)} tokens`,
+      `${MAX_VARIABLES_DEPTH} levels deep, ${spaced(MAX_VARIABLES_VALUES)} values`,
+      `| ${MAX_STRING_LENGTHS.text} characters |`,
+      `| ${MAX_STRING_LENGTHS.other} characters |`,
+      `| ${MAX_LIST_LENGTH} values |`,
+      `| ${spaced(MAX_COST)} (`,
+      `| ${REQUEST_TIME_LIMIT_MS / 1000} s |`,
+      `at most ${DOCUMENT_STORE_BYTES / 1024 / 1024} MB`,
+      `at most ${PERSISTED_QUERY_BYTES / 1024 / 1024} MB`,
+    ]) {
+      expect(readme).toContain(phrase);
+    }
   });
 });
