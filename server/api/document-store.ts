@@ -14,7 +14,7 @@ import type { DocumentNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
 
 /** Budget of the parsed-document cache, in (estimated) heap bytes. */
-export const DOCUMENT_STORE_BYTES = 16 * 1024 * 1024;
+export const DOCUMENT_STORE_BYTES = 8 * 1024 * 1024;
 /** Budget of the persisted-query cache (query texts by hash), in bytes. */
 export const PERSISTED_QUERY_BYTES = 4 * 1024 * 1024;
 

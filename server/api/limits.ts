@@ -11,7 +11,8 @@
  * - Request (request-bounds.ts, 400): document length (DOCUMENT_TOO_LARGE), variables' depth
  *   and count, persisted-query extension (PERSISTED_QUERY_INVALID), before anything is parsed.
  * - Shape (GraphQL Armor, GRAPHQL_VALIDATION_FAILED): depth, aliases, directives; tokens
- *   (graphql-js parser, GRAPHQL_PARSE_FAILED).
+ *   (graphql-js parser, GRAPHQL_PARSE_FAILED); selections (request-bounds.ts, before
+ *   validation, which is quadratic in same-named fields).
  * - Argument bounds (argument-bounds.ts, BAD_USER_INPUT, 400): string and list lengths, no null
  *   for a required argument, before execution.
  * - Cost (graphql-query-complexity, QUERY_TOO_COMPLEX): the `@complexity` directives of
@@ -78,6 +79,14 @@ export const MAX_ALIASES = 15;
 export const MAX_DIRECTIVES = 10;
 /** The explorer's largest query is about 80 tokens; the sandbox's introspection query about 300. */
 export const MAX_TOKENS = 2000;
+
+/**
+ * Fields, fragment spreads and inline fragments in one document. The explorer's largest query
+ * has about 50, the sandbox's introspection query 80. graphql-js's validation compares fields
+ * of the same name pairwise (OverlappingFieldsCanBeMerged), so 500 of them, which 2 000 tokens
+ * allow, hold the server for a quarter of a second; 150 for a few milliseconds.
+ */
+export const MAX_SELECTIONS = 150;
 
 /**
  * graphql-js stops parsing past `maxTokens` (the check Armor's max-tokens parser makes), and

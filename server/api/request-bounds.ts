@@ -10,8 +10,10 @@
 import { createHash } from 'node:crypto';
 
 import type { RequestHandler } from 'express';
+import { parse, visit } from 'graphql';
 
 import { ERROR_CODES, httpErrorBody } from './errors';
+import { MAX_SELECTIONS, PARSE_OPTIONS } from './limits';
 
 /**
  * Largest GraphQL document, in characters. The explorer's largest query is under 1 000; the
@@ -82,6 +84,7 @@ function checkRequest(body: unknown): void {
       ERROR_CODES.documentTooLarge,
     );
   }
+  if (typeof query === 'string') checkSelections(query);
   if (typeof operationName === 'string' && operationName.length > MAX_OPERATION_NAME_LENGTH) {
     throw new RequestOutOfBounds(
       `\`operationName\` is ${operationName.length} characters long, over the maximum of ${MAX_OPERATION_NAME_LENGTH}.`,
@@ -91,6 +94,30 @@ function checkRequest(body: unknown): void {
   if (variables != null) checkVariables(variables);
   if (typeof extensions === 'object' && extensions !== null) {
     checkPersistedQuery((extensions as Record<string, unknown>).persistedQuery, query);
+  }
+}
+
+/**
+ * Selections counted before Apollo validates: its validation runs every rule over the whole
+ * document, one of them pairwise over fields of the same name, and no rule of ours can stop
+ * it early (a plugin hook that throws there becomes a 500). A parse without locations costs
+ * a few microseconds per token, and the document is at most 10 000 characters.
+ */
+function checkSelections(query: string): void {
+  let document;
+  try {
+    document = parse(query, { ...PARSE_OPTIONS, noLocation: true });
+  } catch {
+    return; // Apollo answers the syntax error itself, with its location.
+  }
+  let selections = 0;
+  const count = () => void selections++;
+  visit(document, { Field: count, FragmentSpread: count, InlineFragment: count });
+  if (selections > MAX_SELECTIONS) {
+    throw new RequestOutOfBounds(
+      `The document has ${selections} selections (fields and fragments), over the limit of ${MAX_SELECTIONS}: split it into several requests.`,
+      ERROR_CODES.validationFailed,
+    );
   }
 }
 

@@ -11,7 +11,7 @@ import {
   documentBytes,
 } from '../../server/api/document-store';
 import { isProduction } from '../../server/api/environment';
-import { MAX_COST, MAX_TOKENS, operationCost } from '../../server/api/limits';
+import { MAX_COST, MAX_SELECTIONS, MAX_TOKENS, operationCost } from '../../server/api/limits';
 import { MAX_DOCUMENT_LENGTH, MAX_VARIABLES_DEPTH, MAX_VARIABLES_VALUES } from '../../server/api/request-bounds';
 import { REQUEST_TIME_LIMIT_MS } from '../../server/api/time-limit';
 import { buildSchemaFromFile } from './schema';
@@ -36,6 +36,17 @@ describe('every input is bounded before work starts', () => {
     expect(errors?.[0]?.extensions?.code).toBe('DOCUMENT_TOO_LARGE');
     expect(errors?.[0]?.message).toMatch(new RegExp(`maximum of ${MAX_DOCUMENT_LENGTH}`));
     await expectServerStillAnswers();
+  });
+
+  it(`refuses more than ${MAX_SELECTIONS} selections before validating them`, async () => {
+    const { status, errors } = await api.query(`{ ${'stats { entityCount } '.repeat(MAX_SELECTIONS / 2 + 1)} }`);
+    expect(status).toBe(400);
+    expect(errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(errors?.[0]?.message).toBe(
+      `The document has ${MAX_SELECTIONS + 2} selections (fields and fragments), over the limit of ${MAX_SELECTIONS}: split it into several requests.`,
+    );
+    const justUnder = await api.query(`{ ${'stats { entityCount } '.repeat(MAX_SELECTIONS / 2)} }`);
+    expect(justUnder.errors).toBeUndefined();
   });
 
   it('refuses search text over its maximum, naming `text` and the maximum, written inline or as a variable', async () => {
@@ -279,6 +290,7 @@ describe('the README states the limits the code enforces', () => {
       `| ${MAX_STRING_LENGTHS.text} characters |`,
       `| ${MAX_STRING_LENGTHS.other} characters |`,
       `| ${MAX_LIST_LENGTH} values |`,
+      `${MAX_SELECTIONS} selections (fields and fragments)`,
       `| ${spaced(MAX_COST)} (`,
       `| ${REQUEST_TIME_LIMIT_MS / 1000} s |`,
       `at most ${DOCUMENT_STORE_BYTES / 1024 / 1024} MB`,

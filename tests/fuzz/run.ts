@@ -44,6 +44,9 @@ function printReport(title: string, report: SendReport): void {
     if (seen) seen.count++;
     else kinds.set(key, { count: 1, example: problem.request });
   }
+  for (const { kind, ms, request } of report.slowest) {
+    console.log(`   slow: ${ms.toFixed(0)} ms ${kind}: ${request.slice(0, 120)}`);
+  }
   console.log(`   problems: ${report.problems.length}`);
   for (const [key, { count, example }] of kinds) console.log(`     ${count} × ${key}\n       e.g. ${example}`);
 }

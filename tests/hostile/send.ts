@@ -26,6 +26,8 @@ export interface SendReport {
   problems: Problem[];
   /** Milliseconds per request, in the order they finished. */
   latencies: number[];
+  /** The slowest requests, slowest first. */
+  slowest: { kind: string; ms: number; request: string }[];
   durationMs: number;
 }
 
@@ -43,6 +45,8 @@ interface Answer {
 }
 
 const SCHEMA_HINT = /Did you mean/;
+/** How many of the slowest requests a report keeps. */
+const SLOWEST = 5;
 /** A stack frame or a local path: what an answer in production must not show. */
 const INTERNALS = /\bat .+\(.+:\d+:\d+\)|\/work\/|node_modules|stacktrace/;
 
@@ -153,8 +157,18 @@ export async function sendRequests(
   requests: Iterable<HostileRequest>,
   { concurrency, timeoutMs = 10_000 }: SendOptions,
 ): Promise<SendReport> {
-  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
-  const report: SendReport = { sent: 0, byStatus: {}, byCode: {}, problems: [], latencies: [], durationMs: 0 };
+  // FIFO: every pooled socket stays in use. The default LIFO leaves some idle past the
+  // server's keep-alive timeout, and reusing one the server is closing is a reset of our own.
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency, scheduling: 'fifo' });
+  const report: SendReport = {
+    sent: 0,
+    byStatus: {},
+    byCode: {},
+    problems: [],
+    latencies: [],
+    slowest: [],
+    durationMs: 0,
+  };
   const iterator = requests[Symbol.iterator]();
   const started = performance.now();
 
@@ -167,7 +181,12 @@ export async function sendRequests(
         const answer = hostile.raw
           ? await sendRaw(baseUrl, hostile.raw, timeoutMs)
           : await sendHttp(agent, baseUrl, hostile, timeoutMs);
-        report.latencies.push(performance.now() - sentAt);
+        const ms = performance.now() - sentAt;
+        report.latencies.push(ms);
+        if (report.slowest.length < SLOWEST || ms > report.slowest[SLOWEST - 1]!.ms) {
+          report.slowest.push({ kind: hostile.kind, ms, request: describe(hostile) });
+          report.slowest.sort((a, b) => b.ms - a.ms).splice(SLOWEST);
+        }
         report.byStatus[answer.status] = (report.byStatus[answer.status] ?? 0) + 1;
         for (const code of codesOf(answer)) report.byCode[code] = (report.byCode[code] ?? 0) + 1;
         for (const problem of judge(answer))
