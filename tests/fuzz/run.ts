@@ -10,6 +10,7 @@
  * when a promise of issue 10's "Done when" is not kept.
  */
 import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 
 import { hostileRequests, paddedDocuments, type HostileRequest } from '../hostile/requests';
 import { realisticRequests } from '../hostile/realistic';
@@ -163,4 +164,10 @@ try {
 }
 console.log('\n== verdict');
 for (const [promise, kept] of verdicts) console.log(`   ${kept ? 'kept  ' : 'BROKEN'} ${promise}`);
+// Latencies on a shared machine say as much about the machine as about the server.
+console.log(
+  `   machine load average at the end: ${loadavg()
+    .map((load) => load.toFixed(1))
+    .join(', ')}`,
+);
 process.exit(verdicts.every(([, kept]) => kept) ? 0 : 1);

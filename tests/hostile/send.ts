@@ -51,7 +51,8 @@ const SLOWEST = 5;
 const INTERNALS = /\bat .+\(.+:\d+:\d+\)|\/work\/|node_modules|stacktrace/;
 
 function describe(hostile: HostileRequest): string {
-  return `${hostile.method} ${hostile.path.slice(0, 100)} ${(hostile.raw ?? hostile.body ?? '').slice(0, 200)}`;
+  const text = `${hostile.method} ${hostile.path.slice(0, 100)} ${(hostile.raw ?? hostile.body ?? '').slice(0, 200)}`;
+  return text.replace(/\r?\n/g, '\\n');
 }
 
 /** What is wrong with an answer; empty when nothing is. */

@@ -8,6 +8,8 @@
 import { realisticRequests } from '../hostile/realistic';
 import type { HostileRequest } from '../hostile/requests';
 import { percentile, sendRequests } from '../hostile/send';
+import { loadavg } from 'node:os';
+
 import { startServerProcess } from '../support/server-process';
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
@@ -63,4 +65,10 @@ try {
   console.log(`   server stopped with SIGTERM, exit code ${code}`);
   ok &&= code === 0;
 }
+// Latencies on a shared machine say as much about the machine as about the server.
+console.log(
+  `   load average at the end: ${loadavg()
+    .map((load) => load.toFixed(1))
+    .join(', ')}`,
+);
 process.exit(ok ? 0 : 1);
