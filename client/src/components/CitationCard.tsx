@@ -9,6 +9,7 @@ import { readerHref, type ReaderItem } from '../core/routing';
 import { sameSpan, type Span } from '../core/source-text';
 import { AppLink } from './AppLink';
 import { Attribution } from './Attribution';
+import './provenance.css';
 
 type QuoteCitation = Pick<CitationDetailsFragment, 'quote' | 'start' | 'end'> & { source: { id: string } };
 
