@@ -9,7 +9,11 @@ import { type EntityFilter, claimsOfEntity, entitiesPage, entityById, sourcesOfE
 import { type GraphIndex, degreeOf, entityRecord, relationRecord, sourceRecords } from '../graph/indexes';
 import { assertKnownEntityFilter, assertKnownRelationFilter } from '../graph/known-values';
 import { neighborhood } from '../graph/neighborhood';
-import { shortestPaths } from '../graph/paths';
+import { between, pathsThroughOthers } from '../graph/between';
+import { fullTextEntities, fullTextPassages, fullTextQuery, fullTextRelations } from '../graph/full-text-search';
+import { pathPage, shortestPaths } from '../graph/paths';
+import type { PathPageRecord } from '../graph/paths';
+import { rankedConnection, offsetAfter } from '../graph/ranked-cursor';
 import { type RelationFilter, relationById, relationsOfEntity, relationsPage } from '../graph/relations';
 import { searchEntities } from '../graph/search';
 import {
@@ -27,7 +31,21 @@ import { asUserInput, checkAtLeast, checkRange } from './errors';
 import { ARGUMENT_LIMITS } from './limits';
 
 /** Defaults as schema.graphql declares them; used when a client passes an explicit null. */
-const DEFAULTS = { first: 50, searchFirst: 10, pathsFirst: 10, maxLength: 3, depth: 1, limit: 1000 };
+const DEFAULTS = {
+  first: 50,
+  searchFirst: 10,
+  pathsFirst: 10,
+  minLength: 1,
+  maxLength: 3,
+  depth: 1,
+  limit: 1000,
+  fullTextFirst: 10,
+};
+
+/** A page of paths as a PathConnection. */
+function pathConnection(page: PathPageRecord, offset: number) {
+  return { ...rankedConnection(page.paths, offset, page.totalCount), totalCountExact: page.totalCountExact };
+}
 
 function checkedFilter<T extends RelationFilter>(
   index: GraphIndex,
@@ -44,6 +62,13 @@ function checkedEntityFilter<T extends EntityFilter>(
 ): T | null | undefined {
   assertKnownEntityFilter(index, filter);
   return filter;
+}
+
+function fullTextPage(first: number | null | undefined, after: string | null | undefined) {
+  return {
+    first: checkRange('first', first ?? DEFAULTS.fullTextFirst, ARGUMENT_LIMITS.searchResults),
+    offset: offsetAfter(after),
+  };
 }
 
 export const resolvers: Resolvers = {
@@ -82,6 +107,20 @@ export const resolvers: Resolvers = {
           filter: checkedFilter(index, filter),
         }),
       ),
+    pathsConnection: (_, { from, to, minLength, maxLength, first, after, filter }, { index }) =>
+      asUserInput(() => {
+        const offset = offsetAfter(after);
+        const page = pathPage(index, from, to, {
+          minLength: checkRange('minLength', minLength ?? DEFAULTS.minLength, ARGUMENT_LIMITS.pathLength),
+          maxLength: checkRange('maxLength', maxLength ?? DEFAULTS.maxLength, ARGUMENT_LIMITS.pathLength),
+          first: checkRange('first', first ?? DEFAULTS.pathsFirst, ARGUMENT_LIMITS.paths),
+          offset,
+          filter: checkedFilter(index, filter),
+        });
+        return pathConnection(page, offset);
+      }),
+    between: (_, { a, b, filter }, { index }) => asUserInput(() => between(index, a, b, checkedFilter(index, filter))),
+    fullTextSearch: (_, { text }) => asUserInput(() => ({ text: fullTextQuery(text) })),
     sources: (_, __, { index }) => allSources(index),
     source: (_, { id }, { index }) => sourceById(index, id),
     disagreements: (_, { entity }, { index }) =>
@@ -92,6 +131,29 @@ export const resolvers: Resolvers = {
       relationTypes: relationTypeSummaries(index),
     }),
     stats: (_, __, { index }) => graphStats(index),
+  },
+
+  Between: {
+    relationGroups: (record) => record.groups,
+    paths: (record, { maxLength, first, after }, { index }) =>
+      asUserInput(() => {
+        const offset = offsetAfter(after);
+        const page = pathsThroughOthers(index, record, {
+          maxLength: checkRange('maxLength', maxLength ?? DEFAULTS.maxLength, ARGUMENT_LIMITS.pathLength),
+          first: checkRange('first', first ?? DEFAULTS.pathsFirst, ARGUMENT_LIMITS.paths),
+          offset,
+        });
+        return pathConnection(page, offset);
+      }),
+  },
+
+  FullTextSearch: {
+    entities: ({ text }, { first, after }, { index }) =>
+      asUserInput(() => fullTextEntities(index, text, fullTextPage(first, after))),
+    relations: ({ text }, { first, after }, { index }) =>
+      asUserInput(() => fullTextRelations(index, text, fullTextPage(first, after))),
+    passages: ({ text }, { first, after }, { index }) =>
+      asUserInput(() => fullTextPassages(index, text, fullTextPage(first, after))),
   },
 
   Entity: {
