@@ -75,15 +75,31 @@ export function wordsOf(text: string, from = 0, to = text.length): Word[] {
   return words;
 }
 
-/** Split into words and fold, as every full-text index and query does. */
+/** Split into words, as every full-text index and query does. */
 export function tokenizeForSearch(text: string): string[] {
   return text.match(WORD) ?? [];
 }
 
-const indexOptions = {
-  tokenize: tokenizeForSearch,
-  processTerm: (term: string) => foldText(term) || null,
-};
+/**
+ * English words too common to tell texts apart, left out of the indexes: in prose they are a
+ * third of all words, so leaving them out makes the indexes smaller and a query naming them
+ * cheaper (a word's cost is the number of texts holding it). A phrase is still marked with
+ * them, as marking reads the text itself. Not here, as they name things in this domain: "is"
+ * (IS, the Islamic State), "us" (the US), "who" (the WHO).
+ */
+const STOP_WORDS = new Set(
+  'a an and are as at be been but by for from had has have in it its of on or that the these this those to was were which with'.split(
+    ' ',
+  ),
+);
+
+/** A word as the indexes hold it: folded, or null for a stop word. */
+export function indexTerm(word: string): string | null {
+  const folded = foldText(word);
+  return folded && !STOP_WORDS.has(folded) ? folded : null;
+}
+
+const indexOptions = { tokenize: tokenizeForSearch, processTerm: indexTerm };
 
 export function buildFullTextIndex(
   knowledgeGraph: KnowledgeGraph,

@@ -5,8 +5,9 @@
  * Which entities, relations and passages of the sources speak of a few words. Each group is
  * ranked on its own (full-text-index.ts holds the three indexes) and paged by rank. One query
  * per group, built like the name search (search.ts) but over more text:
- *   - every word matches (AND) and any word matches (OR), added up, so meeting every word
- *     ranks first and a partial match is still found;
+ *   - every word must match (AND); only when nothing meets every word is any word enough
+ *     (OR). Asking both every time would double the cost of each query for matches that
+ *     rank below every full match anyway;
  *   - short queries (up to FORGIVING_QUERY_WORDS words) also match word prefixes and typos:
  *     one edit from 4 letters, two from 7, so "hakkani" meets "haqqani" (two letters apart,
  *     as transliterations of one name often are). Longer queries are phrases someone pasted:
@@ -15,10 +16,10 @@
  * Equal scores fall back to ids, so the order, and with it every cursor, is stable.
  */
 import type MiniSearch from 'minisearch';
-import type { Query, SearchOptions, SearchResult } from 'minisearch';
+import type { SearchOptions, SearchResult } from 'minisearch';
 
 import type { CitationRecord, EntityRecord, RelationRecord, SourceRecord } from '../data/model';
-import { type Word, tokenizeForSearch, wordsOf } from './full-text-index';
+import { type Word, indexTerm, tokenizeForSearch, wordsOf } from './full-text-index';
 import { type GraphIndex, degreeOf } from './indexes';
 import { InvalidArgumentError } from './invalid-argument';
 import { type RankedConnection, rankedConnection } from './ranked-cursor';
@@ -222,7 +223,7 @@ function run(
   boost: Record<string, number>,
   boostDocument?: (id: string) => number,
 ): SearchResult[] {
-  const words = queryWordsOf(query);
+  const words = queryWordsOf(query).filter((word) => indexTerm(word) !== null);
   if (words.length === 0) return [];
   const forgiving = words.length <= FORGIVING_QUERY_WORDS;
   const options: SearchOptions = {
@@ -231,9 +232,8 @@ function run(
     prefix: forgiving ? (term) => term.length >= 3 : false,
     fuzzy: forgiving ? (term) => (term.length < 4 ? 0 : term.length < 7 ? 1 : 2) : false,
   };
-  const queries: Query[] = [{ ...options, queries: [query], combineWith: 'AND' }];
-  if (words.length > 1) queries.push({ ...options, queries: [query], combineWith: 'OR' });
-  return searchIndex.search({ queries, combineWith: 'OR' });
+  const every = searchIndex.search(query, { ...options, combineWith: 'AND' });
+  return every.length > 0 || words.length === 1 ? every : searchIndex.search(query, { ...options, combineWith: 'OR' });
 }
 
 /**
