@@ -43,13 +43,30 @@ function random(): number {
 }
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
-// About 8 000 distinct words, a few of them frequent (like "the"), most rare, as in prose.
+// 8 000 distinct words drawn by Zipf's law (the r-th most common word ∝ 1/r), as in prose;
+// the most common are English function words ("the", "of" …), then domain words.
 const SYLLABLES = ['ka', 'bul', 'har', 'nan', 'gar', 'kho', 'ra', 'san', 'ta', 'li', 'ban', 'haq', 'qa', 'ni', 'ze'];
-const COMMON = ['the', 'of', 'and', 'in', 'a', 'to', 'was', 'is', 'by', 'group', 'leader', 'attack'];
-const RARE = Array.from({ length: 8000 }, () =>
-  Array.from({ length: 2 + Math.floor(random() * 3) }, () => pick(SYLLABLES)).join(''),
-);
-const word = () => (random() < 0.4 ? pick(COMMON) : pick(RARE));
+const COMMON = ['the', 'of', 'and', 'to', 'a', 'in', 'is', 'that', 'was', 'by', 'group', 'leader', 'attack'];
+const WORDS = [
+  ...COMMON,
+  ...Array.from({ length: 8000 - COMMON.length }, () =>
+    Array.from({ length: 2 + Math.floor(random() * 3) }, () => pick(SYLLABLES)).join(''),
+  ),
+];
+const cumulative: number[] = [];
+WORDS.forEach((_, rank) => cumulative.push((cumulative[rank - 1] ?? 0) + 1 / (rank + 1)));
+const word = () => {
+  const target = random() * cumulative[cumulative.length - 1]!;
+  let low = 0;
+  let high = cumulative.length - 1;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (cumulative[middle]! < target) low = middle + 1;
+    else high = middle;
+  }
+  return WORDS[low]!;
+};
+const RARE = WORDS.slice(2000);
 const sentence = (length: number) => {
   const words = Array.from({ length }, word);
   return words[0]![0]!.toUpperCase() + words.join(' ').slice(1) + '.';
