@@ -15,6 +15,9 @@
  *   2. a depth-first walk from the start enumerates the paths of exactly length L, pruned by
  *      that distance: a branch is followed only if it can still reach the target in L hops.
  * Both walks count their steps against a work budget, so no request can walk a large graph.
+ *
+ * `pathPage` walks every length up to `maxLength`, so that it can say how many paths there are
+ * ("10 of 18") and serve any page of them; `shortestPaths` stops as soon as it has `first`.
  */
 import type { EntityRecord, RelationRecord } from '../data/model';
 import type { PathHopRecord, PathRecord } from './results';
