@@ -3,19 +3,22 @@
  * ===================
  *
  * Built once at start-up (see indexes.ts) so that a search reads an inverted index and never
- * scans the sources' texts. Three MiniSearch indexes, one per group of results:
+ * scans the sources' texts. MiniSearch indexes:
  *   - entities: name, aliases, description;
- *   - relations: the type's label, every quote, the curator's note, and the two ends' names
- *     (so "leader" finds leader_of relations, and a phrase from a quote finds its relation);
  *   - passages: every sentence of every source text, cut by `Intl.Segmenter` (the platform's
- *     Unicode sentence rules), kept as offsets into the text, not as copies.
+ *     Unicode sentence rules), kept as offsets into the text, not as copies;
+ *   - relation types (label and id) and relation notes, for the relations group.
+ * Relations are not indexed one by one: every quote is a stretch of a source text, so the
+ * passages index already holds its words, and `citationsByPassage` leads from a matching
+ * passage to the relations quoting it. A million relations then cost a list entry per
+ * citation, not a document each.
  *
  * Words are split and folded the same way everywhere (WORD, foldText), so the words a search
  * matched can be found again in a text, with offsets, to mark them.
  */
 import MiniSearch from 'minisearch';
 
-import type { EntityGraph, KnowledgeGraph, RelationRecord, SourceRecord } from '../data/model';
+import type { CitationRecord, KnowledgeGraph, SourceRecord } from '../data/model';
 import { foldText } from './text-folding';
 
 /** A word: a run of characters that are neither space nor punctuation (MiniSearch's own split). */
@@ -29,8 +32,13 @@ export const MAX_PASSAGE_LENGTH = 600;
 
 export interface FullTextIndex {
   readonly entities: MiniSearch<FullTextEntityDocument>;
-  readonly relations: MiniSearch<FullTextRelationDocument>;
+  /** Relation types by label and id ("leader of", "leader_of"). */
+  readonly relationTypes: MiniSearch<LabelDocument>;
+  /** The relations that have a curator's note, by their note. */
+  readonly relationNotes: MiniSearch<LabelDocument>;
   readonly passages: MiniSearch<PassageDocument>;
+  /** Passage number → the relation citations whose quote overlaps the passage, by start. */
+  readonly citationsByPassage: readonly (readonly CitationRecord[] | undefined)[];
   /** Passage number → source id, start and end (UTF-16 offsets into the text, end exclusive). */
   readonly passageSource: readonly string[];
   readonly passageStart: Uint32Array;
@@ -44,12 +52,9 @@ interface FullTextEntityDocument {
   description: string;
 }
 
-interface FullTextRelationDocument {
+interface LabelDocument {
   id: string;
-  label: string;
-  quotes: string;
-  note: string;
-  ends: string;
+  text: string;
 }
 
 interface PassageDocument {
@@ -103,10 +108,11 @@ const indexOptions = { tokenize: tokenizeForSearch, processTerm: indexTerm };
 
 export function buildFullTextIndex(
   knowledgeGraph: KnowledgeGraph,
-  entityIds: readonly string[],
-  relationIds: readonly string[],
-  sourceIds: readonly string[],
+  ids: { entityIds: readonly string[]; relationIds: readonly string[]; sourceIds: readonly string[] },
+  /** Source id → every citation into it, by start offset (GraphIndex.citationsBySource). */
+  citationsBySource: ReadonlyMap<string, readonly CitationRecord[]>,
 ): FullTextIndex {
+  const { entityIds, relationIds, sourceIds } = ids;
   const { graph, sources, vocabulary } = knowledgeGraph;
 
   const entities = new MiniSearch<FullTextEntityDocument>({
@@ -120,23 +126,27 @@ export function buildFullTextIndex(
     }),
   );
 
-  const relations = new MiniSearch<FullTextRelationDocument>({
-    fields: ['label', 'quotes', 'note', 'ends'],
-    ...indexOptions,
-  });
-  const labelOf = (type: string) => {
-    const label = vocabulary.relationTypes.get(type)?.label ?? '';
-    // The id as words too ("leader_of" → "leader of"), should a label word it otherwise.
-    return `${label}\n${type.replace(/_/g, ' ')}`;
-  };
-  relations.addAll(relationIds.map((id) => relationDocument(graph, graph.getEdgeAttributes(id), labelOf)));
+  const relationTypes = new MiniSearch<LabelDocument>({ fields: ['text'], ...indexOptions });
+  relationTypes.addAll(
+    [...vocabulary.relationTypes.values()].map((type) => ({
+      id: type.id,
+      text: `${type.label}\n${type.id.replace(/_/g, ' ')}`,
+    })),
+  );
+  const relationNotes = new MiniSearch<LabelDocument>({ fields: ['text'], ...indexOptions });
+  for (const id of relationIds) {
+    const note = graph.getEdgeAttribute(id, 'note');
+    if (note) relationNotes.add({ id, text: note });
+  }
 
   const passageSource: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
   const passages = new MiniSearch<PassageDocument>({ fields: ['text'], ...indexOptions });
+  const citationsByPassage: CitationRecord[][] = [];
   for (const sourceId of sourceIds) {
     const source = sources.get(sourceId)!;
+    const first = passageSource.length;
     for (const [start, end] of sentenceSpans(source)) {
       const id = passageSource.length;
       passageSource.push(sourceId);
@@ -144,31 +154,29 @@ export function buildFullTextIndex(
       ends.push(end);
       passages.add({ id, text: source.text.slice(start, end) });
     }
+    for (const citation of citationsBySource.get(sourceId) ?? []) {
+      if (citation.target.kind !== 'relation') continue;
+      // The passages from the last one starting before the quote's end, back while they reach into it.
+      let low = first;
+      let high = passageSource.length;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (starts[middle]! < citation.end) low = middle + 1;
+        else high = middle;
+      }
+      for (let p = low - 1; p >= first && ends[p]! > citation.start; p--) (citationsByPassage[p] ??= []).push(citation);
+    }
   }
 
   return {
     entities,
-    relations,
+    relationTypes,
+    relationNotes,
     passages,
+    citationsByPassage,
     passageSource,
     passageStart: Uint32Array.from(starts),
     passageEnd: Uint32Array.from(ends),
-  };
-}
-
-function relationDocument(
-  graph: EntityGraph,
-  relation: RelationRecord,
-  labelOf: (type: string) => string,
-): FullTextRelationDocument {
-  return {
-    id: relation.id,
-    label: labelOf(relation.type),
-    quotes: relation.citations.map((citation) => citation.quote).join('\n'),
-    note: relation.note ?? '',
-    ends: [graph.getNodeAttributes(relation.subject), graph.getNodeAttributes(relation.object)]
-      .map((entity) => [entity.name, ...entity.aliases].join('\n'))
-      .join('\n'),
   };
 }
 

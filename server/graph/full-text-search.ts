@@ -65,7 +65,7 @@ export interface QuoteMatchRecord {
 
 export interface RelationMatchRecord {
   relation: RelationRecord;
-  /** The fields that matched: label, quotes, note, ends. */
+  /** The fields that matched: label (the type's), quotes, note. */
   fields: string[];
   /** The citations whose quote holds a matched word, in citation order. */
   quotes: QuoteMatchRecord[];
@@ -137,7 +137,18 @@ export function fullTextEntities(
   );
 }
 
-/** The relations whose type label, quotes, note or ends match, best first. */
+/**
+ * A type's label matching counts for this much of a quote matching as well: "leader" should
+ * list the relations whose quotes say "leader" before the many of type leader_of that do not.
+ */
+const TYPE_MATCH_WEIGHT = 0.5;
+
+/**
+ * The relations whose type label, quotes or note match, best first. Quotes are found through
+ * the passages that hold them (full-text-index.ts): a quote counts when it overlaps a
+ * matching passage and holds as many of the matched words as the query has words (all of
+ * them, when every word had to match).
+ */
 export function fullTextRelations(
   index: GraphIndex,
   text: string,
@@ -145,20 +156,57 @@ export function fullTextRelations(
 ): RankedConnection<RelationMatchRecord> {
   const query = fullTextQuery(text);
   const queryWords = queryWordsOf(query);
-  const results = rank(
-    run(index.fullText.relations, query, { label: 2, quotes: 1, note: 0.5, ends: 0.3 }),
-    (result) => {
-      const relation = index.graph.getEdgeAttributes(result.id as string);
-      return relation.citations.some((citation) => phraseSpans(wordsOf(citation.quote), queryWords).length > 0)
+  const { fullText, graph } = index;
+  const candidates = new Map<string, { id: string; score: number; fields: Set<string> }>();
+  const add = (id: string, score: number, field: string) => {
+    const candidate = candidates.get(id);
+    if (!candidate) candidates.set(id, { id, score, fields: new Set([field]) });
+    else {
+      candidate.score += score;
+      candidate.fields.add(field);
+    }
+  };
+
+  for (const type of run(fullText.relationTypes, query, { text: 1 })) {
+    for (const id of index.relationsByType.get(type.id as string) ?? [])
+      add(id, type.score * TYPE_MATCH_WEIGHT, 'label');
+  }
+  for (const note of run(fullText.relationNotes, query, { text: 1 })) add(note.id as string, note.score, 'note');
+
+  // Quotes: each relation scores its best matching passage once.
+  const terms = new Set<string>();
+  const quoteScores = new Map<string, number>();
+  const wanted = Math.max(1, new Set(queryWords.filter((word) => indexTerm(word) !== null)).size);
+  for (const passage of run(fullText.passages, query, { text: 1 })) {
+    const matched = new Set(passage.terms);
+    for (const term of passage.terms) terms.add(term);
+    for (const citation of fullText.citationsByPassage[passage.id as number] ?? []) {
+      const id = (citation.target as { id: string }).id;
+      if ((quoteScores.get(id) ?? 0) >= passage.score) continue;
+      const inQuote = new Set(
+        wordsOf(citation.quote)
+          .map((word) => word.folded)
+          .filter((word) => matched.has(word)),
+      );
+      if (inQuote.size >= Math.min(wanted, matched.size)) quoteScores.set(id, passage.score);
+    }
+  }
+  for (const [id, score] of quoteScores) add(id, score, 'quotes');
+
+  const results = [...candidates.values()].sort((a, b) => b.score - a.score || compareIds(a.id, b.id));
+  const ranked = rank(
+    results,
+    (result) =>
+      graph
+        .getEdgeAttribute(result.id, 'citations')
+        .some((citation) => phraseSpans(wordsOf(citation.quote), queryWords).length > 0)
         ? PHRASE_BOOST
-        : 1;
-    },
+        : 1,
     page,
   );
   return rankedConnection(
-    results.page.map((result) => {
-      const relation = index.graph.getEdgeAttributes(result.id as string);
-      const terms = new Set(result.terms);
+    ranked.page.map((result) => {
+      const relation = graph.getEdgeAttributes(result.id);
       const quotes: QuoteMatchRecord[] = [];
       for (const citation of relation.citations) {
         const spans = markedSpans(wordsOf(citation.quote), queryWords, terms);
@@ -170,10 +218,10 @@ export function fullTextRelations(
         }));
         quotes.push({ citation, matches });
       }
-      return { relation, fields: fieldsOf(result), quotes };
+      return { relation, fields: [...result.fields].sort(), quotes };
     }),
     page.offset,
-    results.total,
+    ranked.total,
   );
 }
 
@@ -243,11 +291,11 @@ function run(
  */
 const RESCORED_RESULTS = 200;
 
-function rank(
-  results: SearchResult[],
-  boostOf: (result: SearchResult) => number,
+function rank<T extends { id: string | number; score: number }>(
+  results: T[],
+  boostOf: (result: T) => number,
   page: PageOptions,
-): { page: SearchResult[]; total: number } {
+): { page: T[]; total: number } {
   // Always the same head, whatever the page, so that pages agree on one order.
   const rescored = results
     .slice(0, RESCORED_RESULTS)

@@ -181,7 +181,7 @@ export function buildGraphIndex(knowledgeGraph: KnowledgeGraph): GraphIndex {
     entityTypeCounts,
     relationTypeCounts,
     citationCount,
-    fullText: buildFullTextIndex(knowledgeGraph, entityIds, relationIds, sourceIds),
+    fullText: buildFullTextIndex(knowledgeGraph, { entityIds, relationIds, sourceIds }, citationsBySource),
     countCache: new Map(),
   };
 }

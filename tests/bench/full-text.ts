@@ -157,7 +157,7 @@ let started = performance.now();
 const index = buildGraphIndex(knowledgeGraph);
 const allIndexesMs = performance.now() - started;
 started = performance.now();
-const fullText = buildFullTextIndex(knowledgeGraph, index.entityIds, index.relationIds, index.sourceIds);
+const fullText = buildFullTextIndex(knowledgeGraph, index, index.citationsBySource);
 const fullTextMs = performance.now() - started;
 console.log(
   `index build: every index (the full-text one included) ${ms(allIndexesMs)} ms; the full-text index alone ${ms(fullTextMs)} ms (${fullText.passageSource.length} passages): ratio ${(fullTextMs / allIndexesMs).toFixed(2)}`,

@@ -141,3 +141,34 @@ describe('passages', () => {
     expect(new Set(passageSource)).toEqual(new Set(index.sourceIds));
   });
 });
+
+describe('relations found through their quotes', () => {
+  it('are every relation whose quote holds the word, as a walk over all quotes finds them', async () => {
+    const index = await shippedGraphIndex();
+    for (const word of ['withdrawal', 'military', 'pakistan']) {
+      const expected = index.graph
+        .mapEdges((_id, relation) => relation)
+        .filter((relation) =>
+          relation.citations.some((citation) =>
+            citation.quote
+              .toLowerCase()
+              .split(/[^a-z]+/)
+              .includes(word),
+          ),
+        )
+        .map((relation) => relation.id);
+      expect(expected.length).toBeGreaterThan(0);
+      const found = fullTextRelations(index, word, { first: 50, offset: 0 }).edges.filter((edge) =>
+        edge.node.fields.includes('quotes'),
+      );
+      expect(found.map((edge) => edge.node.relation.id)).toEqual(expect.arrayContaining(expected));
+      for (const { node } of found) {
+        expect(node.quotes.length).toBeGreaterThan(0);
+        for (const quote of node.quotes) {
+          const text = index.knowledgeGraph.sources.get(quote.citation.sourceId)!.text;
+          for (const match of quote.matches) expect(text.slice(match.start, match.end)).toBe(match.text);
+        }
+      }
+    }
+  });
+});
