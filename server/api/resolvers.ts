@@ -1,19 +1,19 @@
 /**
- * Resolvers: thin maps from schema fields to the graph queries in server/graph/. They check
- * argument ranges (limits.ts), call one function, and leave every other field to the default
- * resolver reading the record.
+ * Resolvers: thin maps from schema fields to the graph queries in server/graph/. They read
+ * their arguments with the schema's defaults in place of nulls (defaults.ts), check argument
+ * ranges (limits.ts), call one function, and leave every other field to the default resolver
+ * reading the record.
  */
-import { allDisagreements, disagreementsOf } from '../graph/disagreements';
+import { between, pathsThroughOthers } from '../graph/between';
 import { compareSources } from '../graph/comparison';
+import { allDisagreements, disagreementsOf } from '../graph/disagreements';
 import { type EntityFilter, claimsOfEntity, entitiesPage, entityById, sourcesOfEntity } from '../graph/entities';
+import { fullTextEntities, fullTextPassages, fullTextQuery, fullTextRelations } from '../graph/full-text-search';
 import { type GraphIndex, degreeOf, entityRecord, relationRecord, sourceRecords } from '../graph/indexes';
 import { assertKnownEntityFilter, assertKnownRelationFilter } from '../graph/known-values';
 import { neighborhood } from '../graph/neighborhood';
-import { between, pathsThroughOthers } from '../graph/between';
-import { fullTextEntities, fullTextPassages, fullTextQuery, fullTextRelations } from '../graph/full-text-search';
-import { pathPage, shortestPaths } from '../graph/paths';
-import type { PathPageRecord } from '../graph/paths';
-import { rankedConnection, offsetAfter } from '../graph/ranked-cursor';
+import { type PathPageRecord, pathPage, shortestPaths } from '../graph/paths';
+import { offsetAfter, rankedConnection } from '../graph/ranked-cursor';
 import { type RelationFilter, relationById, relationsOfEntity, relationsPage } from '../graph/relations';
 import { searchEntities } from '../graph/search';
 import {
@@ -27,20 +27,9 @@ import {
 } from '../graph/sources';
 import { entityTypeSummaries, graphStats, relationTypeLabel, relationTypeSummaries } from '../graph/vocabulary';
 import type { Resolvers } from './generated/resolvers-types';
-import { asUserInput, checkAtLeast, checkRange } from './errors';
+import { resolverArguments } from './defaults';
+import { asUserInput, badUserInput, checkAtLeast, checkRange } from './errors';
 import { ARGUMENT_LIMITS } from './limits';
-
-/** Defaults as schema.graphql declares them; used when a client passes an explicit null. */
-const DEFAULTS = {
-  first: 50,
-  searchFirst: 10,
-  pathsFirst: 10,
-  minLength: 1,
-  maxLength: 3,
-  depth: 1,
-  limit: 1000,
-  fullTextFirst: 10,
-};
 
 /** A page of paths as a PathConnection. */
 function pathConnection(page: PathPageRecord, offset: number) {
@@ -64,67 +53,85 @@ function checkedEntityFilter<T extends EntityFilter>(
   return filter;
 }
 
-function fullTextPage(first: number | null | undefined, after: string | null | undefined) {
-  return {
-    first: checkRange('first', first ?? DEFAULTS.fullTextFirst, ARGUMENT_LIMITS.searchResults),
-    offset: offsetAfter(after),
-  };
+/** A full-text group's page, from its arguments with the schema's defaults in place. */
+function fullTextPage({ first, after }: { first?: number | null; after?: string | null }) {
+  return { first: checkRange('first', first!, ARGUMENT_LIMITS.searchResults), offset: offsetAfter(after) };
 }
 
 export const resolvers: Resolvers = {
   Query: {
     entity: (_, { id }, { index }) => entityById(index, id),
-    entities: (_, { filter, first, after }, { index }) =>
-      asUserInput(() =>
+    entities: (_, args, { index }, info) => {
+      const { filter, first, after } = resolverArguments(info, args);
+      return asUserInput(() =>
         entitiesPage(index, checkedEntityFilter(index, filter), {
-          first: checkRange('first', first ?? DEFAULTS.first, ARGUMENT_LIMITS.pageSize),
+          first: checkRange('first', first, ARGUMENT_LIMITS.pageSize),
           after,
         }),
-      ),
+      );
+    },
     relation: (_, { id }, { index }) => relationById(index, id),
-    relations: (_, { filter, first, after }, { index }) =>
-      asUserInput(() =>
+    relations: (_, args, { index }, info) => {
+      const { filter, first, after } = resolverArguments(info, args);
+      return asUserInput(() =>
         relationsPage(index, checkedFilter(index, filter), {
-          first: checkRange('first', first ?? DEFAULTS.first, ARGUMENT_LIMITS.pageSize),
+          first: checkRange('first', first, ARGUMENT_LIMITS.pageSize),
           after,
         }),
-      ),
-    search: (_, { text, first }, { index }) =>
-      searchEntities(index, text, checkRange('first', first ?? DEFAULTS.searchFirst, ARGUMENT_LIMITS.searchResults)),
-    neighborhood: (_, { id, depth, filter, limit }, { index }) =>
-      asUserInput(() =>
+      );
+    },
+    search: (_, args, { index }, info) => {
+      const { text, first } = resolverArguments(info, args);
+      return searchEntities(index, text, checkRange('first', first, ARGUMENT_LIMITS.searchResults));
+    },
+    neighborhood: (_, args, { index }, info) => {
+      const { id, depth, filter, limit } = resolverArguments(info, args);
+      return asUserInput(() =>
         neighborhood(index, id, {
-          depth: checkRange('depth', depth ?? DEFAULTS.depth, ARGUMENT_LIMITS.neighborhoodDepth),
-          limit: checkRange('limit', limit ?? DEFAULTS.limit, ARGUMENT_LIMITS.neighborhoodRelations),
+          depth: checkRange('depth', depth, ARGUMENT_LIMITS.neighborhoodDepth),
+          limit: checkRange('limit', limit, ARGUMENT_LIMITS.neighborhoodRelations),
           filter: checkedFilter(index, filter),
         }),
-      ),
-    paths: (_, { from, to, maxLength, first, filter }, { index }) =>
-      asUserInput(() =>
+      );
+    },
+    paths: (_, args, { index }, info) => {
+      const { from, to, maxLength, first, filter } = resolverArguments(info, args);
+      return asUserInput(() =>
         shortestPaths(index, from, to, {
-          maxLength: checkRange('maxLength', maxLength ?? DEFAULTS.maxLength, ARGUMENT_LIMITS.pathLength),
-          first: checkRange('first', first ?? DEFAULTS.pathsFirst, ARGUMENT_LIMITS.paths),
+          maxLength: checkRange('maxLength', maxLength, ARGUMENT_LIMITS.pathLength),
+          first: checkRange('first', first, ARGUMENT_LIMITS.paths),
           filter: checkedFilter(index, filter),
         }),
-      ),
-    pathsConnection: (_, { from, to, minLength, maxLength, first, after, filter }, { index }) =>
-      asUserInput(() => {
+      );
+    },
+    pathsConnection: (_, args, { index }, info) => {
+      const { from, to, minLength, maxLength, first, after, filter } = resolverArguments(info, args);
+      return asUserInput(() => {
         const offset = offsetAfter(after);
         const page = pathPage(index, from, to, {
-          minLength: checkRange('minLength', minLength ?? DEFAULTS.minLength, ARGUMENT_LIMITS.pathLength),
-          maxLength: checkRange('maxLength', maxLength ?? DEFAULTS.maxLength, ARGUMENT_LIMITS.pathLength),
-          first: checkRange('first', first ?? DEFAULTS.pathsFirst, ARGUMENT_LIMITS.paths),
+          minLength: checkRange('minLength', minLength, ARGUMENT_LIMITS.pathLength),
+          maxLength: checkRange('maxLength', maxLength, ARGUMENT_LIMITS.pathLength),
+          first: checkRange('first', first, ARGUMENT_LIMITS.paths),
           offset,
           filter: checkedFilter(index, filter),
         });
         return pathConnection(page, offset);
-      }),
+      });
+    },
     between: (_, { a, b, filter }, { index }) => asUserInput(() => between(index, a, b, checkedFilter(index, filter))),
     fullTextSearch: (_, { text }) => asUserInput(() => ({ text: fullTextQuery(text) })),
     sources: (_, __, { index }) => allSources(index),
     source: (_, { id }, { index }) => sourceById(index, id),
-    disagreements: (_, { entity }, { index }) =>
-      entity == null ? allDisagreements(index) : disagreementsOf(index, entity),
+    disagreements: (_, { entity }, { index }) => {
+      if (entity == null) return allDisagreements(index);
+      if (!index.graph.hasNode(entity)) {
+        throw badUserInput(
+          'entity',
+          `No entity has the id "${entity}": pass the id of an existing entity, or leave \`entity\` out for every disagreement.`,
+        );
+      }
+      return disagreementsOf(index, entity);
+    },
     compareSources: (_, { a, b }, { index }) => asUserInput(() => compareSources(index, a, b)),
     vocabulary: (_, __, { index }) => ({
       entityTypes: entityTypeSummaries(index),
@@ -135,30 +142,32 @@ export const resolvers: Resolvers = {
 
   Between: {
     relationGroups: (record) => record.groups,
-    paths: (record, { maxLength, first, after }, { index }) =>
-      asUserInput(() => {
+    paths: (record, args, { index }, info) => {
+      const { maxLength, first, after } = resolverArguments(info, args);
+      return asUserInput(() => {
         const offset = offsetAfter(after);
         const page = pathsThroughOthers(index, record, {
-          maxLength: checkRange('maxLength', maxLength ?? DEFAULTS.maxLength, ARGUMENT_LIMITS.pathLength),
-          first: checkRange('first', first ?? DEFAULTS.pathsFirst, ARGUMENT_LIMITS.paths),
+          maxLength: checkRange('maxLength', maxLength, ARGUMENT_LIMITS.pathLength),
+          first: checkRange('first', first, ARGUMENT_LIMITS.paths),
           offset,
         });
         return pathConnection(page, offset);
-      }),
+      });
+    },
   },
 
   FullTextSearch: {
-    entities: ({ text }, { first, after }, { index }) =>
-      asUserInput(() => fullTextEntities(index, text, fullTextPage(first, after))),
-    relations: ({ text }, { first, after }, { index }) =>
-      asUserInput(() => fullTextRelations(index, text, fullTextPage(first, after))),
-    passages: ({ text }, { first, after }, { index }) =>
-      asUserInput(() => fullTextPassages(index, text, fullTextPage(first, after))),
+    entities: ({ text }, args, { index }, info) =>
+      asUserInput(() => fullTextEntities(index, text, fullTextPage(resolverArguments(info, args)))),
+    relations: ({ text }, args, { index }, info) =>
+      asUserInput(() => fullTextRelations(index, text, fullTextPage(resolverArguments(info, args)))),
+    passages: ({ text }, args, { index }, info) =>
+      asUserInput(() => fullTextPassages(index, text, fullTextPage(resolverArguments(info, args)))),
   },
 
   Entity: {
     claims: (entity, _, { index }) => [...claimsOfEntity(index, entity.id)],
-    relations: (entity, { direction, types }, { index }) => relationsOfEntity(index, entity.id, { direction, types }),
+    relations: (entity, args, { index }, info) => relationsOfEntity(index, entity.id, resolverArguments(info, args)),
     degree: (entity, _, { index }) => degreeOf(index, entity.id),
     sources: (entity, _, { index }) => sourcesOfEntity(index, entity.id),
     disagreements: (entity, _, { index }) => disagreementsOf(index, entity.id),

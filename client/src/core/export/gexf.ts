@@ -12,8 +12,8 @@ import { MultiGraph } from 'graphology';
 import writeGexf from 'graphology-gexf/browser/writer.js';
 
 import type { Visibility } from '../filters';
-import type { CitationRef, GraphData } from '../graph-data';
 import type { RenderGraph } from '../graph-building';
+import type { CitationRef, GraphData } from '../graph-data';
 
 /** One citation as the `citations` edge attribute holds it (a JSON list of these). */
 export interface GexfCitation {
