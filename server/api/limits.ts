@@ -139,6 +139,16 @@ export const ASSUMED_LIST_SIZES: Readonly<Record<string, number>> = {
   'Query.disagreements': 20,
   'Vocabulary.entityTypes': 10,
   'Vocabulary.relationTypes': 40,
+  'PathConnection.edges': 1,
+  'Between.relations': 10,
+  'Between.relationGroups': 5,
+  'RelationGroup.relations': 2,
+  'EntityMatchConnection.edges': 1,
+  'RelationMatchConnection.edges': 1,
+  'PassageConnection.edges': 1,
+  'RelationMatch.quotes': 3,
+  'QuoteMatch.matches': 3,
+  'Passage.matches': 3,
 };
 
 /** For a list field missing from ASSUMED_LIST_SIZES (one added to the schema later). */

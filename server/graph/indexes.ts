@@ -23,6 +23,7 @@ import type {
   RelationRecord,
   SourceRecord,
 } from '../data/model';
+import { type FullTextIndex, buildFullTextIndex } from './full-text-index';
 import { createCountCache } from './pagination';
 import { type StatementIndex, buildStatementIndex } from './statements';
 import { compactText, foldText } from './text-folding';
@@ -82,6 +83,8 @@ export interface GraphIndex {
   readonly entityTypeCounts: ReadonlyMap<string, number>;
   readonly relationTypeCounts: ReadonlyMap<string, number>;
   readonly citationCount: number;
+  /** Names, descriptions, relation labels and quotes, and the sources' sentences (full-text-index.ts). */
+  readonly fullText: FullTextIndex;
 
   /**
    * Memo of filtered totals (see pagination.ts): a client paging through a filter asks for
@@ -185,6 +188,7 @@ export function buildGraphIndex(knowledgeGraph: KnowledgeGraph): GraphIndex {
     entityTypeCounts,
     relationTypeCounts,
     citationCount,
+    fullText: buildFullTextIndex(knowledgeGraph, { entityIds, relationIds, sourceIds }, citationsBySource),
     countCache: createCountCache(),
   };
 }
