@@ -130,6 +130,7 @@ function syntheticKnowledgeGraph(): KnowledgeGraph {
     vocabulary: {
       entityTypes: new Map([['organization', { id: 'organization', label: 'Organization', description: '' }]]),
       claimAttributes: new Map(),
+      hedges: new Map(),
       relationTypes: new Map(types.map(([id, label, directed]) => [id, { id, label, directed, description: '' }])),
     },
   };
