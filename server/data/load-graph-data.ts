@@ -233,6 +233,7 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
       });
     }
     const citations = citationsOf(file, record, value.id, value.citations, { kind: 'relation', id: value.id }, value);
+    if (value.retired) continue; // checked like the rest, but out of the graph
     relations.push({
       id: value.id,
       type: value.type,
@@ -268,7 +269,9 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
       kind: 'claim',
       id: value.id,
     });
-    claims.set(value.id, { ...value, citations, sourceIds: distinctSources(citations) });
+    if (value.retired) continue; // checked like the rest, but out of the graph
+    const { retired: _retired, ...claim } = value;
+    claims.set(value.id, { ...claim, citations, sourceIds: distinctSources(citations) });
   }
 
   if (problems.length > 0) throw new GraphDataError(problems);

@@ -14,6 +14,8 @@ export interface SourceRecord {
   published: string | null;
   kind: string;
   note: string | null;
+  /** Where the article was published online, when the curator gave it. */
+  url?: string;
   /** Path of the text file, relative to the graph-data folder. */
   file: string;
   /** SHA-256 of the text file: the loader refuses a text that was changed, even by one character. */
