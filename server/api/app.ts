@@ -6,6 +6,7 @@
  *   - `POST /graphql` (and GET queries): Apollo Server through its Express integration, with
  *     explicit CORS and a 100 kB JSON body limit;
  *   - `GET /healthz`: liveness and the size of the loaded graph;
+ *   - `/curator/…`: curator sign-in and the article upload (curator-session.ts);
  *   - everything else: the built client (client/dist), with index.html for client routes such
  *     as /source/x so that a reload finds the page.
  */
@@ -21,9 +22,11 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 
-import type { GraphIndex } from '../graph/indexes';
+import type { Curation } from '../curation/curation';
 import type { ApiContext } from './context';
+import { CURATOR_PATH, type CuratorSessions } from './curator-session';
 import { ERROR_CODES, httpErrorBody } from './errors';
+import type { GraphStore } from './graph-store';
 import { resolvers } from './resolvers';
 import { protection } from './limits';
 import { requestBounds } from './request-bounds';
@@ -75,7 +78,12 @@ export function createApolloServer({
 
 export interface AppOptions {
   apollo: ApolloServer<ApiContext>;
-  index: GraphIndex;
+  /** The graph served; each request reads the snapshot current when it began. */
+  store: GraphStore;
+  /** Curator sign-in; curation is off when it was made without a token. */
+  sessions: CuratorSessions;
+  /** The write path, present only in curator mode. */
+  curation: Curation | null;
   /** Folder of the built client; when it has no index.html, pages explain how to build it. */
   staticDir: string;
   /** Origins allowed to call the API from another origin; the built client needs none. */
@@ -83,13 +91,19 @@ export interface AppOptions {
 }
 
 /** The Express app; `apollo` must already be started. */
-export function createApp({ apollo, index, staticDir, corsOrigins }: AppOptions): Express {
+export function createApp({ apollo, store, sessions, curation, staticDir, corsOrigins }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
 
   app.get(HEALTH_PATH, (_req, res) => {
+    const { index } = store.current();
     res.json({ status: 'ok', entities: index.entityIds.length, relations: index.relationIds.length });
   });
+
+  app.use(
+    CURATOR_PATH,
+    sessions.router(() => curation),
+  );
 
   app.use(
     GRAPHQL_PATH,
@@ -107,7 +121,12 @@ export function createApp({ apollo, index, staticDir, corsOrigins }: AppOptions)
       if (!Object.hasOwn(req, 'body')) req.body = undefined;
       next();
     },
-    expressMiddleware(apollo, { context: async () => ({ index }) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const { index, version } = store.current();
+        return { index, dataVersion: version, curator: sessions.accessOf(req), curation };
+      },
+    }),
   );
   app.use(GRAPHQL_PATH, bodyErrorHandler);
 

@@ -28,6 +28,7 @@ import {
 } from '../graph/sources';
 import { entityTypeSummaries, graphStats, relationTypeLabel, relationTypeSummaries } from '../graph/vocabulary';
 import type { Resolvers } from './generated/resolvers-types';
+import { curationMutations, curationQueries } from './curation-resolvers';
 import { resolverArguments } from './defaults';
 import { asUserInput, badUserInput, checkAtLeast, checkRange } from './errors';
 import { ARGUMENT_LIMITS } from './limits';
@@ -139,7 +140,10 @@ export const resolvers: Resolvers = {
       relationTypes: relationTypeSummaries(index),
     }),
     stats: (_, __, { index }) => graphStats(index),
+    ...curationQueries,
   },
+
+  Mutation: curationMutations,
 
   Between: {
     relationGroups: (record) => record.groups,

@@ -8,10 +8,13 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
+import { openCuration, recoverWrites } from '../curation/curation';
+import { dataVersionOf, readRecordFiles } from '../curation/change-log';
 import type { KnowledgeGraph } from '../data/model';
-import { loadGraphData } from '../data/load-graph-data';
-import { buildGraphIndex } from '../graph/indexes';
+import { DEFAULT_GRAPH_DATA_DIR, loadGraphData } from '../data/load-graph-data';
 import { createApolloServer, createApp } from './app';
+import { createCuratorSessions } from './curator-session';
+import { createGraphStore } from './graph-store';
 import { isProduction } from './environment';
 import { HEADERS_TIMEOUT_MS, HTTP_REQUEST_TIMEOUT_MS } from './time-limit';
 
@@ -23,8 +26,17 @@ export interface StartServerOptions {
   port?: number;
   /** Default 127.0.0.1 (this machine only); 0.0.0.0 listens on every interface. */
   host?: string;
-  /** The graph to serve; default: loadGraphData() from graph-data/. */
+  /** The graph to serve; default: loadGraphData() from `graphDataDir`. */
   knowledgeGraph?: KnowledgeGraph;
+  /** The graph-data folder; default graph-data/. Curation writes here. */
+  graphDataDir?: string;
+  /**
+   * The curator token: when given, curators who sign in with it may change the graph in
+   * `graphDataDir`. A caller that hands in `knowledgeGraph` as well must have loaded it from
+   * that folder after recoverWrites(); otherwise the server does both. Without a token the
+   * API is read-only.
+   */
+  curatorToken?: string | null;
   /** The built client; default client/dist. */
   staticDir?: string;
   /** Default: isProduction(), true unless NODE_ENV=development. */
@@ -43,8 +55,17 @@ export interface RunningServer {
 }
 
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
-  const knowledgeGraph = options.knowledgeGraph ?? (await loadGraphData());
-  const index = buildGraphIndex(knowledgeGraph);
+  const dir = options.graphDataDir ?? DEFAULT_GRAPH_DATA_DIR;
+  const curating = !!options.curatorToken;
+  if (curating && !options.knowledgeGraph) await recoverWrites(dir);
+  const knowledgeGraph = options.knowledgeGraph ?? (await loadGraphData(dir));
+  // A graph handed in without its folder has no files to take a version from.
+  const versioned = !options.knowledgeGraph || options.graphDataDir !== undefined;
+  const version = versioned ? dataVersionOf(await readRecordFiles(dir)) : 'unversioned';
+  const store = createGraphStore(knowledgeGraph, version);
+  const curation = curating
+    ? await openCuration(dir, knowledgeGraph, ({ graph, entry }) => store.swap(graph, entry.version))
+    : null;
   const production = options.production ?? isProduction();
 
   const httpServer = createServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: HTTP_REQUEST_TIMEOUT_MS });
@@ -57,7 +78,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   await apollo.start();
   const app = createApp({
     apollo,
-    index,
+    store,
+    sessions: createCuratorSessions(options.curatorToken ?? null),
+    curation,
     staticDir: options.staticDir ?? DEFAULT_STATIC_DIR,
     corsOrigins: options.corsOrigins ?? [],
   });
