@@ -33,7 +33,18 @@ async function applyChange(context: ApiContext, baseVersion: string, change: Cha
   }
 }
 
-export const curationQueries: Pick<QueryResolvers<ApiContext>, 'dataVersion' | 'curation' | 'changes'> = {
+export const curationQueries: Pick<
+  QueryResolvers<ApiContext>,
+  'dataVersion' | 'curation' | 'changes' | 'curationVocabulary'
+> = {
+  curationVocabulary: (_, __, { index }) => {
+    const { vocabulary } = index.knowledgeGraph;
+    return {
+      hedges: [...vocabulary.hedges.values()],
+      reportingCues: vocabulary.reportingCues ?? [],
+      claimAttributes: [...vocabulary.claimAttributes.values()],
+    };
+  },
   dataVersion: (_, __, { dataVersion }) => dataVersion ?? 'unversioned',
   curation: (_, __, { curator }) => ({ enabled: curator?.enabled ?? false, curator: curator?.curator ?? null }),
   changes: (_, args, { curation }, info) => {

@@ -288,6 +288,7 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
       relationTypes: new Map([...relationTypes].map(([id, { value }]) => [id, value])),
       claimAttributes: new Map([...claimAttributes].map(([id, { value }]) => [id, value])),
       hedges: voiceVocabulary.hedges,
+      reportingCues: voiceVocabulary.reportingCues,
     },
   };
 }

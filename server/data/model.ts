@@ -117,6 +117,8 @@ export interface Vocabulary {
   relationTypes: Map<string, RelationTypeRecord>;
   claimAttributes: Map<string, ClaimAttributeRecord>;
   hedges: Map<string, HedgeRecord>;
+  /** Words that say a sentence reports someone's words ("said", "according to"). */
+  reportingCues?: string[];
 }
 
 /**
