@@ -13,7 +13,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 // The canvas probe's declaration of window.explorerCanvas, for page.evaluate callbacks.
 import type {} from '../../client/src/views/explorer/canvas/canvas-probe';
 
-import { startServer, type RunningServer } from '../../server/api/server';
+import { startServer, type RunningServer, type StartServerOptions } from '../../server/api/server';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -80,11 +80,12 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+/** `options` for the server, such as a temporary graph-data copy and a curator token. */
+export async function startHarness(options: StartServerOptions = {}): Promise<Harness> {
   ensureChromium();
   ensureClientBuilt();
   mkdirSync(ARTIFACTS, { recursive: true });
-  const server = await startServer({ port: 0, host: '127.0.0.1' });
+  const server = await startServer({ ...options, port: 0, host: '127.0.0.1' });
   let browser: Browser;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
