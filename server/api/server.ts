@@ -10,8 +10,10 @@ import { fileURLToPath } from 'node:url';
 
 import type { KnowledgeGraph } from '../data/model';
 import { loadGraphData } from '../data/load-graph-data';
-import { buildGraphIndex } from '../graph/indexes';
-import { createApolloServer, createApp } from './app';
+import { GRAPHQL_PATH, INVALID_JSON_MESSAGE, JSON_BODY_LIMIT_BYTES, createApolloServer, createApp } from './app';
+import { graphqlPostListener } from './graphql-post';
+import { RESPONSE_CACHE_BYTES, ResponseCache } from './response-cache';
+import { ServedGraph } from './served-graph';
 
 export const SCHEMA_FILE = fileURLToPath(new URL('../../schema.graphql', import.meta.url));
 export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../client/dist', import.meta.url));
@@ -29,30 +31,47 @@ export interface StartServerOptions {
   production?: boolean;
   /** Origins allowed to call /graphql from elsewhere; default none (the built client is same-origin). */
   corsOrigins?: readonly string[];
+  /** Bound of the response cache in bytes; 0 turns it off (benchmarks of the uncached path). */
+  responseCacheBytes?: number;
 }
 
 export interface RunningServer {
   /** Base URL without a trailing slash, e.g. http://127.0.0.1:4000; the API is at `${url}/graphql`. */
   url: string;
   port: number;
+  /** The data version being served (a hash of the graph). */
+  readonly dataVersion: string;
+  /** Serves another graph from the next request on; no answer made from the old one is sent again. */
+  replaceGraph(knowledgeGraph: KnowledgeGraph): void;
   close(): Promise<void>;
 }
 
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const knowledgeGraph = options.knowledgeGraph ?? (await loadGraphData());
-  const index = buildGraphIndex(knowledgeGraph);
+  const servedGraph = new ServedGraph(knowledgeGraph);
   const production = options.production ?? process.env.NODE_ENV === 'production';
 
   const httpServer = createServer();
-  const apollo = createApolloServer({ typeDefs: await readFile(SCHEMA_FILE, 'utf8'), httpServer, production });
+  const staticDir = options.staticDir ?? DEFAULT_STATIC_DIR;
+  const corsOrigins = options.corsOrigins ?? [];
+  const typeDefs = await readFile(SCHEMA_FILE, 'utf8');
+  const apollo = createApolloServer({ typeDefs, httpServer, production, staticDir });
   await apollo.start();
-  const app = createApp({
-    apollo,
-    index,
-    staticDir: options.staticDir ?? DEFAULT_STATIC_DIR,
-    corsOrigins: options.corsOrigins ?? [],
-  });
-  httpServer.on('request', app);
+  const app = createApp({ apollo, servedGraph, staticDir, corsOrigins });
+  const cache = new ResponseCache(() => servedGraph.version, options.responseCacheBytes ?? RESPONSE_CACHE_BYTES);
+  const graphqlPost = graphqlPostListener(
+    {
+      apollo,
+      servedGraph,
+      cache,
+      path: GRAPHQL_PATH,
+      bodyLimitBytes: JSON_BODY_LIMIT_BYTES,
+      invalidJsonMessage: INVALID_JSON_MESSAGE,
+      corsOrigins,
+    },
+    app,
+  );
+  httpServer.on('request', graphqlPost);
 
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
@@ -68,6 +87,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   return {
     url: `http://${urlHost}:${port}`,
     port,
+    get dataVersion() {
+      return servedGraph.version;
+    },
+    replaceGraph: (next) => servedGraph.replace(next),
     // Apollo's drain plugin closes the HTTP server, letting in-flight requests finish.
     close: () => apollo.stop(),
   };
