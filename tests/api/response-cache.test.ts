@@ -57,13 +57,15 @@ describe('the response cache over HTTP', () => {
   });
 
   it('does not keep answers with errors', async () => {
-    const query = '{ entity(id: "isis-k") { aliases } neighborhood(id: "isis-k", depth: 7) { entities { id } } }';
-    const first = await api.query(query);
-    expect(first.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    // Changed in place, without a new data version: only a fresh answer can show it.
-    api.knowledgeGraph.graph.mergeNodeAttributes('isis-k', { aliases: ['changed in place'] });
+    const query = '{ neighborhood(id: "added-in-place", depth: 0) { entities { id } } }';
+    api.server.replaceGraph(api.knowledgeGraph);
+    expect((await api.query(query)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // Added in place, without a new data version: only a fresh answer can show it.
+    const entity = { id: 'added-in-place', type: 'group', name: 'Added', aliases: [], description: '' };
+    api.knowledgeGraph.graph.addNode('added-in-place', entity);
     const again = await api.query(query);
-    expect(again.data.entity.aliases).toEqual(['changed in place']);
+    expect(again.errors).toBeUndefined();
+    expect(again.data.neighborhood.entities).toEqual([{ id: 'added-in-place' }]);
   });
 });
 
