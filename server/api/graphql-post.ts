@@ -20,7 +20,13 @@ import { type ApolloServer, HeaderMap } from '@apollo/server';
 
 import type { ApiContext } from './context';
 import { ERROR_CODES, httpErrorBody } from './errors';
-import { type CachedResponse, type ResponseCache, isCompleteAnswer, responseCacheKey } from './response-cache';
+import {
+  type CachedResponse,
+  type ResponseCache,
+  isCompleteAnswer,
+  responseCacheKey,
+  withAnswerOutcome,
+} from './response-cache';
 import type { ServedGraph } from './served-graph';
 
 export interface GraphQLPostOptions {
@@ -80,7 +86,7 @@ async function answer(options: GraphQLPostOptions, req: IncomingMessage, res: Se
   }
 
   const version = cache.version();
-  const context: ApiContext = { index: servedGraph.index };
+  const context = withAnswerOutcome<ApiContext>({ index: servedGraph.index });
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);

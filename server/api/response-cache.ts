@@ -89,17 +89,31 @@ export function responseCacheKey(body: unknown, accept: string | undefined): str
   return JSON.stringify([accept ?? '', operationName ?? null, query, variables ?? null]);
 }
 
-const completeAnswers = new WeakSet<object>();
+/**
+ * Where a request's outcome is written for the fast path to read. Apollo gives plugins a
+ * shallow copy of the context object, so the outcome lives in an object the copy shares, under
+ * a symbol (copied by Object.assign, invisible to resolvers).
+ */
+const ANSWER = Symbol('answer outcome');
+interface AnswerOutcome {
+  complete: boolean;
+}
 
-/** Marks the requests (by their context object) that ended in a 200 answer without errors. */
+/** The context with a place for its request's outcome, for completeAnswerPlugin to fill in. */
+export function withAnswerOutcome<Context extends object>(context: Context): Context {
+  return Object.assign(context, { [ANSWER]: { complete: false } satisfies AnswerOutcome });
+}
+
+/** Marks the requests (by their context) that ended in a 200 answer without errors. */
 export function completeAnswerPlugin<Context extends object>(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ response, contextValue }) {
+          const outcome = (contextValue as { [ANSWER]?: AnswerOutcome })[ANSWER];
           const status = response.http.status ?? 200;
-          if (status === 200 && response.body.kind === 'single' && !response.body.singleResult.errors) {
-            completeAnswers.add(contextValue);
+          if (outcome && status === 200 && response.body.kind === 'single' && !response.body.singleResult.errors) {
+            outcome.complete = true;
           }
         },
       };
@@ -109,5 +123,5 @@ export function completeAnswerPlugin<Context extends object>(): ApolloServerPlug
 
 /** Whether the request with this context ended in a complete answer that may be cached. */
 export function isCompleteAnswer(context: object): boolean {
-  return completeAnswers.has(context);
+  return (context as { [ANSWER]?: AnswerOutcome })[ANSWER]?.complete === true;
 }
