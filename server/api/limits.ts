@@ -36,6 +36,7 @@ import {
 } from 'graphql-query-complexity';
 
 import type { ApiContext } from './context';
+import { costOnce } from './cost-once';
 import { type ArgumentRange, ERROR_CODES } from './errors';
 
 // Arguments ------------------------------------------------------------------------------------
@@ -176,7 +177,10 @@ export function costLimitPlugin(maxCost = MAX_COST): ApolloServerPlugin<ApiConte
         async didResolveOperation({ schema, document, request, operationName }) {
           let cost: number;
           try {
-            cost = operationCost(schema, document, operationName, request.variables ?? undefined);
+            const variables = request.variables ?? undefined;
+            cost = costOnce(document, operationName, variables, () =>
+              operationCost(schema, document, operationName, variables),
+            );
           } catch {
             // Variables that do not fit their types: execution refuses them with BAD_USER_INPUT.
             return;

@@ -152,6 +152,8 @@ async function main(): Promise<void> {
   for (const scenario of plan)
     scenarios.push({ ...scenario, answerBytes: await record(scenario.port, scenario.bodies) });
 
+  const heap = process.memoryUsage().heapUsed / 2 ** 20;
+  console.log(`Servers ready; heap ${heap.toFixed(0)} MB.`);
   const ready: ServersReady = { rawPort: (raw.address() as AddressInfo).port, scenarios };
   process.send!(ready);
   process.once('disconnect', () => process.exit(0));

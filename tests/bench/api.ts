@@ -12,7 +12,8 @@
  * "Distinct" scenarios send a different entity on each request, cycling through the list; with
  * the response cache off they measure the computed answer, with it on the cache's own speed.
  *
- * Options (environment): BENCH_ROUNDS (3), BENCH_SECONDS (3), BENCH_CONNECTIONS (10),
+ * Options (environment): BENCH_ROUNDS (3), BENCH_SECONDS (3), BENCH_CONNECTIONS (10), BENCH_ONLY
+ * (only scenarios whose name contains it),
  * BENCH_ENTITIES / BENCH_RELATIONS (synthetic graph, 20 000 / 100 000), BENCH_PORT (first of
  * the ports to use; default any free ones).
  */
@@ -25,6 +26,8 @@ import type { Scenario, ServersReady } from './api-servers';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+/** Only the scenarios whose name contains this text. */
+const ONLY = process.env.BENCH_ONLY ?? '';
 
 interface Measure {
   requests: number;
@@ -71,7 +74,8 @@ async function main(): Promise<void> {
 
   const rows: string[][] = [];
   try {
-    for (const scenario of ready.scenarios) rows.push(await measure(scenario, ready.rawPort));
+    const scenarios = ready.scenarios.filter((scenario) => scenario.name.includes(ONLY));
+    for (const scenario of scenarios) rows.push(await measure(scenario, ready.rawPort));
   } finally {
     child.disconnect();
   }
