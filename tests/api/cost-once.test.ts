@@ -3,7 +3,12 @@ import { parse } from 'graphql';
 import { costOnce } from '../../server/api/cost-once';
 
 describe('costOnce', () => {
-  const document = parse('query Q($id: ID!, $first: Int, $types: [String!]) { entity(id: $id) { name } }');
+  // A document of its own for each test: costs are kept per document object.
+  const query = 'query Q($id: ID!, $first: Int, $types: [String!]) { entity(id: $id) { name } }';
+  let document: ReturnType<typeof parse>;
+  beforeEach(() => {
+    document = parse(query);
+  });
 
   it('counts a document once for every entity id, since an id cannot size a list', () => {
     let counted = 0;
