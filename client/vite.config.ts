@@ -19,6 +19,10 @@ export default defineConfig({
     chunkSizeWarningLimit: 4000,
     rollupOptions: {
       input: { explorer: `${root}/index.html`, graphiql: `${root}/graphiql.html` },
+      // GraphiQL ships React Compiler's "use no memo" directives, which bundling drops harmlessly.
+      onwarn(warning, warn) {
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      },
     },
   },
   worker: { format: 'es' },
