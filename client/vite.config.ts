@@ -5,7 +5,7 @@ import { defineConfig } from 'vite';
 
 // The client is built into client/dist, which the API server serves on its own port: the
 // explorer (index.html) and the API explorer (graphiql.html, served at /graphql to browsers).
-// In development (`npm run dev`), Vite serves the client and forwards /graphql to the API on port 4000.
+// In development (`npm run dev`), Vite serves the client and forwards /graphql to the API on PORT (4000).
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
@@ -26,7 +26,11 @@ export default defineConfig({
     },
   },
   worker: { format: 'es' },
+  // GraphiQL starts Monaco's workers through `?worker` imports, which only Vite's own module
+  // graph resolves: the dev server's dependency pre-bundling must leave it alone.
+  optimizeDeps: { exclude: ['graphiql', '@graphiql/react'] },
   server: {
-    proxy: { '/graphql': 'http://127.0.0.1:4000' },
+    // The API's port: the same PORT setting `npm run dev` gives the API.
+    proxy: { '/graphql': `http://127.0.0.1:${process.env.PORT ?? 4000}` },
   },
 });
