@@ -24,7 +24,8 @@ function newestMtime(file) {
   const stat = statSync(file, { throwIfNoEntry: false });
   if (!stat) return 0;
   if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
+  // Files only: a folder's own time changes when the build adds server/dist to it.
+  let newest = 0;
   for (const entry of readdirSync(file, { withFileTypes: true })) {
     if (entry.isDirectory() && SKIPPED.has(entry.name)) continue;
     newest = Math.max(newest, newestMtime(path.join(file, entry.name)));
