@@ -59,6 +59,8 @@ export function graphqlPostListener(options: GraphQLPostOptions, next: RequestLi
       return;
     }
     answer(options, req, res, length).catch((error: unknown) => {
+      // A client that went away mid-request is no fault of ours.
+      if (req.destroyed || res.destroyed) return;
       console.error(error);
       if (!res.headersSent)
         send(res, 500, JSON.stringify(httpErrorBody('Internal server error.', 'INTERNAL_SERVER_ERROR')));
