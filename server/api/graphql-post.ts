@@ -23,6 +23,7 @@ import { ERROR_CODES, httpErrorBody } from './errors';
 import {
   type CachedResponse,
   type ResponseCache,
+  isCacheableRequest,
   isCompleteAnswer,
   responseCacheKey,
   withAnswerOutcome,
@@ -70,20 +71,20 @@ export function graphqlPostListener(options: GraphQLPostOptions, next: RequestLi
 }
 
 async function answer(options: GraphQLPostOptions, req: IncomingMessage, res: ServerResponse, length: number) {
-  const raw = await readBody(req, length);
-  let body: unknown;
-  try {
-    body = JSON.parse(raw.toString('utf8'));
-  } catch {
-    send(res, 400, JSON.stringify(httpErrorBody(options.invalidJsonMessage, ERROR_CODES.badRequest)));
+  const text = (await readBody(req, length)).toString('utf8');
+  const { cache, servedGraph } = options;
+  const key = responseCacheKey(text, req.headers.accept);
+  const cached = cache.get(key);
+  if (cached) {
+    writeCached(res, cached);
     return;
   }
 
-  const { cache, servedGraph } = options;
-  const key = responseCacheKey(body, req.headers.accept);
-  const cached = key === undefined ? undefined : cache.get(key);
-  if (cached) {
-    writeCached(res, cached);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    send(res, 400, JSON.stringify(httpErrorBody(options.invalidJsonMessage, ERROR_CODES.badRequest)));
     return;
   }
 
@@ -108,7 +109,7 @@ async function answer(options: GraphQLPostOptions, req: IncomingMessage, res: Se
   }
   const bytes = Buffer.from(response.body.string, 'utf8');
   const complete: CachedResponse = { status, headers: responseHeaders, body: bytes };
-  if (key !== undefined && isCompleteAnswer(context)) cache.set(version, key, complete);
+  if (isCacheableRequest(body) && isCompleteAnswer(context)) cache.set(version, key, complete);
   writeCached(res, complete);
 }
 

@@ -76,17 +76,24 @@ export class ResponseCache {
 }
 
 /**
- * The key of a request body, or undefined when the body is not a plain GraphQL request (a
- * batch, a persisted-query hash, extensions): those go to Apollo uncached. The Accept header
- * is part of the key because it chooses the answer's content type.
+ * The key of a request: its body exactly as sent, so that a repeated request is found before
+ * its JSON is even parsed (the same request spelled differently is merely kept twice). The
+ * Accept header is part of it because it chooses the answer's content type.
  */
-export function responseCacheKey(body: unknown, accept: string | undefined): string | undefined {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+export function responseCacheKey(rawBody: string, accept: string | undefined): string {
+  return `${accept ?? ''}\n${rawBody}`;
+}
+
+/**
+ * Whether a parsed body is a plain GraphQL request, whose answer depends on nothing but its
+ * body and the data. A batch, a persisted-query hash or other extensions go to Apollo uncached.
+ */
+export function isCacheableRequest(body: unknown): body is CacheableRequest {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
   const { query, operationName, variables, ...rest } = body as Record<string, unknown>;
-  if (typeof query !== 'string' || Object.keys(rest).length > 0) return undefined;
-  if (operationName != null && typeof operationName !== 'string') return undefined;
-  if (variables != null && (typeof variables !== 'object' || Array.isArray(variables))) return undefined;
-  return JSON.stringify([accept ?? '', operationName ?? null, query, variables ?? null]);
+  if (typeof query !== 'string' || Object.keys(rest).length > 0) return false;
+  if (operationName != null && typeof operationName !== 'string') return false;
+  return variables == null || (typeof variables === 'object' && !Array.isArray(variables));
 }
 
 /**

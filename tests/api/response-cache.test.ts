@@ -1,6 +1,6 @@
 import { loadGraphData } from '../../server/data/load-graph-data';
 import type { KnowledgeGraph } from '../../server/data/model';
-import { ResponseCache, responseCacheKey } from '../../server/api/response-cache';
+import { ResponseCache, isCacheableRequest, responseCacheKey } from '../../server/api/response-cache';
 import { dataVersion } from '../../server/api/served-graph';
 import { type TestServer, startTestServer } from './test-server';
 
@@ -101,16 +101,22 @@ describe('ResponseCache', () => {
     expect(cache.get('a')).toBeUndefined();
   });
 
-  it('keys plain requests by query, operation, variables and Accept, and refuses the rest', () => {
+  it('keys requests by their body as sent and their Accept header', () => {
+    const body = JSON.stringify({ query: '{ stats { entityCount } }', variables: { id: 'x' } });
+    expect(responseCacheKey(body, 'application/json')).toBe(responseCacheKey(`${body}`, 'application/json'));
+    expect(responseCacheKey(body, 'application/json')).not.toBe(responseCacheKey(body, undefined));
+    expect(responseCacheKey(body, undefined)).not.toBe(responseCacheKey(body.replace('"x"', '"y"'), undefined));
+  });
+
+  it('caches plain GraphQL requests only: no batches, persisted queries or odd shapes', () => {
     const request = { query: '{ stats { entityCount } }', variables: { id: 'x' } };
-    expect(responseCacheKey(request, 'application/json')).toBe(responseCacheKey({ ...request }, 'application/json'));
-    expect(responseCacheKey(request, 'application/json')).not.toBe(responseCacheKey(request, undefined));
-    expect(responseCacheKey(request, undefined)).not.toBe(
-      responseCacheKey({ ...request, variables: { id: 'y' } }, undefined),
-    );
-    expect(responseCacheKey([request], undefined)).toBeUndefined();
-    expect(responseCacheKey({ ...request, extensions: { persistedQuery: {} } }, undefined)).toBeUndefined();
-    expect(responseCacheKey({ variables: {} }, undefined)).toBeUndefined();
+    expect(isCacheableRequest(request)).toBe(true);
+    expect(isCacheableRequest({ ...request, operationName: 'Stats' })).toBe(true);
+    expect(isCacheableRequest([request])).toBe(false);
+    expect(isCacheableRequest({ ...request, extensions: { persistedQuery: {} } })).toBe(false);
+    expect(isCacheableRequest({ variables: {} })).toBe(false);
+    expect(isCacheableRequest({ ...request, variables: [1] })).toBe(false);
+    expect(isCacheableRequest('{ stats { entityCount } }')).toBe(false);
   });
 });
 
