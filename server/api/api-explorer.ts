@@ -45,7 +45,8 @@ export function apiExplorerPlugin(staticDir: string, readmeFile = README_FILE): 
       const readme = await readFile(readmeFile, 'utf8').catch(() => '');
       const html =
         page === undefined
-          ? `<!doctype html><html lang="en"><title>API explorer not built</title><p>The API explorer is not built (no ${pageFile}). ` +
+          ? // Relative: an answer must not show where the server is installed.
+            `<!doctype html><html lang="en"><title>API explorer not built</title><p>The API explorer is not built (no ${path.relative(process.cwd(), pageFile)}). ` +
             'Run <code>npm run build</code> and restart the server; <code>npm start</code> does both.</p></html>'
           : explorerPage(page, readmeExamples(readme));
       return {

@@ -29,6 +29,7 @@ import type { ApiContext } from './context';
 import { ERROR_CODES, httpErrorBody } from './errors';
 import { resolvers } from './resolvers';
 import { protection } from './limits';
+import { requestBounds } from './request-bounds';
 import { completeAnswerPlugin } from './response-cache';
 import type { ServedGraph } from './served-graph';
 
@@ -46,6 +47,8 @@ export interface ApiServerOptions {
   production: boolean;
   /** The built client, where the API explorer page is. */
   staticDir: string;
+  /** Longest a GraphQL request may run; default REQUEST_TIME_LIMIT_MS (time-limit.ts). */
+  timeLimitMs?: number;
 }
 
 /** The Apollo server with every limit and the landing page fitting the environment; not started. */
@@ -54,8 +57,9 @@ export function createApolloServer({
   httpServer,
   production,
   staticDir,
+  timeLimitMs,
 }: ApiServerOptions): ApolloServer<ApiContext> {
-  const limits = protection({ production });
+  const limits = protection({ production, timeLimitMs });
   return new ApolloServer<ApiContext>({
     typeDefs,
     resolvers,
@@ -68,6 +72,9 @@ export function createApolloServer({
     hideSchemaDetailsFromClientErrors: production,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
+    documentStore: limits.documentStore,
+    persistedQueries: limits.persistedQueries,
+    formatError: limits.formatError,
     plugins: [
       ...limits.plugins,
       completeAnswerPlugin(),
@@ -109,6 +116,7 @@ export function createApp({ apollo, servedGraph, staticDir, corsOrigins }: AppOp
       maxAge: 600,
     }),
     express.json({ limit: JSON_BODY_LIMIT }),
+    requestBounds,
     // Apollo answers a body that is not JSON (wrong content type, CSRF attempt) with a 400,
     // but the Express integration answers 500 when no parser set `req.body`: give it one.
     (req, _res, next) => {
@@ -133,7 +141,8 @@ export function createApp({ apollo, servedGraph, staticDir, corsOrigins }: AppOp
         .status(503)
         .type('text/plain')
         .send(
-          `The explorer's client is not built (no ${indexHtml}).\n` +
+          // Relative: an answer must not show where the server is installed.
+          `The explorer's client is not built (no ${path.relative(process.cwd(), indexHtml)}).\n` +
             'Run `npm run build`, then restart the server; `npm start` does both.\n' +
             `The API is served at ${GRAPHQL_PATH} meanwhile.\n`,
         );

@@ -11,8 +11,9 @@
  * Every other request, and every POST that needs more than this (no Content-Length or a body
  * over the limit, an Origin allowed by CORS_ORIGINS, which needs CORS headers), goes to the
  * Express app unread, which answers it as before. Apollo still makes every check on what
- * reaches it (CSRF, limits); a cached answer was made under the same checks, and only JSON
- * requests come here, which the CSRF check accepts.
+ * reaches it (CSRF, limits), and the request bounds of request-bounds.ts run here as on the
+ * Express path; a cached answer was made under the same checks, and only JSON requests come
+ * here, which the CSRF check accepts.
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 
@@ -28,6 +29,7 @@ import {
   responseCacheKey,
   withAnswerOutcome,
 } from './response-cache';
+import { postBodyOutOfBounds } from './request-bounds';
 import type { ServedGraph } from './served-graph';
 
 export interface GraphQLPostOptions {
@@ -85,6 +87,12 @@ async function answer(options: GraphQLPostOptions, req: IncomingMessage, res: Se
     body = JSON.parse(text);
   } catch {
     send(res, 400, JSON.stringify(httpErrorBody(options.invalidJsonMessage, ERROR_CODES.badRequest)));
+    return;
+  }
+  // The same bounds as on the Express path (a cached answer passed them when it was made).
+  const outOfBounds = postBodyOutOfBounds(body);
+  if (outOfBounds) {
+    send(res, 400, JSON.stringify(httpErrorBody(outOfBounds.message, outOfBounds.code)));
     return;
   }
 

@@ -11,9 +11,11 @@ import { fileURLToPath } from 'node:url';
 import type { KnowledgeGraph } from '../data/model';
 import { loadGraphData } from '../data/load-graph-data';
 import { GRAPHQL_PATH, INVALID_JSON_MESSAGE, JSON_BODY_LIMIT_BYTES, createApolloServer, createApp } from './app';
+import { isProduction } from './environment';
 import { graphqlPostListener } from './graphql-post';
 import { RESPONSE_CACHE_BYTES, ResponseCache } from './response-cache';
 import { ServedGraph } from './served-graph';
+import { HEADERS_TIMEOUT_MS, HTTP_REQUEST_TIMEOUT_MS } from './time-limit';
 
 export const SCHEMA_FILE = fileURLToPath(new URL('../../schema.graphql', import.meta.url));
 export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../client/dist', import.meta.url));
@@ -27,12 +29,14 @@ export interface StartServerOptions {
   knowledgeGraph?: KnowledgeGraph;
   /** The built client; default client/dist. */
   staticDir?: string;
-  /** Default: NODE_ENV === 'production'. */
+  /** Default: isProduction(), true unless NODE_ENV=development. */
   production?: boolean;
   /** Origins allowed to call /graphql from elsewhere; default none (the built client is same-origin). */
   corsOrigins?: readonly string[];
   /** Bound of the response cache in bytes; 0 turns it off (benchmarks of the uncached path). */
   responseCacheBytes?: number;
+  /** Longest a GraphQL request may run; default REQUEST_TIME_LIMIT_MS. */
+  timeLimitMs?: number;
 }
 
 export interface RunningServer {
@@ -49,13 +53,18 @@ export interface RunningServer {
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const knowledgeGraph = options.knowledgeGraph ?? (await loadGraphData());
   const servedGraph = new ServedGraph(knowledgeGraph);
-  const production = options.production ?? process.env.NODE_ENV === 'production';
+  const production = options.production ?? isProduction();
 
-  const httpServer = createServer();
+  const httpServer = createServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: HTTP_REQUEST_TIMEOUT_MS });
   const staticDir = options.staticDir ?? DEFAULT_STATIC_DIR;
   const corsOrigins = options.corsOrigins ?? [];
-  const typeDefs = await readFile(SCHEMA_FILE, 'utf8');
-  const apollo = createApolloServer({ typeDefs, httpServer, production, staticDir });
+  const apollo = createApolloServer({
+    typeDefs: await readFile(SCHEMA_FILE, 'utf8'),
+    httpServer,
+    production,
+    staticDir,
+    timeLimitMs: options.timeLimitMs,
+  });
   await apollo.start();
   const app = createApp({ apollo, servedGraph, staticDir, corsOrigins });
   const cache = new ResponseCache(() => servedGraph.version, options.responseCacheBytes ?? RESPONSE_CACHE_BYTES);

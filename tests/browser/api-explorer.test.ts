@@ -9,7 +9,8 @@ import path from 'node:path';
 import { readmeExamples } from '../../server/api/api-explorer';
 import { ROOT, TEST_TIMEOUT, harnessForThisFile, screenshot } from './harness';
 
-const harness = harnessForThisFile();
+// The API explorer is a development aid: production does not serve it.
+const harness = harnessForThisFile({ production: false });
 
 test(
   'GraphiQL at /graphql works offline: an editor with the README examples that runs a query',

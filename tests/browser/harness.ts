@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 // The canvas probe's declaration of window.explorerCanvas, for page.evaluate callbacks.
-import type {} from '../../client/src/components/graph/canvas-probe';
+import type {} from '../../client/src/views/explorer/canvas/canvas-probe';
 
 import { startServer, type RunningServer } from '../../server/api/server';
 
@@ -83,11 +83,12 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+/** `production: false` serves what development has (the API explorer at /graphql). */
+export async function startHarness(options: { production?: boolean } = {}): Promise<Harness> {
   ensureChromium();
   ensureClientBuilt();
   mkdirSync(ARTIFACTS, { recursive: true });
-  const server = await startServer({ port: 0, host: '127.0.0.1' });
+  const server = await startServer({ port: 0, host: '127.0.0.1', production: options.production });
   let browser: Browser;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -119,10 +120,10 @@ export async function startHarness(): Promise<Harness> {
  * The harness of one test file: started before its tests (building the client when stale
  * can take minutes) and closed after them. Read it inside a test, not at the top of the file.
  */
-export function harnessForThisFile(): Harness {
+export function harnessForThisFile(options: { production?: boolean } = {}): Harness {
   let running: Harness | undefined;
   beforeAll(async () => {
-    running = await startHarness();
+    running = await startHarness(options);
   }, 300_000);
   afterAll(async () => {
     await running?.close();
@@ -214,7 +215,7 @@ export interface PagePoint {
 
 /**
  * Where sigma drew an entity, on the page: through the canvas probe (window.explorerCanvas,
- * client/src/components/graph/canvas-probe.ts), which applies sigma.graphToViewport.
+ * client/src/views/explorer/canvas/canvas-probe.ts), which applies sigma.graphToViewport.
  */
 export async function nodeOnPage(
   page: Page,
