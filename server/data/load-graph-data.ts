@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { MultiGraph } from 'graphology';
+import { checkCitationVoice, namesOfEntities, readVoiceVocabulary, type VoiceRules } from './attribution';
 import { GraphDataError, type DataProblem } from './errors';
 import type {
   CitationRecord,
@@ -84,6 +85,7 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
     (record) => parseRecord(claimAttributeSchema, record, GRAPH_DATA_FILES.vocabulary, problems),
     problems,
   );
+  const voiceVocabulary = readVoiceVocabulary(vocabularyFile, GRAPH_DATA_FILES.vocabulary, problems);
 
   const sourceInputs = collect(
     GRAPH_DATA_FILES.sources,
@@ -143,12 +145,19 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
     }
   }
 
+  const voiceRules: VoiceRules = {
+    ...voiceVocabulary,
+    entityNames: namesOfEntities([...entities.values()].map(({ value }) => value)),
+    hasEntity: (id) => entities.has(id),
+  };
+
   const citationsOf = (
     file: string,
     record: YamlRecord,
     recordId: string,
     inputs: CitationInput[],
     target: CitationTarget,
+    relation?: { subject: string; object: string },
   ): CitationRecord[] =>
     inputs.flatMap((input, position) => {
       const at = (field: string) => ({
@@ -171,7 +180,12 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
         problems.push({ ...at('quote'), message: quoteProblem(input, resolved.reason, resolved.count) });
         return [];
       }
-      return [{ sourceId: source.id, quote: input.quote, start: resolved.start, end: resolved.end, target }];
+      const voice = checkCitationVoice(
+        voiceRules,
+        { input, text: source.text, start: resolved.start, end: resolved.end, relation, at },
+        problems,
+      );
+      return [{ sourceId: source.id, quote: input.quote, start: resolved.start, end: resolved.end, target, ...voice }];
     });
 
   const checkEntity = (file: string, record: YamlRecord, recordId: string, field: string, id: string) => {
@@ -218,7 +232,7 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
         message: `unknown relation type "${value.type}"; see ${GRAPH_DATA_FILES.vocabulary} for the known types`,
       });
     }
-    const citations = citationsOf(file, record, value.id, value.citations, { kind: 'relation', id: value.id });
+    const citations = citationsOf(file, record, value.id, value.citations, { kind: 'relation', id: value.id }, value);
     relations.push({
       id: value.id,
       type: value.type,
@@ -270,6 +284,7 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
       entityTypes: new Map([...entityTypes].map(([id, { value }]) => [id, value])),
       relationTypes: new Map([...relationTypes].map(([id, { value }]) => [id, value])),
       claimAttributes: new Map([...claimAttributes].map(([id, { value }]) => [id, value])),
+      hedges: voiceVocabulary.hedges,
     },
   };
 }
