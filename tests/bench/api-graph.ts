@@ -81,6 +81,7 @@ export function syntheticGraph(entityCount: number, relationCount: number, sourc
         RELATION_TYPES.map(([id, directed]) => [id, { id, label: id, directed, description: '' }]),
       ),
       claimAttributes: new Map(),
+      hedges: new Map(),
     },
   };
 }
