@@ -3,44 +3,53 @@
  * ====================
  *
  * One Express app serves three things on one port:
- *   - `POST /graphql` (and GET queries): Apollo Server through its Express integration, with
- *     explicit CORS and a 100 kB JSON body limit;
+ *   - `/graphql`: Apollo Server through its Express integration, with explicit CORS and a
+ *     100 kB JSON body limit (JSON POSTs, nearly all requests, take the shorter way of
+ *     graphql-post.ts first); GraphiQL for browsers outside production (api-explorer.ts);
  *   - `GET /healthz`: liveness and the size of the loaded graph;
  *   - `/curator/…`: curator sign-in and the article upload (curator-session.ts);
  *   - everything else: the built client (client/dist), with index.html for client routes such
  *     as /source/x so that a reload finds the page.
  */
 import { existsSync } from 'node:fs';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import path from 'node:path';
 
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 
+import { apiExplorerPlugin } from './api-explorer';
 import type { Curation } from '../curation/curation';
 import type { ApiContext } from './context';
 import { CURATOR_PATH, type CuratorSessions } from './curator-session';
 import { ERROR_CODES, httpErrorBody } from './errors';
-import type { GraphStore } from './graph-store';
 import { resolvers } from './resolvers';
 import { protection } from './limits';
 import { requestBounds } from './request-bounds';
+import { completeAnswerPlugin } from './response-cache';
+import type { ServedGraph } from './served-graph';
 
 export const GRAPHQL_PATH = '/graphql';
 export const HEALTH_PATH = '/healthz';
 /** Largest JSON body accepted: an honest query is a few kB. */
-export const JSON_BODY_LIMIT = '100kb';
+export const JSON_BODY_LIMIT_BYTES = 100 * 1024;
+export const JSON_BODY_LIMIT = `${JSON_BODY_LIMIT_BYTES / 1024}kb`;
+export const INVALID_JSON_MESSAGE = 'The request body is not valid JSON: send {"query": "…", "variables": {…}}.';
 
 export interface ApiServerOptions {
   typeDefs: string;
   httpServer: Server;
-  /** Production hides the sandbox, stack traces and field suggestions. */
+  /** Production hides the API explorer, stack traces and field suggestions. */
   production: boolean;
+  /** The built client, where the API explorer page is. */
+  staticDir: string;
   /** Longest a GraphQL request may run; default REQUEST_TIME_LIMIT_MS (time-limit.ts). */
   timeLimitMs?: number;
 }
@@ -50,6 +59,7 @@ export function createApolloServer({
   typeDefs,
   httpServer,
   production,
+  staticDir,
   timeLimitMs,
 }: ApiServerOptions): ApolloServer<ApiContext> {
   const limits = protection({ production, timeLimitMs });
@@ -70,16 +80,20 @@ export function createApolloServer({
     formatError: limits.formatError,
     plugins: [
       ...limits.plugins,
+      completeAnswerPlugin(),
+      // Cache-control hints serve HTTP caches and Apollo's response-cache plugin; our own
+      // response cache (response-cache.ts) needs none, and computing them costs every field.
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      production ? ApolloServerPluginLandingPageDisabled() : apiExplorerPlugin(staticDir),
     ],
   });
 }
 
 export interface AppOptions {
   apollo: ApolloServer<ApiContext>;
-  /** The graph served; each request reads the snapshot current when it began. */
-  store: GraphStore;
+  /** The graph each request reads (it may be swapped while the server runs). */
+  servedGraph: ServedGraph;
   /** Curator sign-in; curation is off when it was made without a token. */
   sessions: CuratorSessions;
   /** The write path, present only in curator mode. */
@@ -91,12 +105,12 @@ export interface AppOptions {
 }
 
 /** The Express app; `apollo` must already be started. */
-export function createApp({ apollo, store, sessions, curation, staticDir, corsOrigins }: AppOptions): Express {
+export function createApp({ apollo, servedGraph, sessions, curation, staticDir, corsOrigins }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
 
   app.get(HEALTH_PATH, (_req, res) => {
-    const { index } = store.current();
+    const { index } = servedGraph;
     res.json({ status: 'ok', entities: index.entityIds.length, relations: index.relationIds.length });
   });
 
@@ -121,12 +135,7 @@ export function createApp({ apollo, store, sessions, curation, staticDir, corsOr
       if (!Object.hasOwn(req, 'body')) req.body = undefined;
       next();
     },
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const { index, version } = store.current();
-        return { index, dataVersion: version, curator: sessions.accessOf(req), curation };
-      },
-    }),
+    expressMiddleware(apollo, { context: async ({ req }) => apiContext(servedGraph, sessions, curation, req) }),
   );
   app.use(GRAPHQL_PATH, bodyErrorHandler);
 
@@ -178,14 +187,7 @@ const lastErrorHandler: ErrorRequestHandler = (error, req, res, next) => {
 const bodyErrorHandler: ErrorRequestHandler = (error: { type?: string; status?: number }, _req, res, next) => {
   if (res.headersSent) return next(error);
   if (error.type === 'entity.parse.failed') {
-    res
-      .status(400)
-      .json(
-        httpErrorBody(
-          'The request body is not valid JSON: send {"query": "…", "variables": {…}}.',
-          ERROR_CODES.badRequest,
-        ),
-      );
+    res.status(400).json(httpErrorBody(INVALID_JSON_MESSAGE, ERROR_CODES.badRequest));
   } else if (error.type === 'entity.too.large') {
     res
       .status(413)
@@ -196,3 +198,16 @@ const bodyErrorHandler: ErrorRequestHandler = (error: { type?: string; status?: 
     next(error);
   }
 };
+
+/**
+ * A request's context: the graph served when it began (a change swapped in meanwhile is seen
+ * by the next request), its data version, and who is asking (for the mutations).
+ */
+export function apiContext(
+  servedGraph: ServedGraph,
+  sessions: CuratorSessions,
+  curation: Curation | null,
+  req: Pick<IncomingMessage, 'headers'>,
+): ApiContext {
+  return { index: servedGraph.index, dataVersion: servedGraph.version, curator: sessions.accessOf(req), curation };
+}

@@ -15,8 +15,9 @@
  *   POST   /curator/sources   a new article (its own body limit: an article is over 100 kB)
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type Response, type Router } from 'express';
 import { GraphQLError } from 'graphql';
 
 import type { Curation } from '../curation/curation';
@@ -51,7 +52,7 @@ export interface CuratorAccess {
 }
 
 export interface CuratorSessions {
-  accessOf(req: Request): CuratorAccess;
+  accessOf(req: Pick<IncomingMessage, 'headers'>): CuratorAccess;
   router(curation: () => Curation | null): Router;
 }
 
@@ -61,7 +62,7 @@ export function createCuratorSessions(token: string | null): CuratorSessions {
   const sessions = new Map<string, Session>();
   const tokenDigest = token ? digest(token) : null;
 
-  function sessionOf(req: Request): Session | null {
+  function sessionOf(req: Pick<IncomingMessage, 'headers'>): Session | null {
     const id = cookieValue(req.headers.cookie, SESSION_COOKIE);
     const session = id ? sessions.get(id) : undefined;
     if (!id || !session) return null;
@@ -72,7 +73,7 @@ export function createCuratorSessions(token: string | null): CuratorSessions {
     return session;
   }
 
-  function accessOf(req: Request): CuratorAccess {
+  function accessOf(req: Pick<IncomingMessage, 'headers'>): CuratorAccess {
     if (!tokenDigest) return { enabled: false, curator: null, csrfValid: false };
     const session = sessionOf(req);
     const header = req.headers[CSRF_HEADER];
@@ -236,6 +237,14 @@ export function assertMayCurate(access: CuratorAccess | undefined): string {
   if (refusal)
     throw new GraphQLError(refusal.message, { extensions: { code: refusal.code, http: { status: refusal.status } } });
   return access!.curator!;
+}
+
+/**
+ * Whether a request carries curator credentials: its answer depends on who asks, so it must
+ * not be answered from (or stored in) the response cache.
+ */
+export function hasCuratorCredentials(req: Pick<IncomingMessage, 'headers'>): boolean {
+  return req.headers[CSRF_HEADER] !== undefined || cookieValue(req.headers.cookie, SESSION_COOKIE) !== null;
 }
 
 function cookieValue(header: string | undefined, name: string): string | null {

@@ -6,9 +6,9 @@
  * touched and added, and the data version before and after. It is append-only: a change adds
  * one block at the end, and undo is a new change, never an edit of an old one.
  *
- * The data version is a digest of the record files (the texts are pinned by their SHA-256 in
- * sources.yaml, so they are covered too). It changes with every change, by the API or by
- * hand, and is what a curator's change names as the state it was made against.
+ * Each entry records the served data version (a hash of the loaded graph) before and after
+ * it: a curator's change names the version it was made against. `dataVersionOf` digests the
+ * record files themselves, to notice a hand edit made while a curating server runs.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -41,7 +41,7 @@ export const changeEntrySchema = z.strictObject({
 });
 export type ChangeEntry = z.infer<typeof changeEntrySchema>;
 
-/** The digest of the record files' texts, in a fixed order: 16 hex digits. */
+/** The digest of the record files' texts (texts are pinned by their SHA-256 in sources.yaml), in a fixed order. */
 export function dataVersionOf(texts: ReadonlyMap<string, string>): string {
   const hash = createHash('sha256');
   for (const file of Object.values(GRAPH_DATA_FILES)) {

@@ -47,16 +47,20 @@ export interface Curation {
 const PROBLEMS_SHOWN = 5;
 
 /**
- * Opens graph-data for writing: finishes or undoes a write a crash interrupted, then reads
- * the version and the log. `graph` must be what the loader makes of `dir` now.
+ * Opens graph-data for writing: reads the files and the log. `graph` must be what the loader
+ * makes of `dir` now (after recoverWrites()); `versionOf` is the served data version of a graph,
+ * the version every change names and the change log records.
  */
 export async function openCuration(
   dir: string,
   graph: KnowledgeGraph,
+  versionOf: (graph: KnowledgeGraph) => string,
   onCommitted: (committed: CommittedChange) => void,
 ): Promise<Curation> {
   let files = await readRecordFiles(dir);
-  let version = dataVersionOf(files);
+  // The files as loaded, to notice a hand edit made while the server runs.
+  let filesDigest = dataVersionOf(files);
+  let version = versionOf(graph);
   let logText = await readChangeLogText(dir);
   let log = parseChangeLog(logText);
   let current = graph;
@@ -65,7 +69,7 @@ export async function openCuration(
   async function applyNow(change: Change, by: string, baseVersion: string): Promise<CommittedChange> {
     // A hand edit since start-up changes the version on disk: refuse rather than overwrite it.
     const onDisk = await readRecordFiles(dir);
-    if (dataVersionOf(onDisk) !== version) {
+    if (dataVersionOf(onDisk) !== filesDigest) {
       throw new CurationError(
         'graph-data was edited on disk since the server loaded it; restart the server to load the edit',
         'CONFLICT',
@@ -85,7 +89,7 @@ export async function openCuration(
       by,
       summary: plan.summary,
       base: version,
-      version: dataVersionOf(nextFiles),
+      version: versionOf(nextGraph),
       touched: plan.touched,
       added: plan.added,
       ...(change.kind === 'revert' ? { reverts: change.change } : {}),
@@ -99,6 +103,7 @@ export async function openCuration(
     await writeAtomically(dir, writes);
 
     files = nextFiles;
+    filesDigest = dataVersionOf(nextFiles);
     version = entry.version;
     logText = nextLogText;
     log = [...log, entry];

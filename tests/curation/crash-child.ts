@@ -7,13 +7,14 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { openCuration } from '../../server/curation/curation';
+import { dataVersion } from '../../server/api/served-graph';
 import { loadGraphData } from '../../server/data/load-graph-data';
 import { CRASH_CHANGE, CRASH_QUOTE } from './crash-change';
 
 const dir = process.argv[2]!;
 const text = await readFile(path.join(dir, 'sources', `${CRASH_CHANGE.source}.txt`), 'utf8');
 const start = text.indexOf(CRASH_QUOTE);
-const curation = await openCuration(dir, await loadGraphData(dir), () => {});
+const curation = await openCuration(dir, await loadGraphData(dir), dataVersion, () => {});
 await curation.apply(
   {
     kind: 'addRelation',

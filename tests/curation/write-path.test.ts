@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
+import { dataVersion } from '../../server/api/served-graph';
 import { loadGraphData } from '../../server/data/load-graph-data';
 import type { KnowledgeGraph } from '../../server/data/model';
 import { openCuration, type Curation } from '../../server/curation/curation';
@@ -63,7 +64,7 @@ async function refusal(promise: Promise<unknown>): Promise<CurationError> {
 beforeEach(async () => {
   temp = await tempGraphData();
   swapped = undefined;
-  curation = await openCuration(temp.dir, await loadGraphData(temp.dir), ({ graph }) => (swapped = graph));
+  curation = await openCuration(temp.dir, await loadGraphData(temp.dir), dataVersion, ({ graph }) => (swapped = graph));
 });
 afterEach(() => temp.cleanUp());
 
