@@ -100,6 +100,10 @@ it(
     await highlight.waitFor();
     expect(await highlight.textContent()).toBe(QUOTE);
     expect(new URL(page.url()).searchParams.get('relation')).toBe(RELATION_ID);
+    // Now a known entity, its name is underlined as a suggestion wherever the text uses it.
+    const suggestions = page.locator('.source-text__suggestion', { hasText: 'Harbour Council' });
+    await suggestions.first().waitFor();
+    expect(await suggestions.count()).toBe(ARTICLE.match(/Harbour Council/g)!.length);
     await screenshot(page, 'curation-reader.png');
 
     // The graph has the new edge; its evidence opens the reader on the selection.
@@ -126,15 +130,29 @@ it(
       `{ relation(id: "${RELATION_ID}") { citations { attributedTo { name } } } }`,
     );
     expect(relation.citations[0]!.attributedTo.name).toBe('the council');
+
+    // Undo from the history: a new change retires the relation; the record stays in its file.
+    await again.page.goto(`${harness.server.url}/curate`);
+    const signInAgain = again.page.getByRole('form', { name: 'Sign in as a curator' });
+    await signInAgain.getByLabel('Your name').fill('Ada Curator');
+    await signInAgain.getByLabel('Curator token').fill(TOKEN);
+    await signInAgain.getByRole('button', { name: 'Sign in' }).click();
+    await again.page.getByRole('button', { name: 'Undo change 2' }).click();
+    await again.page.getByText(/^Undo of change 2/).waitFor();
+    const undone = await harness.api<{ relation: unknown }>(`{ relation(id: "${RELATION_ID}") { id } }`);
+    expect(undone.relation).toBeNull();
+    expect(again.errors).toEqual([]);
     await again.context.close();
 
-    // The YAML diff: each file is what it was, then one new block per new record.
+    // The YAML diff: each file is what it was, then one new block per new record (and the
+    // relation's `retired:` field from the undo).
     const entities = await readFile(path.join(temp.dir, 'entities.yaml'), 'utf8');
     const relations = await readFile(path.join(temp.dir, 'relations.yaml'), 'utf8');
+    expect(relations).toMatch(/ {2}retired:\n {4}at: .+\n {4}by: Ada Curator\n {4}change: 3\n/);
     expect(entities.startsWith(before.entities)).toBe(true);
     expect(relations.startsWith(before.relations)).toBe(true);
     expect(entities.slice(before.entities.length).match(/^- id: /gm)).toEqual(['- id: ', '- id: ']);
-    expect(relations.slice(before.relations.length)).toBe(
+    expect(relations.slice(before.relations.length).replace(/\n {2}retired:\n(?: {4}.*\n)+$/, '\n')).toBe(
       [
         '',
         `- id: ${RELATION_ID}`,

@@ -36,6 +36,7 @@ import {
   type ReaderSpan,
   type SupportedItem,
 } from '../../core/source-reader';
+import { entityMentions } from '../../core/curation';
 import { citedSpans, formatSpan, sameSpan, stepSpan } from '../../core/source-text';
 import { ClaimPanel } from './ClaimPanel';
 import { type PassageSelection, SelectionComposer } from './SelectionComposer';
@@ -56,6 +57,18 @@ export function SourceReaderView({ route }: { route: ReaderRoute }) {
   const [announcement, setAnnouncement] = useState('');
   const { session } = useCuratorSession();
   const [selection, setSelection] = useState<PassageSelection | null>(null);
+  // For a curator, every name of a known entity in the text is underlined as a suggestion.
+  const sourceText = reader.data?.source?.text ?? null;
+  const suggestions = useMemo(
+    () =>
+      session?.curator && sourceText
+        ? entityMentions(sourceText, data.entities).map((mention) => ({
+            ...mention,
+            title: `Known entity: ${mention.name}`,
+          }))
+        : [],
+    [session?.curator, sourceText, data.entities],
+  );
 
   const spans = useMemo<ReaderSpan[]>(() => (source ? citedSpans(source.citations) : []), [source]);
   const spanTitles = useMemo(() => spans.map((span) => itemsOfSpan(span).map(describeItem).join('; ')), [spans]);
@@ -185,6 +198,7 @@ export function SourceReaderView({ route }: { route: ReaderRoute }) {
               current={current}
               currentLabel={current === null ? '' : `Cited passage ${current + 1} of ${spans.length}`}
               onChooseSpan={(index) => goTo(index, true)}
+              suggestions={suggestions}
             />
           </section>
 
