@@ -45,6 +45,7 @@ export function SelectionComposer({
   const [mode, setMode] = useState<Mode | null>(null);
   const [subject, setSubject] = useState<EntityChoice | null>(null);
   const [object, setObject] = useState<EntityChoice | null>(null);
+  /** The claim's entity, or (adding evidence) the entity whose relations are offered. */
   const [claimEntity, setClaimEntity] = useState<EntityChoice | null>(null);
   const [speaker, setSpeaker] = useState<EntityChoice | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -99,6 +100,7 @@ export function SelectionComposer({
         added = answer.addClaim.change.added;
       } else if (mode === 'evidence') {
         const id = field('relation');
+        if (!id) throw new Error('Choose an entity, then the relation the passage supports.');
         await send(AddCitationDocument, { baseVersion, target: 'RELATION', id, citation });
         added = [`relation:${id}`];
       }
@@ -168,17 +170,27 @@ export function SelectionComposer({
             </>
           )}
           {mode === 'evidence' && (
-            <label>
-              Relation
-              <select name="relation">
-                {data.relations.map((relation) => (
-                  <option key={relation.id} value={relation.id}>
-                    {data.entityById.get(relation.subjectId)?.name} — {relation.label} —{' '}
-                    {data.entityById.get(relation.objectId)?.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <>
+              {/* The entity first: a list of every relation would not do for a large graph. */}
+              <EntityField label="Relation of" choice={claimEntity} onChange={setClaimEntity} allowNew={false} />
+              {claimEntity && (
+                <label>
+                  Relation
+                  <select name="relation" required>
+                    {data.relations
+                      .filter(
+                        (relation) => relation.subjectId === claimEntity.id || relation.objectId === claimEntity.id,
+                      )
+                      .map((relation) => (
+                        <option key={relation.id} value={relation.id}>
+                          {data.entityById.get(relation.subjectId)?.name} — {relation.label} —{' '}
+                          {data.entityById.get(relation.objectId)?.name}
+                        </option>
+                      ))}
+                  </select>
+                </label>
+              )}
+            </>
           )}
           {voice.reportingCue && (
             <p className="note">The passage reports someone’s words (“{voice.reportingCue}”): name the speaker.</p>
