@@ -8,9 +8,11 @@ import { compareSources } from '../graph/comparison';
 import { type EntityFilter, claimsOfEntity, entitiesPage, entityById, sourcesOfEntity } from '../graph/entities';
 import { type GraphIndex, degreeOf, entityRecord, relationRecord, sourceRecords } from '../graph/indexes';
 import { assertKnownEntityFilter, assertKnownRelationFilter } from '../graph/known-values';
+import { entityRelationsPage } from '../graph/entity-relations';
 import { neighborhood } from '../graph/neighborhood';
+import { overview } from '../graph/overview';
 import { shortestPaths } from '../graph/paths';
-import { type RelationFilter, relationById, relationsOfEntity, relationsPage } from '../graph/relations';
+import { type RelationFilter, relationById, relationsPage } from '../graph/relations';
 import { searchEntities } from '../graph/search';
 import {
   allSources,
@@ -21,13 +23,28 @@ import {
   sourceById,
   sourceCounts,
 } from '../graph/sources';
-import { entityTypeSummaries, graphStats, relationTypeLabel, relationTypeSummaries } from '../graph/vocabulary';
+import {
+  datasetSummary,
+  entityTypeSummaries,
+  graphStats,
+  relationTypeLabel,
+  relationTypeSummaries,
+} from '../graph/vocabulary';
 import type { Resolvers } from './generated/resolvers-types';
 import { asUserInput, checkAtLeast, checkRange } from './errors';
 import { ARGUMENT_LIMITS } from './limits';
 
 /** Defaults as schema.graphql declares them; used when a client passes an explicit null. */
-const DEFAULTS = { first: 50, searchFirst: 10, pathsFirst: 10, maxLength: 3, depth: 1, limit: 1000 };
+const DEFAULTS = {
+  first: 50,
+  searchFirst: 10,
+  pathsFirst: 10,
+  maxLength: 3,
+  depth: 1,
+  limit: 1000,
+  overviewEntities: 500,
+  overviewRelations: 2000,
+};
 
 function checkedFilter<T extends RelationFilter>(
   index: GraphIndex,
@@ -92,11 +109,27 @@ export const resolvers: Resolvers = {
       relationTypes: relationTypeSummaries(index),
     }),
     stats: (_, __, { index }) => graphStats(index),
+    dataset: (_, __, { index }) => datasetSummary(index),
+    overview: (_, { maxEntities, maxRelations }, { index }) =>
+      overview(
+        index,
+        checkRange('maxEntities', maxEntities ?? DEFAULTS.overviewEntities, ARGUMENT_LIMITS.overviewEntities),
+        checkRange('maxRelations', maxRelations ?? DEFAULTS.overviewRelations, ARGUMENT_LIMITS.overviewRelations),
+      ),
   },
 
   Entity: {
     claims: (entity, _, { index }) => [...claimsOfEntity(index, entity.id)],
-    relations: (entity, { direction, types }, { index }) => relationsOfEntity(index, entity.id, { direction, types }),
+    relations: (entity, { direction, types, neighborTypes, first, after }, { index }) =>
+      asUserInput(() =>
+        entityRelationsPage(index, entity.id, {
+          direction,
+          types,
+          neighborTypes,
+          first: checkRange('first', first ?? DEFAULTS.first, ARGUMENT_LIMITS.pageSize),
+          after,
+        }),
+      ),
     degree: (entity, _, { index }) => degreeOf(index, entity.id),
     sources: (entity, _, { index }) => sourcesOfEntity(index, entity.id),
     disagreements: (entity, _, { index }) => disagreementsOf(index, entity.id),

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { KnowledgeGraph } from '../data/model';
 import { loadGraphData } from '../data/load-graph-data';
 import { buildGraphIndex } from '../graph/indexes';
+import { prepareOverview } from '../graph/overview';
 import { createApolloServer, createApp } from './app';
 
 export const SCHEMA_FILE = fileURLToPath(new URL('../../schema.graphql', import.meta.url));
@@ -41,6 +42,7 @@ export interface RunningServer {
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const knowledgeGraph = options.knowledgeGraph ?? (await loadGraphData());
   const index = buildGraphIndex(knowledgeGraph);
+  prepareOverview(index);
   const production = options.production ?? process.env.NODE_ENV === 'production';
 
   const httpServer = createServer();
