@@ -15,7 +15,7 @@
  * relations of the chosen entities, and is memoised per (maxEntities, maxRelations).
  */
 import type { EntityRecord, RelationRecord } from '../data/model';
-import { type GraphIndex, compareStrings } from './indexes';
+import type { GraphIndex } from './indexes';
 import { byCorroboration } from './relations';
 
 export interface OverviewRecord {
@@ -50,16 +50,23 @@ function memoOf(index: GraphIndex): OverviewMemo {
 }
 
 function rankEntities(index: GraphIndex): string[] {
-  const support = new Map<string, number>();
-  for (const [entityId, relationIds] of index.relationsByEntity) {
+  // Scores in typed arrays and a sort of positions: several times faster than a comparator
+  // reading Maps, which matters at 10^5 entities and more.
+  const ids = index.entityIds;
+  const support = new Float64Array(ids.length);
+  const degree = new Float64Array(ids.length);
+  ids.forEach((entityId, position) => {
+    const relationIds = index.relationsByEntity.get(entityId) ?? [];
     let sum = 0;
     for (const id of relationIds) sum += index.graph.getEdgeAttribute(id, 'sourceIds').length;
-    support.set(entityId, sum);
-  }
-  const degree = (id: string) => index.relationsByEntity.get(id)?.length ?? 0;
-  return [...index.entityIds].sort(
-    (a, b) => (support.get(b) ?? 0) - (support.get(a) ?? 0) || degree(b) - degree(a) || compareStrings(a, b),
+    support[position] = sum;
+    degree[position] = relationIds.length;
+  });
+  // entityIds is sorted, so a tie on both scores keeps id order by position.
+  const order = Uint32Array.from(ids.keys()).sort(
+    (a, b) => support[b]! - support[a]! || degree[b]! - degree[a]! || a - b,
   );
+  return Array.from(order, (position) => ids[position]!);
 }
 
 /** The overview of at most `maxEntities` entities and `maxRelations` relations among them. */

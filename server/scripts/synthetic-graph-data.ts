@@ -9,8 +9,8 @@
  *
  * Shape, chosen to look like curated news graphs at scale:
  * - degrees follow a power law: one end of each relation is drawn from a Zipf-like
- *   distribution over entities (a few hubs hold a large share), the other uniformly (a long
- *   tail of entities seen once or twice);
+ *   distribution over entities (a few hubs hold a large share), the other mostly uniformly
+ *   (a long tail of entities seen once or twice);
  * - corroboration falls off quickly: most relations have one source, a few up to five;
  * - every citation quotes a sentence written into its source's text for that citation, so
  *   each quote occurs exactly once there (an "(item n)" tag keeps sentences distinct);
@@ -239,8 +239,10 @@ export async function writeSyntheticGraphData(out: string, options: SynthOptions
   await relationsFile.line('# Relations of a synthetic graph written by `npm run data:synth`.');
   for (let r = 0; r < options.relations; r++) {
     const hub = hubEntity();
-    let other = Math.floor(random() * options.entities);
-    while (other === hub) other = Math.floor(random() * options.entities);
+    // One relation in five joins two hub-drawn entities, so the best connected link to each other too.
+    const drawOther = () => (random() < 0.2 ? hubEntity() : Math.floor(random() * options.entities));
+    let other = drawOther();
+    while (other === hub) other = drawOther();
     const [subject, object] = random() < 0.5 ? [hub, other] : [other, hub];
     const type = pick(RELATION_TYPES);
     // 1 source most often; P(k) ∝ 1/k² up to 5 (never more than there are sources).

@@ -4,6 +4,7 @@
  */
 import { useEffect, useMemo } from 'react';
 
+import { useDatasetTitle } from '../api/use-dataset-title';
 import type { RenderGraph } from '../core/graph-building';
 import { entityTypeColors } from '../core/graph-building';
 import type { GraphData } from '../core/graph-data';
@@ -16,9 +17,8 @@ import { NotFoundView } from './NotFoundView';
 import { SourceReaderView } from './SourceReaderView';
 import { SourcesView } from './SourcesView';
 
-const APP_TITLE = 'ISIS-K knowledge graph explorer';
-
-function documentTitle(route: Route, data: GraphData): string {
+function documentTitle(route: Route, data: GraphData, datasetTitle: string): string {
+  const APP_TITLE = `${datasetTitle} explorer`;
   switch (route.view) {
     case 'graph':
       return APP_TITLE;
@@ -39,7 +39,7 @@ export function AppShell({ data, graph }: { data: GraphData; graph: RenderGraph 
   const { location } = useNavigation();
   const route = useMemo(() => parseRoute(location.pathname, location.search), [location.pathname, location.search]);
   const context = useMemo(() => ({ data, colors: entityTypeColors(data.entityTypes) }), [data]);
-  const title = documentTitle(route, data);
+  const title = documentTitle(route, data, useDatasetTitle());
 
   useEffect(() => {
     document.title = title;
