@@ -229,11 +229,13 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
       });
     }
     const citations = citationsOf(file, record, value.id, value.citations, { kind: 'relation', id: value.id });
+    // Ends and type as the entity's and the vocabulary's own strings: one string per entity
+    // instead of one per mention, which at 10^6 relations is millions fewer for memory and GC.
     relations.push({
       id: value.id,
-      type: value.type,
-      subject: value.subject,
-      object: value.object,
+      type: relationType?.id ?? value.type,
+      subject: entities.get(value.subject)?.value.id ?? value.subject,
+      object: entities.get(value.object)?.value.id ?? value.object,
       directed: relationType?.directed ?? true,
       note: value.note,
       citations,

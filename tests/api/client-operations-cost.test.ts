@@ -1,0 +1,51 @@
+/**
+ * The explorer's own queries must pass the API's cost limit as the browser sends them: urql
+ * adds `__typename` to every selection set, which adds to the cost of every item of a page.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { Kind, type OperationDefinitionNode, buildSchema, parse, visit } from 'graphql';
+
+import { ARGUMENT_LIMITS, MAX_COST, operationCost } from '../../server/api/limits';
+import { SCHEMA_FILE } from '../../server/api/server';
+
+const OPERATIONS = join(import.meta.dirname, '..', '..', 'client', 'src', 'api', 'operations');
+
+test("every client operation, with urql's __typename fields and the largest pages, costs less than the limit", async () => {
+  const schema = buildSchema(await readFile(SCHEMA_FILE, 'utf8'));
+  const files = (await readdir(OPERATIONS)).filter((file) => file.endsWith('.graphql'));
+  const text = (await Promise.all(files.map((file) => readFile(join(OPERATIONS, file), 'utf8')))).join('\n');
+  const document = visit(parse(text), {
+    SelectionSet: (node) => ({
+      ...node,
+      selections: [...node.selections, { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } }],
+    }),
+  });
+  const operations = document.definitions.filter(
+    (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
+  );
+  expect(operations.length).toBeGreaterThan(5);
+  // The largest `first` each question allows.
+  const largestFirst: Record<string, number> = {
+    Paths: ARGUMENT_LIMITS.paths.max,
+    SearchEntities: ARGUMENT_LIMITS.searchResults.max,
+  };
+  for (const operation of operations) {
+    const cost = operationCost(schema, document, operation.name!.value, {
+      first: largestFirst[operation.name!.value] ?? ARGUMENT_LIMITS.pageSize.max,
+      depth: 3,
+      maxLength: 5,
+      from: 'x',
+      to: 'x',
+      id: 'x',
+      text: 'x',
+      a: 'x',
+      b: 'x',
+    });
+    expect({ operation: operation.name!.value, underLimit: cost <= MAX_COST }).toEqual({
+      operation: operation.name!.value,
+      underLimit: true,
+    });
+  }
+});
