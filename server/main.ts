@@ -52,14 +52,26 @@ async function main(): Promise<void> {
   }
   console.log(`Knowledge-graph explorer at ${server.url}/ (API at ${server.url}${GRAPHQL_PATH})`);
 
-  const stop = () => {
+  // Graceful shutdown: stop accepting connections, let the requests in flight finish (Apollo's
+  // drain plugin cuts any still open after 10 s), then exit 0. A second signal exits at once.
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      console.error(`${signal} again: exiting without waiting for requests in flight.`);
+      process.exit(1);
+    }
+    stopping = true;
+    console.log(`${signal}: finishing the requests in flight, then exiting.`);
     server.close().then(
       () => process.exit(0),
-      () => process.exit(1),
+      (error) => {
+        console.error(error);
+        process.exit(1);
+      },
     );
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 await main();

@@ -3,9 +3,9 @@
  * a face: loading (with progress), laying out, API error with a retry.
  */
 import { useGraphData } from './api/use-graph-data';
+import { useLaidOutGraph } from './bindings/layout/use-laid-out-graph';
 import { ErrorState } from './components/ErrorState';
 import { LoadingState } from './components/LoadingState';
-import { useLaidOutGraph } from './core/layout/use-laid-out-graph';
 import { AppShell } from './views/AppShell';
 
 export function App() {

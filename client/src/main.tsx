@@ -1,4 +1,5 @@
-import './styles.css';
+// The shared styles first: every component's own styles load after them and refine them.
+import './styles/base.css';
 
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -6,9 +7,9 @@ import { Provider } from 'urql';
 
 import { createApiClient } from './api/client';
 import { App } from './App';
+import { createBrowserNavigator } from './bindings/navigator';
+import { NavigatorContext } from './bindings/use-navigation';
 import { ErrorBoundary } from './components/ErrorBoundary';
-import { createBrowserNavigator } from './core/routing/navigator';
-import { NavigatorContext } from './core/routing/use-navigation';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html must contain <div id="root">.');

@@ -26,6 +26,7 @@ import type { ApiContext } from './context';
 import { ERROR_CODES, httpErrorBody } from './errors';
 import { resolvers } from './resolvers';
 import { protection } from './limits';
+import { requestBounds } from './request-bounds';
 
 export const GRAPHQL_PATH = '/graphql';
 export const HEALTH_PATH = '/healthz';
@@ -37,11 +38,18 @@ export interface ApiServerOptions {
   httpServer: Server;
   /** Production hides the sandbox, stack traces and field suggestions. */
   production: boolean;
+  /** Longest a GraphQL request may run; default REQUEST_TIME_LIMIT_MS (time-limit.ts). */
+  timeLimitMs?: number;
 }
 
 /** The Apollo server with every limit and the landing page fitting the environment; not started. */
-export function createApolloServer({ typeDefs, httpServer, production }: ApiServerOptions): ApolloServer<ApiContext> {
-  const limits = protection({ production });
+export function createApolloServer({
+  typeDefs,
+  httpServer,
+  production,
+  timeLimitMs,
+}: ApiServerOptions): ApolloServer<ApiContext> {
+  const limits = protection({ production, timeLimitMs });
   return new ApolloServer<ApiContext>({
     typeDefs,
     resolvers,
@@ -54,6 +62,9 @@ export function createApolloServer({ typeDefs, httpServer, production }: ApiServ
     hideSchemaDetailsFromClientErrors: production,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
+    documentStore: limits.documentStore,
+    persistedQueries: limits.persistedQueries,
+    formatError: limits.formatError,
     plugins: [
       ...limits.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -89,6 +100,7 @@ export function createApp({ apollo, index, staticDir, corsOrigins }: AppOptions)
       maxAge: 600,
     }),
     express.json({ limit: JSON_BODY_LIMIT }),
+    requestBounds,
     // Apollo answers a body that is not JSON (wrong content type, CSRF attempt) with a 400,
     // but the Express integration answers 500 when no parser set `req.body`: give it one.
     (req, _res, next) => {
@@ -113,7 +125,8 @@ export function createApp({ apollo, index, staticDir, corsOrigins }: AppOptions)
         .status(503)
         .type('text/plain')
         .send(
-          `The explorer's client is not built (no ${indexHtml}).\n` +
+          // Relative: an answer must not show where the server is installed.
+          `The explorer's client is not built (no ${path.relative(process.cwd(), indexHtml)}).\n` +
             'Run `npm run build`, then restart the server; `npm start` does both.\n' +
             `The API is served at ${GRAPHQL_PATH} meanwhile.\n`,
         );

@@ -5,7 +5,7 @@
  * Every error a client can cause carries an `extensions.code`; argument errors also name the
  * argument (`extensions.argument`) and say what would be right.
  */
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 import { InvalidArgumentError } from '../graph/invalid-argument';
 
@@ -15,6 +15,10 @@ export const ERROR_CODES = {
   payloadTooLarge: 'PAYLOAD_TOO_LARGE',
   queryTooComplex: 'QUERY_TOO_COMPLEX',
   validationFailed: 'GRAPHQL_VALIDATION_FAILED',
+  documentTooLarge: 'DOCUMENT_TOO_LARGE',
+  persistedQueryInvalid: 'PERSISTED_QUERY_INVALID',
+  requestTimeout: 'REQUEST_TIMEOUT',
+  internal: 'INTERNAL_SERVER_ERROR',
 } as const;
 
 /** A BAD_USER_INPUT error about one argument. */
@@ -62,4 +66,25 @@ export function asUserInput<T>(query: () => T): T {
 /** A GraphQL-shaped body for errors raised before GraphQL runs (malformed JSON, oversized body). */
 export function httpErrorBody(message: string, code: string) {
   return { errors: [{ message, extensions: { code } }] };
+}
+
+/** graphql-js's suggestions ("Did you mean the enum value "ANY"?"), wherever they appear. */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+/**
+ * Apollo's `formatError`. In production it removes every "Did you mean …?" (Apollo's
+ * `hideSchemaDetailsFromClientErrors` misses those of variable coercion, and they would map
+ * the schema's fields, arguments, types and enum values for anyone), and tells nothing of a
+ * fault of ours but that it happened: the message and its cause go to the log.
+ */
+export function formatError(production: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    if (!production) return formatted;
+    if (formatted.extensions?.code === ERROR_CODES.internal) {
+      console.error(error);
+      return { ...formatted, message: 'Internal server error.', extensions: { code: ERROR_CODES.internal } };
+    }
+    const message = formatted.message.replace(SUGGESTION, '');
+    return message === formatted.message ? formatted : { ...formatted, message };
+  };
 }

@@ -3,17 +3,25 @@
  * ============
  *
  * The graph is cyclic (Entity → relations → Entity …), so one small query could ask for the
- * whole graph many times over. Four layers stop that, each answering with a GraphQL error
- * that has a clear message and an `extensions.code`, after which the server goes on serving:
+ * whole graph many times over, and any input could be made large. These layers stop that,
+ * each answering with an error that has a clear message and an `extensions.code`, after which
+ * the server goes on serving:
  *
+ * - Transport (app.ts): 100 kB JSON bodies, no batching, CSRF prevention; HTTP time limits.
+ * - Request (request-bounds.ts, 400): document length (DOCUMENT_TOO_LARGE), variables' depth
+ *   and count, persisted-query extension (PERSISTED_QUERY_INVALID), before anything is parsed.
  * - Shape (GraphQL Armor, GRAPHQL_VALIDATION_FAILED): depth, aliases, directives; tokens
- *   (graphql-js parser, GRAPHQL_PARSE_FAILED).
+ *   (graphql-js parser, GRAPHQL_PARSE_FAILED); selections (request-bounds.ts, before
+ *   validation, which is quadratic in same-named fields).
+ * - Argument bounds (argument-bounds.ts, BAD_USER_INPUT, 400): string and list lengths, no null
+ *   for a required argument, before execution.
  * - Cost (graphql-query-complexity, QUERY_TOO_COMPLEX): the `@complexity` directives of
  *   schema.graphql, where `first` multiplies everything below it, plus an assumed size for
  *   each list without a `first` (Entity.relations …), so nesting multiplies as it would at run
- *   time.
- * - Arguments (resolvers, BAD_USER_INPUT): `first`, `depth`, `maxLength`, `limit` ranges.
- * - Transport (app.ts): 100 kB JSON bodies, no batching, CSRF prevention.
+ *   time. A null or omitted argument costs its schema default, as it is served (defaults.ts).
+ * - Argument ranges (resolvers, BAD_USER_INPUT): `first`, `depth`, `maxLength`, `limit`.
+ * - Time (time-limit.ts, REQUEST_TIMEOUT): a backstop for all of the above.
+ * - Memory (document-store.ts): the caches Apollo keeps are bounded by bytes.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -35,8 +43,12 @@ import {
   simpleEstimator,
 } from 'graphql-query-complexity';
 
+import { argumentBoundsPlugin } from './argument-bounds';
 import type { ApiContext } from './context';
-import { type ArgumentRange, ERROR_CODES } from './errors';
+import { withSchemaDefaults } from './defaults';
+import { createDocumentStore, createPersistedQueryCache } from './document-store';
+import { type ArgumentRange, ERROR_CODES, formatError } from './errors';
+import { REQUEST_TIME_LIMIT_MS, timeLimitPlugin } from './time-limit';
 
 // Arguments ------------------------------------------------------------------------------------
 
@@ -71,6 +83,14 @@ export const MAX_ALIASES = 15;
 export const MAX_DIRECTIVES = 10;
 /** The explorer's largest query is about 80 tokens; the sandbox's introspection query about 300. */
 export const MAX_TOKENS = 2000;
+
+/**
+ * Fields, fragment spreads and inline fragments in one document. The explorer's largest query
+ * has about 50, the sandbox's introspection query 80. graphql-js's validation compares fields
+ * of the same name pairwise (OverlappingFieldsCanBeMerged), so 500 of them, which 2 000 tokens
+ * allow, hold the server for a quarter of a second; 150 for a few milliseconds.
+ */
+export const MAX_SELECTIONS = 150;
 
 /**
  * graphql-js stops parsing past `maxTokens` (the check Armor's max-tokens parser makes), and
@@ -150,11 +170,24 @@ function complexityValues(
     { value: number; multipliers?: string[] | null } | undefined;
 }
 
+/**
+ * An estimator that reads the arguments as the resolvers do: null or omitted is the schema's
+ * default (`first: null` costs 50, not 1). A negative number counts as 0: the resolvers refuse
+ * it, and it must not pay for a costly sibling of the same query meanwhile.
+ */
+function servedArguments(estimator: ComplexityEstimator): ComplexityEstimator {
+  return (options) => {
+    const args: Record<string, unknown> = { ...withSchemaDefaults(options.field, options.args) };
+    for (const [name, value] of Object.entries(args)) if (typeof value === 'number' && value < 0) args[name] = 0;
+    return estimator({ ...options, args });
+  };
+}
+
 export const COST_ESTIMATORS: ComplexityEstimator[] = [
   listSizeEstimator,
   directiveEstimator(),
   simpleEstimator({ defaultComplexity: 1 }),
-];
+].map(servedArguments);
 
 /** The cost of one operation of a document, as the limit counts it. */
 export function operationCost(
@@ -213,8 +246,8 @@ function reportLimit(limit: string) {
   };
 }
 
-/** The plugins and validation rules that enforce every limit, for the ApolloServer config. */
-export function protection(options: { production: boolean }) {
+/** The plugins, validation rules and caches that enforce every limit, for the ApolloServer config. */
+export function protection(options: { production: boolean; timeLimitMs?: number }) {
   const armor = new ApolloArmor({
     maxDepth: {
       n: MAX_DEPTH,
@@ -235,9 +268,18 @@ export function protection(options: { production: boolean }) {
     blockFieldSuggestion: { enabled: options.production },
   }).protect();
   return {
-    plugins: [...armor.plugins, costLimitPlugin()] as ApolloServerPlugin<ApiContext>[],
+    plugins: [
+      // Before the cost limit: it reads the arguments these bounds check.
+      argumentBoundsPlugin(),
+      ...armor.plugins,
+      costLimitPlugin(),
+      timeLimitPlugin(options.timeLimitMs ?? REQUEST_TIME_LIMIT_MS),
+    ] as ApolloServerPlugin<ApiContext>[],
     validationRules: [...(armor.validationRules ?? []), readOnlyRule],
     parseOptions: PARSE_OPTIONS,
+    documentStore: createDocumentStore(),
+    persistedQueries: { cache: createPersistedQueryCache() },
+    formatError: formatError(options.production),
   };
 }
 

@@ -1,7 +1,8 @@
 /**
- * Resolvers: thin maps from schema fields to the graph queries in server/graph/. They check
- * argument ranges (limits.ts), call one function, and leave every other field to the default
- * resolver reading the record.
+ * Resolvers: thin maps from schema fields to the graph queries in server/graph/. They read
+ * their arguments with the schema's defaults in place of nulls (defaults.ts), check argument
+ * ranges (limits.ts), call one function, and leave every other field to the default resolver
+ * reading the record.
  */
 import { allDisagreements, disagreementsOf } from '../graph/disagreements';
 import { compareSources } from '../graph/comparison';
@@ -31,20 +32,9 @@ import {
   relationTypeSummaries,
 } from '../graph/vocabulary';
 import type { Resolvers } from './generated/resolvers-types';
-import { asUserInput, checkAtLeast, checkRange } from './errors';
+import { resolverArguments } from './defaults';
+import { asUserInput, badUserInput, checkAtLeast, checkRange } from './errors';
 import { ARGUMENT_LIMITS } from './limits';
-
-/** Defaults as schema.graphql declares them; used when a client passes an explicit null. */
-const DEFAULTS = {
-  first: 50,
-  searchFirst: 10,
-  pathsFirst: 10,
-  maxLength: 3,
-  depth: 1,
-  limit: 1000,
-  overviewEntities: 500,
-  overviewRelations: 2000,
-};
 
 function checkedFilter<T extends RelationFilter>(
   index: GraphIndex,
@@ -66,43 +56,61 @@ function checkedEntityFilter<T extends EntityFilter>(
 export const resolvers: Resolvers = {
   Query: {
     entity: (_, { id }, { index }) => entityById(index, id),
-    entities: (_, { filter, first, after }, { index }) =>
-      asUserInput(() =>
+    entities: (_, args, { index }, info) => {
+      const { filter, first, after } = resolverArguments(info, args);
+      return asUserInput(() =>
         entitiesPage(index, checkedEntityFilter(index, filter), {
-          first: checkRange('first', first ?? DEFAULTS.first, ARGUMENT_LIMITS.pageSize),
+          first: checkRange('first', first, ARGUMENT_LIMITS.pageSize),
           after,
         }),
-      ),
+      );
+    },
     relation: (_, { id }, { index }) => relationById(index, id),
-    relations: (_, { filter, first, after }, { index }) =>
-      asUserInput(() =>
+    relations: (_, args, { index }, info) => {
+      const { filter, first, after } = resolverArguments(info, args);
+      return asUserInput(() =>
         relationsPage(index, checkedFilter(index, filter), {
-          first: checkRange('first', first ?? DEFAULTS.first, ARGUMENT_LIMITS.pageSize),
+          first: checkRange('first', first, ARGUMENT_LIMITS.pageSize),
           after,
         }),
-      ),
-    search: (_, { text, first }, { index }) =>
-      searchEntities(index, text, checkRange('first', first ?? DEFAULTS.searchFirst, ARGUMENT_LIMITS.searchResults)),
-    neighborhood: (_, { id, depth, filter, limit }, { index }) =>
-      asUserInput(() =>
+      );
+    },
+    search: (_, args, { index }, info) => {
+      const { text, first } = resolverArguments(info, args);
+      return searchEntities(index, text, checkRange('first', first, ARGUMENT_LIMITS.searchResults));
+    },
+    neighborhood: (_, args, { index }, info) => {
+      const { id, depth, filter, limit } = resolverArguments(info, args);
+      return asUserInput(() =>
         neighborhood(index, id, {
-          depth: checkRange('depth', depth ?? DEFAULTS.depth, ARGUMENT_LIMITS.neighborhoodDepth),
-          limit: checkRange('limit', limit ?? DEFAULTS.limit, ARGUMENT_LIMITS.neighborhoodRelations),
+          depth: checkRange('depth', depth, ARGUMENT_LIMITS.neighborhoodDepth),
+          limit: checkRange('limit', limit, ARGUMENT_LIMITS.neighborhoodRelations),
           filter: checkedFilter(index, filter),
         }),
-      ),
-    paths: (_, { from, to, maxLength, first, filter }, { index }) =>
-      asUserInput(() =>
+      );
+    },
+    paths: (_, args, { index }, info) => {
+      const { from, to, maxLength, first, filter } = resolverArguments(info, args);
+      return asUserInput(() =>
         shortestPaths(index, from, to, {
-          maxLength: checkRange('maxLength', maxLength ?? DEFAULTS.maxLength, ARGUMENT_LIMITS.pathLength),
-          first: checkRange('first', first ?? DEFAULTS.pathsFirst, ARGUMENT_LIMITS.paths),
+          maxLength: checkRange('maxLength', maxLength, ARGUMENT_LIMITS.pathLength),
+          first: checkRange('first', first, ARGUMENT_LIMITS.paths),
           filter: checkedFilter(index, filter),
         }),
-      ),
+      );
+    },
     sources: (_, __, { index }) => allSources(index),
     source: (_, { id }, { index }) => sourceById(index, id),
-    disagreements: (_, { entity }, { index }) =>
-      entity == null ? allDisagreements(index) : disagreementsOf(index, entity),
+    disagreements: (_, { entity }, { index }) => {
+      if (entity == null) return allDisagreements(index);
+      if (!index.graph.hasNode(entity)) {
+        throw badUserInput(
+          'entity',
+          `No entity has the id "${entity}": pass the id of an existing entity, or leave \`entity\` out for every disagreement.`,
+        );
+      }
+      return disagreementsOf(index, entity);
+    },
     compareSources: (_, { a, b }, { index }) => asUserInput(() => compareSources(index, a, b)),
     vocabulary: (_, __, { index }) => ({
       entityTypes: entityTypeSummaries(index),
@@ -110,26 +118,30 @@ export const resolvers: Resolvers = {
     }),
     stats: (_, __, { index }) => graphStats(index),
     dataset: (_, __, { index }) => datasetSummary(index),
-    overview: (_, { maxEntities, maxRelations }, { index }) =>
-      overview(
+    overview: (_, args, { index }, info) => {
+      const { maxEntities, maxRelations } = resolverArguments(info, args);
+      return overview(
         index,
-        checkRange('maxEntities', maxEntities ?? DEFAULTS.overviewEntities, ARGUMENT_LIMITS.overviewEntities),
-        checkRange('maxRelations', maxRelations ?? DEFAULTS.overviewRelations, ARGUMENT_LIMITS.overviewRelations),
-      ),
+        checkRange('maxEntities', maxEntities, ARGUMENT_LIMITS.overviewEntities),
+        checkRange('maxRelations', maxRelations, ARGUMENT_LIMITS.overviewRelations),
+      );
+    },
   },
 
   Entity: {
     claims: (entity, _, { index }) => [...claimsOfEntity(index, entity.id)],
-    relations: (entity, { direction, types, neighborTypes, first, after }, { index }) =>
-      asUserInput(() =>
+    relations: (entity, args, { index }, info) => {
+      const { direction, types, neighborTypes, first, after } = resolverArguments(info, args);
+      return asUserInput(() =>
         entityRelationsPage(index, entity.id, {
           direction,
           types,
           neighborTypes,
-          first: checkRange('first', first ?? DEFAULTS.first, ARGUMENT_LIMITS.pageSize),
+          first: checkRange('first', first, ARGUMENT_LIMITS.pageSize),
           after,
         }),
-      ),
+      );
+    },
     degree: (entity, _, { index }) => degreeOf(index, entity.id),
     sources: (entity, _, { index }) => sourcesOfEntity(index, entity.id),
     disagreements: (entity, _, { index }) => disagreementsOf(index, entity.id),

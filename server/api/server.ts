@@ -13,6 +13,8 @@ import { loadGraphData } from '../data/load-graph-data';
 import { buildGraphIndex } from '../graph/indexes';
 import { prepareOverview } from '../graph/overview';
 import { createApolloServer, createApp } from './app';
+import { isProduction } from './environment';
+import { HEADERS_TIMEOUT_MS, HTTP_REQUEST_TIMEOUT_MS } from './time-limit';
 
 export const SCHEMA_FILE = fileURLToPath(new URL('../../schema.graphql', import.meta.url));
 export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../client/dist', import.meta.url));
@@ -26,10 +28,12 @@ export interface StartServerOptions {
   knowledgeGraph?: KnowledgeGraph;
   /** The built client; default client/dist. */
   staticDir?: string;
-  /** Default: NODE_ENV === 'production'. */
+  /** Default: isProduction(), true unless NODE_ENV=development. */
   production?: boolean;
   /** Origins allowed to call /graphql from elsewhere; default none (the built client is same-origin). */
   corsOrigins?: readonly string[];
+  /** Longest a GraphQL request may run; default REQUEST_TIME_LIMIT_MS. */
+  timeLimitMs?: number;
 }
 
 export interface RunningServer {
@@ -43,10 +47,15 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const knowledgeGraph = options.knowledgeGraph ?? (await loadGraphData());
   const index = buildGraphIndex(knowledgeGraph);
   prepareOverview(index);
-  const production = options.production ?? process.env.NODE_ENV === 'production';
+  const production = options.production ?? isProduction();
 
-  const httpServer = createServer();
-  const apollo = createApolloServer({ typeDefs: await readFile(SCHEMA_FILE, 'utf8'), httpServer, production });
+  const httpServer = createServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: HTTP_REQUEST_TIMEOUT_MS });
+  const apollo = createApolloServer({
+    typeDefs: await readFile(SCHEMA_FILE, 'utf8'),
+    httpServer,
+    production,
+    timeLimitMs: options.timeLimitMs,
+  });
   await apollo.start();
   const app = createApp({
     apollo,

@@ -11,6 +11,7 @@
  * Every id list is sorted by UTF-16 code units (`Array.prototype.sort()` without a
  * comparator), the order cursors and binary searches rely on.
  */
+import type { LRUCache } from 'lru-cache';
 import MiniSearch from 'minisearch';
 
 import type {
@@ -22,6 +23,7 @@ import type {
   RelationRecord,
   SourceRecord,
 } from '../data/model';
+import { createCountCache } from './pagination';
 import { compactText, foldText } from './text-folding';
 
 /** What the search index holds per entity. */
@@ -81,7 +83,7 @@ export interface GraphIndex {
    * Memo of filtered totals (see pagination.ts): a client paging through a filter asks for
    * `totalCount` on every page, and the answer cannot change, as the index never does.
    */
-  readonly countCache: Map<string, number>;
+  readonly countCache: LRUCache<string, number>;
 }
 
 /** Builds every index over the knowledge graph; call once at start-up. */
@@ -178,7 +180,7 @@ export function buildGraphIndex(knowledgeGraph: KnowledgeGraph): GraphIndex {
     entityTypeCounts,
     relationTypeCounts,
     citationCount,
-    countCache: new Map(),
+    countCache: createCountCache(),
   };
 }
 

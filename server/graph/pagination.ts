@@ -7,6 +7,8 @@
  * binary search: O(log n) to find the start, then O(page) work when the filter is served by
  * an index. Filters that no index serves are checked on candidates as the page is read.
  */
+import { LRUCache } from 'lru-cache';
+
 import { InvalidArgumentError } from './invalid-argument';
 
 const CURSOR_PREFIX = 'after:';
@@ -41,8 +43,16 @@ export interface Candidates {
   countKey?: string;
 }
 
-/** At most this many memoised counts; the memo starts afresh when full. */
-const MAX_CACHED_COUNTS = 1000;
+/**
+ * Budget of the memoised counts, in bytes: a key names a filter (up to a few kB of ids and
+ * types), so the memo is bounded by what it keeps, not by its number of entries.
+ */
+export const COUNT_CACHE_BYTES = 2 * 1024 * 1024;
+
+/** Memoised counts by filter key, least recently used dropped past COUNT_CACHE_BYTES. */
+export function createCountCache(): LRUCache<string, number> {
+  return new LRUCache<string, number>({ maxSize: COUNT_CACHE_BYTES, sizeCalculation: (_, key) => key.length * 2 + 16 });
+}
 
 export function encodeCursor(id: string): string {
   return Buffer.from(CURSOR_PREFIX + id, 'utf8').toString('base64url');
@@ -65,7 +75,7 @@ export function paginate<T>(
   candidates: Candidates,
   args: PageArgs,
   load: (id: string) => T,
-  countCache?: Map<string, number>,
+  countCache?: LRUCache<string, number>,
 ): Connection<T> {
   const afterId = args.after == null ? null : decodeCursor(args.after);
   const ids: string[] = [];
@@ -89,13 +99,12 @@ export function paginate<T>(
   };
 }
 
-function memoisedCount(candidates: Candidates, cache: Map<string, number> | undefined): number {
+function memoisedCount(candidates: Candidates, cache: LRUCache<string, number> | undefined): number {
   const key = candidates.countKey;
   if (!cache || key === undefined || !candidates.accepts) return countCandidates(candidates);
   let count = cache.get(key);
   if (count === undefined) {
     count = countCandidates(candidates);
-    if (cache.size >= MAX_CACHED_COUNTS) cache.clear();
     cache.set(key, count);
   }
   return count;

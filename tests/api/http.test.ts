@@ -14,7 +14,11 @@ async function builtClient(): Promise<string> {
 describe('the server over HTTP', () => {
   let api: TestServer;
   beforeAll(async () => {
-    api = await startTestServer({ staticDir: await builtClient(), corsOrigins: ['http://localhost:5173'] });
+    api = await startTestServer({
+      staticDir: await builtClient(),
+      corsOrigins: ['http://localhost:5173'],
+      production: false,
+    });
   });
   afterAll(() => api.close());
 

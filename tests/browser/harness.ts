@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 // The canvas probe's declaration of window.explorerCanvas, for page.evaluate callbacks.
-import type {} from '../../client/src/components/graph/canvas-probe';
+import type {} from '../../client/src/views/explorer/canvas/canvas-probe';
 
 import { startServer, type RunningServer } from '../../server/api/server';
 
@@ -211,7 +211,7 @@ export interface PagePoint {
 
 /**
  * Where sigma drew an entity, on the page: through the canvas probe (window.explorerCanvas,
- * client/src/components/graph/canvas-probe.ts), which applies sigma.graphToViewport.
+ * client/src/views/explorer/canvas/canvas-probe.ts), which applies sigma.graphToViewport.
  */
 export async function nodeOnPage(
   page: Page,

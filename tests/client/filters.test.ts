@@ -1,6 +1,7 @@
 import {
   computeVisibility,
   DEFAULT_FILTERS,
+  FILTERS,
   filterOptions,
   isFiltered,
   onlyFilterValue,
@@ -8,6 +9,7 @@ import {
   setMinSources,
   toggleFilterValue,
   toRelationFilter,
+  type AnyFilter,
   type FilterState,
 } from '../../client/src/core/filters';
 import { fixtureGraph } from './fixtures';
@@ -83,6 +85,36 @@ describe('visibility', () => {
     const visible = computeVisibility(data, DEFAULT_FILTERS, scope);
     expect(sorted(visible.entities)).toEqual(['isis-k', 'taliban']);
     expect(sorted(visible.relations)).toEqual(['r-enemy']);
+  });
+});
+
+// The definitions with their values erased, as the client's own loops read them.
+const everyFilter: readonly AnyFilter[] = FILTERS;
+const valueIn = (state: FilterState, filter: AnyFilter): unknown => (state as Record<string, unknown>)[filter.id];
+
+describe('filter definitions', () => {
+  it('each filter at its default is off, writes nothing to the URL and asks the API nothing', () => {
+    for (const filter of everyFilter) {
+      const value = valueIn(DEFAULT_FILTERS, filter);
+      expect([filter.id, filter.isActive(value)]).toEqual([filter.id, false]);
+      expect([filter.id, filter.write(value)]).toEqual([filter.id, []]);
+    }
+    expect(toRelationFilter(DEFAULT_FILTERS)).toEqual({});
+  });
+
+  it('each filter reads back what it writes', () => {
+    const busy: FilterState = {
+      entityTypes: ['person'],
+      relationTypes: [],
+      sources: ['bbc', 'other'],
+      minSources: 2,
+      hideIsolated: true,
+    };
+    const written = everyFilter.flatMap((filter) => filter.write(valueIn(busy, filter)));
+    const params = new URLSearchParams(written.map(([name, value]) => `${name}=${value}`).join('&'));
+    for (const filter of everyFilter) {
+      expect([filter.id, filter.read(params)]).toEqual([filter.id, valueIn(busy, filter)]);
+    }
   });
 });
 

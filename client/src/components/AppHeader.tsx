@@ -5,9 +5,11 @@
 import type { ReactNode } from 'react';
 
 import { useDatasetTitle } from '../api/use-dataset-title';
+import { useExplorerState } from '../bindings/use-explorer-state';
+import { useNavigation } from '../bindings/use-navigation';
 import { navigationSection, parseRoute, routeHref } from '../core/routing';
-import { useNavigation } from '../core/routing/use-navigation';
 import { AppLink } from './AppLink';
+import './app-header.css';
 
 interface AppHeaderProps {
   /** The graph view's header holds the page's h1; other views have their own. */
@@ -41,6 +43,7 @@ const SECTIONS = [
 /** Links to the views; the graph link returns to the graph as it was last shown. */
 export function AppNav() {
   const { location } = useNavigation();
+  const graph = useExplorerState();
   const route = parseRoute(location.pathname, location.search);
   const section = navigationSection(route);
   return (
@@ -49,7 +52,7 @@ export function AppNav() {
         {SECTIONS.map(({ id, label }) => {
           const href =
             id === 'graph'
-              ? routeHref({ view: 'graph' }, location.graphSearch)
+              ? graph.href()
               : routeHref(
                   id === 'sources' ? { view: 'sources' } : { view: 'disagreements', entityId: null, attribute: null },
                 );

@@ -4,7 +4,7 @@
  */
 import type { AnchorHTMLAttributes, MouseEvent } from 'react';
 
-import { useNavigation } from '../core/routing/use-navigation';
+import { useNavigation } from '../bindings/use-navigation';
 
 interface AppLinkProps extends Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> {
   href: string;

@@ -8,6 +8,7 @@ import type { CitationDetailsFragment } from '../api/generated/graphql';
 import { readerHref, type ReaderItem } from '../core/routing';
 import { sameSpan, type Span } from '../core/source-text';
 import { AppLink } from './AppLink';
+import './provenance.css';
 
 type QuoteCitation = Pick<CitationDetailsFragment, 'quote' | 'start' | 'end'> & { source: { id: string } };
 

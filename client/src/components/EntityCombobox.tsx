@@ -5,11 +5,11 @@
  * clears the text.
  */
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
-import { useClient, useQuery } from 'urql';
-
-import { SearchEntitiesDocument, type SearchEntitiesQuery } from '../api/generated/graphql';
+import type { SearchEntitiesQuery } from '../api/generated/graphql';
+import { useEntitySearch } from '../api/queries';
 import { comboboxKeyAction } from '../core/search';
 import { TypeBadge } from './TypeBadge';
+import './combobox.css';
 
 export type SearchHit = SearchEntitiesQuery['search'][number];
 
@@ -34,7 +34,6 @@ function matchedAlias(hit: SearchHit, text: string): string | null {
 }
 
 export function EntityCombobox({ label, placeholder, value, onChoose, className }: EntityComboboxProps) {
-  const client = useClient();
   const id = useId();
   const listId = `${id}-results`;
   const [draft, setDraft] = useState<string | null>(null);
@@ -49,11 +48,7 @@ export function EntityCombobox({ label, placeholder, value, onChoose, className 
     return () => clearTimeout(timer);
   }, [draft]);
 
-  const [{ data, fetching, error }] = useQuery({
-    query: SearchEntitiesDocument,
-    variables: { text: query, first: RESULT_COUNT },
-    pause: query.length === 0,
-  });
+  const { data, fetching, error, searchNow } = useEntitySearch(query, RESULT_COUNT);
   const hits = query.length > 0 ? (data?.search ?? []) : [];
   const settled = !fetching && query === (draft ?? '').trim();
   const expanded = open && query.length > 0;
@@ -91,14 +86,11 @@ export function EntityCombobox({ label, placeholder, value, onChoose, className 
       }
       case 'choose-best-match':
         // Typed faster than the autocomplete: ask now and take the best match.
-        void client
-          .query(SearchEntitiesDocument, { text: typed, first: RESULT_COUNT })
-          .toPromise()
-          .then((result) => {
-            const best = result.data?.search[0];
-            if (best) choose(best);
-            else setOpen(true);
-          });
+        void searchNow(typed).then((found) => {
+          const best = found[0];
+          if (best) choose(best);
+          else setOpen(true);
+        });
         break;
       case 'close':
         setOpen(false);

@@ -1,4 +1,6 @@
 /** The API is down or refused: say what failed and offer a retry, never a blank page. */
+import './state-screen.css';
+
 export function ErrorState({ title, message, onRetry }: { title: string; message: string; onRetry: () => void }) {
   return (
     <main className="state-screen">

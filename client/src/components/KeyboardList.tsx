@@ -4,6 +4,7 @@
  * elsewhere (canvas, search), so the list stays in sync with the graph.
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import './keyboard-list.css';
 
 interface KeyboardListProps<T> {
   label: string;

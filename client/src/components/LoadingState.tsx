@@ -1,4 +1,5 @@
 import type { LoadProgress } from '../api/load-graph';
+import './state-screen.css';
 
 /** Shown while the graph loads and lays out: says what is happening, never a blank page. */
 export function LoadingState({ progress, phase }: { progress: LoadProgress | null; phase: 'loading' | 'layout' }) {

@@ -6,6 +6,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 
 import { AppHeader } from './AppHeader';
+import './page.css';
 
 interface PageLayoutProps {
   /** The view's h1. */

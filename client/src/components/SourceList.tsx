@@ -1,4 +1,5 @@
 import { sourceShortName } from '../core/graph-data';
+import './provenance.css';
 
 /** Supporting sources as short chips (publisher, else title); the full title on hover. */
 export function SourceChips({

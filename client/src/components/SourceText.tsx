@@ -8,6 +8,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 
 import { innermostSpan, segmentText, splitAroundSpan, type Span, type TextSegment } from '../core/source-text';
+import './source-text.css';
 
 interface SourceTextProps {
   text: string;

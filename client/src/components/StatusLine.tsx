@@ -1,4 +1,6 @@
 /** "N entities · M relations": what is visible now, announced politely to screen readers. */
+import './app-header.css';
+
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 export function formatCounts(entities: number, relations: number): string {

@@ -1,5 +1,6 @@
 /** Accessible tabs (ARIA tabs pattern, automatic activation with arrow keys). */
 import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import './tabs.css';
 
 export interface TabDefinition<Id extends string> {
   id: Id;

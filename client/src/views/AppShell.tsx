@@ -5,17 +5,17 @@
 import { useEffect, useMemo } from 'react';
 
 import { useDatasetTitle } from '../api/use-dataset-title';
+import { LoadedGraphContext } from '../bindings/loaded-graph';
+import { useNavigation } from '../bindings/use-navigation';
 import type { RenderGraph } from '../core/graph-building';
 import { entityTypeColors } from '../core/graph-building';
 import type { GraphData } from '../core/graph-data';
 import { parseRoute, type Route } from '../core/routing';
-import { useNavigation } from '../core/routing/use-navigation';
-import { DisagreementsView } from './DisagreementsView';
-import { ExplorerContext } from './explorer-context';
-import { ExplorerView } from './ExplorerView';
+import { DisagreementsView } from './disagreements/DisagreementsView';
+import { ExplorerView } from './explorer/ExplorerView';
 import { NotFoundView } from './NotFoundView';
-import { SourceReaderView } from './SourceReaderView';
-import { SourcesView } from './SourcesView';
+import { SourceReaderView } from './reader/SourceReaderView';
+import { SourcesView } from './sources/SourcesView';
 
 function documentTitle(route: Route, data: GraphData, datasetTitle: string): string {
   const APP_TITLE = `${datasetTitle} explorer`;
@@ -46,12 +46,12 @@ export function AppShell({ data, graph }: { data: GraphData; graph: RenderGraph 
   }, [title]);
 
   return (
-    <ExplorerContext.Provider value={context}>
+    <LoadedGraphContext.Provider value={context}>
       <ExplorerView data={data} graph={graph} active={route.view === 'graph'} />
       {route.view === 'sources' && <SourcesView />}
       {route.view === 'reader' && <SourceReaderView key={route.sourceId} route={route} />}
       {route.view === 'disagreements' && <DisagreementsView route={route} />}
       {route.view === 'not-found' && <NotFoundView pathname={route.pathname} />}
-    </ExplorerContext.Provider>
+    </LoadedGraphContext.Provider>
   );
 }

@@ -1,16 +1,31 @@
 /**
- * Camera requests: where the view should move after a user action (choose a search result,
- * fit the graph, enter focus). Kept as data so controllers, not views, talk to sigma; each
- * request is a new object, and a controller acts once per object.
+ * Camera intents: what the explorer wants the camera to show, said once, by whoever decides
+ * it (a user action, a focus or paths arriving), and carried out in the order asked by the
+ * one camera controller. Kept as data, so views never talk to sigma.
  */
-export type CameraRequest =
-  | { kind: 'entity'; id: string }
-  /** Show these entities (null: every entity); `instant` jumps there instead of animating. */
-  | { kind: 'fit'; ids: readonly string[] | null; instant?: boolean };
+export type CameraIntent =
+  /** Every entity; `instant` jumps there (the first view) instead of animating. */
+  | { kind: 'fit-all'; instant?: boolean }
+  /** One entity, close enough to read its neighbours (a search result, a list choice). */
+  | { kind: 'show-entity'; id: string }
+  /** A set of entities: the selection's ends, a focus, the shown paths, what the filters keep. */
+  | { kind: 'fit-selection' | 'fit-focus' | 'fit-path' | 'fit-visible'; ids: readonly string[] };
 
-export const cameraToEntity = (id: string): CameraRequest => ({ kind: 'entity', id });
-export const cameraFit = (ids: readonly string[] | null = null, options: { instant?: boolean } = {}): CameraRequest =>
-  options.instant ? { kind: 'fit', ids, instant: true } : { kind: 'fit', ids };
+export const fitAll = (options: { instant?: boolean } = {}): CameraIntent =>
+  options.instant ? { kind: 'fit-all', instant: true } : { kind: 'fit-all' };
+
+export const showEntity = (id: string): CameraIntent => ({ kind: 'show-entity', id });
+
+/** The entities an intent fits, or null for every entity (show-entity is a move, not a fit). */
+export function intentEntities(intent: CameraIntent): readonly string[] | null {
+  switch (intent.kind) {
+    case 'fit-all':
+    case 'show-entity':
+      return null;
+    default:
+      return intent.ids;
+  }
+}
 
 export interface CameraTarget {
   x: number;

@@ -12,8 +12,6 @@ export interface CompareState {
 /** Which of the two sources support a relation. */
 export type CompareSide = 'a' | 'b' | 'both';
 
-export const COMPARE_SIDES: readonly CompareSide[] = ['a', 'b', 'both'];
-
 type CompareProducer = (compare: CompareState | null) => CompareState | null;
 
 export const setCompareSource =

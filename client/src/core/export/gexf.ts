@@ -6,8 +6,8 @@ import { MultiDirectedGraph } from 'graphology';
 import writeGexf from 'graphology-gexf/browser/writer.js';
 
 import type { Visibility } from '../filters';
-import type { GraphData } from '../graph-data';
 import type { RenderGraph } from '../graph-building';
+import type { GraphData } from '../graph-data';
 
 export function visibleGraphForExport(graph: RenderGraph, data: GraphData, visibility: Visibility): MultiDirectedGraph {
   const out = new MultiDirectedGraph();

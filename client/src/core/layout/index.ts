@@ -1,9 +1,9 @@
 /**
- * Layout binding: sends the render graph's nodes and edges to the layout worker and
- * resolves with positions. Falls back to the main thread where workers are unavailable.
+ * Layout: the render graph's nodes and edges as the layout's input, and the layout itself
+ * (pure; bindings/layout runs it in a worker).
  */
 import type { RenderGraph } from '../graph-building';
-import { computeLayout, type LayoutInput, type LayoutPositions } from './compute-layout';
+import type { LayoutInput } from './compute-layout';
 
 export { computeLayout, layoutIterations, REFERENCE_CANVAS_WIDTH } from './compute-layout';
 export type { LayoutInput, LayoutPositions } from './compute-layout';
@@ -13,28 +13,4 @@ export function layoutInput(graph: RenderGraph): LayoutInput {
     nodes: graph.mapNodes((id, attributes) => ({ id, x: attributes.x, y: attributes.y, size: attributes.size })),
     edges: graph.mapEdges((_id, _attributes, source, target) => ({ source, target })),
   };
-}
-
-let nextRequest = 0;
-
-export function runLayout(graph: RenderGraph): Promise<LayoutPositions> {
-  const input = layoutInput(graph);
-  if (typeof Worker === 'undefined') return Promise.resolve(computeLayout(input));
-  return new Promise((resolve, reject) => {
-    const id = ++nextRequest;
-    const worker = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (event: MessageEvent<{ id: number; positions?: LayoutPositions; error?: string }>) => {
-      if (event.data.id !== id) return;
-      worker.terminate();
-      if (event.data.positions) resolve(event.data.positions);
-      else reject(new Error(`The layout failed: ${event.data.error ?? 'unknown error'}`));
-    };
-    worker.onerror = (event) => {
-      worker.terminate();
-      // A worker that cannot start (blocked script, old browser) should not cost the picture.
-      console.warn('Layout worker failed, laying out on the main thread:', event.message);
-      resolve(computeLayout(input));
-    };
-    worker.postMessage({ id, input });
-  });
 }

@@ -3,7 +3,7 @@
  * Sigma picks which labels to try (its label grid offers the biggest entity of each cell)
  * but draws each where it falls: a name is wider than a cell and runs over its neighbours.
  * Plain geometry over one drawing pass, in viewport pixels; the canvas side is the node
- * label drawer in components/graph/sigma-settings.ts.
+ * label drawer in views/explorer/canvas/sigma-settings.ts.
  *
  * A label goes right of its entity (as sigma draws it), else left, below or above; never off
  * the canvas, over another label or over another entity's disc. Sigma offers labels cell by

@@ -24,8 +24,6 @@ export type Route =
   | { view: 'disagreements'; entityId: string | null; attribute: string | null }
   | { view: 'not-found'; pathname: string };
 
-export type RouteView = Route['view'];
-
 const SOURCES_PATH = '/sources';
 const DISAGREEMENTS_PATH = '/disagreements';
 

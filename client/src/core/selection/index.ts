@@ -12,9 +12,3 @@ export const selectRelation =
   () => ({ kind: 'relation', id });
 
 export const clearSelection = (): SelectionProducer => () => null;
-
-export const isEntitySelected = (selection: Selection, id: string): boolean =>
-  selection?.kind === 'entity' && selection.id === id;
-
-export const isRelationSelected = (selection: Selection, id: string): boolean =>
-  selection?.kind === 'relation' && selection.id === id;

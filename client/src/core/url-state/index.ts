@@ -3,8 +3,8 @@
  * the view. Only what differs from the defaults is written, in a fixed order:
  *
  *   entity=isis-k | relation=<id>        selection
- *   types=a,b  rels=a,b  sources=a,b     set filters (an empty value means "none chosen")
- *   min=2  connected=1                   minimum supporting sources, hide unconnected entities
+ *   types=a,b  rels=a,b  sources=a,b     the filters, each writing its own part (core/filters):
+ *   min=2  connected=1                   sets ("" means "none chosen"), minimum sources, hide isolated
  *   focus=isis-k  depth=2                focus mode
  *   from=a  to=b  hops=3  path=1         path finder (path is 1-based in the URL)
  *   compare=a,b                          source comparison ("a," or ",b" while one is unchosen)
@@ -12,23 +12,11 @@
  * This is the query string of the root path; other views (such as the source reader) own
  * paths of their own (core/routing).
  */
-import { DEFAULT_FILTERS, type FilterState, type SetFilterId } from '../filters';
 import type { ExplorerState } from '../explorer-state';
+import { cleanFilters, DEFAULT_FILTERS, readFilters, writeFilters } from '../filters';
 import { toFocusDepth } from '../focus';
-import { DEFAULT_PATH_MAX_LENGTH, toPathMaxLength, type PathState } from '../paths';
 import type { GraphData } from '../graph-data';
-
-const SET_PARAMS: ReadonlyArray<[SetFilterId, string]> = [
-  ['entityTypes', 'types'],
-  ['relationTypes', 'rels'],
-  ['sources', 'sources'],
-];
-
-function readList(params: URLSearchParams, name: string): string[] | null {
-  const raw = params.get(name);
-  if (raw === null) return null;
-  return raw === '' ? [] : raw.split(',').filter((value) => value !== '');
-}
+import { DEFAULT_PATH_MAX_LENGTH, toPathMaxLength, type PathState } from '../paths';
 
 function readId(params: URLSearchParams, name: string): string | null {
   const value = params.get(name);
@@ -47,11 +35,7 @@ export function parseExplorerUrl(search: string): ExplorerState {
       ? { kind: 'relation', id: relation }
       : null;
 
-  const filters: FilterState = { ...DEFAULT_FILTERS };
-  for (const [id, name] of SET_PARAMS) filters[id] = readList(params, name);
-  const min = Number(params.get('min'));
-  filters.minSources = Number.isInteger(min) && min > 1 ? min : 1;
-  filters.hideIsolated = params.get('connected') === '1';
+  const filters = readFilters(params);
 
   const focusId = readId(params, 'focus');
   const focus = focusId ? { entityId: focusId, depth: toFocusDepth(params.get('depth') ?? 1) } : null;
@@ -86,12 +70,7 @@ export function serializeExplorerState(state: ExplorerState): string {
   const id = (value: string) => encodeURIComponent(value);
 
   if (state.selection) add(state.selection.kind, id(state.selection.id));
-  for (const [filterId, name] of SET_PARAMS) {
-    const values = state.filters[filterId];
-    if (values !== null) add(name, values.map(id).join(','));
-  }
-  if (state.filters.minSources > 1) add('min', String(state.filters.minSources));
-  if (state.filters.hideIsolated) add('connected', '1');
+  for (const [name, value] of writeFilters(state.filters)) add(name, value);
   if (state.focus) {
     add('focus', id(state.focus.entityId));
     if (state.focus.depth !== 1) add('depth', String(state.focus.depth));
@@ -128,35 +107,9 @@ export function sanitizeExplorerState(
     selection = null;
   }
 
-  const known: Record<SetFilterId, Set<string>> = {
-    entityTypes: new Set(data.entityTypes.map((type) => type.id)),
-    relationTypes: new Set(data.relationTypes.map((type) => type.id)),
-    sources: new Set(data.sources.map((source) => source.id)),
-  };
-  const filters: FilterState = { ...state.filters };
-  for (const [filterId, name] of SET_PARAMS) {
-    const values = filters[filterId];
-    if (values === null) continue;
-    const unknown = values.filter((value) => !known[filterId].has(value));
-    if (unknown.length === 0) continue;
-    const kept = values.filter((value) => known[filterId].has(value));
-    // A filter whose every value is unknown would hide everything: drop it (no restriction)
-    // rather than show an empty graph. An empty list ("none chosen") was asked for and stays.
-    if (kept.length === 0) {
-      problems.push(
-        `The link's "${name}" filter names only unknown values (${unknown.join(', ')}), which would hide everything; the filter was dropped.`,
-      );
-      filters[filterId] = null;
-    } else {
-      problems.push(`The link's "${name}" filter names unknown values (${unknown.join(', ')}); they were ignored.`);
-      filters[filterId] = kept;
-    }
-  }
-  const maxSources = Math.max(1, data.sources.length);
-  if (filters.minSources > maxSources) {
-    problems.push(`No relation can have ${filters.minSources} sources: there are ${maxSources}; using ${maxSources}.`);
-    filters.minSources = maxSources;
-  }
+  const cleaned = cleanFilters(state.filters, data);
+  problems.push(...cleaned.problems);
+  const filters = cleaned.filters;
 
   const focusId = state.focus ? knownEntity(state.focus.entityId, 'the focus entity') : null;
   const focus = state.focus && focusId ? state.focus : null;

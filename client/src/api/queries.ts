@@ -1,0 +1,49 @@
+/** The pages' and panels' questions to the API, one hook each (operations in operations/). */
+import { useCallback } from 'react';
+import { useClient } from 'urql';
+
+import {
+  DisagreementsDocument,
+  EntityDetailsDocument,
+  RelationEvidenceDocument,
+  SearchEntitiesDocument,
+  SourceReaderDocument,
+  SourcesOverviewDocument,
+  SourceSupportDocument,
+} from './generated/graphql';
+import { useApiQuery } from './use-api-query';
+
+const NO_VARIABLES = {};
+
+/** An entity's details (claims, relations, disagreements); paused while no entity is named (''). */
+export const useEntityDetails = (id: string) => useApiQuery(EntityDetailsDocument, { id }, id === '');
+
+/** A relation with every citation behind it. */
+export const useRelationEvidence = (id: string) => useApiQuery(RelationEvidenceDocument, { id });
+
+/** A source's full text and every citation into it. */
+export const useSourceReader = (id: string) => useApiQuery(SourceReaderDocument, { id });
+
+/** Every source's facts and counts. */
+export const useSourcesOverview = () => useApiQuery(SourcesOverviewDocument, NO_VARIABLES);
+
+/** What one source supports: entities, relations, claims. */
+export const useSourceSupport = (id: string) => useApiQuery(SourceSupportDocument, { id });
+
+/** Every attribute on which the sources give different values. */
+export const useDisagreements = () => useApiQuery(DisagreementsDocument, NO_VARIABLES);
+
+/**
+ * Entities whose name or alias matches `text` (paused while it is empty), and `searchNow` for
+ * a match wanted at once (Enter typed faster than the autocomplete).
+ */
+export function useEntitySearch(text: string, first: number) {
+  const client = useClient();
+  const query = useApiQuery(SearchEntitiesDocument, { text, first }, text.length === 0);
+  const searchNow = useCallback(
+    async (typed: string) =>
+      (await client.query(SearchEntitiesDocument, { text: typed, first }).toPromise()).data?.search ?? [],
+    [client, first],
+  );
+  return { ...query, searchNow };
+}

@@ -1,0 +1,25 @@
+/**
+ * Binding: one GraphQL query as a React hook, in the shape every view reads (the answer, in
+ * flight, the error, a retry that skips the cache). The named hooks in queries.ts are built
+ * on it, so views never call urql themselves.
+ */
+import { useCallback } from 'react';
+import { useQuery, type AnyVariables, type CombinedError, type TypedDocumentNode } from 'urql';
+
+export interface ApiQuery<Data> {
+  /** The last answer, or undefined before the first. */
+  data: Data | undefined;
+  fetching: boolean;
+  error: CombinedError | undefined;
+  retry: () => void;
+}
+
+export function useApiQuery<Data, Variables extends AnyVariables>(
+  query: TypedDocumentNode<Data, Variables>,
+  variables: Variables,
+  pause = false,
+): ApiQuery<Data> {
+  const [{ data, fetching, error }, reexecute] = useQuery<Data, Variables>({ query, variables, pause });
+  const retry = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
+  return { data, fetching, error, retry };
+}

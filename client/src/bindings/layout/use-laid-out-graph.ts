@@ -1,0 +1,39 @@
+/** Binding: the render graph for the data, laid out in the worker before it is shown. */
+import { useEffect, useState } from 'react';
+
+import { applyPositions, buildRenderGraph, type RenderGraph } from '../../core/graph-building';
+import type { GraphData } from '../../core/graph-data';
+import { runLayout } from './run-layout';
+
+export type LaidOutGraphState =
+  | { status: 'layout'; data: GraphData }
+  | { status: 'ready'; data: GraphData; graph: RenderGraph }
+  | { status: 'error'; data: GraphData; message: string };
+
+export function useLaidOutGraph(data: GraphData | null): LaidOutGraphState | null {
+  const [state, setState] = useState<LaidOutGraphState | null>(null);
+
+  useEffect(() => {
+    if (!data) return;
+    let cancelled = false;
+    const graph = buildRenderGraph(data);
+    runLayout(graph).then(
+      (positions) => {
+        if (cancelled) return;
+        applyPositions(graph, positions);
+        setState({ status: 'ready', data, graph });
+      },
+      (error: unknown) => {
+        if (!cancelled)
+          setState({ status: 'error', data, message: error instanceof Error ? error.message : String(error) });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [data]);
+
+  if (!data) return null;
+  // A state left from earlier data does not describe this data: still laying out.
+  return state && state.data === data ? state : { status: 'layout', data };
+}

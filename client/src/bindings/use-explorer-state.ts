@@ -1,0 +1,87 @@
+/**
+ * The explorer's state, for every view: the explorer itself, the reader and every link into
+ * the graph. It lives in the URL's query string (the graph's own, or the one it last showed
+ * while another view is open); this is the one place it is read:
+ *
+ * - `state`: parsed and cleaned against the loaded graph; parts that did not change keep
+ *   their identity from one URL to the next, so memos and effects keyed on one part (the
+ *   focus's fit, the paths query) do not rerun when another part changes;
+ * - `problems`: what the last link naming unknown things had dropped, said for the user;
+ * - `update(producer)`: applies a producer to the newest state and goes there (a history
+ *   entry for navigation, a replacement for filter tweaks);
+ * - `href(producer?)`: the URL of the graph with a producer applied, for links.
+ */
+import { useCallback, useContext, useSyncExternalStore } from 'react';
+
+import { shareUnchanged, type ExplorerProducer, type ExplorerState } from '../core/explorer-state';
+import type { GraphData } from '../core/graph-data';
+import { explorerHref, isNavigation, parseExplorerUrl, sanitizeExplorerState } from '../core/url-state';
+import { useLoadedGraph } from './loaded-graph';
+import { NavigatorContext } from './use-navigation';
+
+export interface ExplorerStateHandle {
+  state: ExplorerState;
+  problems: readonly string[];
+  update: (producer: ExplorerProducer) => void;
+  href: (producer?: ExplorerProducer) => string;
+}
+
+interface ReadState {
+  state: ExplorerState;
+  problems: readonly string[];
+}
+
+const NO_PROBLEMS: readonly string[] = [];
+
+/**
+ * A reader of query strings for one loaded graph. It remembers its last answer: the same
+ * query string gives the same object, and a new one shares the parts that did not change.
+ * Problems stay until a later link has problems of its own (the explorer rewrites a stale
+ * link's address at once, and the user still needs to read what was dropped).
+ */
+export function createStateReader(data: GraphData): (search: string) => ReadState {
+  let last: { search: string; read: ReadState } | null = null;
+  return (search) => {
+    if (last && last.search === search) return last.read;
+    const cleaned = sanitizeExplorerState(parseExplorerUrl(search), data);
+    const read: ReadState = {
+      state: last ? shareUnchanged(last.read.state, cleaned.state) : cleaned.state,
+      problems: cleaned.problems.length > 0 ? cleaned.problems : (last?.read.problems ?? NO_PROBLEMS),
+    };
+    last = { search, read };
+    return read;
+  };
+}
+
+const readers = new WeakMap<GraphData, (search: string) => ReadState>();
+
+function readerFor(data: GraphData): (search: string) => ReadState {
+  let reader = readers.get(data);
+  if (!reader) {
+    reader = createStateReader(data);
+    readers.set(data, reader);
+  }
+  return reader;
+}
+
+export function useExplorerState(): ExplorerStateHandle {
+  const { data } = useLoadedGraph();
+  const navigator = useContext(NavigatorContext);
+  if (!navigator) throw new Error('useExplorerState must be used inside <NavigatorContext.Provider>.');
+  const graphSearch = useSyncExternalStore(navigator.subscribe, () => navigator.getLocation().graphSearch);
+  const read = readerFor(data);
+  const { state, problems } = read(graphSearch);
+
+  const update = useCallback(
+    (producer: ExplorerProducer) => {
+      // The newest state, read from the navigator, so two updates in one event compose.
+      const current = read(navigator.getLocation().graphSearch).state;
+      const next = producer(current);
+      if (next === current) return;
+      navigator.navigate(explorerHref(next), { replace: !isNavigation(current, next) });
+    },
+    [read, navigator],
+  );
+  const href = useCallback((producer?: ExplorerProducer) => explorerHref(producer ? producer(state) : state), [state]);
+  return { state, problems, update, href };
+}

@@ -1,0 +1,27 @@
+/** Minimum supporting sources: only relations at least this many distinct sources support. */
+import type { RangeFilterDefinition } from './definition';
+
+const MIN = 1;
+
+export const minSourcesFilter: RangeFilterDefinition<'minSources'> = {
+  id: 'minSources',
+  kind: 'range',
+  label: 'Minimum supporting sources',
+  min: MIN,
+  defaultValue: MIN,
+  max: (data) => Math.max(MIN, data.sources.length),
+  valueText: (value, max) => `at least ${value} of ${max} sources`,
+  isActive: (value) => value > MIN,
+  read: (params) => {
+    const value = Number(params.get('min'));
+    return Number.isInteger(value) && value > MIN ? value : MIN;
+  },
+  write: (value) => (value > MIN ? [['min', String(value)]] : []),
+  clean(value, data) {
+    const max = Math.max(MIN, data.sources.length);
+    if (value <= max) return { value, problems: [] };
+    return { value: max, problems: [`No relation can have ${value} sources: there are ${max}; using ${max}.`] };
+  },
+  toApi: (value) => ({ minSources: value }),
+  matchesRelation: (value, relation) => relation.corroboration >= value,
+};

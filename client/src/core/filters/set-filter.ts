@@ -1,0 +1,61 @@
+/**
+ * The shared behaviour of set filters (entity types, relation types, sources): a list in the
+ * URL ("types=a,b", "types=" for none chosen), unknown values dropped with a word for the
+ * user, and "on" whenever a list is chosen.
+ */
+import type { GraphData } from '../graph-data';
+import type { Cleaned, SetFilterDefinition } from './definition';
+
+type SetFilterSpec<Id extends string> = Omit<
+  SetFilterDefinition<Id>,
+  'kind' | 'defaultValue' | 'isActive' | 'read' | 'write' | 'clean'
+> & {
+  /** The query-string name. */
+  param: string;
+  /** The ids the loaded graph has, for cleaning links. */
+  known(data: GraphData): readonly string[];
+};
+
+export function setFilter<const Id extends string>(spec: SetFilterSpec<Id>): SetFilterDefinition<Id> {
+  const { param, known, ...definition } = spec;
+  return {
+    ...definition,
+    kind: 'set',
+    defaultValue: null,
+    isActive: (value) => value !== null,
+    read(params) {
+      const raw = params.get(param);
+      if (raw === null) return null;
+      return raw === '' ? [] : raw.split(',').filter((value) => value !== '');
+    },
+    write: (value) => (value === null ? [] : [[param, value.map(encodeURIComponent).join(',')]]),
+    clean(value, data): Cleaned<string[] | null> {
+      if (value === null) return { value, problems: [] };
+      const knownValues = new Set(known(data));
+      const unknown = value.filter((item) => !knownValues.has(item));
+      if (unknown.length === 0) return { value, problems: [] };
+      const kept = value.filter((item) => knownValues.has(item));
+      // A filter whose every value is unknown would hide everything: drop it (no restriction)
+      // rather than show an empty graph. An empty list ("none chosen") was asked for and stays.
+      if (kept.length === 0) {
+        return {
+          value: null,
+          problems: [
+            `The link's "${param}" filter names only unknown values (${unknown.join(', ')}), which would hide everything; the filter was dropped.`,
+          ],
+        };
+      }
+      return {
+        value: kept,
+        problems: [`The link's "${param}" filter names unknown values (${unknown.join(', ')}); they were ignored.`],
+      };
+    },
+  };
+}
+
+/** True when a set filter's value lets this value through. */
+export const allows = (chosen: readonly string[], value: string): boolean => chosen.includes(value);
+
+/** True when a set filter's value lets one of these values through. */
+export const allowsAny = (chosen: readonly string[], values: readonly string[]): boolean =>
+  values.some((value) => chosen.includes(value));

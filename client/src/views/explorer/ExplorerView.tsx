@@ -1,0 +1,321 @@
+/**
+ * The explorer: its view state is the URL's query string, read and changed through
+ * useExplorerState (producers navigate); camera moves are intents sent to one controller
+ * (canvas/camera-director.ts). Panels sit beside the canvas. It stays
+ * mounted (hidden) while another view is shown, so coming back finds the camera, the open
+ * tab and the scroll positions as they were.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+
+import { useComparison } from '../../api/use-comparison';
+import { useNeighborhood } from '../../api/use-neighborhood';
+import { usePaths } from '../../api/use-paths';
+import { useExplorerState } from '../../bindings/use-explorer-state';
+import { useNavigation } from '../../bindings/use-navigation';
+import { AppHeader } from '../../components/AppHeader';
+import { EntityCombobox } from '../../components/EntityCombobox';
+import { EvidencePanel } from '../../components/EvidencePanel';
+import { StatusLine } from '../../components/StatusLine';
+import { Tabs } from '../../components/Tabs';
+import { fitAll, showEntity, type CameraIntent } from '../../core/camera';
+import type { CompareState } from '../../core/comparison';
+import { all, on } from '../../core/explorer-state';
+import { computeVisibility, isFiltered, type FilterState } from '../../core/filters';
+import { focusOn, leaveFocus, setFocusDepth } from '../../core/focus';
+import type { RenderGraph } from '../../core/graph-building';
+import type { GraphData } from '../../core/graph-data';
+import { withPath } from '../../core/highlight';
+import { pathHighlight, setPathEnd, type PathState } from '../../core/paths';
+import { clearSelection, selectEntity, selectRelation, type Selection } from '../../core/selection';
+import { explorerHref, serializeExplorerState } from '../../core/url-state';
+import { createCameraDirector } from './canvas/camera-director';
+import { ComparePanel } from './ComparePanel';
+import { EntityPanel } from './EntityPanel';
+import { FilterPanel } from './FilterPanel';
+import { FocusBanner } from './FocusBanner';
+import { GraphStage } from './GraphStage';
+import { ListPanel } from './ListPanel';
+import { PathFinderPanel } from './PathFinderPanel';
+import './explorer.css';
+
+type SidebarTab = 'filters' | 'paths' | 'list' | 'compare';
+
+const selectionKey = (selection: Selection) => (selection ? `${selection.kind}:${selection.id}` : '');
+const compareKey = (compare: CompareState | null) => (compare ? `${compare.a ?? ''},${compare.b ?? ''}` : '');
+
+/** Where the camera goes to show a selection made in another view. */
+function intentForSelection(selection: NonNullable<Selection>, data: GraphData): CameraIntent {
+  if (selection.kind === 'entity') return showEntity(selection.id);
+  const relation = data.relationById.get(selection.id);
+  return relation ? { kind: 'fit-selection', ids: [relation.subjectId, relation.objectId] } : fitAll();
+}
+
+export function ExplorerView({ data, graph, active }: { data: GraphData; graph: RenderGraph; active: boolean }) {
+  const { location, navigate } = useNavigation();
+  const { state, problems, update } = useExplorerState();
+  const [dismissedProblems, setDismissedProblems] = useState<readonly string[] | null>(null);
+
+  // The camera's first view: every entity, clear of the legend and toolbars (sigma's own
+  // home camera fits the graph to the whole canvas, under them), instant; then a linked
+  // entity, reached from there.
+  const [camera] = useState(() =>
+    createCameraDirector([
+      fitAll({ instant: true }),
+      ...(state.selection?.kind === 'entity' && !state.focus ? [showEntity(state.selection.id)] : []),
+    ]),
+  );
+
+  // The open tab: the one the user chose, unless a comparison appeared since (a "Compare"
+  // link from another view), which opens the Compare tab.
+  const [chosenTab, setChosenTab] = useState<{ tab: SidebarTab; compare: string }>(() => ({
+    tab: state.compare ? 'compare' : state.path ? 'paths' : 'filters',
+    compare: compareKey(state.compare),
+  }));
+  const tab = state.compare && compareKey(state.compare) !== chosenTab.compare ? 'compare' : chosenTab.tab;
+  const chooseTab = useCallback(
+    (next: SidebarTab) => setChosenTab({ tab: next, compare: compareKey(state.compare) }),
+    [state.compare],
+  );
+
+  // Coming back from another view that changed the selection (such as "Show on the graph"
+  // in the reader): the camera goes to it. Clicks on the canvas itself leave the camera be.
+  const shown = useRef({ active, selection: selectionKey(state.selection) });
+  useEffect(() => {
+    const key = selectionKey(state.selection);
+    if (active && !shown.current.active && key !== shown.current.selection && state.selection) {
+      camera.request(intentForSelection(state.selection, data));
+    }
+    shown.current = { active, selection: key };
+  }, [active, state.selection, camera, data]);
+
+  // Links can name what the graph does not hold: once shown, the address says what is shown.
+  useEffect(() => {
+    if (!active) return;
+    if (serializeExplorerState(state) !== location.search) navigate(explorerHref(state), { replace: true });
+  }, [active, state, location.search, navigate]);
+
+  const neighborhood = useNeighborhood(state.focus, state.filters);
+  const pathsResult = usePaths(state.path, state.filters);
+  const comparison = useComparison(state.compare, data);
+  const pathIndex = state.path?.index ?? null;
+  const pathSets = useMemo(() => {
+    const sets = pathHighlight(pathsResult.paths, pathIndex);
+    return sets.entities.size > 0 ? sets : null;
+  }, [pathsResult.paths, pathIndex]);
+
+  const filtered = useMemo(
+    () => computeVisibility(data, state.filters, state.focus ? neighborhood.scope : null),
+    [data, state.filters, state.focus, neighborhood.scope],
+  );
+  const visibility = useMemo(() => withPath(filtered, pathSets), [filtered, pathSets]);
+
+  // The camera fits a focus once its neighbourhood arrives, and the paths once they arrive.
+  useEffect(() => {
+    if (state.focus && neighborhood.scope) camera.request({ kind: 'fit-focus', ids: [...neighborhood.scope.entities] });
+  }, [camera, state.focus, neighborhood.scope]);
+  useEffect(() => {
+    if (pathSets) camera.request({ kind: 'fit-path', ids: [...pathSets.entities] });
+  }, [camera, pathSets]);
+
+  const chooseEntity = useCallback(
+    (id: string) => {
+      update(on('selection', selectEntity(id)));
+      camera.request(showEntity(id));
+    },
+    [update, camera],
+  );
+  const clickEntity = useCallback((id: string) => update(on('selection', selectEntity(id))), [update]);
+  const chooseRelation = useCallback((id: string) => update(on('selection', selectRelation(id))), [update]);
+  const clickStage = useCallback(() => update(on('selection', clearSelection())), [update]);
+  const changeFilters = useCallback(
+    (producer: (filters: FilterState) => FilterState) => update(on('filters', producer)),
+    [update],
+  );
+  const changePath = useCallback(
+    (producer: (path: PathState | null) => PathState | null) => update(on('path', producer)),
+    [update],
+  );
+  const enterFocus = useCallback(
+    (id: string, depth: number) => update(all(on('focus', focusOn(id, depth)), on('selection', selectEntity(id)))),
+    [update],
+  );
+  const changeCompare = useCallback(
+    (producer: (compare: CompareState | null) => CompareState | null) => update(on('compare', producer)),
+    [update],
+  );
+  const unfocus = useCallback(() => {
+    update(on('focus', leaveFocus()));
+    camera.request(fitAll());
+  }, [update, camera]);
+
+  const selection = state.selection;
+  const hiddenReason = (visible: boolean) =>
+    visible
+      ? null
+      : state.focus
+        ? 'Not in the current focus: use “Show whole graph” to see it on the canvas.'
+        : 'Hidden by the current filters: reset them to see it on the canvas.';
+
+  const shownProblems = problems !== dismissedProblems ? problems : [];
+
+  return (
+    <div className="explorer" hidden={!active}>
+      <AppHeader
+        titleIsHeading={active}
+        className="explorer__header"
+        subtitle={`${data.sources.length} articles · every relation traced to its sentence`}
+      >
+        <EntityCombobox
+          label="Search entities"
+          placeholder="Search entities and aliases…"
+          className="explorer__search"
+          onChoose={(hit) => chooseEntity(hit.id)}
+        />
+        <StatusLine
+          entities={visibility.entities.size}
+          relations={visibility.relations.size}
+          totalEntities={data.entities.length}
+          totalRelations={data.relations.length}
+        />
+      </AppHeader>
+
+      {shownProblems.length > 0 && (
+        <div className="explorer__problems note note--warning" role="alert">
+          <ul>
+            {shownProblems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+          <button type="button" className="link-button" onClick={() => setDismissedProblems(problems)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+
+      {/* Tools that change what the graph shows: complementary to the canvas, not site navigation. */}
+      <aside className="explorer__sidebar" aria-label="Explore the graph">
+        <Tabs<SidebarTab>
+          label="Explore"
+          selected={tab}
+          onSelect={chooseTab}
+          tabs={[
+            {
+              id: 'filters',
+              label: 'Filters',
+              note: isFiltered(state.filters) ? 'some on' : null,
+              render: () => <FilterPanel filters={state.filters} onChange={changeFilters} />,
+            },
+            {
+              id: 'paths',
+              label: 'Paths',
+              render: () => (
+                <PathFinderPanel
+                  path={state.path}
+                  paths={pathsResult.paths}
+                  fetching={pathsResult.fetching}
+                  error={pathsResult.error}
+                  filtered={isFiltered(state.filters)}
+                  onChange={changePath}
+                  onRetry={pathsResult.retry}
+                  onSelectEntity={chooseEntity}
+                  onSelectRelation={chooseRelation}
+                />
+              ),
+            },
+            {
+              id: 'compare',
+              label: 'Compare',
+              render: () => (
+                <ComparePanel
+                  compare={state.compare}
+                  result={comparison}
+                  onChange={changeCompare}
+                  onSelectRelation={chooseRelation}
+                />
+              ),
+            },
+            {
+              id: 'list',
+              label: 'List',
+              render: () => (
+                <ListPanel
+                  visibility={visibility}
+                  selection={selection}
+                  onSelectEntity={chooseEntity}
+                  onSelectRelation={chooseRelation}
+                />
+              ),
+            },
+          ]}
+        />
+      </aside>
+
+      <main className="explorer__stage">
+        <GraphStage
+          graph={graph}
+          visibility={visibility}
+          selection={selection}
+          path={pathSets}
+          comparison={state.compare ? comparison.highlight : null}
+          compare={state.compare}
+          camera={camera}
+          onClickEntity={clickEntity}
+          onClickRelation={chooseRelation}
+          onClickStage={clickStage}
+          overlay={
+            state.focus && (
+              <FocusBanner
+                focus={state.focus}
+                name={data.entityById.get(state.focus.entityId)?.name ?? state.focus.entityId}
+                neighborhood={neighborhood}
+                onDepth={(depth) => update(on('focus', setFocusDepth(depth)))}
+                onLeave={unfocus}
+              />
+            )
+          }
+        />
+      </main>
+
+      <aside className="explorer__details" aria-label="Details">
+        {selection?.kind === 'entity' && (
+          <EntityPanel
+            key={selection.id}
+            entityId={selection.id}
+            hiddenReason={hiddenReason(visibility.entities.has(selection.id))}
+            focus={state.focus}
+            onSelectEntity={chooseEntity}
+            onSelectRelation={chooseRelation}
+            onFocus={enterFocus}
+            onPathEnd={(end, id) => {
+              update(on('path', setPathEnd(end, id)));
+              chooseTab('paths');
+            }}
+            onClose={clickStage}
+          />
+        )}
+        {selection?.kind === 'relation' && (
+          <EvidencePanel
+            key={selection.id}
+            relationId={selection.id}
+            hiddenReason={hiddenReason(visibility.relations.has(selection.id))}
+            onSelectEntity={chooseEntity}
+            onClose={clickStage}
+          />
+        )}
+        {!selection && (
+          <div className="panel panel--empty">
+            <h2 className="panel__title">Every edge has a source</h2>
+            <p>
+              Search for an entity, or click a node or an edge, to see what the articles say about it and the exact
+              sentences behind each relation.
+            </p>
+            <p className="hint">
+              Hover a node to see its neighbours. Use Filters to keep what one article supports, Paths to see how two
+              entities connect, and List for a keyboard-friendly view.
+            </p>
+          </div>
+        )}
+      </aside>
+    </div>
+  );
+}

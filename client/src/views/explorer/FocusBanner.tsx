@@ -1,0 +1,46 @@
+/** Says the canvas shows one entity's neighbourhood, lets the depth change, and leads back. */
+import type { NeighborhoodResult } from '../../api/use-neighborhood';
+import { FOCUS_DEPTHS, type FocusState } from '../../core/focus';
+import './explorer.css';
+
+interface FocusBannerProps {
+  focus: FocusState;
+  name: string;
+  neighborhood: NeighborhoodResult;
+  onDepth: (depth: number) => void;
+  onLeave: () => void;
+}
+
+export function FocusBanner({ focus, name, neighborhood, onDepth, onLeave }: FocusBannerProps) {
+  return (
+    <section className="focus-banner" aria-label="Focus" data-canvas-overlay>
+      <p>
+        Neighbourhood of <strong>{name}</strong>
+      </p>
+      <label>
+        <span className="visually-hidden">Neighbourhood depth</span>
+        <select value={focus.depth} onChange={(event) => onDepth(Number(event.target.value))}>
+          {FOCUS_DEPTHS.map((depth) => (
+            <option key={depth} value={depth}>
+              {depth} {depth === 1 ? 'hop' : 'hops'}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" className="secondary-button" onClick={onLeave}>
+        Show whole graph
+      </button>
+      {neighborhood.fetching && <span className="loading-note">Loading…</span>}
+      {neighborhood.truncated && <span className="note note--warning">Cut at 5000 relations.</span>}
+      {neighborhood.error && (
+        <span role="alert" className="note note--error">
+          Could not load the neighbourhood (
+          {neighborhood.error.networkError ? 'API unreachable' : neighborhood.error.message}).{' '}
+          <button type="button" className="link-button" onClick={neighborhood.retry}>
+            Retry
+          </button>
+        </span>
+      )}
+    </section>
+  );
+}

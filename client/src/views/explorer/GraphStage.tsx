@@ -1,0 +1,107 @@
+/**
+ * The canvas with its controllers (events, highlight, camera) and overlays (zoom, export,
+ * legend, focus; each marked `data-canvas-overlay`, so camera fits keep entities clear of
+ * them). Hover state lives here: it only changes what sigma draws.
+ */
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
+
+import { useLoadedGraph } from '../../bindings/loaded-graph';
+import { fitAll } from '../../core/camera';
+import type { CompareState, ComparisonHighlight } from '../../core/comparison';
+import type { Visibility } from '../../core/filters';
+import type { RenderGraph } from '../../core/graph-building';
+import type { HighlightInput } from '../../core/highlight';
+import type { Selection } from '../../core/selection';
+import type { CameraDirector } from './canvas/camera-director';
+import { CameraController } from './canvas/CameraController';
+import { ExportControls } from './canvas/ExportControls';
+import { GraphCanvas } from './canvas/GraphCanvas';
+import { GraphEventsController } from './canvas/GraphEventsController';
+import { HighlightController } from './canvas/HighlightController';
+import { Legend } from './canvas/Legend';
+import { ZoomControls } from './canvas/ZoomControls';
+import { ZoomLevelController } from './canvas/ZoomLevelController';
+import './canvas/canvas.css';
+
+interface GraphStageProps {
+  graph: RenderGraph;
+  visibility: Visibility;
+  selection: Selection;
+  /** Entities and relations of the shown paths, if any. */
+  path: Visibility | null;
+  /** Relations coloured by which of two compared sources supports them. */
+  comparison: ComparisonHighlight | null;
+  compare: CompareState | null;
+  /** Where the explorer's camera intents go; the stage's own Fit button asks it too. */
+  camera: CameraDirector;
+  onClickEntity: (id: string) => void;
+  onClickRelation: (id: string) => void;
+  onClickStage: () => void;
+  /** Overlays drawn above the canvas (focus banner). */
+  overlay?: ReactNode;
+}
+
+export function GraphStage(props: GraphStageProps) {
+  const { graph, visibility, selection, path, comparison, compare, camera, overlay } = props;
+  const { onClickEntity, onClickRelation, onClickStage } = props;
+  const { data, colors } = useLoadedGraph();
+  const [hoveredEntity, setHoveredEntity] = useState<string | null>(null);
+  const [hoveredRelation, setHoveredRelation] = useState<string | null>(null);
+  const [zoomedIn, setZoomedIn] = useState(false);
+
+  const highlight = useMemo<HighlightInput>(
+    () => ({ visibility, selection, hoveredEntity, hoveredRelation, path, zoomedIn, comparison }),
+    [visibility, selection, hoveredEntity, hoveredRelation, path, zoomedIn, comparison],
+  );
+
+  const visibleCountByType = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const id of visibility.entities) {
+      const type = data.entityById.get(id)?.type;
+      if (type) counts.set(type, (counts.get(type) ?? 0) + 1);
+    }
+    return counts;
+  }, [data, visibility]);
+
+  const onFit = useCallback(() => {
+    const all = visibility.entities.size === data.entities.length;
+    camera.request(all ? fitAll() : { kind: 'fit-visible', ids: [...visibility.entities] });
+  }, [camera, data, visibility]);
+
+  const label = `Graph of ${visibility.entities.size} entities and ${visibility.relations.size} relations. The List tab gives the same content as lists.`;
+
+  return (
+    <div className="graph-stage">
+      <GraphCanvas graph={graph} label={label}>
+        <GraphEventsController
+          onClickEntity={onClickEntity}
+          onClickRelation={onClickRelation}
+          onClickStage={onClickStage}
+          onHoverEntity={setHoveredEntity}
+          onHoverRelation={setHoveredRelation}
+        />
+        <ZoomLevelController onZoomedIn={setZoomedIn} />
+        <HighlightController input={highlight} />
+        <CameraController director={camera} />
+        <ZoomControls onFit={onFit} />
+        <ExportControls data={data} visibility={visibility} />
+      </GraphCanvas>
+      {overlay}
+      <Legend
+        entityTypes={data.entityTypes}
+        colors={colors}
+        visibleCountByType={visibleCountByType}
+        sourceCount={data.sources.length}
+        comparison={
+          comparison && compare?.a && compare.b
+            ? {
+                counts: comparison.counts,
+                a: data.sourceById.get(compare.a) ?? null,
+                b: data.sourceById.get(compare.b) ?? null,
+              }
+            : null
+        }
+      />
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+/**
+ * Renders nothing: the one controller that moves the camera, carrying out the explorer's
+ * intents (camera-director.ts) in the order asked: move to an entity, fit a set or the whole
+ * graph. Fits keep the entities out of the strips that overlays (legend, toolbars, focus
+ * banner: anything in the stage marked `data-canvas-overlay`) cover along the canvas's top
+ * and bottom edges.
+ */
+import { useEffect } from 'react';
+
+import { fitPoints, intentEntities, overlayInsets, type CameraFrame, type CameraIntent } from '../../../core/camera';
+import type { CameraDirector } from './camera-director';
+import { trackCameraMove } from './camera-moves';
+import { useSigma, type ExplorerSigma } from './sigma-context';
+
+const DURATION = 450;
+/** Close enough to read the entity's neighbours, far enough to keep its context. */
+const ENTITY_RATIO = 0.6;
+
+/**
+ * An entity's position in sigma's framed coordinates (the camera's space), computed from its
+ * graph position. Not from getNodeDisplayData: right after a reducer change that cache holds
+ * raw graph coordinates until the next frame's processing.
+ */
+function framedPosition(sigma: ExplorerSigma, id: string): { x: number; y: number } | null {
+  const graph = sigma.getGraph();
+  if (!graph.hasNode(id)) return null;
+  const { x, y } = graph.getNodeAttributes(id);
+  return sigma.viewportToFramedGraph(sigma.graphToViewport({ x, y }));
+}
+
+/** The canvas as a fit sees it: its size, the overlays' insets and its scale at ratio 1. */
+export function cameraFrame(sigma: ExplorerSigma): CameraFrame {
+  const { width, height } = sigma.getDimensions();
+  const container = sigma.getContainer();
+  const stage = container.closest('.graph-stage') ?? container.parentElement;
+  const origin = container.getBoundingClientRect();
+  const overlays = Array.from(stage?.querySelectorAll<HTMLElement>('[data-canvas-overlay]') ?? [])
+    .map((element) => element.getBoundingClientRect())
+    .filter((box) => box.width > 0 && box.height > 0)
+    .map((box) => ({ top: box.top - origin.top, bottom: box.bottom - origin.top }));
+  // Sigma's scale at ratio 1, measured through its own conversion (so padding and aspect are its own).
+  const home = { cameraState: { x: 0.5, y: 0.5, ratio: 1, angle: 0 } };
+  const step = 100;
+  const centre = sigma.viewportToFramedGraph({ x: width / 2, y: height / 2 }, home);
+  const right = sigma.viewportToFramedGraph({ x: width / 2 + step, y: height / 2 }, home);
+  const below = sigma.viewportToFramedGraph({ x: width / 2, y: height / 2 + step }, home);
+  return {
+    width,
+    height,
+    insets: overlayInsets({ width, height }, overlays),
+    unitsPerPixel: { x: (right.x - centre.x) / step, y: (below.y - centre.y) / step },
+  };
+}
+
+export function CameraController({ director }: { director: CameraDirector }) {
+  const sigma = useSigma();
+
+  useEffect(() => {
+    const camera = sigma.getCamera();
+    const container = sigma.getContainer();
+    const track = (move: Promise<void>) => trackCameraMove(sigma, move);
+    // Not sigma.getDimensions(): it reports a hidden canvas as 1×1 (allowInvalidContainer).
+    const hasSize = () => container.offsetWidth > 0 && container.offsetHeight > 0;
+
+    const carryOut = (intent: CameraIntent) => {
+      if (intent.kind === 'show-entity') {
+        const position = framedPosition(sigma, intent.id);
+        if (position)
+          track(camera.animate({ ...position, ratio: Math.min(camera.ratio, ENTITY_RATIO) }, { duration: DURATION }));
+        return;
+      }
+      const ids = intentEntities(intent) ?? sigma.getGraph().nodes();
+      const instant = intent.kind === 'fit-all' && intent.instant === true;
+      const points = ids
+        .map((id) => framedPosition(sigma, id))
+        .filter((point): point is { x: number; y: number } => point !== null);
+      const target = fitPoints(points, cameraFrame(sigma));
+      if (!target) {
+        if (intent.kind === 'fit-all' && !instant) track(camera.animatedReset({ duration: DURATION }));
+        return;
+      }
+      if (instant) camera.setState(target);
+      else track(camera.animate(target, { duration: DURATION }));
+    };
+
+    // A hidden canvas (the explorer under another view) has no size yet: intents wait, in
+    // order, until it has one.
+    const waiting: CameraIntent[] = [];
+    const observer = new ResizeObserver(() => {
+      if (!hasSize() || waiting.length === 0) return;
+      // Render now, so sigma has measured the canvas and framed the graph before the fits read them.
+      sigma.refresh();
+      for (const intent of waiting.splice(0)) carryOut(intent);
+    });
+    observer.observe(container);
+    const unsubscribe = director.subscribe((intent) => {
+      if (hasSize()) carryOut(intent);
+      else waiting.push(intent);
+    });
+    return () => {
+      unsubscribe();
+      observer.disconnect();
+      // Not carried out yet: back to the director, for the next controller.
+      for (const intent of waiting.splice(0)) director.request(intent);
+    };
+  }, [sigma, director]);
+
+  return null;
+}

@@ -1,0 +1,76 @@
+/**
+ * The WebGL canvas: creates one sigma instance per render graph, with settings memoised
+ * once, and provides it to the controllers and overlays given as children. Sets
+ * `data-graph-ready="true"` on the container after sigma's first render (tests wait on it),
+ * `data-render-count` after every render and `data-camera` (x, y, ratio) after every camera
+ * move; camera moves keep `data-camera-settled` (camera-moves.ts), HighlightController keeps
+ * `data-hover` and `data-emphasis`, and `window.explorerCanvas` tells tests where sigma drew
+ * each entity (canvas-probe.ts).
+ */
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import Sigma from 'sigma';
+
+import type { RenderGraph } from '../../../core/graph-building';
+import { exposeCanvasProbe } from './canvas-probe';
+import { SigmaContext, type ExplorerSigma } from './sigma-context';
+import { createSigmaSettings } from './sigma-settings';
+
+interface GraphCanvasProps {
+  graph: RenderGraph;
+  /** Accessible description of the picture; the list view is its accessible mirror. */
+  label: string;
+  children?: ReactNode;
+}
+
+export function GraphCanvas({ graph, label, children }: GraphCanvasProps) {
+  const settings = useMemo(() => createSigmaSettings(), []);
+  const [sigma, setSigma] = useState<ExplorerSigma | null>(null);
+
+  const containerRef = useCallback(
+    (container: HTMLDivElement | null) => {
+      if (!container) return;
+      // Written here, not as React props, so React never resets what sigma's events set.
+      container.dataset.graphReady = 'false';
+      container.dataset.cameraSettled = 'true';
+      const instance: ExplorerSigma = new Sigma(graph, container, settings);
+      let renders = 0;
+      instance.on('afterRender', () => {
+        renders += 1;
+        container.dataset.renderCount = String(renders);
+        container.dataset.graphReady = 'true';
+      });
+      const camera = instance.getCamera();
+      const showCamera = () => {
+        const { x, y, ratio } = camera.getState();
+        container.dataset.camera = [x, y, ratio].map((value) => value.toFixed(4)).join(',');
+      };
+      showCamera();
+      camera.on('updated', showCamera);
+      // Panels opening or the window turning change the canvas size without a window resize.
+      const observer = new ResizeObserver(() => {
+        instance.resize();
+        instance.scheduleRefresh();
+      });
+      observer.observe(container);
+      const hideProbe = exposeCanvasProbe(instance);
+      // The constructor may have rendered before the listener above existed.
+      instance.scheduleRender();
+      setSigma(instance);
+      return () => {
+        hideProbe();
+        observer.disconnect();
+        camera.off('updated', showCamera);
+        instance.kill();
+        setSigma(null);
+      };
+    },
+    [graph, settings],
+  );
+
+  return (
+    <div className="graph-canvas">
+      <div ref={containerRef} className="graph-canvas__sigma" role="img" aria-label={label} />
+      {sigma && <SigmaContext.Provider value={sigma}>{children}</SigmaContext.Provider>}
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+/**
+ * Renders nothing: turns the highlight view model into sigma reducers (hover, selection,
+ * path, filters), and says on the container what is hovered and emphasised.
+ */
+import { useEffect, useMemo } from 'react';
+
+import { computeEmphasis, createEdgeReducer, createNodeReducer, type HighlightInput } from '../../../core/highlight';
+import { useSigma } from './sigma-context';
+
+export function HighlightController({ input }: { input: HighlightInput }) {
+  const sigma = useSigma();
+  const graph = sigma.getGraph();
+  const emphasis = useMemo(() => computeEmphasis(graph, input), [graph, input]);
+
+  useEffect(() => {
+    sigma.setSetting('nodeReducer', createNodeReducer(input, emphasis));
+    sigma.setSetting('edgeReducer', createEdgeReducer(input, emphasis));
+    // What stands out, on the container for tests and styles: "entity:<id>" or "relation:<id>"
+    // under the pointer, and why others are dimmed ("hover", "path", "selection" or "none").
+    const container = sigma.getContainer();
+    container.dataset.hover =
+      input.hoveredEntity !== null
+        ? `entity:${input.hoveredEntity}`
+        : input.hoveredRelation !== null
+          ? `relation:${input.hoveredRelation}`
+          : '';
+    container.dataset.emphasis = emphasis?.reason ?? 'none';
+  }, [sigma, input, emphasis]);
+
+  return null;
+}

@@ -1,0 +1,106 @@
+/**
+ * What colours, sizes and strokes mean. Counts are of visible entities per type. The
+ * corroboration key is drawn with the canvas's own functions (edgeSize, edgeColor), so the
+ * legend cannot drift from the picture; sigma scales strokes a little with zoom. It lies
+ * over the canvas, so it folds away behind a button: folded from the start on narrow
+ * screens, where it would cover a fifth of the graph.
+ */
+import { useId, useState } from 'react';
+
+import type { CompareSide } from '../../../core/comparison';
+import { edgeColor, edgeSize } from '../../../core/graph-building';
+import { sourceShortName, type EntityTypeInfo, type SourceInfo } from '../../../core/graph-data';
+import { COMPARE_COLORS } from '../../../core/highlight';
+
+interface LegendProps {
+  entityTypes: readonly EntityTypeInfo[];
+  colors: ReadonlyMap<string, string>;
+  visibleCountByType: ReadonlyMap<string, number>;
+  /** Number of sources: the corroboration key goes from 1 to this. */
+  sourceCount: number;
+  /** Shown while two sources are compared. */
+  comparison: { counts: Record<CompareSide, number>; a: SourceInfo | null; b: SourceInfo | null } | null;
+}
+
+/** Screens this narrow start with the legend folded (the explorer's one-column layout). */
+export const NARROW_SCREEN_QUERY = '(max-width: 900px)';
+
+const startsOpen = () => typeof window === 'undefined' || !window.matchMedia(NARROW_SCREEN_QUERY).matches;
+
+function Stroke({ color, width }: { color: string; width: number }) {
+  return (
+    <svg className="legend__stroke" width="26" height="10" aria-hidden="true">
+      <line x1="1" y1="5" x2="25" y2="5" stroke={color} strokeWidth={width} strokeLinecap="round" />
+    </svg>
+  );
+}
+
+export function Legend({ entityTypes, colors, visibleCountByType, sourceCount, comparison }: LegendProps) {
+  const shown = entityTypes.filter((type) => type.count > 0);
+  const steps = Array.from({ length: Math.max(1, sourceCount) }, (_, index) => index + 1);
+  const [open, setOpen] = useState(startsOpen);
+  const bodyId = useId();
+  return (
+    <section className={`legend${open ? '' : ' legend--folded'}`} aria-label="Legend" data-canvas-overlay>
+      <button
+        type="button"
+        className="legend__toggle"
+        aria-expanded={open}
+        aria-controls={bodyId}
+        onClick={() => setOpen((value) => !value)}
+      >
+        Legend
+        <span className="legend__chevron" aria-hidden="true">
+          {open ? '▾' : '▸'}
+        </span>
+      </button>
+      <div id={bodyId} className="legend__body" hidden={!open}>
+        <ul className="legend__types">
+          {shown.map((type) => (
+            <li key={type.id} title={type.description}>
+              <span className="swatch" style={{ background: colors.get(type.id) }} aria-hidden="true" />
+              {type.label}
+              <span className="legend__count">{visibleCountByType.get(type.id) ?? 0}</span>
+            </li>
+          ))}
+        </ul>
+        {comparison ? (
+          <ul className="legend__compare" aria-label="Source comparison">
+            {(
+              [
+                ['a', `only ${comparison.a ? sourceShortName(comparison.a) : 'A'}`],
+                ['b', `only ${comparison.b ? sourceShortName(comparison.b) : 'B'}`],
+                ['both', 'both'],
+              ] as const
+            ).map(([side, label]) => (
+              <li key={side}>
+                <Stroke color={COMPARE_COLORS[side]} width={3} />
+                {label} <span className="legend__count">{comparison.counts[side]}</span>
+              </li>
+            ))}
+            <li className="legend__faded">
+              <Stroke color="#d5dae1" width={2} />
+              neither
+            </li>
+          </ul>
+        ) : (
+          <p className="legend__corroboration">
+            <span className="legend__scale-label">Sources per relation</span>
+            {steps.map((count) => (
+              <span key={count} className="legend__step" title={`${count} ${count === 1 ? 'source' : 'sources'}`}>
+                <Stroke color={edgeColor(count)} width={edgeSize(count)} />
+                {count}
+              </span>
+            ))}
+            <span className="visually-hidden">
+              : thicker and darker edges are supported by more sources; pale thin ones by one.
+            </span>
+          </p>
+        )}
+        <p className="legend__key">
+          <span aria-hidden="true">→</span> directed · <span aria-hidden="true">—</span> symmetric · size = relations
+        </p>
+      </div>
+    </section>
+  );
+}

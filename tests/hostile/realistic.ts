@@ -1,0 +1,94 @@
+/**
+ * Realistic traffic: the explorer's own operations (client/src/**\/*.graphql) with variables
+ * drawn from the served graph, in a seeded mix. The soak run's load, and the fuzz run's
+ * warm-up.
+ */
+import { Kind, parse } from 'graphql';
+
+import { explorerOperations } from '../support/explorer-operations';
+import type { HostileRequest } from './requests';
+import { seededRandom } from './requests';
+
+interface GraphIds {
+  entities: { id: string; name: string }[];
+  relations: string[];
+  sources: string[];
+}
+
+async function post(baseUrl: string, query: string) {
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
+  const body = (await response.json()) as { data: never; errors?: unknown };
+  if (body.errors) throw new Error(`Cannot read the graph's ids: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+async function graphIds(baseUrl: string): Promise<GraphIds> {
+  const data: {
+    entities: { edges: { node: { id: string; name: string } }[] };
+    relations: { edges: { node: { id: string } }[] };
+    sources: { id: string }[];
+  } = await post(
+    baseUrl,
+    '{ entities(first: 500) { edges { node { id name } } } relations(first: 500) { edges { node { id } } } sources { id } }',
+  );
+  return {
+    entities: data.entities.edges.map((edge) => edge.node),
+    relations: data.relations.edges.map((edge) => edge.node.id),
+    sources: data.sources.map((source) => source.id),
+  };
+}
+
+/** An endless seeded mix of the explorer's requests against the graph served at `baseUrl`. */
+export async function realisticRequests(baseUrl: string, seed: number): Promise<() => HostileRequest> {
+  const ids = await graphIds(baseUrl);
+  const operations = (await explorerOperations()).map((operation) => {
+    const definition = parse(operation.document).definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
+    const variables = definition?.kind === Kind.OPERATION_DEFINITION ? (definition.variableDefinitions ?? []) : [];
+    return { ...operation, variables: variables.map((v) => v.variable.name.value) };
+  });
+  const random = seededRandom(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+
+  const valueOf = (operation: string, variable: string): unknown => {
+    switch (variable) {
+      case 'id':
+        if (/Relation/.test(operation)) return pick(ids.relations);
+        if (/Source/.test(operation)) return pick(ids.sources);
+        return pick(ids.entities).id;
+      case 'from':
+      case 'to':
+        return pick(ids.entities).id;
+      case 'a':
+      case 'b':
+        return pick(ids.sources);
+      case 'text':
+        return pick(ids.entities).name.slice(0, 2 + Math.floor(random() * 8));
+      case 'first':
+        return /Page/.test(operation) ? pick([50, 200, 500]) : 10;
+      case 'depth':
+        return pick([1, 1, 2]);
+      case 'maxLength':
+        return pick([2, 3]);
+      case 'minSources':
+        return pick([null, 1, 2]);
+      default:
+        return undefined;
+    }
+  };
+
+  return () => {
+    const operation = pick(operations);
+    const variables = Object.fromEntries(operation.variables.map((name) => [name, valueOf(operation.name, name)]));
+    return {
+      kind: `realistic: ${operation.name}`,
+      method: 'POST',
+      path: '/graphql',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: operation.document, operationName: operation.name, variables }),
+    };
+  };
+}
