@@ -160,6 +160,8 @@ export function checkArguments(
           try {
             values = getArgumentValues(field, node, variables);
           } catch (error) {
+            // Validation and the null check above leave nothing known to fail here; should a
+            // coercion still fail, it is the client's value, and the message names it.
             const argument = field.args.find((a) => String((error as Error).message).includes(`"${a.name}"`));
             throw outOfBounds(argument?.name ?? field.name, (error as Error).message);
           }

@@ -54,7 +54,7 @@ import { REQUEST_TIME_LIMIT_MS, timeLimitPlugin } from './time-limit';
 
 /** Allowed ranges of the arguments that size a result; schema.graphql states the same. */
 export const ARGUMENT_LIMITS = {
-  /** `first` of `entities` and `relations`. */
+  /** `first` of `entities`, `relations` and `Entity.statements`. */
   pageSize: { min: 0, max: 500 },
   /** `first` of `search`. */
   searchResults: { min: 0, max: 50 },
@@ -117,6 +117,7 @@ export const ASSUMED_LIST_SIZES: Readonly<Record<string, number>> = {
   'EntityConnection.edges': 1,
   'RelationConnection.edges': 1,
   'EntityRelationConnection.edges': 1,
+  'CitationConnection.edges': 1,
   'Entity.claims': 10,
   'Entity.sources': 5,
   'Entity.disagreements': 3,
@@ -142,6 +143,16 @@ export const ASSUMED_LIST_SIZES: Readonly<Record<string, number>> = {
   'Query.disagreements': 20,
   'Vocabulary.entityTypes': 10,
   'Vocabulary.relationTypes': 40,
+  'PathConnection.edges': 1,
+  'Between.relations': 10,
+  'Between.relationGroups': 5,
+  'RelationGroup.relations': 2,
+  'EntityMatchConnection.edges': 1,
+  'RelationMatchConnection.edges': 1,
+  'PassageConnection.edges': 1,
+  'RelationMatch.quotes': 3,
+  'QuoteMatch.matches': 3,
+  'Passage.matches': 3,
 };
 
 /** For a list field missing from ASSUMED_LIST_SIZES (one added to the schema later). */

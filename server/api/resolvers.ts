@@ -4,17 +4,21 @@
  * ranges (limits.ts), call one function, and leave every other field to the default resolver
  * reading the record.
  */
-import { allDisagreements, disagreementsOf } from '../graph/disagreements';
+import { between, pathsThroughOthers } from '../graph/between';
 import { compareSources } from '../graph/comparison';
+import { allDisagreements, disagreementsOf } from '../graph/disagreements';
 import { type EntityFilter, claimsOfEntity, entitiesPage, entityById, sourcesOfEntity } from '../graph/entities';
+import { fullTextEntities, fullTextPassages, fullTextQuery, fullTextRelations } from '../graph/full-text-search';
 import { type GraphIndex, degreeOf, entityRecord, relationRecord, sourceRecords } from '../graph/indexes';
 import { assertKnownEntityFilter, assertKnownRelationFilter } from '../graph/known-values';
 import { entityRelationsPage } from '../graph/entity-relations';
 import { neighborhood } from '../graph/neighborhood';
 import { overview } from '../graph/overview';
-import { shortestPaths } from '../graph/paths';
+import { type PathPageRecord, pathPage, shortestPaths } from '../graph/paths';
+import { offsetAfter, rankedConnection } from '../graph/ranked-cursor';
 import { type RelationFilter, relationById, relationsPage } from '../graph/relations';
 import { searchEntities } from '../graph/search';
+import { speakerOf, statedPlainly, statementsPage } from '../graph/statements';
 import {
   allSources,
   citationsOfSource,
@@ -36,6 +40,11 @@ import { resolverArguments } from './defaults';
 import { asUserInput, badUserInput, checkAtLeast, checkRange } from './errors';
 import { ARGUMENT_LIMITS } from './limits';
 
+/** A page of paths as a PathConnection. */
+function pathConnection(page: PathPageRecord, offset: number) {
+  return { ...rankedConnection(page.paths, offset, page.totalCount), totalCountExact: page.totalCountExact };
+}
+
 function checkedFilter<T extends RelationFilter>(
   index: GraphIndex,
   filter: T | null | undefined,
@@ -51,6 +60,11 @@ function checkedEntityFilter<T extends EntityFilter>(
 ): T | null | undefined {
   assertKnownEntityFilter(index, filter);
   return filter;
+}
+
+/** A full-text group's page, from its arguments with the schema's defaults in place. */
+function fullTextPage({ first, after }: { first?: number | null; after?: string | null }) {
+  return { first: checkRange('first', first!, ARGUMENT_LIMITS.searchResults), offset: offsetAfter(after) };
 }
 
 export const resolvers: Resolvers = {
@@ -99,6 +113,22 @@ export const resolvers: Resolvers = {
         }),
       );
     },
+    pathsConnection: (_, args, { index }, info) => {
+      const { from, to, minLength, maxLength, first, after, filter } = resolverArguments(info, args);
+      return asUserInput(() => {
+        const offset = offsetAfter(after);
+        const page = pathPage(index, from, to, {
+          minLength: checkRange('minLength', minLength, ARGUMENT_LIMITS.pathLength),
+          maxLength: checkRange('maxLength', maxLength, ARGUMENT_LIMITS.pathLength),
+          first: checkRange('first', first, ARGUMENT_LIMITS.paths),
+          offset,
+          filter: checkedFilter(index, filter),
+        });
+        return pathConnection(page, offset);
+      });
+    },
+    between: (_, { a, b, filter }, { index }) => asUserInput(() => between(index, a, b, checkedFilter(index, filter))),
+    fullTextSearch: (_, { text }) => asUserInput(() => ({ text: fullTextQuery(text) })),
     sources: (_, __, { index }) => allSources(index),
     source: (_, { id }, { index }) => sourceById(index, id),
     disagreements: (_, { entity }, { index }) => {
@@ -128,6 +158,31 @@ export const resolvers: Resolvers = {
     },
   },
 
+  Between: {
+    relationGroups: (record) => record.groups,
+    paths: (record, args, { index }, info) => {
+      const { maxLength, first, after } = resolverArguments(info, args);
+      return asUserInput(() => {
+        const offset = offsetAfter(after);
+        const page = pathsThroughOthers(index, record, {
+          maxLength: checkRange('maxLength', maxLength, ARGUMENT_LIMITS.pathLength),
+          first: checkRange('first', first, ARGUMENT_LIMITS.paths),
+          offset,
+        });
+        return pathConnection(page, offset);
+      });
+    },
+  },
+
+  FullTextSearch: {
+    entities: ({ text }, args, { index }, info) =>
+      asUserInput(() => fullTextEntities(index, text, fullTextPage(resolverArguments(info, args)))),
+    relations: ({ text }, args, { index }, info) =>
+      asUserInput(() => fullTextRelations(index, text, fullTextPage(resolverArguments(info, args)))),
+    passages: ({ text }, args, { index }, info) =>
+      asUserInput(() => fullTextPassages(index, text, fullTextPage(resolverArguments(info, args)))),
+  },
+
   Entity: {
     claims: (entity, _, { index }) => [...claimsOfEntity(index, entity.id)],
     relations: (entity, args, { index }, info) => {
@@ -145,6 +200,12 @@ export const resolvers: Resolvers = {
     degree: (entity, _, { index }) => degreeOf(index, entity.id),
     sources: (entity, _, { index }) => sourcesOfEntity(index, entity.id),
     disagreements: (entity, _, { index }) => disagreementsOf(index, entity.id),
+    statements: (entity, args, { index }, info) => {
+      const { first, after } = resolverArguments(info, args);
+      return asUserInput(() =>
+        statementsPage(index, entity.id, { first: checkRange('first', first, ARGUMENT_LIMITS.pageSize), after }),
+      );
+    },
   },
 
   Relation: {
@@ -153,6 +214,7 @@ export const resolvers: Resolvers = {
     object: (relation, _, { index }) => index.graph.getNodeAttributes(relation.object),
     sources: (relation, _, { index }) => sourceRecords(index, relation.sourceIds),
     corroboration: (relation) => relation.sourceIds.length,
+    statedPlainly: (relation) => statedPlainly(relation),
   },
 
   Citation: {
@@ -161,6 +223,9 @@ export const resolvers: Resolvers = {
       citation.target.kind === 'relation' ? (relationRecord(index, citation.target.id) ?? null) : null,
     claim: (citation, _, { index }) =>
       citation.target.kind === 'claim' ? (index.knowledgeGraph.claims.get(citation.target.id) ?? null) : null,
+    attributedTo: (citation, _, { index }) => speakerOf(index, citation.attributedTo),
+    hedge: (citation, _, { index }) =>
+      citation.hedge === undefined ? null : (index.knowledgeGraph.vocabulary.hedges.get(citation.hedge) ?? null),
   },
 
   Claim: {

@@ -10,6 +10,7 @@ import { access, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { MultiGraph } from 'graphology';
 import { isMap, type Node } from 'yaml';
+import { checkCitationVoice, namesOfEntities, readVoiceVocabulary, type VoiceRules } from './attribution';
 import { FILE_READ_CONCURRENCY, mapWithConcurrency } from './bounded-concurrency';
 import { DATASET_FILE, DEFAULT_DATASET, datasetSchema, type DatasetRecord } from './dataset';
 import { GraphDataError, type DataProblem } from './errors';
@@ -93,6 +94,7 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
     (record) => parseRecord(claimAttributeSchema, record, GRAPH_DATA_FILES.vocabulary, problems),
     problems,
   );
+  const voiceVocabulary = readVoiceVocabulary(vocabularyFile, GRAPH_DATA_FILES.vocabulary, problems);
 
   const sourceInputs = collect(
     GRAPH_DATA_FILES.sources,
@@ -150,12 +152,19 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
     }
   }
 
+  const voiceRules: VoiceRules = {
+    ...voiceVocabulary,
+    entityNames: namesOfEntities([...entities.values()].map(({ value }) => value)),
+    hasEntity: (id) => entities.has(id),
+  };
+
   const citationsOf = (
     file: string,
     record: YamlRecord,
     recordId: string,
     inputs: CitationInput[],
     target: CitationTarget,
+    relation?: { subject: string; object: string },
   ): CitationRecord[] =>
     inputs.flatMap((input, position) => {
       const at = (field: string) => ({
@@ -178,10 +187,15 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
         problems.push({ ...at('quote'), message: quoteProblem(input, resolved.reason, resolved.count) });
         return [];
       }
+      const voice = checkCitationVoice(
+        voiceRules,
+        { input, text: source.text, start: resolved.start, end: resolved.end, relation, at },
+        problems,
+      );
       // The quote as a slice of the source text: V8 keeps a slice as a reference into the text,
       // so a million quotes cost no copy of their characters.
       const quote = source.text.slice(resolved.start, resolved.end);
-      return [{ sourceId: source.id, quote, start: resolved.start, end: resolved.end, target }];
+      return [{ sourceId: source.id, quote, start: resolved.start, end: resolved.end, target, ...voice }];
     });
 
   const checkEntity = (file: string, record: YamlRecord, recordId: string, field: string, id: string) => {
@@ -228,7 +242,7 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
         message: `unknown relation type "${value.type}"; see ${GRAPH_DATA_FILES.vocabulary} for the known types`,
       });
     }
-    const citations = citationsOf(file, record, value.id, value.citations, { kind: 'relation', id: value.id });
+    const citations = citationsOf(file, record, value.id, value.citations, { kind: 'relation', id: value.id }, value);
     // Ends and type as the entity's and the vocabulary's own strings: one string per entity
     // instead of one per mention, which at 10^6 relations is millions fewer for memory and GC.
     relations.push({
@@ -283,6 +297,7 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
       entityTypes: new Map([...entityTypes].map(([id, { value }]) => [id, value])),
       relationTypes: new Map([...relationTypes].map(([id, { value }]) => [id, value])),
       claimAttributes: new Map([...claimAttributes].map(([id, { value }]) => [id, value])),
+      hedges: voiceVocabulary.hedges,
     },
   };
 }

@@ -26,6 +26,12 @@ export interface SourceRecord {
 /** What a citation supports: a relation or a claim. */
 export type CitationTarget = { kind: 'relation'; id: string } | { kind: 'claim'; id: string };
 
+/**
+ * Who an article attributes a statement to: an entity of the graph (`colin-clarke`), or a
+ * speaker the article only describes ("officials"), in the article's words.
+ */
+export type Attribution = { entity: string } | { described: string };
+
 export interface CitationRecord {
   sourceId: string;
   quote: string;
@@ -34,6 +40,10 @@ export interface CitationRecord {
   /** Index just past the quote's last character: text.slice(start, end) === quote. */
   end: number;
   target: CitationTarget;
+  /** Who the article puts the statement in the mouth of; absent when it says it in its own voice. */
+  attributedTo?: Attribution;
+  /** The id of the hedge (vocabulary `hedges`) the article puts on the statement; absent when unhedged. */
+  hedge?: string;
 }
 
 export interface EntityRecord {
@@ -93,10 +103,19 @@ export interface ClaimAttributeRecord {
   description: string;
 }
 
+/** A hedge an article can put on a statement ("reportedly", "may"), with the words that signal it. */
+export interface HedgeRecord {
+  id: string;
+  label: string;
+  description: string;
+  cues: string[];
+}
+
 export interface Vocabulary {
   entityTypes: Map<string, EntityTypeRecord>;
   relationTypes: Map<string, RelationTypeRecord>;
   claimAttributes: Map<string, ClaimAttributeRecord>;
+  hedges: Map<string, HedgeRecord>;
 }
 
 /**

@@ -9,10 +9,26 @@ const entitySlug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a low
 const text = z.string().trim().min(1, 'must not be empty');
 const optionalText = text.nullish().transform((value) => value ?? null);
 
+/** The checks of attribution.ts a curator can silence on one citation, each with a reason. */
+export const VOICE_CHECKS = ['unattributed-report', 'unmarked-hedge', 'bare-quote'] as const;
+export type VoiceCheck = (typeof VOICE_CHECKS)[number];
+
+/** Who an article attributes a statement to: an entity id, or a speaker the article only describes. */
+export const attributionSchema = z.union([entitySlug, z.strictObject({ described: text })]);
+
 export const citationSchema = z.strictObject({
   source: slug,
   quote: z.string().min(1, 'must not be empty'),
   occurrence: z.number().int().positive().optional(),
+  attributedTo: attributionSchema.optional(),
+  hedge: slug.optional(),
+  // A silenced check needs a reason a reviewer can judge: a few words, not "ok".
+  silence: z
+    .partialRecord(
+      z.enum(VOICE_CHECKS),
+      z.string().trim().min(20, 'give the reason in words (at least 20 characters): why the check is wrong here'),
+    )
+    .optional(),
 });
 
 export const sourceSchema = z.strictObject({
@@ -47,10 +63,19 @@ export const claimAttributeSchema = z.strictObject({
   description: text,
 });
 
+export const hedgeSchema = z.strictObject({
+  id: slug,
+  label: text,
+  description: text,
+  cues: z.array(text).min(1, 'list the words that signal this hedge'),
+});
+
 export const vocabularySchema = z.strictObject({
   entityTypes: z.array(z.unknown()).min(1, 'must list at least one entity type'),
   relationTypes: z.array(z.unknown()).min(1, 'must list at least one relation type'),
   claimAttributes: z.array(z.unknown()),
+  hedges: z.array(z.unknown()).optional(),
+  reportingCues: z.array(text).optional(),
 });
 
 export const entitySchema = z.strictObject({
@@ -85,6 +110,8 @@ export const claimSchema = z.strictObject({
 });
 
 export type CitationInput = z.infer<typeof citationSchema>;
+export type AttributionInput = z.infer<typeof attributionSchema>;
+export type HedgeInput = z.infer<typeof hedgeSchema>;
 export type SourceInput = z.infer<typeof sourceSchema>;
 export type EntityTypeInput = z.infer<typeof entityTypeSchema>;
 export type RelationTypeInput = z.infer<typeof relationTypeSchema>;

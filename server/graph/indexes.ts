@@ -23,7 +23,9 @@ import type {
   RelationRecord,
   SourceRecord,
 } from '../data/model';
+import { type FullTextIndex, buildFullTextIndex } from './full-text-index';
 import { createCountCache } from './pagination';
+import { type StatementIndex, buildStatementIndex } from './statements';
 import { compactText, foldText } from './text-folding';
 
 /** What the search index holds per entity. */
@@ -73,11 +75,16 @@ export interface GraphIndex {
   /** Source id → every citation into it, by start offset. */
   readonly citationsBySource: ReadonlyMap<string, readonly CitationRecord[]>;
 
+  /** Relations by voice (own voice, unhedged) and each speaker's statements: see statements.ts. */
+  readonly statements: StatementIndex;
+
   // Search and counts -------------------------------------------------------------------------
   readonly searchIndex: MiniSearch<SearchDocument>;
   readonly entityTypeCounts: ReadonlyMap<string, number>;
   readonly relationTypeCounts: ReadonlyMap<string, number>;
   readonly citationCount: number;
+  /** Names, descriptions, relation labels and quotes, and the sources' sentences (full-text-index.ts). */
+  readonly fullText: FullTextIndex;
 
   /**
    * Memo of filtered totals (see pagination.ts): a client paging through a filter asks for
@@ -176,10 +183,12 @@ export function buildGraphIndex(knowledgeGraph: KnowledgeGraph): GraphIndex {
     claimsByEntity,
     claimsBySource,
     citationsBySource,
+    statements: buildStatementIndex(knowledgeGraph, relationIds),
     searchIndex: buildSearchIndex(graph, entityIds, relationsByEntity),
     entityTypeCounts,
     relationTypeCounts,
     citationCount,
+    fullText: buildFullTextIndex(knowledgeGraph, { entityIds, relationIds, sourceIds }, citationsBySource),
     countCache: createCountCache(),
   };
 }

@@ -15,6 +15,9 @@
  *   2. a depth-first walk from the start enumerates the paths of exactly length L, pruned by
  *      that distance: a branch is followed only if it can still reach the target in L hops.
  * Both walks count their steps against a work budget, so no request can walk a large graph.
+ *
+ * `pathPage` walks every length up to `maxLength`, so that it can say how many paths there are
+ * ("10 of 18") and serve any page of them; `shortestPaths` stops as soon as it has `first`.
  */
 import type { EntityRecord, RelationRecord } from '../data/model';
 import type { PathHopRecord, PathRecord } from './results';
@@ -42,8 +45,46 @@ export const DEFAULT_PATH_WORK_BUDGET = 2_000_000;
 /** Paths of one length collected before ranking them; beyond it the first found are kept. */
 const MAX_RANKED_PER_LENGTH = 1_000;
 
+/** A page of the ranked paths, with how many there are in all. */
+export interface PathPageOptions extends PathOptions {
+  /** Shortest path wanted, in hops (1 leaves out nothing but the empty path; 2 leaves out direct relations). */
+  minLength?: number;
+  /** Paths skipped before the page, in rank order. */
+  offset?: number;
+}
+
+export interface PathPageRecord {
+  /** At most `first` paths from `offset` on, shortest and best supported first. */
+  paths: PathRecord[];
+  /** Every path of `minLength` to `maxLength` hops; a lower bound when `totalCountExact` is false. */
+  totalCount: number;
+  /**
+   * False when a bound cut the count: more than MAX_RANKED_PER_LENGTH paths of one length, or
+   * the work budget spent on counting once the page was full (the page itself never is cut).
+   */
+  totalCountExact: boolean;
+}
+
 /** The shortest simple paths from `fromId` to `toId`, shortest and best supported first. */
 export function shortestPaths(index: GraphIndex, fromId: string, toId: string, options: PathOptions): PathRecord[] {
+  return walkPaths(index, fromId, toId, { ...options, minLength: 0, offset: 0 }, false).paths;
+}
+
+/**
+ * A page of the paths from `fromId` to `toId` and their total: every length up to
+ * `maxLength` is walked (not only until the page is full), so the total is known.
+ */
+export function pathPage(index: GraphIndex, fromId: string, toId: string, options: PathPageOptions): PathPageRecord {
+  return walkPaths(index, fromId, toId, options, true);
+}
+
+function walkPaths(
+  index: GraphIndex,
+  fromId: string,
+  toId: string,
+  options: PathPageOptions,
+  countAll: boolean,
+): PathPageRecord {
   const { graph } = index;
   for (const [argument, id] of [
     ['from', fromId],
@@ -56,19 +97,21 @@ export function shortestPaths(index: GraphIndex, fromId: string, toId: string, o
       );
     }
   }
-  if (options.first <= 0) return [];
-  if (fromId === toId) return [pathThrough(index, [fromId], null)];
+  const minLength = options.minLength ?? 0;
+  const offset = options.offset ?? 0;
+  const end = offset + options.first;
+  const none: PathPageRecord = { paths: [], totalCount: 0, totalCountExact: true };
+  if (!countAll && options.first <= 0) return none;
+  if (fromId === toId) {
+    const all = minLength <= 0 ? [pathThrough(index, [fromId], null)] : [];
+    return { paths: all.slice(offset, end), totalCount: all.length, totalCountExact: true };
+  }
 
   const matches = relationMatcher(index, options.filter);
   let work = options.workBudget ?? DEFAULT_PATH_WORK_BUDGET;
   const spend = (steps: number) => {
     work -= steps;
-    if (work < 0) {
-      throw new InvalidArgumentError(
-        'maxLength',
-        `Finding paths between "${fromId}" and "${toId}" needs more work than one request may do: lower \`maxLength\`, or pass a \`filter\` to follow fewer relations.`,
-      );
-    }
+    if (work < 0) throw new WorkBudgetSpent();
   };
 
   // Neighbours over the relations that pass the filter, in the graph's order, cached per request.
@@ -107,13 +150,9 @@ export function shortestPaths(index: GraphIndex, fromId: string, toId: string, o
       radius++;
     }
   };
-  while (!distance.has(fromId) && radius < options.maxLength && frontier.length > 0) growTo(radius + 1);
-  const shortest = distance.get(fromId);
-  if (shortest === undefined || shortest > options.maxLength) return [];
 
-  // 2. Paths of each length from the shortest up, until `first` are found.
-  const paths: PathRecord[] = [];
-  for (let length = shortest; length <= options.maxLength && paths.length < options.first; length++) {
+  // 2. The paths of exactly `length` hops (at most MAX_RANKED_PER_LENGTH of them).
+  const pathsOfLength = (length: number): string[][] => {
     growTo(length - 1);
     const found: string[][] = [];
     const path = [fromId];
@@ -137,12 +176,43 @@ export function shortestPaths(index: GraphIndex, fromId: string, toId: string, o
       }
     };
     extend(fromId);
-    const ranked = found.map((ids) => pathThrough(index, ids, matches));
-    ranked.sort(bySupportThenIds);
-    paths.push(...ranked.slice(0, options.first - paths.length));
+    return found;
+  };
+
+  // 3. Lengths from the shortest up: rank those the page needs, count the rest.
+  const paths: PathRecord[] = [];
+  let totalCount = 0;
+  let totalCountExact = true;
+  try {
+    while (!distance.has(fromId) && radius < options.maxLength && frontier.length > 0) growTo(radius + 1);
+    const shortest = distance.get(fromId);
+    if (shortest === undefined || shortest > options.maxLength) return none;
+    for (let length = Math.max(shortest, minLength); length <= options.maxLength; length++) {
+      if (!countAll && totalCount >= end) break;
+      const found = pathsOfLength(length);
+      if (found.length >= MAX_RANKED_PER_LENGTH) totalCountExact = false;
+      if (totalCount < end && totalCount + found.length > offset) {
+        const ranked = found.map((ids) => pathThrough(index, ids, matches)).sort(bySupportThenIds);
+        paths.push(...ranked.slice(Math.max(0, offset - totalCount), end - totalCount));
+      }
+      totalCount += found.length;
+    }
+  } catch (error) {
+    if (!(error instanceof WorkBudgetSpent)) throw error;
+    // Once the page is full, running out of budget only leaves the total a lower bound.
+    if (totalCount < end) {
+      throw new InvalidArgumentError(
+        'maxLength',
+        `Finding paths between "${fromId}" and "${toId}" needs more work than one request may do: lower \`maxLength\`, or pass a \`filter\` to follow fewer relations.`,
+      );
+    }
+    totalCountExact = false;
   }
-  return paths;
+  return { paths, totalCount, totalCountExact };
 }
+
+/** Thrown inside the walk when its work budget is spent; never leaves this module. */
+class WorkBudgetSpent extends Error {}
 
 /** The path along these entities, each hop with its relations that pass the filter. */
 function pathThrough(

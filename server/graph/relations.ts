@@ -2,7 +2,8 @@
  * Which relations match a filter
  * ==============================
  *
- * A filter has up to four parts (types, entity, sources, minSources). Each part has an
+ * A filter has up to seven parts (types, entity, sources, minSources, entityTypes, ownVoice,
+ * unhedged). Each part but entityTypes has an
  * index giving its relations as sorted id lists; a page reads the smallest of them and
  * checks the other parts on each candidate, so the work follows the most selective part,
  * not the size of the graph. Absent parts do not filter; an empty list (`types: []`)
@@ -11,8 +12,9 @@
 import type { RelationRecord } from '../data/model';
 import { type GraphIndex, compareStrings, indexLists, relationRecord } from './indexes';
 import { type Candidates, type Connection, type PageArgs, paginate } from './pagination';
+import { type VoiceFilter, relationPasses, voiceFilterList } from './statements';
 
-export interface RelationFilter {
+export interface RelationFilter extends VoiceFilter {
   types?: readonly string[] | null;
   entity?: string | null;
   sources?: readonly string[] | null;
@@ -59,6 +61,8 @@ export function relationCandidates(index: GraphIndex, filter: RelationFilter): C
   if (filter.minSources != null && filter.minSources > 0) {
     options.push({ lists: index.relationsByCorroboration.slice(filter.minSources), disjoint: true });
   }
+  const voiceList = voiceFilterList(index.statements, filter);
+  if (voiceList) options.push({ lists: [voiceList], disjoint: true });
   if (options.length === 0) {
     // Entity types alone have no index of their own: every relation is read, and the count
     // is remembered per filter, as for any predicate.
@@ -83,6 +87,8 @@ function filterKey(filter: RelationFilter): string {
     sorted(filter.sources),
     filter.minSources ?? 0,
     sorted(filter.entityTypes),
+    Boolean(filter.ownVoice),
+    Boolean(filter.unhedged),
   ]);
 }
 
@@ -97,14 +103,16 @@ export function relationMatcher(
   const entity = filter.entity ?? null;
   const minSources = filter.minSources ?? 0;
   const entityTypes = filter.entityTypes == null ? null : new Set(filter.entityTypes);
-  if (!types && !sources && entity === null && minSources <= 0 && !entityTypes) return null;
+  const voice = filter.ownVoice || filter.unhedged ? { ownVoice: filter.ownVoice, unhedged: filter.unhedged } : null;
+  if (!types && !sources && entity === null && minSources <= 0 && !entityTypes && !voice) return null;
   const typeOf = (id: string) => index.graph.getNodeAttribute(id, 'type');
   return (relation) =>
     (!types || types.has(relation.type)) &&
     (!entityTypes || (entityTypes.has(typeOf(relation.subject)) && entityTypes.has(typeOf(relation.object)))) &&
     (entity === null || relation.subject === entity || relation.object === entity) &&
     relation.sourceIds.length >= minSources &&
-    (!sources || relation.sourceIds.some((id) => sources.has(id)));
+    (!sources || relation.sourceIds.some((id) => sources.has(id))) &&
+    (!voice || relationPasses(relation, voice));
 }
 
 /** An entity's relations by direction and type, in id order (empty for an unknown entity). */

@@ -63,3 +63,10 @@ export interface RelationTypeSummary extends RelationTypeRecord {
   /** Number of relations of this type. */
   count: number;
 }
+
+/** Someone an article quotes: an entity, or a speaker it only describes ("officials"). */
+export interface SpeakerRecord {
+  entity: EntityRecord | null;
+  name: string;
+  affiliation: EntityRecord | null;
+}

@@ -14,8 +14,8 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 describe('the README example queries', () => {
-  test('there are the three promised examples', () => {
-    expect(examples).toHaveLength(3);
+  test('there are the four promised examples', () => {
+    expect(examples).toHaveLength(4);
   });
 
   test.each(examples.map((query, index) => [index + 1, query] as const))(

@@ -127,6 +127,7 @@ function syntheticKnowledgeGraph(): KnowledgeGraph {
     vocabulary: {
       entityTypes: new Map(ENTITY_TYPES.map((id) => [id, { id, label: id, description: '' }])),
       claimAttributes: new Map(),
+      hedges: new Map(),
       relationTypes: new Map(
         RELATION_TYPES.map(([id, directed]) => [id, { id, label: id, directed, description: '' }]),
       ),

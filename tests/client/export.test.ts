@@ -1,3 +1,6 @@
+import { parse as parseGexf } from 'graphology-gexf';
+import Graph from 'graphology';
+
 import { csvField, relationsCsv, visibleGraphGexf } from '../../client/src/core/export';
 import { computeVisibility, DEFAULT_FILTERS } from '../../client/src/core/filters';
 import { buildRenderGraph } from '../../client/src/core/graph-building';
@@ -38,5 +41,39 @@ describe('GEXF of the visible graph', () => {
     expect(gexf).not.toContain('Shahab al-Muhajir');
     expect((gexf.match(/<edge /g) ?? []).length).toBe(3);
     expect(gexf).toContain('corroboration');
+  });
+});
+
+describe('GEXF directedness and citations', () => {
+  const graph = buildRenderGraph(data);
+  const visibility = computeVisibility(data, DEFAULT_FILTERS);
+  const gexf = visibleGraphGexf(graph, data, visibility);
+  const imported = parseGexf(Graph, gexf);
+
+  it('marks each symmetric relation undirected and keeps the others directed, as Gephi reads them', () => {
+    expect(gexf).toContain('defaultedgetype="directed"');
+    for (const relation of data.relations) {
+      expect(imported.isUndirected(relation.id)).toBe(!relation.directed);
+    }
+    // The fixture has both kinds, so the test can tell them apart.
+    expect(data.relations.some((relation) => relation.directed)).toBe(true);
+    expect(data.relations.some((relation) => !relation.directed)).toBe(true);
+  });
+
+  it('keeps each directed relation from its subject to its object', () => {
+    for (const relation of data.relations.filter((r) => r.directed)) {
+      expect(imported.source(relation.id)).toBe(relation.subjectId);
+      expect(imported.target(relation.id)).toBe(relation.objectId);
+    }
+  });
+
+  it('carries every citation of a relation, with its source, verbatim quote and offsets', () => {
+    for (const relation of data.relations) {
+      const citations = JSON.parse(imported.getEdgeAttribute(relation.id, 'citations') as string);
+      expect(citations).toEqual(
+        relation.citations.map((c) => ({ source: c.sourceId, quote: c.quote, start: c.start, end: c.end })),
+      );
+      expect(imported.getEdgeAttribute(relation.id, 'citation_count')).toBe(relation.citations.length);
+    }
   });
 });

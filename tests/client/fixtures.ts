@@ -79,6 +79,7 @@ const relation = (
     label,
     directed,
     corroboration: sourceIds.length,
+    statedPlainly: true,
     sourceIds,
     subject: { id: subject },
     object: { id: object },

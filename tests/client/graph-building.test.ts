@@ -1,8 +1,10 @@
 import {
   applyPositions,
   buildRenderGraph,
+  edgeColor,
   nodeSize,
   parallelEdgeCurvatures,
+  QUALIFIED_EDGE_COLOR,
   seedPosition,
 } from '../../client/src/core/graph-building';
 import { shapeGraphData } from '../../client/src/core/graph-data';
@@ -156,5 +158,24 @@ describe('layout', () => {
     const before = graph.getNodeAttributes('isis-k');
     applyPositions(graph, { 'isis-k': { x: 1, y: 2 } });
     expect(graph.getNodeAttributes('isis-k')).toEqual({ ...before, x: 1, y: 2 });
+  });
+});
+
+describe('relations stated only in someone’s words or with a hedge', () => {
+  it('are drawn in their own colour, whatever their corroboration, and plain ones by corroboration', () => {
+    expect(edgeColor(1, false)).toBe(QUALIFIED_EDGE_COLOR);
+    expect(edgeColor(4, false)).toBe(QUALIFIED_EDGE_COLOR);
+    expect(edgeColor(4, true)).toBe(edgeColor(4));
+    expect(edgeColor(1, true)).not.toBe(QUALIFIED_EDGE_COLOR);
+  });
+
+  it('take that colour on the render graph from the relation’s statedPlainly', () => {
+    const data = shapeGraphData(overview, entityPage, [
+      { ...relationPage[0]!, statedPlainly: false },
+      ...relationPage.slice(1),
+    ]);
+    const graph = buildRenderGraph(data);
+    expect(graph.getEdgeAttribute(relationPage[0]!.id, 'color')).toBe(QUALIFIED_EDGE_COLOR);
+    expect(graph.getEdgeAttribute(relationPage[1]!.id, 'color')).not.toBe(QUALIFIED_EDGE_COLOR);
   });
 });

@@ -1,5 +1,6 @@
 import { computeVisibility, DEFAULT_FILTERS } from '../../client/src/core/filters';
-import { buildRenderGraph } from '../../client/src/core/graph-building';
+import { buildRenderGraph, QUALIFIED_EDGE_COLOR } from '../../client/src/core/graph-building';
+import { shapeGraphData } from '../../client/src/core/graph-data';
 import {
   computeEmphasis,
   createEdgeReducer,
@@ -9,7 +10,7 @@ import {
   withPath,
   type HighlightInput,
 } from '../../client/src/core/highlight';
-import { fixtureGraph } from './fixtures';
+import { entityPage, fixtureGraph, overview, relationPage } from './fixtures';
 
 const data = fixtureGraph();
 const graph = buildRenderGraph(data);
@@ -67,6 +68,18 @@ describe('highlight reducers', () => {
     expect(edge('r-leader').color).toBe(PATH_EDGE_COLOR);
     expect(node('leader').hidden).toBeFalsy();
     expect(node('taliban').color).toBe(DIM_NODE_COLOR);
+  });
+
+  it('an emphasised relation stated only in someone’s words or hedged keeps its own colour', () => {
+    const qualified = buildRenderGraph(
+      shapeGraphData(overview, entityPage, [{ ...relationPage[0]!, statedPlainly: false }, ...relationPage.slice(1)]),
+    );
+    const input: HighlightInput = { ...base, hoveredEntity: 'isis-k' };
+    const edge = createEdgeReducer(input, computeEmphasis(qualified, input));
+    const id = relationPage[0]!.id;
+    expect(edge(id, qualified.getEdgeAttributes(id)).color).toBe(QUALIFIED_EDGE_COLOR);
+    const plain = relationPage[1]!.id;
+    expect(edge(plain, qualified.getEdgeAttributes(plain)).color).not.toBe(QUALIFIED_EDGE_COLOR);
   });
 
   it('edge labels wait for the zoom unless forced', () => {

@@ -1,40 +1,14 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { GraphDataError, type DataProblem } from '../../server/data/errors';
 import { loadGraphData } from '../../server/data/load-graph-data';
+import { FIXTURES, fixtureCopies, problemsOf } from './fixture-copy';
 
-const MINIMAL = join(import.meta.dirname, 'fixtures', 'minimal');
-const tempDirs: string[] = [];
+const MINIMAL = join(FIXTURES, 'minimal');
+const copies = fixtureCopies('minimal');
+const fixtureWith = copies.with;
 
-/** A copy of the minimal fixture with one file edited: the smallest possible bad dataset. */
-async function fixtureWith(file: string, edit: (content: string) => string): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'graph-data-'));
-  tempDirs.push(dir);
-  await cp(MINIMAL, dir, { recursive: true });
-  const path = join(dir, file);
-  const before = await readFile(path, 'utf8');
-  const after = edit(before);
-  if (after === before) throw new Error(`the edit of ${file} changed nothing: the test would prove nothing`);
-  await writeFile(path, after);
-  return dir;
-}
-
-async function problemsOf(dir: string): Promise<DataProblem[]> {
-  try {
-    await loadGraphData(dir);
-  } catch (error) {
-    if (error instanceof GraphDataError) return error.problems;
-    throw error;
-  }
-  throw new Error('the bad data was loaded without an error');
-}
-
-afterAll(async () => {
-  await Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true })));
-});
+afterAll(() => copies.cleanUp());
 
 describe('the loader rejects bad data with its location, and loads nothing', () => {
   test('the minimal fixture itself is valid, so each bad copy fails for its one edit only', async () => {

@@ -57,10 +57,13 @@ describe('a restart reads a validated snapshot, and a changed file invalidates i
     const [data, cache] = [await copyOf(MINIMAL), await tempDir()];
     await loadGraphDataWithSnapshot(data, cache);
     const path = join(data, 'entities.yaml');
-    await writeFile(path, (await readFile(path, 'utf8')).replace('name: Alpha Group', 'name: Alpha Group Renamed'));
+    await writeFile(
+      path,
+      (await readFile(path, 'utf8')).replace('description: A small test group.', 'description: A revised group.'),
+    );
     const after = await loadGraphDataWithSnapshot(data, cache);
     expect(after.snapshot).toBe('written');
-    expect(after.knowledgeGraph.graph.getNodeAttribute('alpha-group', 'name')).toBe('Alpha Group Renamed');
+    expect(after.knowledgeGraph.graph.getNodeAttribute('alpha-group', 'description')).toBe('A revised group.');
     expect((await loadGraphDataWithSnapshot(data, cache)).snapshot).toBe('read');
   });
 

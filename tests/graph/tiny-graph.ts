@@ -186,6 +186,7 @@ export function tinyKnowledgeGraph(): KnowledgeGraph {
     sources,
     claims: new Map(claims.map((claim) => [claim.id, claim])),
     vocabulary: {
+      hedges: new Map(),
       entityTypes: new Map(['organization', 'place', 'person'].map((id) => [id, { id, label: id, description: '' }])),
       claimAttributes: new Map(
         [

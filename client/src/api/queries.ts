@@ -5,6 +5,7 @@ import { useClient } from 'urql';
 import {
   DisagreementsDocument,
   EntityDetailsDocument,
+  EntityStatementsDocument,
   RelationEvidenceDocument,
   SearchEntitiesDocument,
   SourceReaderDocument,
@@ -17,6 +18,9 @@ const NO_VARIABLES = {};
 
 /** An entity's details (claims, relations, disagreements); paused while no entity is named (''). */
 export const useEntityDetails = (id: string) => useApiQuery(EntityDetailsDocument, { id }, id === '');
+
+/** What the articles attribute to one person or body, the first `first` of them. */
+export const useEntityStatements = (id: string, first: number) => useApiQuery(EntityStatementsDocument, { id, first });
 
 /** A relation with every citation behind it. */
 export const useRelationEvidence = (id: string) => useApiQuery(RelationEvidenceDocument, { id });

@@ -8,6 +8,7 @@ import type { CitationDetailsFragment } from '../api/generated/graphql';
 import { readerHref, type ReaderItem } from '../core/routing';
 import { sameSpan, type Span } from '../core/source-text';
 import { AppLink } from './AppLink';
+import { Attribution } from './Attribution';
 import './provenance.css';
 
 type QuoteCitation = Pick<CitationDetailsFragment, 'quote' | 'start' | 'end'> & { source: { id: string } };
@@ -89,12 +90,14 @@ export function CitationsBySource({
             <Heading className="citation__title">{source.title}</Heading>
             <SourceMeta source={source} />
             {group.map((citation) => (
-              <CitationQuote
-                key={`${citation.start}-${citation.end}`}
-                citation={citation}
-                supports={supports}
-                current={current !== null && current.sourceId === source.id && sameSpan(current, citation)}
-              />
+              <div key={`${citation.start}-${citation.end}`} className="citation__item">
+                <Attribution citation={citation} />
+                <CitationQuote
+                  citation={citation}
+                  supports={supports}
+                  current={current !== null && current.sourceId === source.id && sameSpan(current, citation)}
+                />
+              </div>
             ))}
           </li>
         );

@@ -1,16 +1,31 @@
 /**
  * The visible graph as GEXF (graphology-gexf), for Gephi and friends: positions, sizes and
- * colours as drawn, with the domain attributes (entity type, relation type, corroboration).
+ * colours as drawn, with the domain attributes (entity type, relation type, corroboration)
+ * and every citation of each relation.
+ *
+ * Directedness is kept per edge: the export graph is mixed, symmetric relations (`directed:
+ * false` in the vocabulary, such as enemy_of) are undirected edges, and graphology-gexf writes
+ * `type="undirected"` on each of them under `defaultedgetype="directed"`, so Gephi draws no
+ * arrow on them.
  */
-import { MultiDirectedGraph } from 'graphology';
+import { MultiGraph } from 'graphology';
 import writeGexf from 'graphology-gexf/browser/writer.js';
 
 import type { Visibility } from '../filters';
 import type { RenderGraph } from '../graph-building';
-import type { GraphData } from '../graph-data';
+import type { CitationRef, GraphData } from '../graph-data';
 
-export function visibleGraphForExport(graph: RenderGraph, data: GraphData, visibility: Visibility): MultiDirectedGraph {
-  const out = new MultiDirectedGraph();
+/** One citation as the `citations` edge attribute holds it (a JSON list of these). */
+export interface GexfCitation {
+  source: string;
+  quote: string;
+  /** UTF-16 offsets of the quote in the source's text, end exclusive (as the API gives them). */
+  start: number;
+  end: number;
+}
+
+export function visibleGraphForExport(graph: RenderGraph, data: GraphData, visibility: Visibility): MultiGraph {
+  const out = new MultiGraph();
   graph.forEachNode((node, attributes) => {
     if (!visibility.entities.has(node)) return;
     const entity = data.entityById.get(node);
@@ -28,7 +43,8 @@ export function visibleGraphForExport(graph: RenderGraph, data: GraphData, visib
   graph.forEachEdge((edge, attributes, source, target) => {
     if (!visibility.relations.has(edge) || !out.hasNode(source) || !out.hasNode(target)) return;
     const relation = data.relationById.get(edge);
-    out.addDirectedEdgeWithKey(edge, source, target, {
+    const citations = relation?.citations ?? [];
+    const edgeAttributes = {
       label: attributes.label,
       color: attributes.color,
       thickness: attributes.size,
@@ -36,9 +52,18 @@ export function visibleGraphForExport(graph: RenderGraph, data: GraphData, visib
       directed: attributes.directed,
       corroboration: attributes.corroboration,
       sources: relation?.sourceIds.join('; ') ?? '',
-    });
+      citation_count: citations.length,
+      // One string column: GEXF list values cannot hold a quote with ", " in it unambiguously.
+      citations: JSON.stringify(citations.map(gexfCitation)),
+    };
+    if (attributes.directed) out.addDirectedEdgeWithKey(edge, source, target, edgeAttributes);
+    else out.addUndirectedEdgeWithKey(edge, source, target, edgeAttributes);
   });
   return out;
+}
+
+function gexfCitation(citation: CitationRef): GexfCitation {
+  return { source: citation.sourceId, quote: citation.quote, start: citation.start, end: citation.end };
 }
 
 export function visibleGraphGexf(graph: RenderGraph, data: GraphData, visibility: Visibility): string {

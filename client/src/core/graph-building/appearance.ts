@@ -1,5 +1,6 @@
 /**
- * Appearance rules: colour by entity type, size by degree, thickness by corroboration.
+ * Appearance rules: colour by entity type, size by degree, thickness by corroboration, amber
+ * for relations stated only in someone's words or with a hedge.
  * Colours come from a colour-blind-safe qualitative palette; well-known types keep a fixed
  * colour so that the legend reads the same whatever the data.
  */
@@ -47,7 +48,15 @@ export function edgeSize(corroboration: number): number {
   return 1 + 0.9 * Math.max(0, Math.min(corroboration, 5) - 1);
 }
 
-export function edgeColor(corroboration: number): string {
+/**
+ * A relation that the articles only put in someone's mouth or hedge ("reportedly", "may") is
+ * drawn in amber whatever its corroboration, so a reader sees at a glance what no article
+ * states as fact; its thickness still shows how many sources report it.
+ */
+export const QUALIFIED_EDGE_COLOR = '#d39b4a';
+
+export function edgeColor(corroboration: number, statedPlainly = true): string {
+  if (!statedPlainly) return QUALIFIED_EDGE_COLOR;
   if (corroboration >= 4) return '#475569';
   if (corroboration === 3) return '#6b7687';
   if (corroboration === 2) return '#98a2b3';

@@ -10,7 +10,7 @@ import { seedPosition } from './seed-positions';
 import type { EdgeShape, RenderGraph } from './types';
 
 export type * from './types';
-export { entityTypeColors, edgeColor, edgeSize, nodeSize } from './appearance';
+export { entityTypeColors, edgeColor, edgeSize, nodeSize, QUALIFIED_EDGE_COLOR } from './appearance';
 export { parallelEdgeCurvatures } from './parallel-edges';
 export { seedPosition } from './seed-positions';
 
@@ -47,12 +47,13 @@ export function buildRenderGraph(data: GraphData): RenderGraph {
     graph.addDirectedEdgeWithKey(relation.id, relation.subjectId, relation.objectId, {
       label: relation.label,
       size: edgeSize(relation.corroboration),
-      color: edgeColor(relation.corroboration),
+      color: edgeColor(relation.corroboration, relation.statedPlainly),
       type: edgeShape(relation.directed, curvature),
       curvature,
       relationType: relation.type,
       directed: relation.directed,
       corroboration: relation.corroboration,
+      statedPlainly: relation.statedPlainly,
     });
   }
   return graph;

@@ -24,6 +24,8 @@ export interface RenderEdgeAttributes {
   relationType: string;
   directed: boolean;
   corroboration: number;
+  /** False when the articles only put the relation in someone's mouth or hedge it. */
+  statedPlainly: boolean;
 }
 
 /**

@@ -28,6 +28,7 @@ export function toRelationEdge(relation: RelationSummaryFragment): RelationEdge 
     subjectId: relation.subject.id,
     objectId: relation.object.id,
     corroboration: relation.corroboration,
+    statedPlainly: relation.statedPlainly,
     sourceIds: relation.sourceIds,
     citations: relation.citations.map((citation) => ({
       sourceId: citation.source.id,

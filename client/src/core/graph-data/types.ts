@@ -46,6 +46,8 @@ export interface RelationEdge {
   objectId: string;
   /** Number of distinct supporting sources. */
   corroboration: number;
+  /** False when every citation puts the relation in someone's mouth or hedges it. */
+  statedPlainly: boolean;
   sourceIds: string[];
   citations: CitationRef[];
 }

@@ -7,7 +7,12 @@ import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 
 import type { CompareSide, ComparisonHighlight } from '../comparison';
 import type { Visibility } from '../filters';
-import type { RenderEdgeAttributes, RenderGraph, RenderNodeAttributes } from '../graph-building';
+import {
+  QUALIFIED_EDGE_COLOR,
+  type RenderEdgeAttributes,
+  type RenderGraph,
+  type RenderNodeAttributes,
+} from '../graph-building';
 import type { Selection } from '../selection';
 
 export const DIM_NODE_COLOR = '#d5dae1';
@@ -136,7 +141,10 @@ export function createEdgeReducer(input: HighlightInput, emphasis: Emphasis | nu
       const path = emphasis.reason === 'path';
       return {
         ...display,
-        color: path ? PATH_EDGE_COLOR : (comparedColor ?? EMPHASIS_EDGE_COLOR),
+        // An emphasised relation stated only in someone's words or hedged keeps its amber.
+        color: path
+          ? PATH_EDGE_COLOR
+          : (comparedColor ?? (attributes.statedPlainly ? EMPHASIS_EDGE_COLOR : QUALIFIED_EDGE_COLOR)),
         size: path ? (display.size ?? attributes.size) + 1 : display.size,
         forceLabel,
         label: forceLabel || input.zoomedIn ? attributes.label : null,

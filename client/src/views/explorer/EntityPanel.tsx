@@ -17,6 +17,7 @@ import { FOCUS_DEPTHS, type FocusState } from '../../core/focus';
 import { sourceShortName } from '../../core/graph-data';
 import { routeHref } from '../../core/routing';
 import '../../components/panel.css';
+import { StatementsSection } from './StatementsSection';
 
 export interface EntityPanelProps {
   entityId: string;
@@ -163,6 +164,8 @@ export function EntityPanel(props: EntityPanelProps) {
           {entity.description && <p className="description">{entity.description}</p>}
 
           <Claims entityId={entity.id} groups={claimGroups} />
+
+          <StatementsSection entityId={entity.id} name={entity.name} />
 
           <section className="panel__section" aria-labelledby={relationsTitleId}>
             <h3 id={relationsTitleId}>

@@ -8,7 +8,7 @@
 import { useId, useState } from 'react';
 
 import type { CompareSide } from '../../../core/comparison';
-import { edgeColor, edgeSize } from '../../../core/graph-building';
+import { edgeColor, edgeSize, QUALIFIED_EDGE_COLOR } from '../../../core/graph-building';
 import { sourceShortName, type EntityTypeInfo, type SourceInfo } from '../../../core/graph-data';
 import { COMPARE_COLORS } from '../../../core/highlight';
 
@@ -97,6 +97,10 @@ export function Legend({ entityTypes, colors, visibleCountByType, sourceCount, c
             </span>
           </p>
         )}
+        <p className="legend__qualified">
+          <Stroke color={QUALIFIED_EDGE_COLOR} width={2} />
+          only in someone’s words, or hedged
+        </p>
         <p className="legend__key">
           <span aria-hidden="true">→</span> directed · <span aria-hidden="true">—</span> symmetric · size = relations
         </p>

@@ -1,0 +1,205 @@
+/**
+ * The full-text index
+ * ===================
+ *
+ * Built once at start-up (see indexes.ts) so that a search reads an inverted index and never
+ * scans the sources' texts. MiniSearch indexes:
+ *   - entities: name, aliases, description;
+ *   - passages: every sentence of every source text, cut by `Intl.Segmenter` (the platform's
+ *     Unicode sentence rules), kept as offsets into the text, not as copies;
+ *   - relation types (label and id) and relation notes, for the relations group.
+ * Relations are not indexed one by one: every quote is a stretch of a source text, so the
+ * passages index already holds its words, and `citationsByPassage` leads from a matching
+ * passage to the relations quoting it. A million relations then cost a list entry per
+ * citation, not a document each.
+ *
+ * Words are split and folded the same way everywhere (WORD, foldText), so the words a search
+ * matched can be found again in a text, with offsets, to mark them.
+ */
+import MiniSearch from 'minisearch';
+
+import type { CitationRecord, KnowledgeGraph, SourceRecord } from '../data/model';
+import { foldText } from './text-folding';
+
+/** A word: a run of characters that are neither space nor punctuation (MiniSearch's own split). */
+const WORD = /[^\n\r\p{Z}\p{P}]+/gu;
+
+/**
+ * A sentence longer than this is cut into passages at a space near each multiple of it: a
+ * text without full stops (a list, a transcript) still yields passages a reader can open.
+ */
+export const MAX_PASSAGE_LENGTH = 600;
+
+export interface FullTextIndex {
+  readonly entities: MiniSearch<FullTextEntityDocument>;
+  /** Relation types by label and id ("leader of", "leader_of"). */
+  readonly relationTypes: MiniSearch<LabelDocument>;
+  /** The relations that have a curator's note, by their note. */
+  readonly relationNotes: MiniSearch<LabelDocument>;
+  readonly passages: MiniSearch<PassageDocument>;
+  /** Passage number → the relation citations whose quote overlaps the passage, by start. */
+  readonly citationsByPassage: readonly (readonly CitationRecord[] | undefined)[];
+  /** Passage number → source id, start and end (UTF-16 offsets into the text, end exclusive). */
+  readonly passageSource: readonly string[];
+  readonly passageStart: Uint32Array;
+  readonly passageEnd: Uint32Array;
+}
+
+interface FullTextEntityDocument {
+  id: string;
+  name: string;
+  aliases: string;
+  description: string;
+}
+
+interface LabelDocument {
+  id: string;
+  text: string;
+}
+
+interface PassageDocument {
+  id: number;
+  text: string;
+}
+
+/** A word of a text with its offsets and folded form. */
+export interface Word {
+  start: number;
+  end: number;
+  folded: string;
+}
+
+/** The words of `text` (from `from` to `to`), folded, with offsets into `text`. */
+export function wordsOf(text: string, from = 0, to = text.length): Word[] {
+  const words: Word[] = [];
+  const slice = text.slice(from, to);
+  for (const match of slice.matchAll(WORD)) {
+    const folded = foldText(match[0]);
+    if (folded) words.push({ start: from + match.index, end: from + match.index + match[0].length, folded });
+  }
+  return words;
+}
+
+/** Split into words, as every full-text index and query does. */
+export function tokenizeForSearch(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
+
+/**
+ * English words too common to tell texts apart, left out of the indexes: in prose they are a
+ * third of all words, so leaving them out makes the indexes smaller and a query naming them
+ * cheaper (a word's cost is the number of texts holding it). A phrase is still marked with
+ * them, as marking reads the text itself. Not here, as they name things in this domain: "is"
+ * (IS, the Islamic State), "us" (the US), "who" (the WHO).
+ */
+const STOP_WORDS = new Set(
+  'a an and are as at be been but by for from had has have in it its of on or that the these this those to was were which with'.split(
+    ' ',
+  ),
+);
+
+/** A word as the indexes hold it: folded, or null for a stop word. */
+export function indexTerm(word: string): string | null {
+  const folded = foldText(word);
+  return folded && !STOP_WORDS.has(folded) ? folded : null;
+}
+
+const indexOptions = { tokenize: tokenizeForSearch, processTerm: indexTerm };
+
+export function buildFullTextIndex(
+  knowledgeGraph: KnowledgeGraph,
+  ids: { entityIds: readonly string[]; relationIds: readonly string[]; sourceIds: readonly string[] },
+  /** Source id → every citation into it, by start offset (GraphIndex.citationsBySource). */
+  citationsBySource: ReadonlyMap<string, readonly CitationRecord[]>,
+): FullTextIndex {
+  const { entityIds, relationIds, sourceIds } = ids;
+  const { graph, sources, vocabulary } = knowledgeGraph;
+
+  const entities = new MiniSearch<FullTextEntityDocument>({
+    fields: ['name', 'aliases', 'description'],
+    ...indexOptions,
+  });
+  entities.addAll(
+    entityIds.map((id) => {
+      const entity = graph.getNodeAttributes(id);
+      return { id, name: entity.name, aliases: entity.aliases.join('\n'), description: entity.description };
+    }),
+  );
+
+  const relationTypes = new MiniSearch<LabelDocument>({ fields: ['text'], ...indexOptions });
+  relationTypes.addAll(
+    [...vocabulary.relationTypes.values()].map((type) => ({
+      id: type.id,
+      text: `${type.label}\n${type.id.replace(/_/g, ' ')}`,
+    })),
+  );
+  const relationNotes = new MiniSearch<LabelDocument>({ fields: ['text'], ...indexOptions });
+  for (const id of relationIds) {
+    const note = graph.getEdgeAttribute(id, 'note');
+    if (note) relationNotes.add({ id, text: note });
+  }
+
+  const passageSource: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const passages = new MiniSearch<PassageDocument>({ fields: ['text'], ...indexOptions });
+  const citationsByPassage: CitationRecord[][] = [];
+  for (const sourceId of sourceIds) {
+    const source = sources.get(sourceId)!;
+    const first = passageSource.length;
+    for (const [start, end] of sentenceSpans(source)) {
+      const id = passageSource.length;
+      passageSource.push(sourceId);
+      starts.push(start);
+      ends.push(end);
+      passages.add({ id, text: source.text.slice(start, end) });
+    }
+    for (const citation of citationsBySource.get(sourceId) ?? []) {
+      if (citation.target.kind !== 'relation') continue;
+      // The passages from the last one starting before the quote's end, back while they reach into it.
+      let low = first;
+      let high = passageSource.length;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (starts[middle]! < citation.end) low = middle + 1;
+        else high = middle;
+      }
+      for (let p = low - 1; p >= first && ends[p]! > citation.start; p--) (citationsByPassage[p] ??= []).push(citation);
+    }
+  }
+
+  return {
+    entities,
+    relationTypes,
+    relationNotes,
+    passages,
+    citationsByPassage,
+    passageSource,
+    passageStart: Uint32Array.from(starts),
+    passageEnd: Uint32Array.from(ends),
+  };
+}
+
+const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
+const LEADING_SPACE = /^\s+/u;
+const TRAILING_SPACE = /\s+$/u;
+
+/** The source's sentences as [start, end) offsets, without surrounding white space, long ones cut. */
+export function sentenceSpans(source: Pick<SourceRecord, 'text'>): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const { segment, index } of sentences.segment(source.text)) {
+    const start = index + (LEADING_SPACE.exec(segment)?.[0].length ?? 0);
+    const end = index + segment.length - (TRAILING_SPACE.exec(segment)?.[0].length ?? 0);
+    for (let from = start; from < end;) {
+      let to = Math.min(end, from + MAX_PASSAGE_LENGTH);
+      if (to < end) {
+        const space = source.text.lastIndexOf(' ', to);
+        if (space > from) to = space;
+      }
+      spans.push([from, to]);
+      from = to;
+      while (from < end && /\s/u.test(source.text[from]!)) from++;
+    }
+  }
+  return spans;
+}
