@@ -1,13 +1,19 @@
 /**
  * `npm run serve` / `npm start`: serve graph-data/ (or GRAPH_DATA_DIR) on PORT (default 4000),
- * HOST (default 127.0.0.1); in curator mode with CURATOR_TOKEN or CURATOR_TOKEN_FILE. Data that does not load, or a port that cannot be opened, is
+ * HOST (default 127.0.0.1); in curator mode with CURATOR_TOKEN or CURATOR_TOKEN_FILE (see the
+ * README, "Curating"). Data that does not load, or a port that cannot be opened, is
  * reported in one line, and the process exits 1.
+ *
+ * A restart with unchanged data reads a validated snapshot (see data/snapshot.ts) kept in
+ * GRAPH_DATA_SNAPSHOT_DIR (default node_modules/.cache/graph-data-snapshots); set it to "off"
+ * to load in full every time.
  */
 import { readFileSync } from 'node:fs';
 
 import { recoverWrites } from './curation/curation';
 import { GraphDataError } from './data/errors';
 import { DEFAULT_GRAPH_DATA_DIR, loadGraphData } from './data/load-graph-data';
+import { DEFAULT_SNAPSHOT_DIR, loadGraphDataWithSnapshot } from './data/snapshot';
 import { GRAPHQL_PATH } from './api/app';
 import { startServer } from './api/server';
 
@@ -26,15 +32,24 @@ function curatorToken(): string | null {
 async function main(): Promise<void> {
   let knowledgeGraph;
   let token;
-  const graphDataDir = process.env.GRAPH_DATA_DIR || DEFAULT_GRAPH_DATA_DIR;
+  const dir = process.env.GRAPH_DATA_DIR || DEFAULT_GRAPH_DATA_DIR;
+  const snapshotDir = process.env.GRAPH_DATA_SNAPSHOT_DIR || DEFAULT_SNAPSHOT_DIR;
   try {
     token = curatorToken();
     // A write a crash interrupted is finished (or undone) before the data is read.
     if (token) {
-      const recovered = await recoverWrites(graphDataDir);
+      const recovered = await recoverWrites(dir);
       if (recovered !== 'none') console.log(`An interrupted curation write was ${recovered.replace('-', ' ')}.`);
     }
-    knowledgeGraph = await loadGraphData(graphDataDir);
+    const started = performance.now();
+    if (snapshotDir === 'off') {
+      knowledgeGraph = await loadGraphData(dir);
+    } else {
+      const load = await loadGraphDataWithSnapshot(dir, snapshotDir);
+      knowledgeGraph = load.knowledgeGraph;
+      const how = load.snapshot === 'read' ? 'from its snapshot' : 'in full';
+      console.log(`graph-data loaded ${how} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    }
   } catch (error) {
     console.error(error instanceof GraphDataError ? error.message : error);
     process.exit(1);
@@ -55,7 +70,7 @@ async function main(): Promise<void> {
       port,
       host: process.env.HOST,
       knowledgeGraph,
-      graphDataDir,
+      graphDataDir: dir,
       curatorToken: token,
       corsOrigins,
     });
@@ -66,7 +81,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   console.log(`Knowledge-graph explorer at ${server.url}/ (API at ${server.url}${GRAPHQL_PATH})`);
-  if (token) console.log(`Curator mode: signed-in curators may change ${graphDataDir}.`);
+  if (token) console.log(`Curator mode: signed-in curators may change ${dir}.`);
 
   // Graceful shutdown: stop accepting connections, let the requests in flight finish (Apollo's
   // drain plugin cuts any still open after 10 s), then exit 0. A second signal exits at once.
