@@ -113,7 +113,7 @@ describe('URL state', () => {
     expect(problems).toEqual([]);
   });
 
-  it('selection, focus and path changes are navigation; filter tweaks are not', () => {
+  it('selection, filter, focus and path changes are navigation (so Back steps through them)', () => {
     expect(
       isNavigation(INITIAL_EXPLORER_STATE, { ...INITIAL_EXPLORER_STATE, selection: { kind: 'entity', id: 'x' } }),
     ).toBe(true);
@@ -122,7 +122,7 @@ describe('URL state', () => {
         ...INITIAL_EXPLORER_STATE,
         filters: { ...DEFAULT_FILTERS, minSources: 2 },
       }),
-    ).toBe(false);
+    ).toBe(true);
     expect(isNavigation(busy, { ...busy, path: { ...busy.path!, index: 0 } })).toBe(false);
     expect(isNavigation(busy, { ...busy, compare: null })).toBe(true);
   });

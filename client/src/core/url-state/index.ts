@@ -13,7 +13,7 @@
  * paths of their own (core/routing).
  */
 import type { ExplorerState } from '../explorer-state';
-import { cleanFilters, DEFAULT_FILTERS, readFilters, writeFilters } from '../filters';
+import { cleanFilters, readFilters, writeFilters } from '../filters';
 import { toFocusDepth } from '../focus';
 import type { GraphData } from '../graph-data';
 import { DEFAULT_PATH_MAX_LENGTH, toPathMaxLength, type PathState } from '../paths';
@@ -143,10 +143,11 @@ export function explorerHref(state: ExplorerState): string {
 
 /**
  * True when going from one state to the other is a step worth a history entry (selection,
- * focus or path changed), so Back returns to it; filter tweaks replace the current entry.
+ * filters, focus or path changed), so Back returns to it. Only showing one of the listed
+ * paths alone replaces the current entry: it is a way of looking at the same answer.
  */
 export function isNavigation(from: ExplorerState, to: ExplorerState): boolean {
   const key = (state: ExplorerState) =>
-    serializeExplorerState({ ...state, filters: DEFAULT_FILTERS, path: state.path && { ...state.path, index: null } });
+    serializeExplorerState({ ...state, path: state.path && { ...state.path, index: null } });
   return key(from) !== key(to);
 }

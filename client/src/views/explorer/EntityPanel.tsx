@@ -3,7 +3,7 @@
  * conflicting values side by side) and relations grouped by type, each row opening its
  * evidence.
  */
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 
 import { useEntityDetails } from '../../api/queries';
 import { useLoadedGraph } from '../../bindings/loaded-graph';
@@ -29,6 +29,8 @@ export interface EntityPanelProps {
   onFocus: (id: string, depth: number) => void;
   onPathEnd: (end: 'from' | 'to', id: string) => void;
   onClose: () => void;
+  /** The relation whose evidence was opened from this panel: its row takes focus again on return. */
+  returnFocusTo?: string | null;
 }
 
 function Claims({ entityId, groups }: { entityId: string; groups: ClaimGroup[] }) {
@@ -93,9 +95,22 @@ export function EntityPanel(props: EntityPanelProps) {
   const { data } = useLoadedGraph();
   const relationsTitleId = useId();
   const details = useEntityDetails(entityId);
-  const [depth, setDepth] = useState(focus?.entityId === entityId ? focus.depth : 1);
+  // While this entity is the focus, the depth is the explorer state's (one source of truth:
+  // the focus banner shows and changes the same value); otherwise it is only the choice for
+  // the next "Focus" press.
+  const focused = focus?.entityId === entityId ? focus : null;
+  const [chosenDepth, setChosenDepth] = useState(1);
+  const depth = focused?.depth ?? chosenDepth;
+  const chooseDepth = (value: number) => (focused ? onFocus(entityId, value) : setChosenDepth(value));
   const summary = data.entityById.get(entityId);
   const entity = details.data?.entity;
+  const rowsRef = useRef<HTMLElement>(null);
+  const returnFocusTo = props.returnFocusTo ?? null;
+  useEffect(() => {
+    if (!entity || !returnFocusTo) return;
+    const row = rowsRef.current?.querySelector<HTMLElement>(`[data-relation-id="${CSS.escape(returnFocusTo)}"]`);
+    row?.focus();
+  }, [entity, returnFocusTo]);
   const name = entity?.name ?? summary?.name ?? entityId;
   const claimGroups = useMemo(
     () =>
@@ -126,7 +141,7 @@ export function EntityPanel(props: EntityPanelProps) {
           </button>
           <label>
             <span className="visually-hidden">Focus depth</span>
-            <select value={depth} onChange={(event) => setDepth(Number(event.target.value) as 1 | 2 | 3)}>
+            <select value={depth} onChange={(event) => chooseDepth(Number(event.target.value))}>
               {FOCUS_DEPTHS.map((value) => (
                 <option key={value} value={value}>
                   {value} {value === 1 ? 'hop' : 'hops'}
@@ -166,7 +181,7 @@ export function EntityPanel(props: EntityPanelProps) {
 
           <StatementsSection entityId={entity.id} name={entity.name} />
 
-          <section className="panel__section" aria-labelledby={relationsTitleId}>
+          <section className="panel__section" aria-labelledby={relationsTitleId} ref={rowsRef}>
             <h3 id={relationsTitleId}>
               Relations <span className="count">{entity.relations.length}</span>
             </h3>
@@ -187,6 +202,7 @@ export function EntityPanel(props: EntityPanelProps) {
                         <button
                           type="button"
                           className="relation-row"
+                          data-relation-id={relation.id}
                           aria-label={`${sentence} — ${relation.corroboration} ${relation.corroboration === 1 ? 'source' : 'sources'}: ${sources}`}
                           onClick={() => onSelectRelation(relation.id)}
                         >

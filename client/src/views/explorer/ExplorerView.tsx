@@ -116,6 +116,17 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
   useEffect(() => {
     if (pathSets) camera.request({ kind: 'fit-path', ids: [...pathSets.entities] });
   }, [camera, pathSets]);
+  // New filters refit the view to what they keep (a focus refits itself when its
+  // neighbourhood arrives); the first filters are the first view's, already fitted.
+  const fittedFilters = useRef(state.filters);
+  useEffect(() => {
+    if (fittedFilters.current === state.filters) return;
+    fittedFilters.current = state.filters;
+    if (state.focus || filtered.entities.size === 0) return;
+    camera.request(
+      filtered.entities.size === data.entities.length ? fitAll() : { kind: 'fit-visible', ids: [...filtered.entities] },
+    );
+  }, [camera, data, state.filters, state.focus, filtered]);
 
   const chooseEntity = useCallback(
     (id: string) => {
@@ -126,6 +137,21 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
   );
   const clickEntity = useCallback((id: string) => update(on('selection', selectEntity(id))), [update]);
   const chooseRelation = useCallback((id: string) => update(on('selection', selectRelation(id))), [update]);
+  // A relation opened from an entity's panel: coming back to that entity (Back, or closing
+  // the evidence) puts keyboard focus on the relation's row again.
+  const [openedFrom, setOpenedFrom] = useState<{ entityId: string; relationId: string } | null>(null);
+  const openRelationFrom = useCallback(
+    (entityId: string, relationId: string) => {
+      setOpenedFrom({ entityId, relationId });
+      chooseRelation(relationId);
+    },
+    [chooseRelation],
+  );
+  const closeEvidence = useCallback(() => {
+    if (openedFrom && state.selection?.kind === 'relation' && state.selection.id === openedFrom.relationId)
+      update(on('selection', selectEntity(openedFrom.entityId)));
+    else update(on('selection', clearSelection()));
+  }, [openedFrom, state.selection, update]);
   const clickStage = useCallback(() => update(on('selection', clearSelection())), [update]);
   const changeFilters = useCallback(
     (producer: (filters: FilterState) => FilterState) => update(on('filters', producer)),
@@ -212,6 +238,9 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
                 <PathFinderPanel
                   path={state.path}
                   paths={pathsResult.paths}
+                  total={pathsResult.total}
+                  hasMore={pathsResult.hasMore}
+                  onMore={pathsResult.more}
                   fetching={pathsResult.fetching}
                   error={pathsResult.error}
                   filtered={isFiltered(state.filters)}
@@ -284,7 +313,8 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
             hiddenReason={hiddenReason(visibility.entities.has(selection.id))}
             focus={state.focus}
             onSelectEntity={chooseEntity}
-            onSelectRelation={chooseRelation}
+            onSelectRelation={(relationId) => openRelationFrom(selection.id, relationId)}
+            returnFocusTo={openedFrom?.entityId === selection.id ? openedFrom.relationId : null}
             onFocus={enterFocus}
             onPathEnd={(end, id) => {
               update(on('path', setPathEnd(end, id)));
@@ -299,7 +329,8 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
             relationId={selection.id}
             hiddenReason={hiddenReason(visibility.relations.has(selection.id))}
             onSelectEntity={chooseEntity}
-            onClose={clickStage}
+            onClose={closeEvidence}
+            focusOnOpen
           />
         )}
         {!selection && (

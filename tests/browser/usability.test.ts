@@ -1,0 +1,238 @@
+/**
+ * What a new user tripped over in the explorer (issue 14's defects), in a real browser over
+ * the shipped data. Every count comes from the API, asked in the test.
+ */
+import { pathCountSummary } from '../../client/src/core/paths';
+import {
+  entitiesHiddenByOverlays,
+  harnessForThisFile,
+  openPage,
+  screenshot,
+  TEST_TIMEOUT,
+  waitForGraph,
+} from './harness';
+
+const harness = harnessForThisFile();
+
+/** Drawn entities among `ids` whose disc is off the canvas or under an overlay. */
+async function hiddenAmong(page: Parameters<typeof entitiesHiddenByOverlays>[0], ids: readonly string[]) {
+  const wanted = new Set(ids);
+  return (await entitiesHiddenByOverlays(page)).filter((offender) => wanted.has(offender.split(' ')[0] ?? ''));
+}
+
+describe('the explorer, as a new user found it', () => {
+  it(
+    'the path finder says how many of all the paths it lists, and offers the rest',
+    async () => {
+      const { pathsConnection: total } = await harness.api<{
+        pathsConnection: { totalCount: number; totalCountExact: boolean };
+      }>('{ pathsConnection(from: "isis-k", to: "haqqani-network", maxLength: 3) { totalCount totalCountExact } }');
+      const { page, context, errors } = await openPage(harness, '/?from=isis-k&to=haqqani-network&hops=3');
+      await waitForGraph(page);
+      const list = page.getByRole('list', { name: 'Paths' });
+      await list.waitFor();
+      const shown = await list.locator(':scope > li').count();
+      expect(shown).toBeLessThanOrEqual(total.totalCount);
+      const summary = pathCountSummary(shown, { count: total.totalCount, exact: total.totalCountExact });
+      await page.getByText(`${summary} from ISIS-K to Haqqani network`).waitFor();
+      if (shown < total.totalCount) {
+        await page.getByRole('button', { name: 'Show more paths' }).click();
+        await page.waitForFunction((before) => document.querySelectorAll('ol.paths > li').length > before, shown);
+        const more = await list.locator(':scope > li').count();
+        expect(more).toBeLessThanOrEqual(total.totalCount);
+        await page
+          .getByText(`${pathCountSummary(more, { count: total.totalCount, exact: total.totalCountExact })} from`)
+          .waitFor();
+      }
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'the entity panel and the focus banner show and change one focus depth',
+    async () => {
+      const { page, context, errors } = await openPage(harness, '/?entity=taliban&focus=taliban&depth=2');
+      await waitForGraph(page);
+      const banner = page.getByRole('region', { name: 'Focus' }).getByRole('combobox', { name: 'Neighbourhood depth' });
+      const panel = page.getByRole('region', { name: 'Entity details' }).getByRole('combobox', { name: 'Focus depth' });
+      expect(await banner.inputValue()).toBe('2');
+      expect(await panel.inputValue()).toBe('2');
+      await panel.selectOption('3');
+      await page.waitForURL((url) => url.searchParams.get('depth') === '3');
+      expect(await banner.inputValue()).toBe('3');
+      await banner.selectOption('1');
+      await page.waitForURL((url) => !url.searchParams.has('depth'));
+      expect(await panel.inputValue()).toBe('1');
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'Enter on a relation row moves focus into its evidence, and closing it returns focus to the row',
+    async () => {
+      const { page, context, errors } = await openPage(harness, '/?entity=isis-k');
+      await waitForGraph(page);
+      const row = page
+        .getByRole('region', { name: 'Entity details' })
+        .getByRole('button', { name: /^ISIS-K enemy of Taliban/ });
+      const relationId = await row.getAttribute('data-relation-id');
+      expect(relationId).toBeTruthy();
+      await row.focus();
+      await page.keyboard.press('Enter');
+      const evidence = page.getByRole('region', { name: 'Evidence' });
+      await evidence.locator('blockquote').first().waitFor();
+      expect(await evidence.evaluate((region) => region.contains(document.activeElement))).toBe(true);
+      await evidence.getByRole('button', { name: 'Close evidence' }).click();
+      await page.waitForFunction((id) => document.activeElement?.getAttribute('data-relation-id') === id, relationId);
+      expect(new URL(page.url()).searchParams.get('entity')).toBe('isis-k');
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'Back undoes a filter change',
+    async () => {
+      const { page, context, errors } = await openPage(harness, '/?entity=isis-k');
+      await waitForGraph(page);
+      await page.getByRole('slider', { name: 'Minimum supporting sources' }).fill('2');
+      await page.waitForURL((url) => url.searchParams.get('min') === '2');
+      await page.goBack();
+      await page.waitForURL((url) => !url.searchParams.has('min'));
+      expect(new URL(page.url()).searchParams.get('entity')).toBe('isis-k');
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    "on a phone, a tapped relation's evidence title is on screen",
+    async () => {
+      const viewport = { width: 390, height: 844 };
+      const { page, context, errors } = await openPage(harness, '/?entity=isis-k', viewport);
+      await waitForGraph(page);
+      const rows = page.getByRole('region', { name: 'Entity details' }).locator('.relation-row');
+      await rows.first().waitFor();
+      // A row far down the panel: the page is scrolled well past the evidence's title.
+      const row = rows.nth(Math.floor((await rows.count()) * 0.8));
+      await row.scrollIntoViewIfNeeded();
+      await row.tap();
+      const title = page.getByRole('region', { name: 'Evidence' }).getByRole('heading', { level: 2 });
+      await title.waitFor();
+      await page.waitForFunction(() => {
+        const heading = document.querySelector('[aria-label="Evidence"] h2');
+        const box = heading?.getBoundingClientRect();
+        return box !== undefined && box.top >= 0 && box.bottom <= window.innerHeight;
+      });
+      await screenshot(page, 'phone-evidence.png');
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    TEST_TIMEOUT,
+  );
+});
+
+describe('camera framing', () => {
+  it(
+    'showing one path alone keeps both its ends on the canvas, clear of the overlays',
+    async () => {
+      const { pathsConnection } = await harness.api<{
+        pathsConnection: { edges: { node: { entities: { id: string }[] } }[] };
+      }>(
+        '{ pathsConnection(from: "isis-k", to: "haqqani-network", maxLength: 3, first: 1) { edges { node { entities { id } } } } }',
+      );
+      const ids = pathsConnection.edges[0]!.node.entities.map((entity) => entity.id);
+      const { page, context, errors } = await openPage(harness, '/?from=isis-k&to=haqqani-network&hops=3&path=1');
+      await waitForGraph(page);
+      await page.getByRole('list', { name: 'Paths' }).waitFor();
+      await waitForGraph(page);
+      expect(await hiddenAmong(page, ids)).toEqual([]);
+      await screenshot(page, 'path-alone.png');
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'selecting the best-connected entity keeps its neighbours on the canvas, clear of the legend',
+    async () => {
+      const { entities } = await harness.api<{
+        entities: { edges: { node: { id: string; name: string; degree: number } }[] };
+      }>('{ entities(first: 500) { edges { node { id name degree } } } }');
+      const hub = entities.edges
+        .map((edge) => edge.node)
+        .reduce((best, entity) => (entity.degree > best.degree ? entity : best));
+      const { neighborhood } = await harness.api<{ neighborhood: { entities: { id: string }[] } }>(
+        `{ neighborhood(id: "${hub.id}", depth: 1) { entities { id } } }`,
+      );
+      const { page, context, errors } = await openPage(harness);
+      await waitForGraph(page);
+      await page.getByRole('combobox', { name: 'Search entities' }).fill(hub.name);
+      await page
+        .getByRole('option', { name: new RegExp(`^${hub.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) })
+        .first()
+        .click();
+      await page
+        .locator('[data-camera-settled="false"]')
+        .waitFor({ timeout: 5_000 })
+        .catch(() => undefined);
+      await waitForGraph(page);
+      expect(
+        await hiddenAmong(
+          page,
+          neighborhood.entities.map((entity) => entity.id),
+        ),
+      ).toEqual([]);
+      await screenshot(page, 'hub-selected.png');
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'filtering down to a few entities refits the view to them',
+    async () => {
+      const { page, context, errors } = await openPage(harness);
+      await waitForGraph(page);
+      const spread = () =>
+        page.evaluate(() => {
+          const probe = window.explorerCanvas!;
+          const canvas = document.querySelector('.graph-canvas__sigma')!.getBoundingClientRect();
+          const points = probe.drawnNodes().flatMap((id) => probe.node(id) ?? []);
+          const xs = points.map((point) => point.x);
+          const ys = points.map((point) => point.y);
+          return {
+            count: points.length,
+            share: Math.max(
+              (Math.max(...xs) - Math.min(...xs)) / canvas.width,
+              (Math.max(...ys) - Math.min(...ys)) / canvas.height,
+            ),
+          };
+        });
+      await page.getByRole('slider', { name: 'Minimum supporting sources' }).fill('3');
+      await page.waitForURL((url) => url.searchParams.get('min') === '3');
+      await page
+        .locator('[data-camera-settled="false"]')
+        .waitFor({ timeout: 5_000 })
+        .catch(() => undefined);
+      await waitForGraph(page);
+      const after = await spread();
+      expect(after.count).toBeGreaterThan(1);
+      // Refitted: what is left fills most of the canvas one way, and none of it is hidden.
+      expect(after.share).toBeGreaterThan(0.5);
+      expect(await entitiesHiddenByOverlays(page)).toEqual([]);
+      await screenshot(page, 'filtered-refit.png');
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    TEST_TIMEOUT,
+  );
+});
