@@ -122,7 +122,7 @@ describe('the explorer, as a new user found it', () => {
       // A row far down the panel: the page is scrolled well past the evidence's title.
       const row = rows.nth(Math.floor((await rows.count()) * 0.8));
       await row.scrollIntoViewIfNeeded();
-      await row.tap();
+      await row.click();
       const title = page.getByRole('region', { name: 'Evidence' }).getByRole('heading', { level: 2 });
       await title.waitFor();
       await page.waitForFunction(() => {

@@ -42,19 +42,23 @@ function distinctSources<S extends { id: string }>(citations: readonly { source:
 export function EvidencePanel(props: EvidencePanelProps) {
   const { relationId, hiddenReason, onSelectEntity, onClose, current = null, actions, headingLevel = 2 } = props;
   const { focusOnOpen = false } = props;
-  const titleRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    const title = titleRef.current;
-    if (!focusOnOpen || !title) return;
-    title.scrollIntoView({ block: 'nearest' });
-    title.focus({ preventScroll: true });
-  }, [focusOnOpen, relationId]);
   const Title = headingLevel === 2 ? 'h2' : 'h3';
   const Subtitle = headingLevel === 2 ? 'h3' : 'h4';
   const citationsTitleId = useId();
   const { data } = useLoadedGraph();
   const evidence = useRelationEvidence(relationId);
   const relation = evidence.data?.relation;
+  const loaded = Boolean(relation);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const focused = useRef<string | null>(null);
+  useEffect(() => {
+    const title = titleRef.current;
+    if (!focusOnOpen || !title) return;
+    // Again once the evidence has arrived: the page's height changed under the title.
+    title.scrollIntoView({ block: 'nearest' });
+    if (focused.current !== relationId) title.focus({ preventScroll: true });
+    focused.current = relationId;
+  }, [focusOnOpen, relationId, loaded]);
   const summary = data.relationById.get(relationId);
   const subjectName = relation?.subject.name ?? data.entityById.get(summary?.subjectId ?? '')?.name ?? '…';
   const objectName = relation?.object.name ?? data.entityById.get(summary?.objectId ?? '')?.name ?? '…';
