@@ -202,21 +202,25 @@ describe('camera framing', () => {
     async () => {
       const { page, context, errors } = await openPage(harness);
       await waitForGraph(page);
-      const spread = () =>
-        page.evaluate(() => {
+      // How much of the canvas the given entities span (the larger of width and height share).
+      const spread = (ids: readonly string[] | null) =>
+        page.evaluate((only) => {
           const probe = window.explorerCanvas!;
           const canvas = document.querySelector('.graph-canvas__sigma')!.getBoundingClientRect();
-          const points = probe.drawnNodes().flatMap((id) => probe.node(id) ?? []);
+          const points = (only ?? probe.drawnNodes()).flatMap((id) => probe.node(id) ?? []);
           const xs = points.map((point) => point.x);
           const ys = points.map((point) => point.y);
-          return {
-            count: points.length,
-            share: Math.max(
-              (Math.max(...xs) - Math.min(...xs)) / canvas.width,
-              (Math.max(...ys) - Math.min(...ys)) / canvas.height,
-            ),
-          };
-        });
+          return Math.max(
+            (Math.max(...xs) - Math.min(...xs)) / canvas.width,
+            (Math.max(...ys) - Math.min(...ys)) / canvas.height,
+          );
+        }, ids);
+      const { relations } = await harness.api<{
+        relations: { edges: { node: { subject: { id: string }; object: { id: string } } }[] };
+      }>('{ relations(filter: { minSources: 3 }, first: 500) { edges { node { subject { id } object { id } } } } }');
+      const kept = [...new Set(relations.edges.flatMap(({ node }) => [node.subject.id, node.object.id]))];
+      expect(kept.length).toBeGreaterThan(1);
+      const before = await spread(kept);
       await page.getByRole('slider', { name: 'Minimum supporting sources' }).fill('3');
       await page.waitForURL((url) => url.searchParams.get('min') === '3');
       await page
@@ -224,10 +228,9 @@ describe('camera framing', () => {
         .waitFor({ timeout: 5_000 })
         .catch(() => undefined);
       await waitForGraph(page);
-      const after = await spread();
-      expect(after.count).toBeGreaterThan(1);
-      // Refitted: what is left fills most of the canvas one way, and none of it is hidden.
-      expect(after.share).toBeGreaterThan(0.5);
+      // Refitted: the entities kept now span clearly more of the canvas than before, and none is hidden.
+      const after = await spread(null);
+      expect(after).toBeGreaterThan(before + 0.05);
       expect(await entitiesHiddenByOverlays(page)).toEqual([]);
       await screenshot(page, 'filtered-refit.png');
       expect(errors).toEqual([]);
