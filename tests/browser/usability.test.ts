@@ -138,6 +138,51 @@ describe('the explorer, as a new user found it', () => {
   );
 });
 
+describe('the keyboard', () => {
+  it(
+    "reaches a relation's evidence and the reader at its quote from page load in at most 10 key presses",
+    async () => {
+      const { page, context, errors } = await openPage(harness, '/?entity=isis-k');
+      await waitForGraph(page);
+      await page.getByRole('region', { name: 'Entity details' }).locator('.relation-row').first().waitFor();
+      let presses = 0;
+      const press = async (key: string) => {
+        presses += 1;
+        await page.keyboard.press(key);
+      };
+      const focused = () =>
+        page.evaluate(() => ({
+          text: document.activeElement?.textContent ?? '',
+          href: document.activeElement?.getAttribute('href') ?? null,
+          relation: document.activeElement?.getAttribute('data-relation-id') ?? null,
+        }));
+      await press('Tab');
+      expect((await focused()).text).toBe('Skip to relations');
+      await press('Enter');
+      await press('Tab');
+      const row = await focused();
+      expect(row.relation).toBeTruthy();
+      await press('Enter');
+      const evidence = page.getByRole('region', { name: 'Evidence' });
+      await evidence.locator('blockquote').first().waitFor();
+      // Tab on to the first quote's link into the reader.
+      while (presses < 10) {
+        await press('Tab');
+        const now = await focused();
+        if (now.href?.startsWith('/sources/')) break;
+      }
+      expect((await focused()).href).toMatch(/^\/sources\//);
+      await press('Enter');
+      await page.waitForURL((url) => url.pathname.startsWith('/sources/'));
+      expect(new URL(page.url()).searchParams.get('relation')).toBe(row.relation);
+      expect(presses).toBeLessThanOrEqual(10);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    TEST_TIMEOUT,
+  );
+});
+
 describe('camera framing', () => {
   it(
     'showing one path alone keeps both its ends on the canvas, clear of the overlays',

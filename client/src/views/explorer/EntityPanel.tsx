@@ -19,6 +19,9 @@ import { routeHref } from '../../core/routing';
 import '../../components/panel.css';
 import { StatementsSection } from './StatementsSection';
 
+/** The selected entity's relations: a skip link's target. */
+export const ENTITY_RELATIONS_ID = 'entity-relations';
+
 export interface EntityPanelProps {
   entityId: string;
   /** Why the entity is not on the canvas right now, if it is not. */
@@ -181,7 +184,13 @@ export function EntityPanel(props: EntityPanelProps) {
 
           <StatementsSection entityId={entity.id} name={entity.name} />
 
-          <section className="panel__section" aria-labelledby={relationsTitleId} ref={rowsRef}>
+          <section
+            id={ENTITY_RELATIONS_ID}
+            className="panel__section"
+            aria-labelledby={relationsTitleId}
+            ref={rowsRef}
+            tabIndex={-1}
+          >
             <h3 id={relationsTitleId}>
               Relations <span className="count">{entity.relations.length}</span>
             </h3>

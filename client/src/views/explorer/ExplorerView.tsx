@@ -15,6 +15,7 @@ import { useNavigation } from '../../bindings/use-navigation';
 import { AppHeader } from '../../components/AppHeader';
 import { EntityCombobox } from '../../components/EntityCombobox';
 import { EvidencePanel } from '../../components/EvidencePanel';
+import { SkipLinks } from '../../components/SkipLinks';
 import { StatusLine } from '../../components/StatusLine';
 import { Tabs } from '../../components/Tabs';
 import { fitAll, showEntity, type CameraIntent } from '../../core/camera';
@@ -30,7 +31,7 @@ import { clearSelection, selectEntity, selectRelation, type Selection } from '..
 import { explorerHref, serializeExplorerState } from '../../core/url-state';
 import { createCameraDirector } from './canvas/camera-director';
 import { ComparePanel } from './ComparePanel';
-import { EntityPanel } from './EntityPanel';
+import { ENTITY_RELATIONS_ID, EntityPanel } from './EntityPanel';
 import { FilterPanel } from './FilterPanel';
 import { FocusBanner } from './FocusBanner';
 import { GraphStage } from './GraphStage';
@@ -39,6 +40,10 @@ import { PathFinderPanel } from './PathFinderPanel';
 import './explorer.css';
 
 type SidebarTab = 'filters' | 'paths' | 'list' | 'compare';
+
+/** Skip links' targets. */
+const DETAILS_ID = 'explorer-details';
+const TOOLS_ID = 'explorer-tools';
 
 const selectionKey = (selection: Selection) => (selection ? `${selection.kind}:${selection.id}` : '');
 const compareKey = (compare: CompareState | null) => (compare ? `${compare.a ?? ''},${compare.b ?? ''}` : '');
@@ -186,6 +191,13 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
 
   return (
     <div className="explorer" hidden={!active}>
+      <SkipLinks
+        targets={[
+          ...(selection?.kind === 'entity' ? [{ label: 'Skip to relations', targetId: ENTITY_RELATIONS_ID }] : []),
+          { label: 'Skip to details', targetId: DETAILS_ID },
+          { label: 'Skip to the graph tools', targetId: TOOLS_ID },
+        ]}
+      />
       <AppHeader
         titleIsHeading={active}
         className="explorer__header"
@@ -219,7 +231,7 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
       )}
 
       {/* Tools that change what the graph shows: complementary to the canvas, not site navigation. */}
-      <aside className="explorer__sidebar" aria-label="Explore the graph">
+      <aside className="explorer__sidebar" aria-label="Explore the graph" id={TOOLS_ID}>
         <Tabs<SidebarTab>
           label="Explore"
           selected={tab}
@@ -305,7 +317,7 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
         />
       </main>
 
-      <aside className="explorer__details" aria-label="Details">
+      <aside className="explorer__details" aria-label="Details" id={DETAILS_ID}>
         {selection?.kind === 'entity' && (
           <EntityPanel
             key={selection.id}
