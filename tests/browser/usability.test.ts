@@ -138,6 +138,46 @@ describe('the explorer, as a new user found it', () => {
   );
 });
 
+describe('between two entities', () => {
+  it(
+    'answers "everything between ISIS-K and the Taliban" in one view, each relation opening its quote',
+    async () => {
+      const { between } = await harness.api<{ between: { relations: { id: string }[] } }>(
+        '{ between(a: "isis-k", b: "taliban") { relations { id } } }',
+      );
+      expect(between.relations.length).toBeGreaterThan(0);
+      const { page, context, errors } = await openPage(harness, '/?entity=isis-k');
+      await waitForGraph(page);
+      const panel = page.getByRole('region', { name: 'Entity details' });
+      await panel.getByText(/^Everything between ISIS-K and one neighbour/).click();
+      await panel.getByRole('list', { name: 'Neighbours' }).getByRole('link', { name: 'Taliban and ISIS-K' }).click();
+      await page.waitForURL((url) => url.pathname === '/between');
+      await page.getByRole('heading', { name: 'Between ISIS-K and Taliban', level: 1 }).waitFor();
+      const relations = page.locator('.between__relation');
+      await relations.first().waitFor();
+      expect(await relations.count()).toBe(between.relations.length);
+      // Every relation has a quote, and each quote links into the reader for that relation.
+      for (const { id } of between.relations) {
+        const quotes = page.locator(
+          `.between__relation a[href^="/sources/"][href*="relation=${encodeURIComponent(id)}"]`,
+        );
+        expect(await quotes.count()).toBeGreaterThan(0);
+      }
+      const first = between.relations[0]!.id;
+      await page
+        .locator(`.between__relation a[href^="/sources/"][href*="relation=${encodeURIComponent(first)}"]`)
+        .first()
+        .click();
+      await page.waitForURL((url) => url.pathname.startsWith('/sources/'));
+      expect(new URL(page.url()).searchParams.get('relation')).toBe(first);
+      await page.locator('mark.source-text__current').first().waitFor();
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    TEST_TIMEOUT,
+  );
+});
+
 describe('the keyboard', () => {
   it(
     "reaches a relation's evidence and the reader at its quote from page load in at most 10 key presses",

@@ -2,7 +2,9 @@
 import { useCallback } from 'react';
 import { useClient } from 'urql';
 
+import type { RelationFilter } from './generated/graphql';
 import {
+  BetweenDocument,
   DisagreementsDocument,
   EntityDetailsDocument,
   EntityStatementsDocument,
@@ -24,6 +26,10 @@ export const useEntityStatements = (id: string, first: number) => useApiQuery(En
 
 /** A relation with every citation behind it. */
 export const useRelationEvidence = (id: string) => useApiQuery(RelationEvidenceDocument, { id });
+
+/** Everything between two entities: the relations (passing `filter`) with their citations, and the paths through others. */
+export const useBetween = (a: string, b: string, filter: RelationFilter | null) =>
+  useApiQuery(BetweenDocument, { a, b, filter }, a === '' || b === '');
 
 /** A source's full text and every citation into it. */
 export const useSourceReader = (id: string) => useApiQuery(SourceReaderDocument, { id });

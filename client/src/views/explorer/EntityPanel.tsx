@@ -12,7 +12,13 @@ import { CitationsBySource } from '../../components/CitationCard';
 import { QueryState } from '../../components/QueryState';
 import { CorroborationPips, SourceChips } from '../../components/SourceList';
 import { TypeBadge } from '../../components/TypeBadge';
-import { groupClaims, groupRelations, relationSentence, type ClaimGroup } from '../../core/entity-details';
+import {
+  groupByNeighbour,
+  groupClaims,
+  groupRelations,
+  relationSentence,
+  type ClaimGroup,
+} from '../../core/entity-details';
 import { FOCUS_DEPTHS, type FocusState } from '../../core/focus';
 import { sourceShortName } from '../../core/graph-data';
 import { routeHref } from '../../core/routing';
@@ -179,6 +185,26 @@ export function EntityPanel(props: EntityPanelProps) {
             </p>
           )}
           {entity.description && <p className="description">{entity.description}</p>}
+
+          <details className="panel__section neighbours">
+            <summary>
+              Everything between {entity.name} and one neighbour{' '}
+              <span className="count">{groupByNeighbour(entity.id, entity.relations).length}</span>
+            </summary>
+            <ul className="neighbours__list" aria-label="Neighbours">
+              {groupByNeighbour(entity.id, entity.relations).map(({ other, count }) => (
+                <li key={other.id}>
+                  <AppLink href={routeHref({ view: 'between', a: entity.id, b: other.id })}>
+                    {other.name}
+                    <span className="visually-hidden"> and {entity.name}</span>
+                  </AppLink>{' '}
+                  <span className="count">
+                    {count} {count === 1 ? 'relation' : 'relations'}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </details>
 
           <Claims entityId={entity.id} groups={claimGroups} />
 
