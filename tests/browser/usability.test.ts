@@ -178,6 +178,57 @@ describe('between two entities', () => {
   );
 });
 
+describe('full-text search', () => {
+  it(
+    'groups what it finds as the API counts it, keeps the query in the URL, and opens a passage in the reader',
+    async () => {
+      type Counts = {
+        entities: { totalCount: number };
+        relations: { totalCount: number };
+        passages: { totalCount: number };
+      };
+      const ask = async (text: string) =>
+        (
+          await harness.api<{ fullTextSearch: Counts }>(
+            'query ($text: String!) { fullTextSearch(text: $text) { entities { totalCount } relations { totalCount } passages { totalCount } } }',
+            { text },
+          )
+        ).fullTextSearch;
+      const { page, context, errors } = await openPage(harness);
+      await waitForGraph(page);
+      await page.getByRole('tab', { name: 'Search' }).click();
+      const box = page.getByRole('searchbox', { name: 'Search all text' });
+      await box.fill('hakkani');
+      await box.press('Enter');
+      await page.waitForURL((url) => url.searchParams.get('q') === 'hakkani');
+      const expected = await ask('hakkani');
+      expect(expected.entities.totalCount).toBeGreaterThan(0);
+      const panel = page.locator('.search-results');
+      for (const [label, total] of [
+        ['Entities', expected.entities.totalCount],
+        ['Relations', expected.relations.totalCount],
+        ['Passages', expected.passages.totalCount],
+      ] as const) {
+        const title = panel.getByRole('heading', { name: new RegExp(`^${label} ${total}\\b`) });
+        await title.waitFor();
+      }
+      expect(await panel.getByRole('button', { name: /Haqqani/ }).count()).toBeGreaterThan(0);
+
+      // The query survives a reload, and a passage opens the reader at its place.
+      await page.reload();
+      await waitForGraph(page);
+      const passage = page.locator('.search-results__passage a').first();
+      await passage.waitFor();
+      await passage.click();
+      await page.waitForURL((url) => url.pathname.startsWith('/sources/') && url.searchParams.has('citation'));
+      await page.locator('mark.source-text__current').first().waitFor();
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    TEST_TIMEOUT,
+  );
+});
+
 describe('the keyboard', () => {
   it(
     "reaches a relation's evidence and the reader at its quote from page load in at most 10 key presses",

@@ -8,6 +8,7 @@ import {
   DisagreementsDocument,
   EntityDetailsDocument,
   EntityStatementsDocument,
+  FullTextSearchDocument,
   RelationEvidenceDocument,
   SearchEntitiesDocument,
   SourceReaderDocument,
@@ -30,6 +31,10 @@ export const useRelationEvidence = (id: string) => useApiQuery(RelationEvidenceD
 /** Everything between two entities: the relations (passing `filter`) with their citations, and the paths through others. */
 export const useBetween = (a: string, b: string, filter: RelationFilter | null) =>
   useApiQuery(BetweenDocument, { a, b, filter }, a === '' || b === '');
+
+/** Full-text search in three groups (entities, relations, passages), the first `first` of each; paused while empty. */
+export const useFullTextSearch = (text: string, first: number) =>
+  useApiQuery(FullTextSearchDocument, { text, first }, text.trim() === '');
 
 /** A source's full text and every citation into it. */
 export const useSourceReader = (id: string) => useApiQuery(SourceReaderDocument, { id });

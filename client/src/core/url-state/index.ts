@@ -8,6 +8,7 @@
  *   focus=isis-k  depth=2                focus mode
  *   from=a  to=b  hops=3  path=1         path finder (path is 1-based in the URL)
  *   compare=a,b                          source comparison ("a," or ",b" while one is unchosen)
+ *   q=text                               full-text search (Search tab)
  *
  * This is the query string of the root path; other views (such as the source reader) own
  * paths of their own (core/routing).
@@ -60,7 +61,9 @@ export function parseExplorerUrl(search: string): ExplorerState {
     compare = a || b ? { a: a || null, b: b || null } : null;
   }
 
-  return { selection, filters, focus, path, compare };
+  const searched = params.get('q')?.trim() ?? '';
+
+  return { selection, filters, focus, path, compare, search: searched === '' ? null : searched };
 }
 
 /** Writes the view state as a query string, "" for the default view, else starting with "?". */
@@ -82,6 +85,7 @@ export function serializeExplorerState(state: ExplorerState): string {
     if (state.path.index !== null) add('path', String(state.path.index + 1));
   }
   if (state.compare) add('compare', `${id(state.compare.a ?? '')},${id(state.compare.b ?? '')}`);
+  if (state.search) add('q', encodeURIComponent(state.search));
   return parts.length > 0 ? `?${parts.join('&')}` : '';
 }
 
@@ -133,7 +137,7 @@ export function sanitizeExplorerState(
     compare = a || b ? { a, b } : null;
   }
 
-  return { state: { selection, filters, focus, path, compare }, problems };
+  return { state: { selection, filters, focus, path, compare, search: state.search }, problems };
 }
 
 /** The URL of the graph view showing a state. */

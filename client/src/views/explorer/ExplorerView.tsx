@@ -37,9 +37,10 @@ import { FocusBanner } from './FocusBanner';
 import { GraphStage } from './GraphStage';
 import { ListPanel } from './ListPanel';
 import { PathFinderPanel } from './PathFinderPanel';
+import { SearchPanel } from './SearchPanel';
 import './explorer.css';
 
-type SidebarTab = 'filters' | 'paths' | 'list' | 'compare';
+type SidebarTab = 'filters' | 'search' | 'paths' | 'list' | 'compare';
 
 /** Skip links' targets. */
 const DETAILS_ID = 'explorer-details';
@@ -73,7 +74,7 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
   // The open tab: the one the user chose, unless a comparison appeared since (a "Compare"
   // link from another view), which opens the Compare tab.
   const [chosenTab, setChosenTab] = useState<{ tab: SidebarTab; compare: string }>(() => ({
-    tab: state.compare ? 'compare' : state.path ? 'paths' : 'filters',
+    tab: state.compare ? 'compare' : state.path ? 'paths' : state.search ? 'search' : 'filters',
     compare: compareKey(state.compare),
   }));
   const tab = state.compare && compareKey(state.compare) !== chosenTab.compare ? 'compare' : chosenTab.tab;
@@ -242,6 +243,18 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
               label: 'Filters',
               note: isFiltered(state.filters) ? 'some on' : null,
               render: () => <FilterPanel filters={state.filters} onChange={changeFilters} />,
+            },
+            {
+              id: 'search',
+              label: 'Search',
+              render: () => (
+                <SearchPanel
+                  search={state.search}
+                  onSearch={(text) => update(on('search', () => text))}
+                  onSelectEntity={chooseEntity}
+                  onSelectRelation={chooseRelation}
+                />
+              ),
             },
             {
               id: 'paths',
