@@ -30,11 +30,11 @@ export const useRelationEvidence = (id: string) => useApiQuery(RelationEvidenceD
 
 /** Everything between two entities: the relations (passing `filter`) with their citations, and the paths through others. */
 export const useBetween = (a: string, b: string, filter: RelationFilter | null) =>
-  useApiQuery(BetweenDocument, { a, b, filter }, a === '' || b === '');
+  useApiQuery(BetweenDocument, { from: a, to: b, filter }, a === '' || b === '');
 
 /** Full-text search in three groups (entities, relations, passages), the first `first` of each; paused while empty. */
-export const useFullTextSearch = (text: string, first: number) =>
-  useApiQuery(FullTextSearchDocument, { text, first }, text.trim() === '');
+export const useFullTextSearch = (text: string, perGroup: number) =>
+  useApiQuery(FullTextSearchDocument, { text, perGroup }, text.trim() === '');
 
 /** A source's full text and every citation into it. */
 export const useSourceReader = (id: string) => useApiQuery(SourceReaderDocument, { id });
