@@ -85,7 +85,7 @@ export function groupRelations(entityId: string, relations: readonly EntityRelat
   return sorted;
 }
 
-/** The sentence a relation row reads as, from the entity's side: "ISIS-K enemy of Taliban". */
+/** The sentence a relation row reads as, from the entity's side: "Acme enemy of Globex". */
 export function relationSentence(entityName: string, group: RelationGroup, otherName: string): string {
   return group.direction === 'incoming'
     ? `${otherName} ${group.label} ${entityName}`
