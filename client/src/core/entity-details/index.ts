@@ -6,7 +6,7 @@ import type { EntityDetailsQuery } from '../../api/generated/graphql';
 
 export type EntityDetails = NonNullable<EntityDetailsQuery['entity']>;
 export type EntityClaim = EntityDetails['claims'][number];
-export type EntityRelation = EntityDetails['relations'][number];
+export type EntityRelation = EntityDetails['relations']['edges'][number]['node'];
 
 export interface ClaimGroup {
   attribute: string;
@@ -85,7 +85,7 @@ export function groupRelations(entityId: string, relations: readonly EntityRelat
   return sorted;
 }
 
-/** The sentence a relation row reads as, from the entity's side: "ISIS-K enemy of Taliban". */
+/** The sentence a relation row reads as, from the entity's side: "Acme enemy of Globex". */
 export function relationSentence(entityName: string, group: RelationGroup, otherName: string): string {
   return group.direction === 'incoming'
     ? `${otherName} ${group.label} ${entityName}`

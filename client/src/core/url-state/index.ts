@@ -2,10 +2,10 @@
  * The view state in the URL's query string, so that reloading or sharing a link restores
  * the view. Only what differs from the defaults is written, in a fixed order:
  *
- *   entity=isis-k | relation=<id>        selection
+ *   entity=<id> | relation=<id>          selection
  *   types=a,b  rels=a,b  sources=a,b     the filters, each writing its own part (core/filters):
  *   min=2  connected=1                   sets ("" means "none chosen"), minimum sources, hide isolated
- *   focus=isis-k  depth=2                focus mode
+ *   focus=<id>  depth=2                  focus mode
  *   from=a  to=b  hops=3  path=1         path finder (path is 1-based in the URL)
  *   compare=a,b                          source comparison ("a," or ",b" while one is unchosen)
  *   q=text                               full-text search (Search tab)
@@ -24,7 +24,7 @@ function readId(params: URLSearchParams, name: string): string | null {
   return value === null || value === '' ? null : value;
 }
 
-/** Reads the view state from a query string ("?entity=isis-k&min=2" or without the "?"). */
+/** Reads the view state from a query string ("?entity=acme&min=2" or without the "?"). */
 export function parseExplorerUrl(search: string): ExplorerState {
   const params = new URLSearchParams(search);
 
