@@ -190,10 +190,10 @@ export function EntityPanel(props: EntityPanelProps) {
           <details className="panel__section neighbours">
             <summary>
               Everything between {entity.name} and one neighbour{' '}
-              <span className="count">{groupByNeighbour(entity.id, entity.relations).length}</span>
+              <span className="count">{groupByNeighbour(entity.id, relations).length}</span>
             </summary>
             <ul className="neighbours__list" aria-label="Neighbours">
-              {groupByNeighbour(entity.id, entity.relations).map(({ other, count }) => (
+              {groupByNeighbour(entity.id, relations).map(({ other, count }) => (
                 <li key={other.id}>
                   <AppLink href={routeHref({ view: 'between', a: entity.id, b: other.id })}>
                     {other.name}
