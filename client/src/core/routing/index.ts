@@ -8,6 +8,7 @@
  *                  (or &claim=<id>)                     with what that span supports opened
  *   /disagreements?entity=<id>&attribute=<name>         where the sources give different values
  *   /curate                                             curator mode: sign in, add an article, history
+ *   /between?a=<id>&b=<id>                              everything that ties two entities
  *
  * The server answers every extension-less path with index.html, so each of these survives a
  * reload. Parsing is lenient (anything unknown is a "not found" view that says so);
@@ -24,11 +25,13 @@ export type Route =
   | { view: 'reader'; sourceId: string; span: Span | null; open: ReaderItem | null }
   | { view: 'disagreements'; entityId: string | null; attribute: string | null }
   | { view: 'curate' }
+  | { view: 'between'; a: string | null; b: string | null }
   | { view: 'not-found'; pathname: string };
 
 const SOURCES_PATH = '/sources';
 const DISAGREEMENTS_PATH = '/disagreements';
 const CURATE_PATH = '/curate';
+const BETWEEN_PATH = '/between';
 
 function trimSlashes(pathname: string): string {
   const trimmed = pathname.replace(/\/+$/, '');
@@ -58,6 +61,7 @@ export function parseRoute(pathname: string, search: string): Route {
   if (path === DISAGREEMENTS_PATH) {
     return { view: 'disagreements', entityId: readId(params, 'entity'), attribute: readId(params, 'attribute') };
   }
+  if (path === BETWEEN_PATH) return { view: 'between', a: readId(params, 'a'), b: readId(params, 'b') };
   if (path.startsWith(`${SOURCES_PATH}/`)) {
     const rest = path.slice(SOURCES_PATH.length + 1);
     const sourceId = rest.includes('/') ? null : decodeSegment(rest);
@@ -107,6 +111,14 @@ export function routeHref(route: Route, graphSearch = ''): string {
           ['attribute', route.attribute],
         ])
       );
+    case 'between':
+      return (
+        BETWEEN_PATH +
+        query([
+          ['a', route.a],
+          ['b', route.b],
+        ])
+      );
     case 'not-found':
       return route.pathname;
   }
@@ -121,6 +133,7 @@ export function readerHref(sourceId: string, span: Span | null = null, open: Rea
 export function navigationSection(route: Route): 'graph' | 'sources' | 'disagreements' | null {
   switch (route.view) {
     case 'graph':
+    case 'between':
       return 'graph';
     case 'sources':
     case 'reader':
