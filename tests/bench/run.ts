@@ -100,7 +100,14 @@ function syntheticKnowledgeGraph(): KnowledgeGraph {
   for (let e = 0; e < ENTITY_COUNT; e++) {
     const name = `${word()} ${word()}`;
     const aliases = random() < 0.3 ? [word(), `${word()}-${word()}`] : [];
-    entities.push({ id: `e${String(e).padStart(6, '0')}`, type: pick(ENTITY_TYPES), name, aliases, description: '' });
+    entities.push({
+      id: `e${String(e).padStart(6, '0')}`,
+      type: pick(ENTITY_TYPES),
+      name,
+      aliases,
+      description: '',
+      time: [],
+    });
   }
 
   const relations: RelationRecord[] = [];
@@ -117,7 +124,17 @@ function syntheticKnowledgeGraph(): KnowledgeGraph {
       citations.push({ sourceId, quote: 'Article', start: 0, end: 7, target: { kind: 'relation', id } });
     }
     const supportingSources = [...new Set(citations.map((citation) => citation.sourceId))].sort();
-    relations.push({ id, type, subject, object, directed, note: null, citations, sourceIds: supportingSources });
+    relations.push({
+      id,
+      type,
+      subject,
+      object,
+      directed,
+      note: null,
+      citations,
+      time: [],
+      sourceIds: supportingSources,
+    });
   }
 
   return {
