@@ -105,7 +105,7 @@ describe('dates in graph-data are checked and kept with their precision and cita
 
   test('a source with a publication date but no evidence for it is rejected', async () => {
     const dir = await copies.with('sources.yaml', (text) =>
-      text.replace(/  publishedEvidence:\n    citations:\n      - source: alpha-source\n        quote: .*\n/, ''),
+      text.replace(/ {2}publishedEvidence:\n {4}citations:\n {6}- source: alpha-source\n {8}quote: .*\n/, ''),
     );
     expect(await problemsOf(dir)).toEqual([
       expect.objectContaining({
