@@ -4,8 +4,9 @@
  *
  * Every entity and relation gets a *span*: the first and last day its time statements cover
  * (the hull of all of them: where two sources disagree, both dates stay in). A relation the
- * articles do not date itself takes the span its dated ends share: "ISIS-K carried out the
- * airport attack" happened when the attack did. Whatever has no span is undated, and a time
+ * articles do not date itself takes the span its ends with closed dates share: "ISIS-K
+ * carried out the airport attack" happened when the attack did (ISIS-K's open "since 2014"
+ * dates none of its relations). Whatever has no span is undated, and a time
  * range neither keeps nor drops it by itself: the range's `includeUndated` flag decides.
  *
  * Range queries read buckets built once at load: short spans are listed under each month
@@ -162,7 +163,11 @@ export function buildTimeIndex(
     const relation = graph.getEdgeAttributes(id);
     let span = spanOf(relation.time);
     if (!span) {
-      const ends = [entitySpans.get(relation.subject), entitySpans.get(relation.object)].filter((s) => s !== undefined);
+      // Only closed spans date a relation: an organisation "from 2015 on" does not say when
+      // each of its relations held, but an attack on one day says when it was carried out.
+      const ends = [entitySpans.get(relation.subject), entitySpans.get(relation.object)].filter(
+        (end) => end !== undefined && end.first !== null && end.last !== null,
+      );
       if (ends.length === 2) span = shared(ends[0]!, ends[1]!);
       else if (ends.length === 1) span = { ...ends[0]!, inherited: true };
     }
