@@ -125,4 +125,45 @@ describe('the time bar', () => {
     },
     TEST_TIMEOUT,
   );
+
+  it(
+    'the timeline view lists every dated event with its date and quotes, each quote opening the reader',
+    async () => {
+      const { timeline } = await harness.api<{
+        timeline: { events: { totalCount: number; edges: { node: { entity: { name: string } } }[] } };
+      }>('{ timeline { events(first: 100) { totalCount edges { node { entity { name } } } } } }');
+      expect(timeline.events.totalCount).toBeGreaterThan(10);
+      expect(timeline.events.totalCount).toBeLessThanOrEqual(100);
+      const { page, context, errors } = await openPage(harness, '/timeline');
+      const list = page.getByRole('list', { name: 'Dated events' });
+      await list.getByRole('listitem').first().waitFor();
+      await expect(list.getByRole('listitem').count()).resolves.toBe(timeline.events.totalCount);
+      const names = await list.locator('.timeline__entity a').allTextContents();
+      expect(names).toEqual(timeline.events.edges.map((edge) => edge.node.entity.name));
+      const href = await list.locator('blockquote a').first().getAttribute('href');
+      expect(href).toMatch(/^\/sources\/[a-z0-9-]+\?citation=\d+-\d+/);
+      await screenshot(page, 'timeline-view.png');
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    "the entity panel lists the entity's dated relations in order",
+    async () => {
+      const { entity } = await harness.api<{ entity: { name: string; timeline: { id: string }[] } }>(
+        '{ entity(id: "hafiz-saeed-khan") { name timeline(first: 50) { id } } }',
+      );
+      expect(entity.timeline.map((relation) => relation.id)).toContain('hafiz-saeed-khan--leader_of--isis-k');
+      const { page, context, errors } = await openPage(harness, '/?entity=hafiz-saeed-khan');
+      await waitForGraph(page);
+      const list = page.getByRole('list', { name: `${entity.name}: dated relations in order` });
+      await list.waitFor();
+      await expect(list.getByRole('listitem').count()).resolves.toBe(entity.timeline.length);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    TEST_TIMEOUT,
+  );
 });

@@ -15,6 +15,7 @@ import { ExplorerView } from './explorer/ExplorerView';
 import { NotFoundView } from './NotFoundView';
 import { SourceReaderView } from './reader/SourceReaderView';
 import { SourcesView } from './sources/SourcesView';
+import { TimelineView } from './timeline/TimelineView';
 
 const APP_TITLE = 'ISIS-K knowledge graph explorer';
 
@@ -30,6 +31,8 @@ function documentTitle(route: Route, data: GraphData): string {
     }
     case 'disagreements':
       return `Where the sources disagree · ${APP_TITLE}`;
+    case 'timeline':
+      return `Timeline · ${APP_TITLE}`;
     case 'not-found':
       return `Page not found · ${APP_TITLE}`;
   }
@@ -51,6 +54,7 @@ export function AppShell({ data, graph }: { data: GraphData; graph: RenderGraph 
       {route.view === 'sources' && <SourcesView />}
       {route.view === 'reader' && <SourceReaderView key={route.sourceId} route={route} />}
       {route.view === 'disagreements' && <DisagreementsView route={route} />}
+      {route.view === 'timeline' && <TimelineView />}
       {route.view === 'not-found' && <NotFoundView pathname={route.pathname} />}
     </LoadedGraphContext.Provider>
   );

@@ -7,6 +7,7 @@
  *   /sources/<id>?citation=<start>-<end>&relation=<id>  the source reader at one cited span,
  *                  (or &claim=<id>)                     with what that span supports opened
  *   /disagreements?entity=<id>&attribute=<name>         where the sources give different values
+ *   /timeline                                           every dated event, in date order
  *
  * The server answers every extension-less path with index.html, so each of these survives a
  * reload. Parsing is lenient (anything unknown is a "not found" view that says so);
@@ -22,10 +23,12 @@ export type Route =
   | { view: 'sources' }
   | { view: 'reader'; sourceId: string; span: Span | null; open: ReaderItem | null }
   | { view: 'disagreements'; entityId: string | null; attribute: string | null }
+  | { view: 'timeline' }
   | { view: 'not-found'; pathname: string };
 
 const SOURCES_PATH = '/sources';
 const DISAGREEMENTS_PATH = '/disagreements';
+const TIMELINE_PATH = '/timeline';
 
 function trimSlashes(pathname: string): string {
   const trimmed = pathname.replace(/\/+$/, '');
@@ -51,6 +54,7 @@ export function parseRoute(pathname: string, search: string): Route {
   const params = new URLSearchParams(search);
   if (path === '/' || path === '/index.html') return { view: 'graph' };
   if (path === SOURCES_PATH) return { view: 'sources' };
+  if (path === TIMELINE_PATH) return { view: 'timeline' };
   if (path === DISAGREEMENTS_PATH) {
     return { view: 'disagreements', entityId: readId(params, 'entity'), attribute: readId(params, 'attribute') };
   }
@@ -101,6 +105,8 @@ export function routeHref(route: Route, graphSearch = ''): string {
           ['attribute', route.attribute],
         ])
       );
+    case 'timeline':
+      return TIMELINE_PATH;
     case 'not-found':
       return route.pathname;
   }
@@ -112,7 +118,7 @@ export function readerHref(sourceId: string, span: Span | null = null, open: Rea
 }
 
 /** The view a route belongs to in the main navigation (the reader is part of Sources). */
-export function navigationSection(route: Route): 'graph' | 'sources' | 'disagreements' | null {
+export function navigationSection(route: Route): 'graph' | 'sources' | 'disagreements' | 'timeline' | null {
   switch (route.view) {
     case 'graph':
       return 'graph';
@@ -121,6 +127,8 @@ export function navigationSection(route: Route): 'graph' | 'sources' | 'disagree
       return 'sources';
     case 'disagreements':
       return 'disagreements';
+    case 'timeline':
+      return 'timeline';
     case 'not-found':
       return null;
   }

@@ -17,6 +17,7 @@ import { FOCUS_DEPTHS, type FocusState } from '../../core/focus';
 import { sourceShortName } from '../../core/graph-data';
 import { routeHref } from '../../core/routing';
 import '../../components/panel.css';
+import { EntityTimelineSection } from './EntityTimelineSection';
 import { StatementsSection } from './StatementsSection';
 
 export interface EntityPanelProps {
@@ -165,6 +166,7 @@ export function EntityPanel(props: EntityPanelProps) {
           <Claims entityId={entity.id} groups={claimGroups} />
 
           <StatementsSection entityId={entity.id} name={entity.name} />
+          <EntityTimelineSection entityId={entity.id} name={entity.name} onSelectRelation={props.onSelectRelation} />
 
           <section className="panel__section" aria-labelledby={relationsTitleId}>
             <h3 id={relationsTitleId}>
