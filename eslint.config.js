@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'client/dist', '**/generated/**', 'test-artifacts'] },
+  { ignores: ['node_modules', 'client/dist', 'server/dist', '**/generated/**', 'test-artifacts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,19 +3,34 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-// The client is built into client/dist, which the API server serves on its own port.
-// In development, Vite serves the client and forwards /graphql to the API on port 4000.
+// The client is built into client/dist, which the API server serves on its own port: the
+// explorer (index.html) and the API explorer (graphiql.html, served at /graphql to browsers).
+// In development (`npm run dev`), Vite serves the client and forwards /graphql to the API on PORT (4000).
+const root = fileURLToPath(new URL('.', import.meta.url));
+
 export default defineConfig({
-  root: fileURLToPath(new URL('.', import.meta.url)),
+  root,
   plugins: [react()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     // sigma and graphology make one large chunk; splitting it buys nothing for a single view.
-    chunkSizeWarningLimit: 1200,
+    // GraphiQL's editor (Monaco) is larger still; it loads only on the API explorer page.
+    chunkSizeWarningLimit: 4000,
+    rollupOptions: {
+      input: { explorer: `${root}/index.html`, graphiql: `${root}/graphiql.html` },
+      // GraphiQL ships React Compiler's "use no memo" directives, which bundling drops harmlessly.
+      onwarn(warning, warn) {
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      },
+    },
   },
   worker: { format: 'es' },
+  // GraphiQL starts Monaco's workers through `?worker` imports, which only Vite's own module
+  // graph resolves: the dev server's dependency pre-bundling must leave it alone.
+  optimizeDeps: { exclude: ['graphiql', '@graphiql/react'] },
   server: {
-    proxy: { '/graphql': 'http://127.0.0.1:4000' },
+    // The API's port: the same PORT setting `npm run dev` gives the API.
+    proxy: { '/graphql': `http://127.0.0.1:${process.env.PORT ?? 4000}` },
   },
 });

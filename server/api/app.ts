@@ -3,8 +3,9 @@
  * ====================
  *
  * One Express app serves three things on one port:
- *   - `POST /graphql` (and GET queries): Apollo Server through its Express integration, with
- *     explicit CORS and a 100 kB JSON body limit;
+ *   - `/graphql`: Apollo Server through its Express integration, with explicit CORS and a
+ *     100 kB JSON body limit (JSON POSTs, nearly all requests, take the shorter way of
+ *     graphql-post.ts first); GraphiQL for browsers outside production (api-explorer.ts);
  *   - `GET /healthz`: liveness and the size of the loaded graph;
  *   - everything else: the built client (client/dist), with index.html for client routes such
  *     as /source/x so that a reload finds the page.
@@ -14,30 +15,38 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 
-import type { GraphIndex } from '../graph/indexes';
+import { apiExplorerPlugin } from './api-explorer';
 import type { ApiContext } from './context';
 import { ERROR_CODES, httpErrorBody } from './errors';
 import { resolvers } from './resolvers';
 import { protection } from './limits';
 import { requestBounds } from './request-bounds';
+import { completeAnswerPlugin } from './response-cache';
+import type { ServedGraph } from './served-graph';
 
 export const GRAPHQL_PATH = '/graphql';
 export const HEALTH_PATH = '/healthz';
 /** Largest JSON body accepted: an honest query is a few kB. */
-export const JSON_BODY_LIMIT = '100kb';
+export const JSON_BODY_LIMIT_BYTES = 100 * 1024;
+export const JSON_BODY_LIMIT = `${JSON_BODY_LIMIT_BYTES / 1024}kb`;
+export const INVALID_JSON_MESSAGE = 'The request body is not valid JSON: send {"query": "…", "variables": {…}}.';
 
 export interface ApiServerOptions {
   typeDefs: string;
   httpServer: Server;
-  /** Production hides the sandbox, stack traces and field suggestions. */
+  /** Production hides the API explorer, stack traces and field suggestions. */
   production: boolean;
+  /** The built client, where the API explorer page is. */
+  staticDir: string;
   /** Longest a GraphQL request may run; default REQUEST_TIME_LIMIT_MS (time-limit.ts). */
   timeLimitMs?: number;
 }
@@ -47,6 +56,7 @@ export function createApolloServer({
   typeDefs,
   httpServer,
   production,
+  staticDir,
   timeLimitMs,
 }: ApiServerOptions): ApolloServer<ApiContext> {
   const limits = protection({ production, timeLimitMs });
@@ -67,15 +77,20 @@ export function createApolloServer({
     formatError: limits.formatError,
     plugins: [
       ...limits.plugins,
+      completeAnswerPlugin(),
+      // Cache-control hints serve HTTP caches and Apollo's response-cache plugin; our own
+      // response cache (response-cache.ts) needs none, and computing them costs every field.
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      production ? ApolloServerPluginLandingPageDisabled() : apiExplorerPlugin(staticDir),
     ],
   });
 }
 
 export interface AppOptions {
   apollo: ApolloServer<ApiContext>;
-  index: GraphIndex;
+  /** The graph each request reads (it may be swapped while the server runs). */
+  servedGraph: ServedGraph;
   /** Folder of the built client; when it has no index.html, pages explain how to build it. */
   staticDir: string;
   /** Origins allowed to call the API from another origin; the built client needs none. */
@@ -83,11 +98,12 @@ export interface AppOptions {
 }
 
 /** The Express app; `apollo` must already be started. */
-export function createApp({ apollo, index, staticDir, corsOrigins }: AppOptions): Express {
+export function createApp({ apollo, servedGraph, staticDir, corsOrigins }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
 
   app.get(HEALTH_PATH, (_req, res) => {
+    const { index } = servedGraph;
     res.json({ status: 'ok', entities: index.entityIds.length, relations: index.relationIds.length });
   });
 
@@ -107,7 +123,7 @@ export function createApp({ apollo, index, staticDir, corsOrigins }: AppOptions)
       if (!Object.hasOwn(req, 'body')) req.body = undefined;
       next();
     },
-    expressMiddleware(apollo, { context: async () => ({ index }) }),
+    expressMiddleware(apollo, { context: async () => ({ index: servedGraph.index }) }),
   );
   app.use(GRAPHQL_PATH, bodyErrorHandler);
 
@@ -159,14 +175,7 @@ const lastErrorHandler: ErrorRequestHandler = (error, req, res, next) => {
 const bodyErrorHandler: ErrorRequestHandler = (error: { type?: string; status?: number }, _req, res, next) => {
   if (res.headersSent) return next(error);
   if (error.type === 'entity.parse.failed') {
-    res
-      .status(400)
-      .json(
-        httpErrorBody(
-          'The request body is not valid JSON: send {"query": "…", "variables": {…}}.',
-          ERROR_CODES.badRequest,
-        ),
-      );
+    res.status(400).json(httpErrorBody(INVALID_JSON_MESSAGE, ERROR_CODES.badRequest));
   } else if (error.type === 'entity.too.large') {
     res
       .status(413)

@@ -45,6 +45,7 @@ import {
 
 import { argumentBoundsPlugin } from './argument-bounds';
 import type { ApiContext } from './context';
+import { costOnce } from './cost-once';
 import { withSchemaDefaults } from './defaults';
 import { createDocumentStore, createPersistedQueryCache } from './document-store';
 import { type ArgumentRange, ERROR_CODES, formatError } from './errors';
@@ -226,7 +227,10 @@ export function costLimitPlugin(maxCost = MAX_COST): ApolloServerPlugin<ApiConte
         async didResolveOperation({ schema, document, request, operationName }) {
           let cost: number;
           try {
-            cost = operationCost(schema, document, operationName, request.variables ?? undefined);
+            const variables = request.variables ?? undefined;
+            cost = costOnce(document, operationName, variables, () =>
+              operationCost(schema, document, operationName, variables),
+            );
           } catch {
             // Variables that do not fit their types: execution refuses them with BAD_USER_INPUT.
             return;

@@ -10,9 +10,11 @@ import { fileURLToPath } from 'node:url';
 
 import type { KnowledgeGraph } from '../data/model';
 import { loadGraphData } from '../data/load-graph-data';
-import { buildGraphIndex } from '../graph/indexes';
-import { createApolloServer, createApp } from './app';
+import { GRAPHQL_PATH, INVALID_JSON_MESSAGE, JSON_BODY_LIMIT_BYTES, createApolloServer, createApp } from './app';
 import { isProduction } from './environment';
+import { graphqlPostListener } from './graphql-post';
+import { RESPONSE_CACHE_BYTES, ResponseCache } from './response-cache';
+import { ServedGraph } from './served-graph';
 import { HEADERS_TIMEOUT_MS, HTTP_REQUEST_TIMEOUT_MS } from './time-limit';
 
 export const SCHEMA_FILE = fileURLToPath(new URL('../../schema.graphql', import.meta.url));
@@ -31,6 +33,8 @@ export interface StartServerOptions {
   production?: boolean;
   /** Origins allowed to call /graphql from elsewhere; default none (the built client is same-origin). */
   corsOrigins?: readonly string[];
+  /** Bound of the response cache in bytes; 0 turns it off (benchmarks of the uncached path). */
+  responseCacheBytes?: number;
   /** Longest a GraphQL request may run; default REQUEST_TIME_LIMIT_MS. */
   timeLimitMs?: number;
 }
@@ -39,29 +43,44 @@ export interface RunningServer {
   /** Base URL without a trailing slash, e.g. http://127.0.0.1:4000; the API is at `${url}/graphql`. */
   url: string;
   port: number;
+  /** The data version being served (a hash of the graph). */
+  readonly dataVersion: string;
+  /** Serves another graph from the next request on; no answer made from the old one is sent again. */
+  replaceGraph(knowledgeGraph: KnowledgeGraph): void;
   close(): Promise<void>;
 }
 
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const knowledgeGraph = options.knowledgeGraph ?? (await loadGraphData());
-  const index = buildGraphIndex(knowledgeGraph);
+  const servedGraph = new ServedGraph(knowledgeGraph);
   const production = options.production ?? isProduction();
 
   const httpServer = createServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: HTTP_REQUEST_TIMEOUT_MS });
+  const staticDir = options.staticDir ?? DEFAULT_STATIC_DIR;
+  const corsOrigins = options.corsOrigins ?? [];
   const apollo = createApolloServer({
     typeDefs: await readFile(SCHEMA_FILE, 'utf8'),
     httpServer,
     production,
+    staticDir,
     timeLimitMs: options.timeLimitMs,
   });
   await apollo.start();
-  const app = createApp({
-    apollo,
-    index,
-    staticDir: options.staticDir ?? DEFAULT_STATIC_DIR,
-    corsOrigins: options.corsOrigins ?? [],
-  });
-  httpServer.on('request', app);
+  const app = createApp({ apollo, servedGraph, staticDir, corsOrigins });
+  const cache = new ResponseCache(() => servedGraph.version, options.responseCacheBytes ?? RESPONSE_CACHE_BYTES);
+  const graphqlPost = graphqlPostListener(
+    {
+      apollo,
+      servedGraph,
+      cache,
+      path: GRAPHQL_PATH,
+      bodyLimitBytes: JSON_BODY_LIMIT_BYTES,
+      invalidJsonMessage: INVALID_JSON_MESSAGE,
+      corsOrigins,
+    },
+    app,
+  );
+  httpServer.on('request', graphqlPost);
 
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
@@ -77,6 +96,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   return {
     url: `http://${urlHost}:${port}`,
     port,
+    get dataVersion() {
+      return servedGraph.version;
+    },
+    replaceGraph: (next) => servedGraph.replace(next),
     // Apollo's drain plugin closes the HTTP server, letting in-flight requests finish.
     close: () => apollo.stop(),
   };

@@ -20,6 +20,7 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
 const CLIENT = join(ROOT, 'client');
 const DIST_INDEX = join(CLIENT, 'dist', 'index.html');
+const DIST_API_EXPLORER = join(CLIENT, 'dist', 'graphiql.html');
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -59,10 +60,12 @@ export function ensureClientBuilt(): void {
   const sources = Math.max(
     newestMtime(join(CLIENT, 'src')),
     newestMtime(join(CLIENT, 'index.html')),
+    newestMtime(join(CLIENT, 'graphiql.html')),
     newestMtime(join(CLIENT, 'vite.config.ts')),
     newestMtime(join(ROOT, 'schema.graphql')),
   );
-  if (existsSync(DIST_INDEX) && statSync(DIST_INDEX).mtimeMs >= sources) return;
+  const built = [DIST_INDEX, DIST_API_EXPLORER];
+  if (built.every((file) => existsSync(file) && statSync(file).mtimeMs >= sources)) return;
   console.log('client/dist is missing or stale: building the client (npm run build)…');
   // Jest sets NODE_ENV=test, which would make Vite bundle React's development build.
   execFileSync('npm', ['run', 'build'], {
@@ -80,11 +83,12 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+/** `production: false` serves what development has (the API explorer at /graphql). */
+export async function startHarness(options: { production?: boolean } = {}): Promise<Harness> {
   ensureChromium();
   ensureClientBuilt();
   mkdirSync(ARTIFACTS, { recursive: true });
-  const server = await startServer({ port: 0, host: '127.0.0.1' });
+  const server = await startServer({ port: 0, host: '127.0.0.1', production: options.production });
   let browser: Browser;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -116,10 +120,10 @@ export async function startHarness(): Promise<Harness> {
  * The harness of one test file: started before its tests (building the client when stale
  * can take minutes) and closed after them. Read it inside a test, not at the top of the file.
  */
-export function harnessForThisFile(): Harness {
+export function harnessForThisFile(options: { production?: boolean } = {}): Harness {
   let running: Harness | undefined;
   beforeAll(async () => {
-    running = await startHarness();
+    running = await startHarness(options);
   }, 300_000);
   afterAll(async () => {
     await running?.close();

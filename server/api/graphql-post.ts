@@ -1,0 +1,147 @@
+/**
+ * The GraphQL POST fast path
+ * ==========================
+ *
+ * `POST /graphql` with a JSON body is nearly every request the API gets. It is answered here,
+ * straight from Node's request, rather than through Express: a cached answer is written as
+ * stored bytes, and anything else goes to Apollo's `executeHTTPGraphQLRequest` (what the
+ * Express integration calls too), whose answer is cached when complete. Express's routing,
+ * CORS and body-parser cost more per request than answering from the cache does.
+ *
+ * Every other request, and every POST that needs more than this (no Content-Length or a body
+ * over the limit, an Origin allowed by CORS_ORIGINS, which needs CORS headers), goes to the
+ * Express app unread, which answers it as before. Apollo still makes every check on what
+ * reaches it (CSRF, limits), and the request bounds of request-bounds.ts run here as on the
+ * Express path; a cached answer was made under the same checks, and only JSON requests come
+ * here, which the CSRF check accepts.
+ */
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+
+import { type ApolloServer, HeaderMap } from '@apollo/server';
+
+import type { ApiContext } from './context';
+import { ERROR_CODES, httpErrorBody } from './errors';
+import {
+  type CachedResponse,
+  type ResponseCache,
+  isCacheableRequest,
+  isCompleteAnswer,
+  responseCacheKey,
+  withAnswerOutcome,
+} from './response-cache';
+import { postBodyOutOfBounds } from './request-bounds';
+import type { ServedGraph } from './served-graph';
+
+export interface GraphQLPostOptions {
+  apollo: ApolloServer<ApiContext>;
+  servedGraph: ServedGraph;
+  cache: ResponseCache;
+  path: string;
+  /** Largest body read here; larger ones go to Express, which answers 413. */
+  bodyLimitBytes: number;
+  /** The message for a body that is not JSON, the same Express gives. */
+  invalidJsonMessage: string;
+  /** Origins that get CORS headers: their requests go through Express's cors middleware. */
+  corsOrigins: readonly string[];
+}
+
+/** A request listener that answers GraphQL POSTs and hands everything else to `next`. */
+export function graphqlPostListener(options: GraphQLPostOptions, next: RequestListener): RequestListener {
+  const corsOrigins = new Set(options.corsOrigins);
+  return (req, res) => {
+    const length = Number(req.headers['content-length']);
+    if (
+      req.method !== 'POST' ||
+      req.url !== options.path ||
+      !req.headers['content-type']?.startsWith('application/json') ||
+      !Number.isInteger(length) ||
+      length > options.bodyLimitBytes ||
+      (req.headers.origin !== undefined && corsOrigins.has(req.headers.origin))
+    ) {
+      next(req, res);
+      return;
+    }
+    answer(options, req, res, length).catch((error: unknown) => {
+      // A client that went away mid-request is no fault of ours.
+      if (req.destroyed || res.destroyed) return;
+      console.error(error);
+      if (!res.headersSent)
+        send(res, 500, JSON.stringify(httpErrorBody('Internal server error.', 'INTERNAL_SERVER_ERROR')));
+      else res.destroy();
+    });
+  };
+}
+
+async function answer(options: GraphQLPostOptions, req: IncomingMessage, res: ServerResponse, length: number) {
+  const text = (await readBody(req, length)).toString('utf8');
+  const { cache, servedGraph } = options;
+  const key = responseCacheKey(text, req.headers.accept);
+  const cached = cache.get(key);
+  if (cached) {
+    writeCached(res, cached);
+    return;
+  }
+
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    send(res, 400, JSON.stringify(httpErrorBody(options.invalidJsonMessage, ERROR_CODES.badRequest)));
+    return;
+  }
+  // The same bounds as on the Express path (a cached answer passed them when it was made).
+  const outOfBounds = postBodyOutOfBounds(body);
+  if (outOfBounds) {
+    send(res, 400, JSON.stringify(httpErrorBody(outOfBounds.message, outOfBounds.code)));
+    return;
+  }
+
+  const version = cache.version();
+  const context = withAnswerOutcome<ApiContext>({ index: servedGraph.index });
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const response = await options.apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: 'POST', headers, search: '', body },
+    context: async () => context,
+  });
+
+  const status = response.status ?? 200;
+  const responseHeaders: [string, string][] = [...response.headers, ['vary', 'Origin']];
+  if (response.body.kind === 'chunked') {
+    res.writeHead(status, responseHeaders.flat());
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+    return;
+  }
+  const bytes = Buffer.from(response.body.string, 'utf8');
+  const complete: CachedResponse = { status, headers: responseHeaders, body: bytes };
+  if (isCacheableRequest(body) && isCompleteAnswer(context)) cache.set(version, key, complete);
+  writeCached(res, complete);
+}
+
+function writeCached(res: ServerResponse, { status, headers, body }: CachedResponse): void {
+  res.writeHead(status, [...headers.flat(), 'content-length', String(body.length)]);
+  res.end(body);
+}
+
+function send(res: ServerResponse, status: number, json: string): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', vary: 'Origin' });
+  res.end(json);
+}
+
+/** The body, which Content-Length says is `length` bytes; a longer body is cut off with an error. */
+function readBody(req: IncomingMessage, length: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let received = 0;
+    req.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > length) req.destroy(new Error('The request body is longer than its Content-Length.'));
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
