@@ -206,6 +206,7 @@ export const resolvers: Resolvers = {
     degree: (entity, _, { index }) => degreeOf(index, entity.id),
     sources: (entity, _, { index }) => sourcesOfEntity(index, entity.id),
     disagreements: (entity, _, { index }) => disagreementsOf(index, entity.id),
+    time: (entity) => entity.time ?? [],
     span: (entity, _, { index }) => index.time.entitySpans.get(entity.id) ?? null,
     timeline: (entity, args, { index }, info) => {
       const { first } = resolverArguments(info, args);
@@ -226,6 +227,7 @@ export const resolvers: Resolvers = {
     sources: (relation, _, { index }) => sourceRecords(index, relation.sourceIds),
     corroboration: (relation) => relation.sourceIds.length,
     statedPlainly: (relation) => statedPlainly(relation),
+    time: (relation) => relation.time ?? [],
     span: (relation, _, { index }) => index.time.relationSpans.get(relation.id) ?? null,
   },
 

@@ -83,8 +83,11 @@ export interface EntityRecord {
   name: string;
   aliases: string[];
   description: string;
-  /** When it happened or held, per the articles; empty when they do not date it. */
-  time: TimeRecord[];
+  /**
+   * When it happened or held, per the articles; empty or absent when they do not date it
+   * (optional so that graphs built in memory, by tests and generators, need not say).
+   */
+  time?: TimeRecord[];
 }
 
 export interface RelationRecord {
@@ -95,8 +98,8 @@ export interface RelationRecord {
   directed: boolean;
   note: string | null;
   citations: CitationRecord[];
-  /** When the relation held, per the articles; empty when they do not date it. */
-  time: TimeRecord[];
+  /** When the relation held, per the articles; empty or absent when they do not date it. */
+  time?: TimeRecord[];
   /** Distinct supporting source ids, sorted: its length is the relation's corroboration. */
   sourceIds: string[];
 }

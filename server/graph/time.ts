@@ -143,7 +143,7 @@ export function buildTimeIndex(
 ): TimeIndex {
   const entitySpans = new Map<string, Span>();
   for (const id of entityIds) {
-    const span = spanOf(graph.getNodeAttribute(id, 'time'));
+    const span = spanOf(graph.getNodeAttribute(id, 'time') ?? []);
     if (span) entitySpans.set(id, span);
   }
   const relationSpans = new Map<string, Span>();
@@ -161,7 +161,7 @@ export function buildTimeIndex(
   }
   for (const id of relationIds) {
     const relation = graph.getEdgeAttributes(id);
-    let span = spanOf(relation.time);
+    let span = spanOf(relation.time ?? []);
     if (!span) {
       // Only closed spans date a relation: an organisation "from 2015 on" does not say when
       // each of its relations held, but an attack on one day says when it was carried out.
@@ -180,7 +180,7 @@ export function buildTimeIndex(
 
   const events = new Map<string, TimelineEventRecord>();
   for (const id of entityIds) {
-    graph.getNodeAttribute(id, 'time').forEach((statement, position) => {
+    (graph.getNodeAttribute(id, 'time') ?? []).forEach((statement, position) => {
       const day = statement.first ?? statement.last!;
       events.set(`${day}\u0000${id}\u0000${String(position).padStart(4, '0')}`, { entityId: id, statement, day });
     });

@@ -28,7 +28,7 @@ describe('dates in graph-data are checked and kept with their precision and cita
       `  time:\n    - start: '2015'\n      end: '2016-07'\n      inferred: true\n      note: ends with a death\n${cited()}`,
     );
     const knowledge = await loadGraphData(dir);
-    const [statement] = knowledge.graph.getNodeAttribute('alpha-group', 'time');
+    const [statement] = knowledge.graph.getNodeAttribute('alpha-group', 'time')!;
     expect(statement).toMatchObject({
       start: '2015',
       end: '2016-07',
@@ -95,7 +95,7 @@ describe('dates in graph-data are checked and kept with their precision and cita
     ]);
     const dated = await alphaDatedAs(`  time:\n    - at: '2020-11'\n      relative: last November\n${cited()}`);
     const knowledge = await loadGraphData(dated);
-    expect(knowledge.graph.getNodeAttribute('alpha-group', 'time')[0]).toMatchObject({ relative: 'last November' });
+    expect(knowledge.graph.getNodeAttribute('alpha-group', 'time')![0]).toMatchObject({ relative: 'last November' });
   });
 
   test('an inferred date without a note saying how is rejected', async () => {
@@ -119,7 +119,7 @@ describe('dates in graph-data are checked and kept with their precision and cita
 
   test('the shipped data dates the airport attack and marks the "today" article as inferred', async () => {
     const knowledge = await loadGraphData();
-    expect(knowledge.graph.getNodeAttribute('kabul-airport-attack-2021', 'time').map((t) => t.at)).toEqual([
+    expect(knowledge.graph.getNodeAttribute('kabul-airport-attack-2021', 'time')!.map((t) => t.at)).toEqual([
       '2021-08-26',
       '2021-08-26',
     ]);
