@@ -54,6 +54,8 @@ export interface DayRange {
 export interface TimeIndex {
   readonly relationSpans: ReadonlyMap<string, Span>;
   readonly entitySpans: ReadonlyMap<string, Span>;
+  /** Every relation id, sorted: read whole when a range's buckets would hold most of them. */
+  readonly relationIds: readonly string[];
   /** Sorted ids of the relations that have no span. */
   readonly undatedRelationIds: readonly string[];
   /** `YYYY-MM` → sorted ids of relations with a short span touching that month. */
@@ -207,6 +209,7 @@ export function buildTimeIndex(
   return {
     relationSpans,
     entitySpans,
+    relationIds,
     undatedRelationIds,
     relationsByMonth,
     relationsByYear,
@@ -230,6 +233,7 @@ export function relationsInRange(time: TimeIndex, range: DayRange): readonly str
   const cached = time.rangeCache.get(key);
   if (cached) return cached;
   const found = new Set<string>();
+  const buckets: (readonly string[])[] = [];
   if (time.bounds) {
     // Clamp to the data: buckets stop where the dates do (open spans are filed up to the bounds).
     const clamp = (day: string) =>
@@ -237,17 +241,24 @@ export function relationsInRange(time: TimeIndex, range: DayRange): readonly str
     const from = clamp(range.from ?? time.bounds.first);
     const to = clamp(range.to ?? time.bounds.last);
     if (from <= to) {
-      for (let m = month(from); m <= month(to); m = nextMonth(m)) {
-        for (const id of time.relationsByMonth.get(m) ?? []) found.add(id);
-      }
+      for (let m = month(from); m <= month(to); m = nextMonth(m)) buckets.push(time.relationsByMonth.get(m) ?? []);
       for (let y = Number(year(from)); y <= Number(year(to)); y++) {
-        for (const id of time.relationsByYear.get(String(y).padStart(4, '0')) ?? []) found.add(id);
+        buckets.push(time.relationsByYear.get(String(y).padStart(4, '0')) ?? []);
       }
     }
   }
-  const ids = [...found].filter((id) => spanOverlaps(time.relationSpans.get(id)!, range));
-  if (range.includeUndated) ids.push(...time.undatedRelationIds);
-  ids.sort();
+  const candidates = buckets.reduce((sum, bucket) => sum + bucket.length, 0);
+  let ids: string[];
+  if (candidates * 3 > time.relationIds.length) {
+    // Most of the graph is a candidate (a wide range, or many long spans): one pass over the
+    // sorted ids costs less than merging and sorting the buckets.
+    ids = time.relationIds.filter((id) => relationInRange(time, id, range));
+  } else {
+    for (const bucket of buckets) for (const id of bucket) found.add(id);
+    ids = [...found].filter((id) => spanOverlaps(time.relationSpans.get(id)!, range));
+    if (range.includeUndated) ids.push(...time.undatedRelationIds);
+    ids.sort();
+  }
   time.rangeCache.set(key, ids);
   return ids;
 }
