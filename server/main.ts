@@ -2,16 +2,31 @@
  * `npm run serve` / `npm start`: serve graph-data/ (or GRAPH_DATA_DIR) on PORT (default 4000),
  * HOST (default 127.0.0.1). Data that does not load, or a port that cannot be opened, is
  * reported in one line, and the process exits 1.
+ *
+ * A restart with unchanged data reads a validated snapshot (see data/snapshot.ts) kept in
+ * GRAPH_DATA_SNAPSHOT_DIR (default node_modules/.cache/graph-data-snapshots); set it to "off"
+ * to load in full every time.
  */
 import { GraphDataError } from './data/errors';
-import { loadGraphData } from './data/load-graph-data';
+import { DEFAULT_GRAPH_DATA_DIR, loadGraphData } from './data/load-graph-data';
+import { DEFAULT_SNAPSHOT_DIR, loadGraphDataWithSnapshot } from './data/snapshot';
 import { GRAPHQL_PATH } from './api/app';
 import { startServer } from './api/server';
 
 async function main(): Promise<void> {
   let knowledgeGraph;
+  const dir = process.env.GRAPH_DATA_DIR || DEFAULT_GRAPH_DATA_DIR;
+  const snapshotDir = process.env.GRAPH_DATA_SNAPSHOT_DIR || DEFAULT_SNAPSHOT_DIR;
   try {
-    knowledgeGraph = await loadGraphData(process.env.GRAPH_DATA_DIR || undefined);
+    const started = performance.now();
+    if (snapshotDir === 'off') {
+      knowledgeGraph = await loadGraphData(dir);
+    } else {
+      const load = await loadGraphDataWithSnapshot(dir, snapshotDir);
+      knowledgeGraph = load.knowledgeGraph;
+      const how = load.snapshot === 'read' ? 'from its snapshot' : 'in full';
+      console.log(`graph-data loaded ${how} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    }
   } catch (error) {
     console.error(error instanceof GraphDataError ? error.message : error);
     process.exit(1);

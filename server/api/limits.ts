@@ -67,6 +67,10 @@ export const ARGUMENT_LIMITS = {
   neighborhoodDepth: { min: 0, max: 3 },
   /** `limit` of `neighborhood`, in relations. */
   neighborhoodRelations: { min: 0, max: 5000 },
+  /** `maxEntities` of `overview`. */
+  overviewEntities: { min: 1, max: 2000 },
+  /** `maxRelations` of `overview`. */
+  overviewRelations: { min: 0, max: 10000 },
 } as const satisfies Record<string, ArgumentRange>;
 
 // Shape ------------------------------------------------------------------------------------------
@@ -113,8 +117,8 @@ export const MAX_COST = 25_000;
 export const ASSUMED_LIST_SIZES: Readonly<Record<string, number>> = {
   'EntityConnection.edges': 1,
   'RelationConnection.edges': 1,
+  'EntityRelationConnection.edges': 1,
   'CitationConnection.edges': 1,
-  'Entity.relations': 20,
   'Entity.claims': 10,
   'Entity.sources': 5,
   'Entity.disagreements': 3,

@@ -11,10 +11,12 @@ import { type EntityFilter, claimsOfEntity, entitiesPage, entityById, sourcesOfE
 import { fullTextEntities, fullTextPassages, fullTextQuery, fullTextRelations } from '../graph/full-text-search';
 import { type GraphIndex, degreeOf, entityRecord, relationRecord, sourceRecords } from '../graph/indexes';
 import { assertKnownEntityFilter, assertKnownRelationFilter } from '../graph/known-values';
+import { entityRelationsPage } from '../graph/entity-relations';
 import { neighborhood } from '../graph/neighborhood';
+import { overview } from '../graph/overview';
 import { type PathPageRecord, pathPage, shortestPaths } from '../graph/paths';
 import { offsetAfter, rankedConnection } from '../graph/ranked-cursor';
-import { type RelationFilter, relationById, relationsOfEntity, relationsPage } from '../graph/relations';
+import { type RelationFilter, relationById, relationsPage } from '../graph/relations';
 import { searchEntities } from '../graph/search';
 import { speakerOf, statedPlainly, statementsPage } from '../graph/statements';
 import {
@@ -27,7 +29,13 @@ import {
   sourceCounts,
 } from '../graph/sources';
 import { entityTimeline, timelineCounts, timelineEvents } from '../graph/timeline';
-import { entityTypeSummaries, graphStats, relationTypeLabel, relationTypeSummaries } from '../graph/vocabulary';
+import {
+  datasetSummary,
+  entityTypeSummaries,
+  graphStats,
+  relationTypeLabel,
+  relationTypeSummaries,
+} from '../graph/vocabulary';
 import { DatePrecision, type Resolvers } from './generated/resolvers-types';
 import { resolverArguments } from './defaults';
 import { asUserInput, badUserInput, checkAtLeast, checkRange } from './errors';
@@ -143,6 +151,15 @@ export const resolvers: Resolvers = {
       relationTypes: relationTypeSummaries(index),
     }),
     stats: (_, __, { index }) => graphStats(index),
+    dataset: (_, __, { index }) => datasetSummary(index),
+    overview: (_, args, { index }, info) => {
+      const { maxEntities, maxRelations } = resolverArguments(info, args);
+      return overview(
+        index,
+        checkRange('maxEntities', maxEntities, ARGUMENT_LIMITS.overviewEntities),
+        checkRange('maxRelations', maxRelations, ARGUMENT_LIMITS.overviewRelations),
+      );
+    },
     timeline: (_, args, { index }, info) => {
       const { bucket, filter } = resolverArguments(info, args);
       return asUserInput(() => {
@@ -202,7 +219,18 @@ export const resolvers: Resolvers = {
 
   Entity: {
     claims: (entity, _, { index }) => [...claimsOfEntity(index, entity.id)],
-    relations: (entity, args, { index }, info) => relationsOfEntity(index, entity.id, resolverArguments(info, args)),
+    relations: (entity, args, { index }, info) => {
+      const { direction, types, neighborTypes, first, after } = resolverArguments(info, args);
+      return asUserInput(() =>
+        entityRelationsPage(index, entity.id, {
+          direction,
+          types,
+          neighborTypes,
+          first: checkRange('first', first, ARGUMENT_LIMITS.pageSize),
+          after,
+        }),
+      );
+    },
     degree: (entity, _, { index }) => degreeOf(index, entity.id),
     sources: (entity, _, { index }) => sourcesOfEntity(index, entity.id),
     disagreements: (entity, _, { index }) => disagreementsOf(index, entity.id),

@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 
 import type { KnowledgeGraph } from '../data/model';
 import { type GraphIndex, buildGraphIndex } from '../graph/indexes';
+import { prepareOverview } from '../graph/overview';
 
 export class ServedGraph {
   #index: GraphIndex;
@@ -18,6 +19,7 @@ export class ServedGraph {
 
   constructor(knowledgeGraph: KnowledgeGraph) {
     this.#index = buildGraphIndex(knowledgeGraph);
+    prepareOverview(this.#index);
     this.#version = dataVersion(knowledgeGraph);
   }
 
@@ -33,6 +35,7 @@ export class ServedGraph {
   /** Serves another graph from the next request on (indexed before the swap, so no request waits). */
   replace(knowledgeGraph: KnowledgeGraph): void {
     const index = buildGraphIndex(knowledgeGraph);
+    prepareOverview(index);
     const version = dataVersion(knowledgeGraph);
     this.#index = index;
     this.#version = version;

@@ -4,6 +4,7 @@
  * reads these shapes; nothing downstream writes them.
  */
 import type { MultiGraph } from 'graphology';
+import type { DatasetRecord } from './dataset';
 
 export interface SourceRecord {
   id: string;
@@ -168,4 +169,6 @@ export interface KnowledgeGraph {
   sources: Map<string, SourceRecord>;
   claims: Map<string, ClaimRecord>;
   vocabulary: Vocabulary;
+  /** The dataset's title and description (dataset.yaml); graphs built in memory may leave it out. */
+  dataset?: DatasetRecord;
 }

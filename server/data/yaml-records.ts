@@ -6,10 +6,12 @@ import { readFile } from 'node:fs/promises';
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import type { DataProblem } from './errors';
+import { readRecordBlocks } from './record-blocks';
 
 export interface YamlRecord {
   /** 1-based position in the file's list. */
   index: number;
+  /** The parsed record; cleared once validated (see load-graph-data.ts). */
   value: unknown;
   /** Line of a field inside the record (or of the record itself when the field is not found). */
   lineOf(path?: (string | number)[]): number | undefined;
@@ -21,10 +23,10 @@ export interface YamlFile {
   lineOf(node: Node | null | undefined): number | undefined;
 }
 
-export async function readYamlFile(dir: string, file: string, problems: DataProblem[]): Promise<YamlFile | null> {
-  let text: string;
+/** The text of a graph-data file, or null after reporting why it cannot be read. */
+export async function readDataFile(dir: string, file: string, problems: DataProblem[]): Promise<string | null> {
   try {
-    text = await readFile(`${dir}/${file}`, 'utf8');
+    return await readFile(`${dir}/${file}`, 'utf8');
   } catch (error) {
     problems.push({
       file,
@@ -32,6 +34,30 @@ export async function readYamlFile(dir: string, file: string, problems: DataProb
     });
     return null;
   }
+}
+
+/** A small YAML file (the vocabulary, the dataset) parsed whole, with a syntax tree for positions. */
+export async function readYamlFile(dir: string, file: string, problems: DataProblem[]): Promise<YamlFile | null> {
+  const text = await readDataFile(dir, file, problems);
+  return text === null ? null : parseYamlText(text, file, problems);
+}
+
+/**
+ * The records of a list file (sources, entities, relations, claims), read by the fast path of
+ * record-blocks.ts where it applies and whole by `yaml` where it does not; null after
+ * reporting why they cannot be read.
+ */
+export async function readRecordFile(dir: string, file: string, problems: DataProblem[]): Promise<YamlRecord[] | null> {
+  const text = await readDataFile(dir, file, problems);
+  if (text === null) return null;
+  const fast = readRecordBlocks(text, file, problems);
+  if (fast.kind === 'records') return fast.records;
+  if (fast.kind === 'malformed') return null;
+  const yaml = parseYamlText(text, file, problems);
+  return yaml && listRecords(yaml, problems);
+}
+
+function parseYamlText(text: string, file: string, problems: DataProblem[]): YamlFile | null {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (document.errors.length > 0) {

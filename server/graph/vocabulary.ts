@@ -4,6 +4,7 @@
  *
  * Counts per type are kept by the index; these answers only read them.
  */
+import { DEFAULT_DATASET } from '../data/dataset';
 import type { EntityTypeSummary, RelationTypeSummary } from './results';
 import type { GraphIndex } from './indexes';
 
@@ -37,4 +38,11 @@ export function graphStats(index: GraphIndex) {
     sourceCount: index.sourceIds.length,
     citationCount: index.citationCount,
   };
+}
+
+/** What the graph is called (dataset.yaml, or the default) and its size. */
+export function datasetSummary(index: GraphIndex) {
+  const { title, description } = index.knowledgeGraph.dataset ?? DEFAULT_DATASET;
+  const { entityCount, relationCount, sourceCount, claimCount } = graphStats(index);
+  return { title, description, entityCount, relationCount, sourceCount, claimCount };
 }

@@ -77,8 +77,8 @@ describe('abuse limits', () => {
 
   it('count depth through fragments too', async () => {
     const viaFragments = `
-      fragment Hop on Entity { relations { subject { relations { subject { relations { subject { relations { id } } } } } } } }
-      { entity(id: "isis-k") { relations { subject { relations { subject { ...Hop } } } } } }`;
+      fragment Hop on Entity { relations { edges { node { subject { relations { edges { node { id } } } } } } } }
+      { entity(id: "isis-k") { relations { edges { node { subject { ...Hop } } } } } }`;
     const { errors } = await api.query(viaFragments);
     expect(errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'maxDepth' });
     await expectServerStillAnswers();
@@ -110,7 +110,7 @@ describe('abuse limits', () => {
   });
 
   it('reject relations nested in relations as QUERY_TOO_COMPLEX, naming the cost and the limit, then serve on', async () => {
-    const nested = `{ relations(first: 500) { edges { node { subject { relations { object { relations { id } } } } } } } }`;
+    const nested = `{ relations(first: 500) { edges { node { subject { relations { edges { node { id } } } } } } } }`;
     const { status, errors } = await api.query(nested);
     expect(status).toBe(400);
     expect(errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maxCost: MAX_COST });

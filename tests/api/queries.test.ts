@@ -12,10 +12,10 @@ describe('the GraphQL API answers', () => {
       entity(id: "isis-k") {
         id name type aliases description degree
         claims { id attribute value entity { id } sources { id } citations { quote } }
-        relations { id }
-        outgoing: relations(direction: OUTGOING) { subject { id } }
-        incoming: relations(direction: INCOMING) { object { id } }
-        enemies: relations(types: ["enemy_of"]) { type }
+        relations(first: 500) { totalCount edges { node { id } } }
+        outgoing: relations(direction: OUTGOING, first: 500) { edges { node { subject { id } } } }
+        incoming: relations(direction: INCOMING, first: 500) { edges { node { object { id } } } }
+        enemies: relations(types: ["enemy_of"]) { edges { node { type } } }
         sources { id }
         disagreements { attribute claims { value } }
       }
@@ -25,10 +25,15 @@ describe('the GraphQL API answers', () => {
     expect(entity).toMatchObject({ id: 'isis-k', name: 'ISIS-K', type: 'organization' });
     expect(entity.aliases).toContain('ISKP');
     expect(entity.degree).toBe(api.index.graph.degree('isis-k'));
-    expect(entity.relations).toHaveLength(entity.degree);
-    expect(entity.outgoing.every((r: { subject: { id: string } }) => r.subject.id === 'isis-k')).toBe(true);
-    expect(entity.incoming.every((r: { object: { id: string } }) => r.object.id === 'isis-k')).toBe(true);
-    expect(entity.enemies.length).toBeGreaterThan(0);
+    expect(entity.relations.edges).toHaveLength(entity.degree);
+    expect(entity.relations.totalCount).toBe(entity.degree);
+    type Row = { subject: { id: string }; object: { id: string }; type: string };
+    const nodes = (connection: { edges: { node: Row }[] }) => connection.edges.map((edge) => edge.node);
+    expect(nodes(entity.outgoing).every((r) => r.subject.id === 'isis-k')).toBe(true);
+    expect(nodes(entity.incoming).every((r) => r.object.id === 'isis-k')).toBe(true);
+    expect(nodes(entity.outgoing).length + nodes(entity.incoming).length).toBeGreaterThanOrEqual(entity.degree);
+    expect(nodes(entity.enemies).length).toBeGreaterThan(0);
+    expect(nodes(entity.enemies).every((r) => r.type === 'enemy_of')).toBe(true);
     expect(entity.claims.every((c: { entity: { id: string } }) => c.entity.id === 'isis-k')).toBe(true);
     expect(entity.sources.length).toBe(api.knowledgeGraph.sources.size);
     expect(entity.disagreements.map((d: { attribute: string }) => d.attribute)).toContain('fighter_strength');

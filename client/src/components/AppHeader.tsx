@@ -4,6 +4,7 @@
  */
 import type { ReactNode } from 'react';
 
+import { useDatasetTitle } from '../api/use-dataset-title';
 import { useExplorerState } from '../bindings/use-explorer-state';
 import { useNavigation } from '../bindings/use-navigation';
 import { navigationSection, parseRoute, routeHref } from '../core/routing';
@@ -20,10 +21,11 @@ interface AppHeaderProps {
 
 export function AppHeader({ titleIsHeading, subtitle, className = '', children }: AppHeaderProps) {
   const Title = titleIsHeading ? 'h1' : 'p';
+  const datasetTitle = useDatasetTitle();
   return (
     <header className={`app-header ${className}`}>
       <Title className="app-header__title">
-        ISIS-K knowledge graph
+        {datasetTitle}
         <span className="app-header__subtitle">{subtitle}</span>
       </Title>
       <AppNav />

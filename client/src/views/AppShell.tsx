@@ -4,6 +4,7 @@
  */
 import { useEffect, useMemo } from 'react';
 
+import { useDatasetTitle } from '../api/use-dataset-title';
 import { LoadedGraphContext } from '../bindings/loaded-graph';
 import { useNavigation } from '../bindings/use-navigation';
 import type { RenderGraph } from '../core/graph-building';
@@ -17,9 +18,8 @@ import { SourceReaderView } from './reader/SourceReaderView';
 import { SourcesView } from './sources/SourcesView';
 import { TimelineView } from './timeline/TimelineView';
 
-const APP_TITLE = 'ISIS-K knowledge graph explorer';
-
-function documentTitle(route: Route, data: GraphData): string {
+function documentTitle(route: Route, data: GraphData, datasetTitle: string): string {
+  const APP_TITLE = `${datasetTitle} explorer`;
   switch (route.view) {
     case 'graph':
       return APP_TITLE;
@@ -42,7 +42,7 @@ export function AppShell({ data, graph }: { data: GraphData; graph: RenderGraph 
   const { location } = useNavigation();
   const route = useMemo(() => parseRoute(location.pathname, location.search), [location.pathname, location.search]);
   const context = useMemo(() => ({ data, colors: entityTypeColors(data.entityTypes) }), [data]);
-  const title = documentTitle(route, data);
+  const title = documentTitle(route, data, useDatasetTitle());
 
   useEffect(() => {
     document.title = title;

@@ -6,7 +6,7 @@ import type { EntityDetailsQuery } from '../../api/generated/graphql';
 
 export type EntityDetails = NonNullable<EntityDetailsQuery['entity']>;
 export type EntityClaim = EntityDetails['claims'][number];
-export type EntityRelation = EntityDetails['relations'][number];
+export type EntityRelation = EntityDetails['relations']['edges'][number]['node'];
 
 export interface ClaimGroup {
   attribute: string;

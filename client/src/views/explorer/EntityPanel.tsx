@@ -98,6 +98,7 @@ export function EntityPanel(props: EntityPanelProps) {
   const summary = data.entityById.get(entityId);
   const entity = details.data?.entity;
   const name = entity?.name ?? summary?.name ?? entityId;
+  const relations = useMemo(() => entity?.relations.edges.map((edge) => edge.node) ?? [], [entity]);
   const claimGroups = useMemo(
     () =>
       entity
@@ -170,9 +171,14 @@ export function EntityPanel(props: EntityPanelProps) {
 
           <section className="panel__section" aria-labelledby={relationsTitleId}>
             <h3 id={relationsTitleId}>
-              Relations <span className="count">{entity.relations.length}</span>
+              Relations{' '}
+              <span className="count">
+                {relations.length < entity.relations.totalCount
+                  ? `${relations.length} of ${entity.relations.totalCount}`
+                  : entity.relations.totalCount}
+              </span>
             </h3>
-            {groupRelations(entity.id, entity.relations).map((group) => (
+            {groupRelations(entity.id, relations).map((group) => (
               <div key={group.key} className="relation-group">
                 <h4 className="relation-group__title">
                   {group.direction === 'incoming' && <span aria-hidden="true">← </span>}
@@ -209,7 +215,7 @@ export function EntityPanel(props: EntityPanelProps) {
                 </ul>
               </div>
             ))}
-            {entity.relations.length === 0 && <p className="empty-note">No relation names this entity.</p>}
+            {relations.length === 0 && <p className="empty-note">No relation names this entity.</p>}
           </section>
           <p className="panel__footer">
             <button type="button" className="link-button" onClick={() => onSelectEntity(entity.id)}>

@@ -1,0 +1,54 @@
+/**
+ * The explorer's own queries must pass the API's cost limit as the browser sends them: urql
+ * adds `__typename` to every selection set, which adds to the cost of every item of a page.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { Kind, type OperationDefinitionNode, buildSchema, parse, visit } from 'graphql';
+
+import { PATHS_WANTED } from '../../client/src/api/use-paths';
+import { ARGUMENT_LIMITS, MAX_COST, operationCost } from '../../server/api/limits';
+import { SCHEMA_FILE } from '../../server/api/server';
+
+const OPERATIONS = join(import.meta.dirname, '..', '..', 'client', 'src', 'api', 'operations');
+
+test("every client operation, with urql's __typename fields and the largest pages, costs less than the limit", async () => {
+  const schema = buildSchema(await readFile(SCHEMA_FILE, 'utf8'));
+  const files = (await readdir(OPERATIONS)).filter((file) => file.endsWith('.graphql'));
+  const text = (await Promise.all(files.map((file) => readFile(join(OPERATIONS, file), 'utf8')))).join('\n');
+  const document = visit(parse(text), {
+    SelectionSet: (node) => ({
+      ...node,
+      selections: [...node.selections, { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } }],
+    }),
+  });
+  const operations = document.definitions.filter(
+    (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
+  );
+  expect(operations.length).toBeGreaterThan(5);
+  // The largest `first` each question allows, or the one the client sends. EntityStatements grows its `first` by 20 per
+  // "show more"; priced here at 100: at 500, with __typename, it costs more than the limit.
+  const largestFirst: Record<string, number> = {
+    Paths: PATHS_WANTED,
+    SearchEntities: ARGUMENT_LIMITS.searchResults.max,
+    EntityStatements: 100,
+  };
+  for (const operation of operations) {
+    const cost = operationCost(schema, document, operation.name!.value, {
+      first: largestFirst[operation.name!.value] ?? ARGUMENT_LIMITS.pageSize.max,
+      depth: 3,
+      maxLength: 5,
+      from: 'x',
+      to: 'x',
+      id: 'x',
+      text: 'x',
+      a: 'x',
+      b: 'x',
+    });
+    expect({ operation: operation.name!.value, underLimit: cost <= MAX_COST }).toEqual({
+      operation: operation.name!.value,
+      underLimit: true,
+    });
+  }
+});

@@ -1,0 +1,98 @@
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { GraphDataError } from '../../server/data/errors';
+import { loadGraphData } from '../../server/data/load-graph-data';
+import type { KnowledgeGraph } from '../../server/data/model';
+import { loadGraphDataWithSnapshot } from '../../server/data/snapshot';
+
+const MINIMAL = join(import.meta.dirname, 'fixtures', 'minimal');
+const SHIPPED = join(import.meta.dirname, '..', '..', 'graph-data');
+const tempDirs: string[] = [];
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'snapshot-'));
+  tempDirs.push(dir);
+  return dir;
+}
+afterAll(async () => {
+  await Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+/** Everything a load hands on, in plain values, to compare two loads. */
+function contents(knowledge: KnowledgeGraph) {
+  return {
+    entities: knowledge.graph.mapNodes((_id, entity) => entity),
+    relations: knowledge.graph.mapEdges((_id, relation, subject, object, _a, _b, undirected) => ({
+      relation,
+      subject,
+      object,
+      undirected,
+    })),
+    sources: [...knowledge.sources.values()],
+    claims: [...knowledge.claims.values()],
+    vocabulary: knowledge.vocabulary,
+    dataset: knowledge.dataset,
+  };
+}
+
+async function copyOf(dir: string): Promise<string> {
+  const copy = join(await tempDir(), 'graph-data');
+  await cp(dir, copy, { recursive: true });
+  return copy;
+}
+
+describe('a restart reads a validated snapshot, and a changed file invalidates it', () => {
+  test('the first load writes a snapshot; the second reads it and gives exactly what the loader gives', async () => {
+    const [data, cache] = [await copyOf(SHIPPED), await tempDir()];
+    const first = await loadGraphDataWithSnapshot(data, cache);
+    expect(first.snapshot).toBe('written');
+    expect((await readdir(cache)).filter((file) => file.endsWith('.snapshot'))).toHaveLength(1);
+    const second = await loadGraphDataWithSnapshot(data, cache);
+    expect(second.snapshot).toBe('read');
+    expect(contents(second.knowledgeGraph)).toEqual(contents(await loadGraphData(data)));
+  });
+
+  test('an edited entity invalidates the snapshot: the next load is a full one, with the edit', async () => {
+    const [data, cache] = [await copyOf(MINIMAL), await tempDir()];
+    await loadGraphDataWithSnapshot(data, cache);
+    const path = join(data, 'entities.yaml');
+    await writeFile(
+      path,
+      (await readFile(path, 'utf8')).replace('description: A small test group.', 'description: A revised group.'),
+    );
+    const after = await loadGraphDataWithSnapshot(data, cache);
+    expect(after.snapshot).toBe('written');
+    expect(after.knowledgeGraph.graph.getNodeAttribute('alpha-group', 'description')).toBe('A revised group.');
+    expect((await loadGraphDataWithSnapshot(data, cache)).snapshot).toBe('read');
+  });
+
+  test('a file added to the folder invalidates it too', async () => {
+    const [data, cache] = [await copyOf(MINIMAL), await tempDir()];
+    await loadGraphDataWithSnapshot(data, cache);
+    await writeFile(join(data, 'dataset.yaml'), 'title: Minimal fixture\n');
+    const after = await loadGraphDataWithSnapshot(data, cache);
+    expect(after.snapshot).toBe('written');
+    expect(after.knowledgeGraph.dataset?.title).toBe('Minimal fixture');
+  });
+
+  test('a change that breaks the data fails the load: the old snapshot is never served', async () => {
+    const [data, cache] = [await copyOf(MINIMAL), await tempDir()];
+    await loadGraphDataWithSnapshot(data, cache);
+    const path = join(data, 'relations.yaml');
+    await writeFile(path, (await readFile(path, 'utf8')).replace('object: delta-front', 'object: delta-frnt'));
+    await expect(loadGraphDataWithSnapshot(data, cache)).rejects.toThrow(GraphDataError);
+  });
+
+  test('a damaged snapshot is ignored and replaced by a full load', async () => {
+    const [data, cache] = [await copyOf(MINIMAL), await tempDir()];
+    await loadGraphDataWithSnapshot(data, cache);
+    const [file] = (await readdir(cache)).filter((name) => name.endsWith('.snapshot'));
+    const bytes = await readFile(join(cache, file!));
+    await writeFile(join(cache, file!), bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const after = await loadGraphDataWithSnapshot(data, cache);
+    expect(after.snapshot).toBe('written');
+    expect(after.knowledgeGraph.graph.order).toBe(4);
+    expect((await readdir(cache)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+});

@@ -1,0 +1,53 @@
+import { type GraphIndex } from '../../server/graph/indexes';
+import { overview } from '../../server/graph/overview';
+import { byCorroboration } from '../../server/graph/relations';
+import { shippedGraphIndex } from './shipped-graph';
+
+let index: GraphIndex;
+beforeAll(async () => {
+  index = await shippedGraphIndex();
+});
+
+/** An entity's support: its relations' distinct sources, summed. */
+const support = (entityId: string) =>
+  (index.relationsByEntity.get(entityId) ?? []).reduce(
+    (sum, id) => sum + index.graph.getEdgeAttribute(id, 'sourceIds').length,
+    0,
+  );
+
+describe('the overview of a graph too large to draw', () => {
+  test('"10 of N entities shown": the ten most supported entities, with the totals of the graph', () => {
+    const view = overview(index, 10, 15);
+    expect(view.entities).toHaveLength(10);
+    expect(view.totalEntities).toBe(index.graph.order);
+    expect(view.totalRelations).toBe(index.graph.size);
+    expect(view.truncated).toBe(true);
+    const weakestShown = Math.min(...view.entities.map((entity) => support(entity.id)));
+    const shown = new Set(view.entities.map((entity) => entity.id));
+    for (const id of index.entityIds) if (!shown.has(id)) expect(support(id)).toBeLessThanOrEqual(weakestShown);
+    expect(view.entities[0]!.id).toBe('isis-k');
+  });
+
+  test('relations join two shown entities, best supported first, at most maxRelations', () => {
+    const view = overview(index, 10, 15);
+    const shown = new Set(view.entities.map((entity) => entity.id));
+    expect(view.relations.length).toBeGreaterThan(0);
+    expect(view.relations.length).toBeLessThanOrEqual(15);
+    for (const relation of view.relations) {
+      expect(shown.has(relation.subject) && shown.has(relation.object)).toBe(true);
+    }
+    expect([...view.relations].sort(byCorroboration)).toEqual(view.relations);
+    const among = index.relationIds.filter((id) => {
+      const relation = index.graph.getEdgeAttributes(id);
+      return shown.has(relation.subject) && shown.has(relation.object);
+    });
+    expect(view.relations).toHaveLength(Math.min(15, among.length));
+  });
+
+  test('a budget larger than the graph shows it whole, and says nothing is hidden', () => {
+    const view = overview(index, 2000, 10000);
+    expect(view.entities).toHaveLength(index.graph.order);
+    expect(view.relations).toHaveLength(index.graph.size);
+    expect(view.truncated).toBe(false);
+  });
+});
