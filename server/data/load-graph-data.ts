@@ -133,6 +133,13 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
       });
     }
   });
+  // Reads finish in any order: keep the file's order, so every load (and every snapshot) lists the sources alike.
+  const readSources = new Map(sources);
+  sources.clear();
+  for (const id of sourceInputs.keys()) {
+    const source = readSources.get(id);
+    if (source) sources.set(id, source);
+  }
 
   const entities = collect(
     GRAPH_DATA_FILES.entities,
