@@ -102,8 +102,8 @@ export const PARSE_OPTIONS = { maxTokens: MAX_TOKENS };
 // Cost -----------------------------------------------------------------------------------------
 
 /**
- * The explorer's page query, `relations(first: 500)` with each relation's type, label, ends,
- * source ids and citations, costs about 17 000; two nested `relations` under it cost
+ * The explorer's page query, `relations(first: 400)` with each relation's type, label, ends,
+ * source ids, citations and time span, costs about 21 000; two nested `relations` under it cost
  * hundreds of thousands.
  */
 export const MAX_COST = 25_000;
@@ -154,6 +154,12 @@ export const ASSUMED_LIST_SIZES: Readonly<Record<string, number>> = {
   'RelationMatch.quotes': 3,
   'QuoteMatch.matches': 3,
   'Passage.matches': 3,
+  'Entity.time': 2,
+  'Relation.time': 1,
+  'TimeStatement.citations': 2,
+  'PublishedEvidence.citations': 2,
+  'Timeline.periods': 100,
+  'TimelineEventConnection.edges': 1,
 };
 
 /** For a list field missing from ASSUMED_LIST_SIZES (one added to the schema later). */

@@ -28,6 +28,7 @@ import {
   sourceById,
   sourceCounts,
 } from '../graph/sources';
+import { entityTimeline, timelineCounts, timelineEvents } from '../graph/timeline';
 import {
   datasetSummary,
   entityTypeSummaries,
@@ -35,8 +36,8 @@ import {
   relationTypeLabel,
   relationTypeSummaries,
 } from '../graph/vocabulary';
-import type { Resolvers } from './generated/resolvers-types';
 import { curationMutations, curationQueries } from './curation-resolvers';
+import { DatePrecision, type Resolvers } from './generated/resolvers-types';
 import { resolverArguments } from './defaults';
 import { asUserInput, badUserInput, checkAtLeast, checkRange } from './errors';
 import { ARGUMENT_LIMITS } from './limits';
@@ -67,6 +68,9 @@ function checkedEntityFilter<T extends EntityFilter>(
 function fullTextPage({ first, after }: { first?: number | null; after?: string | null }) {
   return { first: checkRange('first', first!, ARGUMENT_LIMITS.searchResults), offset: offsetAfter(after) };
 }
+
+/** The schema's DatePrecision values for the loader's precisions. */
+const PRECISIONS = { day: DatePrecision.Day, month: DatePrecision.Month, year: DatePrecision.Year } as const;
 
 export const resolvers: Resolvers = {
   Query: {
@@ -158,6 +162,36 @@ export const resolvers: Resolvers = {
       );
     },
     ...curationQueries,
+    timeline: (_, args, { index }, info) => {
+      const { bucket, filter } = resolverArguments(info, args);
+      return asUserInput(() => {
+        const checked = checkedFilter(index, filter);
+        // Read the range now, so a bad one is an error of this field, not of each subfield.
+        timelineCounts(index, bucket, checked);
+        timelineEvents(index, checked, { first: 0 });
+        return { bucket, filter: checked };
+      });
+    },
+  },
+
+  Timeline: {
+    periods: ({ bucket, filter }, _, { index }) => timelineCounts(index, bucket, filter).periods,
+    datedRelations: ({ bucket, filter }, _, { index }) => timelineCounts(index, bucket, filter).datedRelations,
+    undatedRelations: ({ bucket, filter }, _, { index }) => timelineCounts(index, bucket, filter).undatedRelations,
+    events: ({ filter }, args, { index }, info) => {
+      const { first, after } = resolverArguments(info, args);
+      return asUserInput(() =>
+        timelineEvents(index, filter, { first: checkRange('first', first, ARGUMENT_LIMITS.pageSize), after }),
+      );
+    },
+  },
+
+  TimelineEvent: {
+    entity: (event, _, { index }) => index.graph.getNodeAttributes(event.entityId),
+  },
+
+  TimeStatement: {
+    precision: (statement) => PRECISIONS[statement.precision],
   },
 
   Mutation: curationMutations,
@@ -204,6 +238,12 @@ export const resolvers: Resolvers = {
     degree: (entity, _, { index }) => degreeOf(index, entity.id),
     sources: (entity, _, { index }) => sourcesOfEntity(index, entity.id),
     disagreements: (entity, _, { index }) => disagreementsOf(index, entity.id),
+    time: (entity) => entity.time ?? [],
+    span: (entity, _, { index }) => index.time.entitySpans.get(entity.id) ?? null,
+    timeline: (entity, args, { index }, info) => {
+      const { first } = resolverArguments(info, args);
+      return entityTimeline(index, entity.id, checkRange('first', first, ARGUMENT_LIMITS.pageSize));
+    },
     statements: (entity, args, { index }, info) => {
       const { first, after } = resolverArguments(info, args);
       return asUserInput(() =>
@@ -219,6 +259,8 @@ export const resolvers: Resolvers = {
     sources: (relation, _, { index }) => sourceRecords(index, relation.sourceIds),
     corroboration: (relation) => relation.sourceIds.length,
     statedPlainly: (relation) => statedPlainly(relation),
+    time: (relation) => relation.time ?? [],
+    span: (relation, _, { index }) => index.time.relationSpans.get(relation.id) ?? null,
   },
 
   Citation: {

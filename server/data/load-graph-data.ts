@@ -25,6 +25,7 @@ import type {
   SourceRecord,
 } from './model';
 import { resolveQuote } from './resolve-quote';
+import { readPublishedEvidence, readTimeStatements } from './time';
 import {
   claimAttributeSchema,
   claimSchema,
@@ -123,7 +124,7 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
               'so restore the original, or, for a deliberately new text, set sha256 to the new value',
           };
         }
-        return { ...value, text };
+        return { ...value, publishedEvidence: null, text };
       } catch (error) {
         return {
           file: GRAPH_DATA_FILES.sources,
@@ -174,14 +175,16 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
     inputs: CitationInput[],
     target: CitationTarget,
     relation?: { subject: string; object: string },
+    // Where the citations list sits in the record: [] for `citations`, ['time', 0] for a date's.
+    path: (string | number)[] = [],
   ): CitationRecord[] =>
     inputs.flatMap((input, position) => {
       const at = (field: string) => ({
         file,
         record: record.index,
         recordId,
-        field: `citations.${position}.${field}`,
-        line: record.lineOf(['citations', position, field]),
+        field: [...path, 'citations', position, field].join('.'),
+        line: record.lineOf([...path, 'citations', position, field]),
       });
       const source = sources.get(input.source);
       if (!source) {
@@ -206,6 +209,59 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
       const quote = source.text.slice(resolved.start, resolved.end);
       return [{ sourceId: source.id, quote, start: resolved.start, end: resolved.end, target, ...voice }];
     });
+
+  // Dates (time.ts): each statement's citations resolve like any other, at their place in the record.
+  const timeOf = (
+    file: string,
+    record: YamlRecord,
+    recordId: string,
+    inputs: Parameters<typeof readTimeStatements>[0],
+    target: CitationTarget,
+    relation?: { subject: string; object: string },
+  ) =>
+    readTimeStatements(inputs, {
+      citationsOf: (field, citations) =>
+        citationsOf(file, record, recordId, citations, target, relation, field.split('.').map(pathPart)),
+      publishedOf: (sourceId) => sources.get(sourceId)?.published ?? null,
+      at: (field) => ({
+        file,
+        record: record.index,
+        recordId,
+        field,
+        line: record.lineOf(field.split('.').map(pathPart)),
+      }),
+      problems,
+    });
+  for (const { value, record } of sourceInputs.values()) {
+    const source = sources.get(value.id);
+    if (!source) continue;
+    source.publishedEvidence = readPublishedEvidence(value, {
+      citationsOf: (field, citations) =>
+        citationsOf(
+          GRAPH_DATA_FILES.sources,
+          record,
+          value.id,
+          citations,
+          { kind: 'source', id: value.id },
+          undefined,
+          [field],
+        ),
+      at: (field) => ({
+        file: GRAPH_DATA_FILES.sources,
+        record: record.index,
+        recordId: value.id,
+        field,
+        line: record.lineOf(field.split('.').map(pathPart)),
+      }),
+      problems,
+    });
+  }
+  const entityTimes = new Map(
+    [...entities.values()].map(({ value, record }) => [
+      value.id,
+      timeOf(GRAPH_DATA_FILES.entities, record, value.id, value.time, { kind: 'entity', id: value.id }),
+    ]),
+  );
 
   const checkEntity = (file: string, record: YamlRecord, recordId: string, field: string, id: string) => {
     if (entities.has(id)) return;
@@ -263,6 +319,7 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
       directed: relationType?.directed ?? true,
       note: value.note,
       citations,
+      time: timeOf(file, record, value.id, value.time, { kind: 'relation', id: value.id }, value),
       sourceIds: distinctSources(citations),
     });
   }
@@ -299,7 +356,7 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
 
   return {
     graph: buildEntityGraph(
-      [...entities.values()].map(({ value }) => value),
+      [...entities.values()].map(({ value }) => ({ ...value, time: entityTimes.get(value.id) ?? [] })),
       relations,
     ),
     sources,
@@ -355,6 +412,11 @@ function collect<T extends { id: string }>(
   // of a large file. The record keeps what locating a problem needs.
   for (const record of records ?? []) record.value = undefined;
   return byId;
+}
+
+/** A dotted field path's parts, numbers where they index a list (`time.0.at` → ['time', 0, 'at']). */
+function pathPart(part: string): string | number {
+  return /^\d+$/.test(part) ? Number(part) : part;
 }
 
 /** The dataset's title and description; the default when graph-data has no dataset file; null when invalid. */

@@ -13,6 +13,8 @@ export interface SourceRecord {
   author: string | null;
   /** ISO date (YYYY-MM-DD or YYYY-MM), null where the text gives none. */
   published: string | null;
+  /** The quotes that date the source, whether the date is inferred, and how: null when `published` is. */
+  publishedEvidence: { citations: CitationRecord[]; inferred: boolean; note: string | null } | null;
   kind: string;
   note: string | null;
   /** Where the article was published online, when the curator gave it. */
@@ -26,7 +28,37 @@ export interface SourceRecord {
 }
 
 /** What a citation supports: a relation or a claim. */
-export type CitationTarget = { kind: 'relation'; id: string } | { kind: 'claim'; id: string };
+export type CitationTarget =
+  | { kind: 'relation'; id: string }
+  | { kind: 'claim'; id: string }
+  /** A citation that dates an entity (an event's date, in its `time` list). */
+  | { kind: 'entity'; id: string }
+  /** A citation that dates a source (its `publishedEvidence`). */
+  | { kind: 'source'; id: string };
+
+export type DatePrecision = 'day' | 'month' | 'year';
+
+/**
+ * When something happened (`at`) or held (`start`, `end`; either may be open), with the
+ * quotes that say so. Dates are ISO 8601 at the precision the article gives.
+ */
+export interface TimeRecord {
+  at: string | null;
+  start: string | null;
+  end: string | null;
+  /** The least precise of the statement's dates. */
+  precision: DatePrecision;
+  /** The first day the statement covers (`YYYY-MM-DD`); null when it has no start (open before). */
+  first: string | null;
+  /** The last day the statement covers (`YYYY-MM-DD`); null when it has no end (open after). */
+  last: string | null;
+  citations: CitationRecord[];
+  /** True when the date is worked out from the text rather than stated (see `note`). */
+  inferred: boolean;
+  /** The article's own relative wording ("last November"), resolved against the source's date. */
+  relative: string | null;
+  note: string | null;
+}
 
 /**
  * Who an article attributes a statement to: an entity of the graph (`colin-clarke`), or a
@@ -54,6 +86,11 @@ export interface EntityRecord {
   name: string;
   aliases: string[];
   description: string;
+  /**
+   * When it happened or held, per the articles; empty or absent when they do not date it
+   * (optional so that graphs built in memory, by tests and generators, need not say).
+   */
+  time?: TimeRecord[];
 }
 
 export interface RelationRecord {
@@ -64,6 +101,8 @@ export interface RelationRecord {
   directed: boolean;
   note: string | null;
   citations: CitationRecord[];
+  /** When the relation held, per the articles; empty or absent when they do not date it. */
+  time?: TimeRecord[];
   /** Distinct supporting source ids, sorted: its length is the relation's corroboration. */
   sourceIds: string[];
 }

@@ -31,6 +31,30 @@ export const citationSchema = z.strictObject({
     .optional(),
 });
 
+/**
+ * A date statement (see time.ts): `at` for when something happened, or `start`/`end` for when
+ * it held, as ISO text of year, month or day precision (checked in time.ts, which names the problem).
+ * YAML could read an unquoted 2021-08-26 as a date: the curator guide asks for quotes.
+ */
+const isoDateText = z.string({ error: "must be an ISO date in quotes, such as '2015-01'" });
+export const timeStatementSchema = z.strictObject({
+  at: isoDateText.optional(),
+  start: isoDateText.optional(),
+  end: isoDateText.optional(),
+  citations: z.array(citationSchema).min(1, 'a date needs at least one citation'),
+  inferred: z.boolean().optional(),
+  relative: text.optional(),
+  note: text.optional(),
+});
+const timeSchema = z.array(timeStatementSchema).optional();
+
+/** What dates a source: the quotes that give its date, and whether (and how) it is inferred. */
+export const publishedEvidenceSchema = z.strictObject({
+  citations: z.array(citationSchema).min(1, 'a publication date needs at least one citation'),
+  inferred: z.boolean().optional(),
+  note: text.optional(),
+});
+
 export const sourceSchema = z.strictObject({
   id: slug,
   title: text,
@@ -41,6 +65,7 @@ export const sourceSchema = z.strictObject({
     .regex(/^\d{4}-\d{2}(-\d{2})?$/, 'must be an ISO date (YYYY-MM-DD or YYYY-MM)')
     .nullish()
     .transform((value) => value ?? null),
+  publishedEvidence: publishedEvidenceSchema.optional(),
   kind: slug,
   file: z.string().regex(/^sources\/[^/]+\.txt$/, 'must name a file in sources/, such as sources/my-article.txt'),
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be the SHA-256 of the text file, 64 lowercase hex digits'),
@@ -96,6 +121,7 @@ export const entitySchema = z.strictObject({
   name: text,
   aliases: z.array(text).default([]),
   description: text,
+  time: timeSchema,
 });
 
 export const relationSchema = z.strictObject({
@@ -106,6 +132,7 @@ export const relationSchema = z.strictObject({
   note: optionalText,
   citations: z.array(citationSchema).min(1, 'a relation needs at least one citation'),
   retired: retirementSchema.optional(),
+  time: timeSchema,
 });
 
 export const claimSchema = z.strictObject({
@@ -123,6 +150,8 @@ export const claimSchema = z.strictObject({
   retired: retirementSchema.optional(),
 });
 
+export type TimeStatementInput = z.infer<typeof timeStatementSchema>;
+export type PublishedEvidenceInput = z.infer<typeof publishedEvidenceSchema>;
 export type CitationInput = z.infer<typeof citationSchema>;
 export type AttributionInput = z.infer<typeof attributionSchema>;
 export type HedgeInput = z.infer<typeof hedgeSchema>;

@@ -27,6 +27,7 @@ import { type FullTextIndex, buildFullTextIndex } from './full-text-index';
 import { createCountCache } from './pagination';
 import { type StatementIndex, buildStatementIndex } from './statements';
 import { compactText, foldText } from './text-folding';
+import { type TimeIndex, buildTimeIndex } from './time';
 
 /** What the search index holds per entity. */
 export interface SearchDocument {
@@ -77,6 +78,8 @@ export interface GraphIndex {
 
   /** Relations by voice (own voice, unhedged) and each speaker's statements: see statements.ts. */
   readonly statements: StatementIndex;
+  /** Spans of entities and relations, and relations by month and year: see time.ts. */
+  readonly time: TimeIndex;
 
   // Search and counts -------------------------------------------------------------------------
   readonly searchIndex: MiniSearch<SearchDocument>;
@@ -184,6 +187,7 @@ export function buildGraphIndex(knowledgeGraph: KnowledgeGraph): GraphIndex {
     claimsBySource,
     citationsBySource,
     statements: buildStatementIndex(knowledgeGraph, relationIds),
+    time: buildTimeIndex(graph, entityIds, relationIds),
     searchIndex: buildSearchIndex(graph, entityIds, relationsByEntity),
     entityTypeCounts,
     relationTypeCounts,

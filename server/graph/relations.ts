@@ -2,8 +2,8 @@
  * Which relations match a filter
  * ==============================
  *
- * A filter has up to seven parts (types, entity, sources, minSources, entityTypes, ownVoice,
- * unhedged). Each part but entityTypes has an
+ * A filter has up to eight parts (types, entity, sources, minSources, entityTypes, ownVoice,
+ * unhedged, during). Each part but entityTypes has an
  * index giving its relations as sorted id lists; a page reads the smallest of them and
  * checks the other parts on each candidate, so the work follows the most selective part,
  * not the size of the graph. Absent parts do not filter; an empty list (`types: []`)
@@ -13,6 +13,7 @@ import type { RelationRecord } from '../data/model';
 import { type GraphIndex, compareStrings, indexLists, relationRecord } from './indexes';
 import { type Candidates, type Connection, type PageArgs, paginate } from './pagination';
 import { type VoiceFilter, relationPasses, voiceFilterList } from './statements';
+import { type TimeRangeInput, readTimeRange, relationInRange, relationsInRange } from './time';
 
 export interface RelationFilter extends VoiceFilter {
   types?: readonly string[] | null;
@@ -20,6 +21,8 @@ export interface RelationFilter extends VoiceFilter {
   sources?: readonly string[] | null;
   minSources?: number | null;
   entityTypes?: readonly string[] | null;
+  /** Only relations that held or happened in this range (time.ts), and the undated ones if it says so. */
+  during?: TimeRangeInput | null;
 }
 
 export type Direction = 'OUTGOING' | 'INCOMING' | 'ANY';
@@ -61,6 +64,9 @@ export function relationCandidates(index: GraphIndex, filter: RelationFilter): C
   if (filter.minSources != null && filter.minSources > 0) {
     options.push({ lists: index.relationsByCorroboration.slice(filter.minSources), disjoint: true });
   }
+  if (filter.during != null) {
+    options.push({ lists: [relationsInRange(index.time, readTimeRange(filter.during))], disjoint: true });
+  }
   const voiceList = voiceFilterList(index.statements, filter);
   if (voiceList) options.push({ lists: [voiceList], disjoint: true });
   if (options.length === 0) {
@@ -89,6 +95,7 @@ function filterKey(filter: RelationFilter): string {
     sorted(filter.entityTypes),
     Boolean(filter.ownVoice),
     Boolean(filter.unhedged),
+    filter.during == null ? null : readTimeRange(filter.during),
   ]);
 }
 
@@ -104,7 +111,8 @@ export function relationMatcher(
   const minSources = filter.minSources ?? 0;
   const entityTypes = filter.entityTypes == null ? null : new Set(filter.entityTypes);
   const voice = filter.ownVoice || filter.unhedged ? { ownVoice: filter.ownVoice, unhedged: filter.unhedged } : null;
-  if (!types && !sources && entity === null && minSources <= 0 && !entityTypes && !voice) return null;
+  const during = filter.during == null ? null : readTimeRange(filter.during);
+  if (!types && !sources && entity === null && minSources <= 0 && !entityTypes && !voice && !during) return null;
   const typeOf = (id: string) => index.graph.getNodeAttribute(id, 'type');
   return (relation) =>
     (!types || types.has(relation.type)) &&
@@ -112,7 +120,8 @@ export function relationMatcher(
     (entity === null || relation.subject === entity || relation.object === entity) &&
     relation.sourceIds.length >= minSources &&
     (!sources || relation.sourceIds.some((id) => sources.has(id))) &&
-    (!voice || relationPasses(relation, voice));
+    (!voice || relationPasses(relation, voice)) &&
+    (!during || relationInRange(index.time, relation.id, during));
 }
 
 /** An entity's relations by direction and type, in id order (empty for an unknown entity). */

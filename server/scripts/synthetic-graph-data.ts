@@ -257,11 +257,29 @@ export async function writeSyntheticGraphData(out: string, options: SynthOptions
     await relationsFile.line(`  type: ${type.id}`);
     await relationsFile.line(`  object: ${entityIds[object]}`);
     await relationsFile.line('  citations:');
+    // Seven relations in ten are dated (a month, as the curated data mostly is): the first
+    // source's sentence names the month, and the relation's `time` cites that sentence.
+    const dated = random() < 0.7;
+    let dating: { source: number; quote: string; at: string } | null = null;
     for (const source of cited) {
-      const quote = cite(source, `In ${dateOf()}, `, `${entityNames[subject]} ${type.verb} ${entityNames[object]}`);
+      const names = `${entityNames[subject]} ${type.verb} ${entityNames[object]}`;
+      let quote: string;
+      if (dated && !dating) {
+        const year = 2010 + Math.floor(random() * 15);
+        const month = Math.floor(random() * MONTHS.length);
+        quote = cite(source, 'In ', `${MONTHS[month]} ${year}, ${names}`);
+        dating = { source, quote, at: `${year}-${String(month + 1).padStart(2, '0')}` };
+      } else quote = cite(source, `In ${dateOf()}, `, names);
       await relationsFile.line(`    - source: ${sourceIds[source]}`);
       await relationsFile.line(`      quote: ${quoted(quote)}`);
       citationCount++;
+    }
+    if (dating) {
+      await relationsFile.line('  time:');
+      await relationsFile.line(`    - at: '${dating.at}'`);
+      await relationsFile.line('      citations:');
+      await relationsFile.line(`        - source: ${sourceIds[dating.source]}`);
+      await relationsFile.line(`          quote: ${quoted(dating.quote)}`);
     }
   }
   await relationsFile.close();
@@ -300,19 +318,27 @@ export async function writeSyntheticGraphData(out: string, options: SynthOptions
   await sourcesFile.line('# Sources of a synthetic graph written by `npm run data:synth`.');
   for (let s = 0; s < options.sources; s++) {
     const list = sentences[s]!;
+    const publishedYear = 2010 + Math.floor(random() * 15);
+    const publishedMonth = Math.floor(random() * MONTHS.length);
+    const published = `${publishedYear}-${String(publishedMonth + 1).padStart(2, '0')}`;
+    // The text states its own date, so `published` has a quote to stand on.
+    const dateline = cite(s, '', `This report was published in ${MONTHS[publishedMonth]} ${publishedYear}`);
     const paragraphs: string[] = [];
     for (let i = 0; i < list.length; i += 8) paragraphs.push(list.slice(i, i + 8).join(' '));
     const text = paragraphs.join('\n\n') + '\n';
     sentences[s] = [];
     const file = `sources/${sourceIds[s]}.txt`;
     await writeFile(join(out, file), text);
-    const published = `${2010 + Math.floor(random() * 15)}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}`;
     await sourcesFile.line('');
     await sourcesFile.line(`- id: ${sourceIds[s]}`);
     await sourcesFile.line(`  title: Synthetic report ${s + 1}`);
     await sourcesFile.line('  publisher: Synthetic Wire');
     await sourcesFile.line('  author: null');
     await sourcesFile.line(`  published: '${published}'`);
+    await sourcesFile.line('  publishedEvidence:');
+    await sourcesFile.line('    citations:');
+    await sourcesFile.line(`      - source: ${sourceIds[s]}`);
+    await sourcesFile.line(`        quote: ${quoted(dateline)}`);
     await sourcesFile.line('  kind: news_article');
     await sourcesFile.line(`  file: ${file}`);
     await sourcesFile.line(`  sha256: ${createHash('sha256').update(text, 'utf8').digest('hex')}`);

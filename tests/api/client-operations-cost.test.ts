@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { Kind, type OperationDefinitionNode, buildSchema, parse, visit } from 'graphql';
 
 import { PATHS_PAGE_SIZE } from '../../client/src/api/use-paths';
+import { PAGE_SIZE } from '../../client/src/api/load-graph';
 import { ARGUMENT_LIMITS, MAX_COST, operationCost } from '../../server/api/limits';
 import { SCHEMA_FILE } from '../../server/api/server';
 
@@ -33,6 +34,8 @@ test("every client operation, with urql's __typename fields and the largest page
     Paths: PATHS_PAGE_SIZE,
     SearchEntities: ARGUMENT_LIMITS.searchResults.max,
     EntityStatements: 100,
+    // The explorer's graph load asks PAGE_SIZE relations a page (each with its citations and time span).
+    RelationsPage: PAGE_SIZE,
   };
   for (const operation of operations) {
     const cost = operationCost(schema, document, operation.name!.value, {
@@ -53,6 +56,7 @@ test("every client operation, with urql's __typename fields and the largest page
       relation: { subject: 'x', type: 'x', object: 'x', citations: [] },
       claim: { entity: 'x', attribute: 'x', value: 'x', citations: [] },
       citation: { source: 'x', start: 0, end: 1 },
+      bucket: 'MONTH',
     });
     expect({ operation: operation.name!.value, underLimit: cost <= MAX_COST }).toEqual({
       operation: operation.name!.value,

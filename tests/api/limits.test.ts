@@ -56,6 +56,7 @@ describe('abuse limits', () => {
         after: null,
         depth: 3,
         maxLength: 5,
+        bucket: 'MONTH',
         // Source comparison: the first two sources.
         a: api.index.sourceIds[0],
         b: api.index.sourceIds[1],

@@ -90,6 +90,7 @@ function syntheticKnowledgeGraph(): KnowledgeGraph {
       name,
       aliases: [],
       description: sentence(12),
+      time: [],
     });
   }
 
@@ -120,7 +121,7 @@ function syntheticKnowledgeGraph(): KnowledgeGraph {
       });
     }
     const sourceIds = [...new Set(citations.map((citation) => citation.sourceId))].sort();
-    relations.push({ id, type, subject, object, directed, note: null, citations, sourceIds });
+    relations.push({ id, type, subject, object, directed, note: null, citations, time: [], sourceIds });
   }
 
   return {

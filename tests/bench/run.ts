@@ -20,6 +20,7 @@ import type {
   KnowledgeGraph,
   RelationRecord,
   SourceRecord,
+  TimeRecord,
 } from '../../server/data/model';
 import { entitiesPage } from '../../server/graph/entities';
 import { type GraphIndex, buildGraphIndex } from '../../server/graph/indexes';
@@ -28,6 +29,8 @@ import { encodeCursor } from '../../server/graph/pagination';
 import { shortestPaths } from '../../server/graph/paths';
 import { relationsPage } from '../../server/graph/relations';
 import { searchEntities } from '../../server/graph/search';
+import { spanOverlaps } from '../../server/graph/time';
+import { timelineCounts, timelineEvents } from '../../server/graph/timeline';
 import { sourceRecord } from '../support/source-record';
 
 const ENTITY_COUNT = Number(process.env.BENCH_ENTITIES ?? 200_000);
@@ -74,6 +77,35 @@ const word = () => {
   return text[0]!.toUpperCase() + text.slice(1);
 };
 const ENTITY_TYPES = ['organization', 'person', 'place', 'event', 'facility', 'group'];
+
+/**
+ * Dates as the curated data has them: a month between 2010 and 2021 (most relations), a span
+ * of up to two years (some), open-ended (a few), undated (the rest); events dated alike.
+ */
+function syntheticTime(citations: CitationRecord[]): TimeRecord[] {
+  const roll = random();
+  if (roll < 0.3) return [];
+  const month = (offset: number) => {
+    const year = 2010 + Math.floor(offset / 12);
+    const number = (offset % 12) + 1;
+    return `${year}-${String(number).padStart(2, '0')}`;
+  };
+  const lastDay = (value: string) =>
+    `${value}-${String(new Date(Date.UTC(Number(value.slice(0, 4)), Number(value.slice(5, 7)), 0)).getUTCDate()).padStart(2, '0')}`;
+  const start = Math.floor(random() * 144);
+  const base = { citations, inferred: false, relative: null, note: null, precision: 'month' as const };
+  if (roll < 0.8) {
+    const at = month(start);
+    return [{ ...base, at, start: null, end: null, first: `${at}-01`, last: lastDay(at) }];
+  }
+  if (roll < 0.95) {
+    const from = month(start);
+    const to = month(Math.min(143, start + 1 + Math.floor(random() * 24)));
+    return [{ ...base, at: null, start: from, end: to, first: `${from}-01`, last: lastDay(to) }];
+  }
+  const from = month(start);
+  return [{ ...base, at: null, start: from, end: null, first: `${from}-01`, last: null }];
+}
 const RELATION_TYPES: [string, boolean][] = [
   ['member_of', true],
   ['enemy_of', false],
@@ -100,7 +132,15 @@ function syntheticKnowledgeGraph(): KnowledgeGraph {
   for (let e = 0; e < ENTITY_COUNT; e++) {
     const name = `${word()} ${word()}`;
     const aliases = random() < 0.3 ? [word(), `${word()}-${word()}`] : [];
-    entities.push({ id: `e${String(e).padStart(6, '0')}`, type: pick(ENTITY_TYPES), name, aliases, description: '' });
+    const type = pick(ENTITY_TYPES);
+    entities.push({
+      id: `e${String(e).padStart(6, '0')}`,
+      type,
+      name,
+      aliases,
+      description: '',
+      time: type === 'event' ? syntheticTime([]) : [],
+    });
   }
 
   const relations: RelationRecord[] = [];
@@ -117,7 +157,17 @@ function syntheticKnowledgeGraph(): KnowledgeGraph {
       citations.push({ sourceId, quote: 'Article', start: 0, end: 7, target: { kind: 'relation', id } });
     }
     const supportingSources = [...new Set(citations.map((citation) => citation.sourceId))].sort();
-    relations.push({ id, type, subject, object, directed, note: null, citations, sourceIds: supportingSources });
+    relations.push({
+      id,
+      type,
+      subject,
+      object,
+      directed,
+      note: null,
+      citations,
+      time: syntheticTime(citations.slice(0, 1)),
+      sourceIds: supportingSources,
+    });
   }
 
   return {
@@ -255,6 +305,51 @@ async function main(): Promise<void> {
     }),
   );
 
+  // Time: a range read from month and year buckets, against a scan of every span (the baseline).
+  const oneMonth = { from: '2015-06', to: '2015-06' };
+  rows.push(
+    await time('baseline: scan every relation span for one month', RUNS, () => {
+      // What a range costs without the buckets: every relation, in id order, checked.
+      const range = { from: '2015-06-01', to: '2015-06-30', includeUndated: false };
+      const ids = index.relationIds.filter((id) => {
+        const span = index.time.relationSpans.get(id);
+        return span !== undefined && spanOverlaps(span, range);
+      });
+      return ids.length;
+    }),
+  );
+  rows.push(
+    await time('relations: during one month, first 500 + totalCount (max: merged; median: memoised)', RUNS, () => {
+      const page = relationsPage(index, { during: oneMonth }, { first: 500 });
+      return `${page.edges.length}/${page.totalCount}`;
+    }),
+  );
+  rows.push(
+    await time('relations: during a month, a different one each run, first 500', RUNS, (i) => {
+      const month = `2016-${String((i % 12) + 1).padStart(2, '0')}`;
+      return relationsPage(index, { during: { from: month, to: month } }, { first: 500 }).edges.length;
+    }),
+  );
+  rows.push(
+    await time(
+      'relations: during 2015-2016, first 500',
+      RUNS,
+      () => relationsPage(index, { during: { from: '2015', to: '2016' } }, { first: 500 }).edges.length,
+    ),
+  );
+  rows.push(
+    await time('timeline: counts per month, no filter (max: counted; median: memoised)', RUNS, () => {
+      const counts = timelineCounts(index, 'MONTH', null);
+      return `${counts.periods.length} months, ${counts.datedRelations} dated, ${counts.undatedRelations} undated`;
+    }),
+  );
+  rows.push(
+    await time('timeline: events, first 100 after the middle', RUNS, () => {
+      const after = encodeCursor(index.time.eventKeys[Math.floor(index.time.eventKeys.length / 2)]!);
+      return timelineEvents(index, null, { first: 100, after }).edges.length;
+    }),
+  );
+
   // One row through HTTP on the loopback interface: serialisation of a full page included.
   const server = await startServer({ port: 0, host: '127.0.0.1', knowledgeGraph, staticDir: '/nonexistent' });
   try {
@@ -295,6 +390,12 @@ async function main(): Promise<void> {
   console.log(widths.map((width) => '-'.repeat(width)).join('  '));
   for (const cells of table) console.log(line(cells));
   console.log(`\nindex build: ${ms(indexMs)} ms (once, at start-up)`);
+  const median = (question: string) => rows.find((row) => row.question === question)!.median;
+  const baseline = median('baseline: scan every relation span for one month');
+  console.log(
+    `time range, a new month each run, vs the scan baseline: ${(median('relations: during a month, a different one each run, first 500') / baseline).toFixed(2)}×; ` +
+      `memoised: ${(median('relations: during one month, first 500 + totalCount (max: merged; median: memoised)') / baseline).toFixed(2)}×`,
+  );
 }
 
 await main();

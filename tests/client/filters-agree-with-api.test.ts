@@ -85,6 +85,19 @@ function valuesToTry(graph: GraphData): { [Id in FilterId]: FilterState[Id][] } 
     relationTypes: sets(usedRelationTypes),
     sources: sets(graph.sources.map((source) => source.id)),
     minSources: Array.from({ length: graph.sources.length + 1 }, (_, index) => index + 1),
+    // Time ranges: none, closed ranges of years, months and days, open ones, and each with the undated shown.
+    during: [
+      DEFAULT_FILTERS.during,
+      ...[
+        { from: '2015', to: '2016' },
+        { from: '2021-08', to: '2021-08' },
+        { from: '2020-05', to: '2020-12' },
+        { from: '2021-08-26', to: '2021-08-26' },
+        { from: null, to: '2015-06' },
+        { from: '2019', to: null },
+        { from: '2010', to: '2012' },
+      ].flatMap((range) => [false, true].map((includeUndated) => ({ ...range, includeUndated }))),
+    ],
     hideIsolated: [false, true],
   };
 }

@@ -108,6 +108,7 @@ describe('filter definitions', () => {
       relationTypes: [],
       sources: ['bbc', 'other'],
       minSources: 2,
+      during: { from: '2015', to: '2016-07', includeUndated: true },
       hideIsolated: true,
     };
     const written = everyFilter.flatMap((filter) => filter.write(valueIn(busy, filter)));

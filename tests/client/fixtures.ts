@@ -45,6 +45,7 @@ const entity = (id: string, name: string, type: string, degree: number, sources:
   aliases: id === 'isis-k' ? ['ISKP', 'IS-K'] : [],
   degree,
   sources: sources.map((source) => ({ id: source })),
+  span: null,
 });
 
 export const entityPage: EntitySummaryFragment[] = [
@@ -78,6 +79,7 @@ const relation = (
     type,
     label,
     directed,
+    span: null,
     corroboration: sourceIds.length,
     statedPlainly: true,
     sourceIds,

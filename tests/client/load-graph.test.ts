@@ -26,7 +26,7 @@ describe('loading the whole graph through the API', () => {
       entities: data.stats.entityCount,
       relations: data.stats.relationCount,
     });
-    expect(PAGE_SIZE).toBe(500);
+    expect(PAGE_SIZE).toBe(400);
 
     const isisk = data.entityById.get('isis-k');
     expect(isisk?.aliases).toContain('ISKP');

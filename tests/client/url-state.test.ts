@@ -14,6 +14,7 @@ const busy: ExplorerState = {
   filters: {
     entityTypes: ['organization', 'person'],
     relationTypes: [],
+    during: { from: '2021-08', to: null, includeUndated: false },
     sources: ['bbc-what-is-isis-k'],
     minSources: 2,
     hideIsolated: true,
@@ -37,7 +38,7 @@ describe('URL state', () => {
 
   it('reads as a readable query string', () => {
     expect(serializeExplorerState(busy)).toBe(
-      '?relation=isis-k--enemy_of--taliban&types=organization,person&rels=&sources=bbc-what-is-isis-k&min=2&connected=1&focus=isis-k&depth=2&from=isis-k&to=taliban&hops=4&path=2&compare=bbc-what-is-isis-k,cbc-isis-k-security-threat&q=leader%20%26%20deputy',
+      '?relation=isis-k--enemy_of--taliban&types=organization,person&rels=&sources=bbc-what-is-isis-k&min=2&since=2021-08&connected=1&focus=isis-k&depth=2&from=isis-k&to=taliban&hops=4&path=2&compare=bbc-what-is-isis-k,cbc-isis-k-security-threat&q=leader%20%26%20deputy',
     );
   });
 

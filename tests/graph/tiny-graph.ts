@@ -53,19 +53,20 @@ function relation(
     directed,
     note: null,
     citations,
+    time: [],
     sourceIds: [...new Set(citations.map((c) => c.sourceId))].sort(),
   };
 }
 
 export function tinyKnowledgeGraph(): KnowledgeGraph {
   const entities: EntityRecord[] = [
-    { id: 'acme', type: 'organization', name: 'Acme Corp', aliases: ['ACME-X'], description: '' },
-    { id: 'umbrella', type: 'organization', name: 'Umbrella', aliases: [], description: '' },
-    { id: 'rival', type: 'organization', name: 'Rival Front', aliases: ['Rivals'], description: '' },
-    { id: 'zurich', type: 'place', name: 'Zürich', aliases: [], description: '' },
-    { id: 'helvetia', type: 'place', name: 'Helvetia', aliases: [], description: '' },
-    { id: 'loner', type: 'person', name: 'Lone Wolf', aliases: [], description: '' },
-    { id: 'wolf', type: 'person', name: 'Lone Wolf', aliases: [], description: '' },
+    { id: 'acme', type: 'organization', name: 'Acme Corp', aliases: ['ACME-X'], description: '', time: [] },
+    { id: 'umbrella', type: 'organization', name: 'Umbrella', aliases: [], description: '', time: [] },
+    { id: 'rival', type: 'organization', name: 'Rival Front', aliases: ['Rivals'], description: '', time: [] },
+    { id: 'zurich', type: 'place', name: 'Zürich', aliases: [], description: '', time: [] },
+    { id: 'helvetia', type: 'place', name: 'Helvetia', aliases: [], description: '', time: [] },
+    { id: 'loner', type: 'person', name: 'Lone Wolf', aliases: [], description: '', time: [] },
+    { id: 'wolf', type: 'person', name: 'Lone Wolf', aliases: [], description: '', time: [] },
   ];
   const relations = [
     relation('acme--member_of--umbrella', 'acme', 'member_of', 'umbrella', true, [
@@ -195,7 +196,7 @@ export function tinyKnowledgeGraph(): KnowledgeGraph {
           ['motto', false],
         ].map(([id, comparable]) => [
           String(id),
-          { id: String(id), label: String(id), comparable: Boolean(comparable), description: '' },
+          { id: String(id), label: String(id), comparable: Boolean(comparable), description: '', time: [] },
         ]),
       ),
       relationTypes: new Map(
@@ -206,7 +207,7 @@ export function tinyKnowledgeGraph(): KnowledgeGraph {
           ['located_in', true],
         ].map(([id, directed]) => [
           String(id),
-          { id: String(id), label: String(id), directed: Boolean(directed), description: '' },
+          { id: String(id), label: String(id), directed: Boolean(directed), description: '', time: [] },
         ]),
       ),
     },

@@ -10,6 +10,7 @@ export function sourceRecord(id: string, text: string, title = id): SourceRecord
     publisher: null,
     author: null,
     published: null,
+    publishedEvidence: null,
     kind: 'news_article',
     note: null,
     file: `${id}.txt`,

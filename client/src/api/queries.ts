@@ -14,6 +14,10 @@ import {
   SourceReaderDocument,
   SourcesOverviewDocument,
   SourceSupportDocument,
+  EntityTimelineDocument,
+  TimelineCountsDocument,
+  TimelineEventsDocument,
+  type TimeBucket,
 } from './generated/graphql';
 import { useApiQuery } from './use-api-query';
 
@@ -62,3 +66,13 @@ export function useEntitySearch(text: string, first: number) {
   );
   return { ...query, searchNow };
 }
+
+/** Dated relations and entity statements per month or year, for the time bar. */
+export const useTimelineCounts = (bucket: TimeBucket) => useApiQuery(TimelineCountsDocument, { bucket });
+
+/** A page of the dated statements about entities, in date order. */
+export const useTimelineEvents = (first: number, after: string | null) =>
+  useApiQuery(TimelineEventsDocument, { first, after });
+
+/** An entity's dated relations in date order, the first `first` of them. */
+export const useEntityTimeline = (id: string, first: number) => useApiQuery(EntityTimelineDocument, { id, first });

@@ -38,6 +38,7 @@ const SECTIONS = [
   { id: 'graph', label: 'Graph' },
   { id: 'sources', label: 'Sources' },
   { id: 'disagreements', label: 'Disagreements' },
+  { id: 'timeline', label: 'Timeline' },
 ] as const;
 
 /** Links to the views; the graph link returns to the graph as it was last shown. */
@@ -54,7 +55,11 @@ export function AppNav() {
             id === 'graph'
               ? graph.href()
               : routeHref(
-                  id === 'sources' ? { view: 'sources' } : { view: 'disagreements', entityId: null, attribute: null },
+                  id === 'sources'
+                    ? { view: 'sources' }
+                    : id === 'timeline'
+                      ? { view: 'timeline' }
+                      : { view: 'disagreements', entityId: null, attribute: null },
                 );
           // On the reader, Sources is the section, not the page itself.
           const current = section === id ? (route.view === 'reader' ? 'true' : 'page') : undefined;

@@ -18,6 +18,7 @@ import { ExplorerView } from './explorer/ExplorerView';
 import { NotFoundView } from './NotFoundView';
 import { SourceReaderView } from './reader/SourceReaderView';
 import { SourcesView } from './sources/SourcesView';
+import { TimelineView } from './timeline/TimelineView';
 
 function documentTitle(route: Route, data: GraphData, datasetTitle: string): string {
   const APP_TITLE = `${datasetTitle} explorer`;
@@ -38,6 +39,8 @@ function documentTitle(route: Route, data: GraphData, datasetTitle: string): str
       const name = (id: string | null) => (id ? (data.entityById.get(id)?.name ?? id) : '…');
       return `Between ${name(route.a)} and ${name(route.b)} · ${APP_TITLE}`;
     }
+    case 'timeline':
+      return `Timeline · ${APP_TITLE}`;
     case 'not-found':
       return `Page not found · ${APP_TITLE}`;
   }
@@ -61,6 +64,7 @@ export function AppShell({ data, graph }: { data: GraphData; graph: RenderGraph 
       {route.view === 'disagreements' && <DisagreementsView route={route} />}
       {route.view === 'curate' && <CurateView />}
       {route.view === 'between' && <BetweenView key={`${route.a},${route.b}`} route={route} />}
+      {route.view === 'timeline' && <TimelineView />}
       {route.view === 'not-found' && <NotFoundView pathname={route.pathname} />}
     </LoadedGraphContext.Provider>
   );

@@ -79,7 +79,21 @@ export interface ToggleFilterDefinition<Id extends string = string> extends Filt
   kind: 'toggle';
 }
 
-export type FilterDefinition = SetFilterDefinition | RangeFilterDefinition | ToggleFilterDefinition;
+/** A time range: months or years from and to, either open; undated items pass only when asked. */
+export interface TimeRangeValue {
+  /** ISO date of year, month or day precision, or null for no lower bound. */
+  from: string | null;
+  to: string | null;
+  includeUndated: boolean;
+}
+
+/** A span of time, drawn as the time bar under the graph. */
+export interface TimeFilterDefinition<Id extends string = string> extends FilterBase<Id, TimeRangeValue> {
+  kind: 'time';
+}
+
+export type FilterDefinition =
+  SetFilterDefinition | RangeFilterDefinition | ToggleFilterDefinition | TimeFilterDefinition;
 
 /** Any definition, its value erased: what the loops over every filter read. */
 export type AnyFilter = FilterBase<string, unknown>;

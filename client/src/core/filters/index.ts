@@ -6,6 +6,7 @@
 import type { RelationFilter } from '../../api/generated/graphql';
 import type { GraphData } from '../graph-data';
 import type { AnyFilter, UrlParams } from './definition';
+import { duringFilter } from './during';
 import { entityTypesFilter } from './entity-types';
 import { hideIsolatedFilter } from './hide-isolated';
 import { minSourcesFilter } from './min-sources';
@@ -17,7 +18,14 @@ export type * from './types';
 export type * from './definition';
 
 /** Every filter, in the order of the panel and of the URL. */
-export const FILTERS = [entityTypesFilter, relationTypesFilter, sourcesFilter, minSourcesFilter, hideIsolatedFilter];
+export const FILTERS = [
+  entityTypesFilter,
+  relationTypesFilter,
+  sourcesFilter,
+  minSourcesFilter,
+  duringFilter,
+  hideIsolatedFilter,
+];
 
 type Filter = (typeof FILTERS)[number];
 
@@ -143,6 +151,9 @@ export const setRangeValue = (id: RangeFilterId, value: number): FilterProducer 
 };
 
 export const setMinSources = (minSources: number): FilterProducer => setRangeValue('minSources', minSources);
+
+/** Sets the time range (null ends are open). */
+export const setTimeRange = (value: FilterState['during']): FilterProducer => setFilterValue('during', value);
 
 export const resetFilters = (): FilterProducer => () => DEFAULT_FILTERS;
 

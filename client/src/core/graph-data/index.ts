@@ -16,6 +16,7 @@ export function toEntityNode(entity: EntitySummaryFragment): EntityNode {
     aliases: [...entity.aliases],
     degree: entity.degree,
     sourceIds: entity.sources.map((source) => source.id).sort(),
+    span: entity.span ? { first: entity.span.first ?? null, last: entity.span.last ?? null } : null,
   };
 }
 
@@ -36,6 +37,7 @@ export function toRelationEdge(relation: RelationSummaryFragment): RelationEdge 
       start: citation.start,
       end: citation.end,
     })),
+    span: relation.span ? { first: relation.span.first ?? null, last: relation.span.last ?? null } : null,
   };
 }
 

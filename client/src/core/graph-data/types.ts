@@ -15,6 +15,12 @@ export type SourceInfo = GraphOverviewQuery['sources'][number];
 
 export type GraphStats = GraphOverviewQuery['stats'];
 
+/** The first and last day (YYYY-MM-DD) something spans; a null end is open. */
+export interface DaySpan {
+  first: string | null;
+  last: string | null;
+}
+
 export interface EntityNode {
   id: string;
   name: string;
@@ -24,6 +30,8 @@ export interface EntityNode {
   degree: number;
   /** Sources that support any relation or claim of the entity. */
   sourceIds: string[];
+  /** When it happened or held; null when the sources do not date it. */
+  span: DaySpan | null;
 }
 
 export interface CitationRef {
@@ -50,6 +58,8 @@ export interface RelationEdge {
   statedPlainly: boolean;
   sourceIds: string[];
   citations: CitationRef[];
+  /** When it held or happened (its own dates or its dated ends'); null when undated. */
+  span: DaySpan | null;
 }
 
 export interface GraphData {

@@ -9,6 +9,7 @@
  *   /disagreements?entity=<id>&attribute=<name>         where the sources give different values
  *   /curate                                             curator mode: sign in, add an article, history
  *   /between?a=<id>&b=<id>                              everything that ties two entities
+ *   /timeline                                           every dated event, in date order
  *
  * The server answers every extension-less path with index.html, so each of these survives a
  * reload. Parsing is lenient (anything unknown is a "not found" view that says so);
@@ -26,12 +27,14 @@ export type Route =
   | { view: 'disagreements'; entityId: string | null; attribute: string | null }
   | { view: 'curate' }
   | { view: 'between'; a: string | null; b: string | null }
+  | { view: 'timeline' }
   | { view: 'not-found'; pathname: string };
 
 const SOURCES_PATH = '/sources';
 const DISAGREEMENTS_PATH = '/disagreements';
 const CURATE_PATH = '/curate';
 const BETWEEN_PATH = '/between';
+const TIMELINE_PATH = '/timeline';
 
 function trimSlashes(pathname: string): string {
   const trimmed = pathname.replace(/\/+$/, '');
@@ -58,6 +61,7 @@ export function parseRoute(pathname: string, search: string): Route {
   if (path === '/' || path === '/index.html') return { view: 'graph' };
   if (path === SOURCES_PATH) return { view: 'sources' };
   if (path === CURATE_PATH) return { view: 'curate' };
+  if (path === TIMELINE_PATH) return { view: 'timeline' };
   if (path === DISAGREEMENTS_PATH) {
     return { view: 'disagreements', entityId: readId(params, 'entity'), attribute: readId(params, 'attribute') };
   }
@@ -119,6 +123,8 @@ export function routeHref(route: Route, graphSearch = ''): string {
           ['b', route.b],
         ])
       );
+    case 'timeline':
+      return TIMELINE_PATH;
     case 'not-found':
       return route.pathname;
   }
@@ -130,7 +136,7 @@ export function readerHref(sourceId: string, span: Span | null = null, open: Rea
 }
 
 /** The view a route belongs to in the main navigation (the reader is part of Sources). */
-export function navigationSection(route: Route): 'graph' | 'sources' | 'disagreements' | null {
+export function navigationSection(route: Route): 'graph' | 'sources' | 'disagreements' | 'timeline' | null {
   switch (route.view) {
     case 'graph':
     case 'between':
@@ -141,6 +147,8 @@ export function navigationSection(route: Route): 'graph' | 'sources' | 'disagree
       return 'sources';
     case 'disagreements':
       return 'disagreements';
+    case 'timeline':
+      return 'timeline';
     case 'not-found':
       return null;
   }

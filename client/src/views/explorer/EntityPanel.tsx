@@ -23,6 +23,7 @@ import { FOCUS_DEPTHS, type FocusState } from '../../core/focus';
 import { sourceShortName } from '../../core/graph-data';
 import { routeHref } from '../../core/routing';
 import '../../components/panel.css';
+import { EntityTimelineSection } from './EntityTimelineSection';
 import { StatementsSection } from './StatementsSection';
 
 /** The selected entity's relations: a skip link's target. */
@@ -210,6 +211,7 @@ export function EntityPanel(props: EntityPanelProps) {
           <Claims entityId={entity.id} groups={claimGroups} />
 
           <StatementsSection entityId={entity.id} name={entity.name} />
+          <EntityTimelineSection entityId={entity.id} name={entity.name} onSelectRelation={props.onSelectRelation} />
 
           <section
             id={ENTITY_RELATIONS_ID}

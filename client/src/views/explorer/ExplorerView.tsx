@@ -21,7 +21,7 @@ import { Tabs } from '../../components/Tabs';
 import { fitAll, showEntity, type CameraIntent } from '../../core/camera';
 import type { CompareState } from '../../core/comparison';
 import { all, on } from '../../core/explorer-state';
-import { computeVisibility, isFiltered, type FilterState } from '../../core/filters';
+import { computeVisibility, isFiltered, setTimeRange, type FilterState } from '../../core/filters';
 import { focusOn, leaveFocus, setFocusDepth } from '../../core/focus';
 import type { RenderGraph } from '../../core/graph-building';
 import type { GraphData } from '../../core/graph-data';
@@ -35,6 +35,7 @@ import { ENTITY_RELATIONS_ID, EntityPanel } from './EntityPanel';
 import { FilterPanel } from './FilterPanel';
 import { FocusBanner } from './FocusBanner';
 import { GraphStage } from './GraphStage';
+import { TimeBar } from './TimeBar';
 import { ListPanel } from './ListPanel';
 import { PathFinderPanel } from './PathFinderPanel';
 import { SearchPanel } from './SearchPanel';
@@ -162,6 +163,10 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
   const changeFilters = useCallback(
     (producer: (filters: FilterState) => FilterState) => update(on('filters', producer)),
     [update],
+  );
+  const changeTimeRange = useCallback(
+    (range: FilterState['during']) => changeFilters(setTimeRange(range)),
+    [changeFilters],
   );
   const changePath = useCallback(
     (producer: (path: PathState | null) => PathState | null) => update(on('path', producer)),
@@ -305,29 +310,32 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
       </aside>
 
       <main className="explorer__stage">
-        <GraphStage
-          graph={graph}
-          visibility={visibility}
-          selection={selection}
-          path={pathSets}
-          comparison={state.compare ? comparison.highlight : null}
-          compare={state.compare}
-          camera={camera}
-          onClickEntity={clickEntity}
-          onClickRelation={chooseRelation}
-          onClickStage={clickStage}
-          overlay={
-            state.focus && (
-              <FocusBanner
-                focus={state.focus}
-                name={data.entityById.get(state.focus.entityId)?.name ?? state.focus.entityId}
-                neighborhood={neighborhood}
-                onDepth={(depth) => update(on('focus', setFocusDepth(depth)))}
-                onLeave={unfocus}
-              />
-            )
-          }
-        />
+        <div className="explorer__canvas">
+          <GraphStage
+            graph={graph}
+            visibility={visibility}
+            selection={selection}
+            path={pathSets}
+            comparison={state.compare ? comparison.highlight : null}
+            compare={state.compare}
+            camera={camera}
+            onClickEntity={clickEntity}
+            onClickRelation={chooseRelation}
+            onClickStage={clickStage}
+            overlay={
+              state.focus && (
+                <FocusBanner
+                  focus={state.focus}
+                  name={data.entityById.get(state.focus.entityId)?.name ?? state.focus.entityId}
+                  neighborhood={neighborhood}
+                  onDepth={(depth) => update(on('focus', setFocusDepth(depth)))}
+                  onLeave={unfocus}
+                />
+              )
+            }
+          />
+        </div>
+        <TimeBar range={state.filters.during} onChange={changeTimeRange} />
       </main>
 
       <aside className="explorer__details" aria-label="Details" id={DETAILS_ID}>

@@ -124,6 +124,9 @@ export function FilterPanel({ filters, onChange }: FilterPanelProps) {
             return <SetFilter key={filter.id} filter={filter} filters={filters} onChange={onChange} />;
           case 'range':
             return <RangeFilter key={filter.id} filter={filter} filters={filters} onChange={onChange} />;
+          case 'time':
+            // Drawn under the graph, where the histogram is: the time bar (TimeBar.tsx).
+            return null;
           case 'toggle':
             return (
               <label key={filter.id} className="filter filter--checkbox">
