@@ -14,6 +14,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import type {} from '../../client/src/views/explorer/canvas/canvas-probe';
 
 import { startServer, type RunningServer } from '../../server/api/server';
+import type { KnowledgeGraph } from '../../server/data/model';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -83,12 +84,23 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** `production: false` serves what development has (the API explorer at /graphql). */
-export async function startHarness(options: { production?: boolean } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  /** False serves what development has (the API explorer at /graphql). */
+  production?: boolean;
+  /** The graph to serve (such as a generated one) instead of the shipped graph-data. */
+  knowledgeGraph?: () => Promise<KnowledgeGraph>;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   ensureChromium();
   ensureClientBuilt();
   mkdirSync(ARTIFACTS, { recursive: true });
-  const server = await startServer({ port: 0, host: '127.0.0.1', production: options.production });
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    production: options.production,
+    knowledgeGraph: options.knowledgeGraph ? await options.knowledgeGraph() : undefined,
+  });
   let browser: Browser;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -120,7 +132,7 @@ export async function startHarness(options: { production?: boolean } = {}): Prom
  * The harness of one test file: started before its tests (building the client when stale
  * can take minutes) and closed after them. Read it inside a test, not at the top of the file.
  */
-export function harnessForThisFile(options: { production?: boolean } = {}): Harness {
+export function harnessForThisFile(options: HarnessOptions = {}): Harness {
   let running: Harness | undefined;
   beforeAll(async () => {
     running = await startHarness(options);

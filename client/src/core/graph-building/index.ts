@@ -10,7 +10,15 @@ import { seedPosition } from './seed-positions';
 import type { EdgeShape, RenderGraph } from './types';
 
 export type * from './types';
-export { entityTypeColors, edgeColor, edgeSize, nodeSize, QUALIFIED_EDGE_COLOR } from './appearance';
+export {
+  corroborationSteps,
+  entityTypeColors,
+  edgeColor,
+  edgeSize,
+  nodeSize,
+  QUALIFIED_EDGE_COLOR,
+  STRONGEST_DRAWN_CORROBORATION,
+} from './appearance';
 export { parallelEdgeCurvatures } from './parallel-edges';
 export { seedPosition } from './seed-positions';
 

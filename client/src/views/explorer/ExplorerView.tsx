@@ -17,6 +17,7 @@ import { EntityCombobox } from '../../components/EntityCombobox';
 import { EvidencePanel } from '../../components/EvidencePanel';
 import { StatusLine } from '../../components/StatusLine';
 import { Tabs } from '../../components/Tabs';
+import { describeBoundedView } from '../../core/bounded-view';
 import { fitAll, showEntity, type CameraIntent } from '../../core/camera';
 import type { CompareState } from '../../core/comparison';
 import { all, on } from '../../core/explorer-state';
@@ -176,6 +177,13 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
           relations={visibility.relations.size}
           totalEntities={data.entities.length}
           totalRelations={data.relations.length}
+          scopeNote={
+            data.bounded &&
+            describeBoundedView(
+              { entities: visibility.entities.size, relations: visibility.relations.size },
+              data.bounded,
+            )
+          }
         />
       </AppHeader>
 

@@ -1,0 +1,53 @@
+/**
+ * The explorer on a generated graph over the bounded-view threshold: it opens on the API's
+ * overview, says how much of the graph that is, and every relation shown still opens its
+ * evidence.
+ */
+import { BOUNDED_TEST_GRAPH, generatedGraph } from '../support/generated-graph';
+import { counts, expectStatus, harnessForThisFile, openPage, screenshot, TEST_TIMEOUT, waitForGraph } from './harness';
+
+const harness = harnessForThisFile({ knowledgeGraph: () => generatedGraph(BOUNDED_TEST_GRAPH) });
+
+const thousands = (count: number) => count.toLocaleString('en');
+
+describe('the explorer on a graph too large to draw whole', () => {
+  it(
+    'opens on the overview, says "N of M shown", and a hub\'s relation opens its evidence',
+    async () => {
+      const { dataset, overview } = await harness.api<{
+        dataset: { entityCount: number; relationCount: number };
+        overview: { entities: { id: string; name: string }[]; relations: { id: string }[] };
+      }>('{ dataset { entityCount relationCount } overview { entities { id name } relations { id } } }');
+      expect(overview.entities.length).toBeLessThan(dataset.entityCount);
+
+      const hub = overview.entities[0]!;
+      const { page, context, errors } = await openPage(harness, `/?entity=${encodeURIComponent(hub.id)}`);
+      await waitForGraph(page);
+      await expectStatus(page, counts(overview.entities.length, overview.relations.length));
+      const note = page.locator('[data-scope-note]');
+      expect(await note.textContent()).toBe(
+        `${thousands(overview.entities.length)} of ${thousands(dataset.entityCount)} entities · ` +
+          `${thousands(overview.relations.length)} of ${thousands(dataset.relationCount)} relations shown`,
+      );
+
+      const panel = page.getByRole('region', { name: 'Entity details' });
+      await panel.getByRole('heading', { name: hub.name }).waitFor();
+      await panel.locator('button.relation-row').first().click();
+      const evidence = page.getByRole('region', { name: 'Evidence' });
+      await evidence.locator('blockquote').first().waitFor();
+      const relationId = new URL(page.url()).searchParams.get('relation');
+      expect(relationId).toBeTruthy();
+      const { relation } = await harness.api<{ relation: { citations: { quote: string }[] } }>(
+        'query ($id: ID!) { relation(id: $id) { citations { quote } } }',
+        { id: relationId },
+      );
+      expect(await evidence.locator('blockquote').allTextContents()).toEqual(
+        relation.citations.map((citation) => citation.quote),
+      );
+      await screenshot(page, 'bounded-view.png');
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    TEST_TIMEOUT,
+  );
+});

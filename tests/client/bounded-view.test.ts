@@ -1,0 +1,87 @@
+/**
+ * The bounded view: the seed-sized graph loads whole, a generated graph over the threshold
+ * loads the API's overview and says how much of the graph that is.
+ */
+import { createApiClient } from '../../client/src/api/client';
+import { loadGraphData } from '../../client/src/api/load-graph';
+import { corroborationSteps } from '../../client/src/core/graph-building';
+import {
+  BOUNDED_VIEW_THRESHOLD,
+  boundedPips,
+  chooseGraphScope,
+  MAX_PIPS,
+  describeBoundedView,
+  shownOf,
+} from '../../client/src/core/bounded-view';
+import { startServer, type RunningServer } from '../../server/api/server';
+import { BOUNDED_TEST_GRAPH, generatedGraph } from '../support/generated-graph';
+
+describe('choosing between the whole graph and a bounded view', () => {
+  const { entities, relations } = BOUNDED_VIEW_THRESHOLD;
+
+  it('keeps a graph at the threshold whole', () => {
+    expect(chooseGraphScope({ entityCount: 40, relationCount: 60 })).toBe('whole');
+    expect(chooseGraphScope({ entityCount: entities, relationCount: relations })).toBe('whole');
+  });
+
+  it('bounds a graph one entity or one relation over it', () => {
+    expect(chooseGraphScope({ entityCount: entities + 1, relationCount: 10 })).toBe('bounded');
+    expect(chooseGraphScope({ entityCount: 10, relationCount: relations + 1 })).toBe('bounded');
+  });
+});
+
+describe('saying what a bounded view leaves out', () => {
+  it('reads "N of M" with thousands separated', () => {
+    expect(shownOf(500, 50_000, 'entity', 'entities')).toBe('500 of 50,000 entities');
+    expect(
+      describeBoundedView({ entities: 500, relations: 1_234 }, { totalEntities: 50_000, totalRelations: 100_000 }),
+    ).toBe('500 of 50,000 entities · 1,234 of 100,000 relations shown');
+  });
+
+  it('says "all" when nothing of that kind is left out', () => {
+    expect(shownOf(3, 3, 'relation', 'relations')).toBe('all 3 relations');
+    expect(shownOf(1, 1, 'entity', 'entities')).toBe('all 1 entity');
+  });
+});
+
+describe('per-source widgets stay bounded whatever the number of sources', () => {
+  it('draws one pip per source for a few sources, and at most MAX_PIPS for hundreds', () => {
+    expect(boundedPips(2, 5)).toEqual({ pips: 5, filled: 2 });
+    expect(boundedPips(3, 800)).toEqual({ pips: MAX_PIPS, filled: 3 });
+    expect(boundedPips(400, 800)).toEqual({ pips: MAX_PIPS, filled: MAX_PIPS });
+  });
+
+  it('keys corroboration from 1 to the number of sources, up to where the drawing stops changing', () => {
+    expect(corroborationSteps(3).map((step) => step.label)).toEqual(['1', '2', '3']);
+    expect(corroborationSteps(5).map((step) => step.label)).toEqual(['1', '2', '3', '4', '5']);
+    expect(corroborationSteps(4_000).map((step) => step.label)).toEqual(['1', '2', '3', '4', '5+']);
+  });
+});
+
+describe('loading a graph over the threshold', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      knowledgeGraph: await generatedGraph(BOUNDED_TEST_GRAPH),
+    });
+  }, 120_000);
+  afterAll(() => server.close());
+
+  it("loads the API's overview, not every page, with the whole graph's totals", async () => {
+    const data = await loadGraphData(createApiClient(`${server.url}/graphql`));
+    expect(chooseGraphScope(data.stats)).toBe('bounded');
+    expect(data.bounded).toEqual({
+      totalEntities: data.stats.entityCount,
+      totalRelations: data.stats.relationCount,
+    });
+    expect(data.entities.length).toBeGreaterThan(0);
+    expect(data.entities.length).toBeLessThan(data.stats.entityCount);
+    expect(data.relations.length).toBeLessThan(data.stats.relationCount);
+    expect(data.danglingRelationIds).toEqual([]);
+    for (const relation of data.relations) {
+      expect(data.entityById.has(relation.subjectId) && data.entityById.has(relation.objectId)).toBe(true);
+    }
+  }, 60_000);
+});
