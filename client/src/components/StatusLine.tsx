@@ -12,8 +12,8 @@ interface StatusLineProps {
   relations: number;
   totalEntities: number;
   totalRelations: number;
-  /** Said instead of the totals when only part of the graph is loaded ("500 of 50,000 entities … shown"). */
-  scopeNote?: string | null;
+  /** Said instead of the totals when only part of the graph is loaded ("500 of 50,000 entities shown"). */
+  scopeNote?: { short: string; full: string } | null;
 }
 
 export function StatusLine({ entities, relations, totalEntities, totalRelations, scopeNote }: StatusLineProps) {
@@ -24,8 +24,8 @@ export function StatusLine({ entities, relations, totalEntities, totalRelations,
         <p role="status" aria-live="polite">
           {formatCounts(entities, relations)}
         </p>
-        <p className="status-line__total" data-scope-note>
-          {scopeNote}
+        <p className="status-line__total" data-scope-note title={scopeNote.full}>
+          {scopeNote.short}
         </p>
       </div>
     );

@@ -41,12 +41,17 @@ export function shownOf(shown: number, total: number, one: string, many: string)
     : `${number.format(shown)} of ${number.format(total)} ${noun}`;
 }
 
-/** The status line's note for a bounded view: "500 of 50,000 entities · 2,000 of 100,000 relations shown". */
-export function describeBoundedView(shown: { entities: number; relations: number }, totals: BoundedTotals): string {
-  return (
-    `${shownOf(shown.entities, totals.totalEntities, 'entity', 'entities')} · ` +
-    `${shownOf(shown.relations, totals.totalRelations, 'relation', 'relations')} shown`
-  );
+/**
+ * The status line's note for a bounded view: short, for the header ("500 of 50,000 entities
+ * shown"), and in full, for its title ("… · 2,000 of 100,000 relations shown").
+ */
+export function describeBoundedView(
+  shown: { entities: number; relations: number },
+  totals: BoundedTotals,
+): { short: string; full: string } {
+  const entities = shownOf(shown.entities, totals.totalEntities, 'entity', 'entities');
+  const relations = shownOf(shown.relations, totals.totalRelations, 'relation', 'relations');
+  return { short: `${entities} shown`, full: `${entities} · ${relations} shown` };
 }
 
 /**
