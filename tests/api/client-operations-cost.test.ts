@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { Kind, type OperationDefinitionNode, buildSchema, parse, visit } from 'graphql';
 
 import { PATHS_WANTED } from '../../client/src/api/use-paths';
+import { EXPAND_PAGE_SIZE } from '../../client/src/core/bounded-view/expansion';
 import { ARGUMENT_LIMITS, MAX_COST, operationCost } from '../../server/api/limits';
 import { SCHEMA_FILE } from '../../server/api/server';
 
@@ -33,6 +34,7 @@ test("every client operation, with urql's __typename fields and the largest page
     Paths: PATHS_WANTED,
     SearchEntities: ARGUMENT_LIMITS.searchResults.max,
     EntityStatements: 100,
+    ExpandEntity: EXPAND_PAGE_SIZE,
   };
   for (const operation of operations) {
     const cost = operationCost(schema, document, operation.name!.value, {

@@ -2,7 +2,18 @@
  * The bounded view: the seed-sized graph loads whole, a generated graph over the threshold
  * loads the API's overview and says how much of the graph that is.
  */
+import { fetchNeighbourPage } from '../../client/src/api/expand-entity';
 import { createApiClient } from '../../client/src/api/client';
+import {
+  addPage,
+  collapse,
+  composeView,
+  EXPAND_PAGE_SIZE,
+  expansionCounts,
+  type Expansions,
+} from '../../client/src/core/bounded-view/expansion';
+import { syncRenderGraph } from '../../client/src/core/bounded-view/placement';
+import { buildRenderGraph } from '../../client/src/core/graph-building';
 import { loadGraphData } from '../../client/src/api/load-graph';
 import { corroborationSteps } from '../../client/src/core/graph-building';
 import {
@@ -86,5 +97,42 @@ describe('loading a graph over the threshold', () => {
     for (const relation of data.relations) {
       expect(data.entityById.has(relation.subjectId) && data.entityById.has(relation.objectId)).toBe(true);
     }
+  }, 60_000);
+
+  it('expands the best-connected entity a page at a time, places its neighbours around it, and collapses back', async () => {
+    const client = createApiClient(`${server.url}/graphql`);
+    const base = await loadGraphData(client);
+    const graph = buildRenderGraph(base);
+    const hub = [...base.entities].sort((a, b) => b.degree - a.degree)[0]!;
+    expect(hub.degree).toBeGreaterThan(EXPAND_PAGE_SIZE);
+
+    const first = await fetchNeighbourPage(client, hub.id, null);
+    expect(first.total).toBe(hub.degree);
+    expect(first.relations).toHaveLength(EXPAND_PAGE_SIZE);
+    expect(first.countsByType.reduce((sum, { count }) => sum + count, 0)).toBe(hub.degree);
+    expect(first.countsByEntityType.reduce((sum, { count }) => sum + count, 0)).toBe(hub.degree);
+    let expansions: Expansions = addPage(new Map(), hub.id, first);
+    expect(expansionCounts(expansions.get(hub.id)!)).toEqual({ shown: EXPAND_PAGE_SIZE, total: hub.degree });
+
+    const second = await fetchNeighbourPage(client, hub.id, first.next);
+    expansions = addPage(expansions, hub.id, second);
+    expect(expansionCounts(expansions.get(hub.id)!).shown).toBe(Math.min(2 * EXPAND_PAGE_SIZE, hub.degree));
+
+    const before = Object.fromEntries(graph.mapNodes((id, { x, y }) => [id, { x, y }]));
+    const view = composeView(base, expansions);
+    syncRenderGraph(graph, view, expansions);
+    expect(graph.order).toBe(view.entities.length);
+    expect(graph.size).toBe(view.relations.length);
+    expect(view.entities.length).toBeGreaterThan(base.entities.length);
+    for (const relation of [...first.relations, ...second.relations]) expect(graph.hasEdge(relation.id)).toBe(true);
+    // Nothing already drawn moves.
+    for (const [id, position] of Object.entries(before)) expect(graph.getNodeAttributes(id)).toMatchObject(position);
+
+    expansions = collapse(expansions, hub.id);
+    const collapsed = composeView(base, expansions);
+    syncRenderGraph(graph, collapsed, expansions);
+    expect(collapsed).toBe(base);
+    expect(graph.order).toBe(base.entities.length);
+    expect(graph.size).toBe(base.relations.length);
   }, 60_000);
 });

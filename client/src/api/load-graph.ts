@@ -45,7 +45,7 @@ export function describeApiError(what: string, error: CombinedError): ApiError {
   return new ApiError(`The API refused the request for ${what}: ${messages.join('; ') || error.message}.`);
 }
 
-async function ask<Data, Variables extends AnyVariables>(
+export async function ask<Data, Variables extends AnyVariables>(
   client: Client,
   what: string,
   query: DocumentInput<Data, Variables>,

@@ -10,6 +10,7 @@ import { useLoadedGraph } from '../../bindings/loaded-graph';
 import { AppLink } from '../../components/AppLink';
 import { CitationsBySource } from '../../components/CitationCard';
 import { QueryState } from '../../components/QueryState';
+import { ExpandControls } from './ExpandControls';
 import { CorroborationPips, SourceChips } from '../../components/SourceList';
 import { TypeBadge } from '../../components/TypeBadge';
 import { groupClaims, groupRelations, relationSentence, type ClaimGroup } from '../../core/entity-details';
@@ -145,6 +146,8 @@ export function EntityPanel(props: EntityPanelProps) {
           </button>
         </div>
       </div>
+
+      <ExpandControls entityId={entityId} />
 
       <QueryState
         query={details}
