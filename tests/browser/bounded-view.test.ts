@@ -16,8 +16,8 @@ describe('the explorer on a graph too large to draw whole', () => {
     async () => {
       const { dataset, overview } = await harness.api<{
         dataset: { entityCount: number; relationCount: number };
-        overview: { entities: { id: string; name: string }[]; relations: { id: string }[] };
-      }>('{ dataset { entityCount relationCount } overview { entities { id name } relations { id } } }');
+        overview: { entities: { id: string; name: string; degree: number }[]; relations: { id: string }[] };
+      }>('{ dataset { entityCount relationCount } overview { entities { id name degree } relations { id } } }');
       expect(overview.entities.length).toBeLessThan(dataset.entityCount);
 
       const hub = overview.entities[0]!;
@@ -35,6 +35,20 @@ describe('the explorer on a graph too large to draw whole', () => {
 
       const panel = page.getByRole('region', { name: 'Entity details' });
       await panel.getByRole('heading', { name: hub.name }).waitFor();
+
+      // Expanding the hub brings in its neighbours: the count of entities shown grows.
+      await panel.getByRole('button', { name: 'Expand neighbours' }).click();
+      const expansion = panel.locator('[data-expansion-count]');
+      await expansion.waitFor();
+      expect(await expansion.textContent()).toBe(`50 of ${thousands(hub.degree)} relations shown`);
+      const grown = await page.waitForFunction((before) => {
+        const text = document.querySelector('[data-scope-note]')?.textContent ?? '';
+        const shown = Number(text.split(' of ')[0]!.replace(/,/g, ''));
+        return shown > before ? shown : null;
+      }, overview.entities.length);
+      expect(await grown.jsonValue()).toBeGreaterThan(overview.entities.length);
+      await panel.getByRole('button', { name: 'Next 50' }).click();
+      await panel.getByText(`100 of ${thousands(hub.degree)} relations shown`).waitFor();
       await panel.locator('button.relation-row').first().click();
       const evidence = page.getByRole('region', { name: 'Evidence' });
       await evidence.locator('blockquote').first().waitFor();
