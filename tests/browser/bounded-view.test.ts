@@ -67,4 +67,33 @@ describe('the explorer on a graph too large to draw whole', () => {
     },
     TEST_TIMEOUT,
   );
+
+  it(
+    'a link to an entity outside the overview brings it into the view with its neighbours',
+    async () => {
+      const { overview, entities } = await harness.api<{
+        overview: { entities: { id: string }[] };
+        entities: { edges: { node: { id: string; name: string } }[] };
+      }>('{ overview { entities { id } } entities(first: 100) { edges { node { id name } } } }');
+      const inOverview = new Set(overview.entities.map((entity) => entity.id));
+      const outside = entities.edges.map((edge) => edge.node).find((entity) => !inOverview.has(entity.id))!;
+      expect(outside).toBeDefined();
+
+      const { page, context, errors } = await openPage(harness, `/?entity=${encodeURIComponent(outside.id)}`);
+      await waitForGraph(page);
+      const panel = page.getByRole('region', { name: 'Entity details' });
+      await panel.getByRole('heading', { name: outside.name }).waitFor();
+      await panel.locator('[data-expansion-count]').waitFor();
+      const shown = await page.waitForFunction((before) => {
+        const text = document.querySelector('[data-scope-note]')?.textContent ?? '';
+        const count = Number(text.split(' of ')[0]!.replace(/,/g, ''));
+        return count > before ? count : null;
+      }, overview.entities.length);
+      expect(await shown.jsonValue()).toBeGreaterThan(overview.entities.length);
+      await page.waitForFunction((id) => window.explorerCanvas?.drawnNodes().includes(id), outside.id);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    TEST_TIMEOUT,
+  );
 });

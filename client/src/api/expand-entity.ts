@@ -16,7 +16,8 @@ export async function fetchNeighbourPage(
   if (!entity) throw new ApiError(`The API knows no entity "${entityId}", so it cannot be expanded.`);
   const { relations } = entity;
   return {
-    entities: relations.edges.map((edge) => toEntityNode(edge.neighbor)),
+    // The entity itself first: one named by search or a link may not be in the view yet.
+    entities: [toEntityNode(entity), ...relations.edges.map((edge) => toEntityNode(edge.neighbor))],
     relations: relations.edges.map((edge) => toRelationEdge(edge.node)),
     total: relations.totalCount,
     countsByType: relations.countsByType.map(({ type, count }) => ({ type, count })),

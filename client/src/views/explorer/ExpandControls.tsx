@@ -1,9 +1,10 @@
 /**
  * In a bounded view: bring an entity's neighbours into the view a page at a time ("50 of
  * 8,790 relations shown · Next 50"), with its counts by relation and entity type, and take
- * them out again. Renders nothing when the whole graph is loaded.
+ * them out again. An entity selected outside the view (search, a link, the reader) is brought
+ * in with its first page. Renders nothing when the whole graph is loaded.
  */
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 
 import { useLoadedGraph } from '../../bindings/loaded-graph';
 import { useExpansionControls } from '../../bindings/use-expansions';
@@ -23,6 +24,15 @@ export function ExpandControls({ entityId }: { entityId: string }) {
   const controls = useExpansionControls();
   const { data } = useLoadedGraph();
   const titleId = useId();
+  // Search, a link or the reader can name an entity outside the view: it joins with its first page of neighbours.
+  const missing = Boolean(controls?.bounded && !data.entityById.has(entityId) && !controls.expansions.has(entityId));
+  const expand = controls?.expand;
+  const tried = useRef(false); // once: a failure shows its error rather than retrying forever
+  useEffect(() => {
+    if (!missing || !expand || tried.current) return;
+    tried.current = true;
+    expand(entityId);
+  }, [missing, expand, entityId]);
   if (!controls?.bounded) return null;
   const expansion = controls.expansions.get(entityId);
   const pending = controls.pending.has(entityId);
