@@ -7,7 +7,7 @@ import { join } from 'node:path';
 
 import { Kind, type OperationDefinitionNode, buildSchema, parse, visit } from 'graphql';
 
-import { PATHS_WANTED } from '../../client/src/api/use-paths';
+import { PATHS_PAGE_SIZE } from '../../client/src/api/use-paths';
 import { EXPAND_PAGE_SIZE } from '../../client/src/core/bounded-view/expansion';
 import { ARGUMENT_LIMITS, MAX_COST, operationCost } from '../../server/api/limits';
 import { SCHEMA_FILE } from '../../server/api/server';
@@ -31,7 +31,7 @@ test("every client operation, with urql's __typename fields and the largest page
   // The largest `first` each question allows, or the one the client sends. EntityStatements grows its `first` by 20 per
   // "show more"; priced here at 100: at 500, with __typename, it costs more than the limit.
   const largestFirst: Record<string, number> = {
-    Paths: PATHS_WANTED,
+    Paths: PATHS_PAGE_SIZE,
     SearchEntities: ARGUMENT_LIMITS.searchResults.max,
     EntityStatements: 100,
     ExpandEntity: EXPAND_PAGE_SIZE,

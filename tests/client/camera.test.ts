@@ -57,6 +57,26 @@ describe('camera fits', () => {
     expect(fitPoints([], frame)).toBeNull();
   });
 
+  it("keeps a big entity's whole disc on the canvas, though discs grow as the camera zooms in", () => {
+    // Sigma's default: a disc's radius in pixels is its size over the square root of the ratio.
+    const radiusAt = (size: number, ratio: number) => size / Math.sqrt(ratio);
+    // Two ends of a path, one a hub, as far apart as the canvas is wide.
+    const ends = [
+      { x: 0, y: 0.5, radius: 24 },
+      { x: 1, y: 0.52, radius: 6 },
+    ];
+    const margin = 10;
+    const camera = fitPoints(ends, frame, { margin, radiusAt })!;
+    for (const point of ends) {
+      const { x, y } = framedToViewport(point, camera, frame);
+      const radius = radiusAt(point.radius, camera.ratio);
+      expect(x - radius).toBeGreaterThanOrEqual(margin - 1e-6);
+      expect(x + radius).toBeLessThanOrEqual(frame.width - margin + 1e-6);
+      expect(y - radius).toBeGreaterThanOrEqual(margin - 1e-6);
+      expect(y + radius).toBeLessThanOrEqual(frame.height - margin + 1e-6);
+    }
+  });
+
   it('an overlay counts against the edge it is nearer to', () => {
     const canvas = { width: 600, height: 700 };
     const insets = overlayInsets(canvas, [

@@ -1,5 +1,6 @@
 import {
   attributeLabel,
+  groupByNeighbour,
   groupClaims,
   groupRelations,
   relationSentence,
@@ -99,5 +100,24 @@ describe('path finder state', () => {
     expect([...pathHighlight(paths, null).relations].sort()).toEqual(['r1', 'r2', 'r3']);
     expect([...pathHighlight(paths, 1).entities].sort()).toEqual(['a', 'b', 'c']);
     expect([...pathHighlight(paths, 1).relations].sort()).toEqual(['r2', 'r3']);
+  });
+});
+
+describe("an entity's neighbours", () => {
+  it('groups its relations by the entity at the other end, the most tied first', () => {
+    const end = (id: string) => ({ id, name: id.toUpperCase(), type: 'organization' });
+    const relation = (subject: string, object: string) =>
+      ({ subject: end(subject), object: end(object) }) as unknown as EntityRelation;
+    const ties = groupByNeighbour('a', [
+      relation('a', 'b'),
+      relation('c', 'a'),
+      relation('b', 'a'),
+      relation('a', 'd'),
+    ]);
+    expect(ties.map(({ other, count }) => [other.id, count])).toEqual([
+      ['b', 2],
+      ['c', 1],
+      ['d', 1],
+    ]);
   });
 });

@@ -21,6 +21,7 @@ const busy: ExplorerState = {
   focus: { entityId: 'isis-k', depth: 2 },
   path: { from: 'isis-k', to: 'taliban', maxLength: 4, index: 1 },
   compare: { a: 'bbc-what-is-isis-k', b: 'cbc-isis-k-security-threat' },
+  search: 'leader & deputy',
 };
 
 describe('URL state', () => {
@@ -36,7 +37,7 @@ describe('URL state', () => {
 
   it('reads as a readable query string', () => {
     expect(serializeExplorerState(busy)).toBe(
-      '?relation=isis-k--enemy_of--taliban&types=organization,person&rels=&sources=bbc-what-is-isis-k&min=2&connected=1&focus=isis-k&depth=2&from=isis-k&to=taliban&hops=4&path=2&compare=bbc-what-is-isis-k,cbc-isis-k-security-threat',
+      '?relation=isis-k--enemy_of--taliban&types=organization,person&rels=&sources=bbc-what-is-isis-k&min=2&connected=1&focus=isis-k&depth=2&from=isis-k&to=taliban&hops=4&path=2&compare=bbc-what-is-isis-k,cbc-isis-k-security-threat&q=leader%20%26%20deputy',
     );
   });
 
@@ -113,7 +114,7 @@ describe('URL state', () => {
     expect(problems).toEqual([]);
   });
 
-  it('selection, focus and path changes are navigation; filter tweaks are not', () => {
+  it('selection, filter, focus and path changes are navigation (so Back steps through them)', () => {
     expect(
       isNavigation(INITIAL_EXPLORER_STATE, { ...INITIAL_EXPLORER_STATE, selection: { kind: 'entity', id: 'x' } }),
     ).toBe(true);
@@ -122,7 +123,7 @@ describe('URL state', () => {
         ...INITIAL_EXPLORER_STATE,
         filters: { ...DEFAULT_FILTERS, minSources: 2 },
       }),
-    ).toBe(false);
+    ).toBe(true);
     expect(isNavigation(busy, { ...busy, path: { ...busy.path!, index: 0 } })).toBe(false);
     expect(isNavigation(busy, { ...busy, compare: null })).toBe(true);
   });

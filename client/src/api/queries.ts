@@ -2,10 +2,13 @@
 import { useCallback } from 'react';
 import { useClient } from 'urql';
 
+import type { RelationFilter } from './generated/graphql';
 import {
+  BetweenDocument,
   DisagreementsDocument,
   EntityDetailsDocument,
   EntityStatementsDocument,
+  FullTextSearchDocument,
   RelationEvidenceDocument,
   SearchEntitiesDocument,
   SourceReaderDocument,
@@ -24,6 +27,14 @@ export const useEntityStatements = (id: string, first: number) => useApiQuery(En
 
 /** A relation with every citation behind it. */
 export const useRelationEvidence = (id: string) => useApiQuery(RelationEvidenceDocument, { id });
+
+/** Everything between two entities: the relations (passing `filter`) with their citations, and the paths through others. */
+export const useBetween = (a: string, b: string, filter: RelationFilter | null) =>
+  useApiQuery(BetweenDocument, { from: a, to: b, filter }, a === '' || b === '');
+
+/** Full-text search in three groups (entities, relations, passages), the first `first` of each; paused while empty. */
+export const useFullTextSearch = (text: string, perGroup: number) =>
+  useApiQuery(FullTextSearchDocument, { text, perGroup }, text.trim() === '');
 
 /** A source's full text and every citation into it. */
 export const useSourceReader = (id: string) => useApiQuery(SourceReaderDocument, { id });

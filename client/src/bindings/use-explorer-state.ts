@@ -8,7 +8,7 @@
  *   focus's fit, the paths query) do not rerun when another part changes;
  * - `problems`: what the last link naming unknown things had dropped, said for the user;
  * - `update(producer)`: applies a producer to the newest state and goes there (a history
- *   entry for navigation, a replacement for filter tweaks);
+ *   entry for every step, a replacement only for showing one listed path alone);
  * - `href(producer?)`: the URL of the graph with a producer applied, for links.
  */
 import { useCallback, useContext, useSyncExternalStore } from 'react';

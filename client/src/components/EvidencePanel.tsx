@@ -3,7 +3,7 @@
  * citation with its source's title, publisher and the verbatim quote, which opens the
  * source reader at that quote.
  */
-import { useId, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 import { useRelationEvidence } from '../api/queries';
 import { useLoadedGraph } from '../bindings/loaded-graph';
@@ -26,6 +26,11 @@ export interface EvidencePanelProps {
   actions?: ReactNode;
   /** The panel's title level: 2 beside the graph, 3 inside the reader's own sections. */
   headingLevel?: 2 | 3;
+  /**
+   * Moves keyboard focus to the title when the panel opens, and scrolls it into view (on a
+   * phone the panel sits below the canvas): what was opened is where the user is.
+   */
+  focusOnOpen?: boolean;
 }
 
 function distinctSources<S extends { id: string }>(citations: readonly { source: S }[]): S[] {
@@ -36,12 +41,24 @@ function distinctSources<S extends { id: string }>(citations: readonly { source:
 
 export function EvidencePanel(props: EvidencePanelProps) {
   const { relationId, hiddenReason, onSelectEntity, onClose, current = null, actions, headingLevel = 2 } = props;
+  const { focusOnOpen = false } = props;
   const Title = headingLevel === 2 ? 'h2' : 'h3';
   const Subtitle = headingLevel === 2 ? 'h3' : 'h4';
   const citationsTitleId = useId();
   const { data } = useLoadedGraph();
   const evidence = useRelationEvidence(relationId);
   const relation = evidence.data?.relation;
+  const loaded = Boolean(relation);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const focused = useRef<string | null>(null);
+  useEffect(() => {
+    const title = titleRef.current;
+    if (!focusOnOpen || !title) return;
+    // Again once the evidence has arrived: the page's height changed under the title.
+    title.scrollIntoView({ block: 'nearest' });
+    if (focused.current !== relationId) title.focus({ preventScroll: true });
+    focused.current = relationId;
+  }, [focusOnOpen, relationId, loaded]);
   const summary = data.relationById.get(relationId);
   const subjectName = relation?.subject.name ?? data.entityById.get(summary?.subjectId ?? '')?.name ?? '…';
   const objectName = relation?.object.name ?? data.entityById.get(summary?.objectId ?? '')?.name ?? '…';
@@ -53,7 +70,7 @@ export function EvidencePanel(props: EvidencePanelProps) {
       <header className="panel__header">
         <div>
           <p className="panel__kicker">Relation · {directed ? 'directed' : 'reads both ways'}</p>
-          <Title className="panel__title">
+          <Title className="panel__title" ref={titleRef} tabIndex={focusOnOpen ? -1 : undefined}>
             {subjectName} <span className="relation-label">{label}</span> {objectName}
           </Title>
         </div>

@@ -12,6 +12,7 @@ import type { RenderGraph } from '../core/graph-building';
 import { entityTypeColors } from '../core/graph-building';
 import type { GraphData } from '../core/graph-data';
 import { parseRoute, type Route } from '../core/routing';
+import { BetweenView } from './between/BetweenView';
 import { DisagreementsView } from './disagreements/DisagreementsView';
 import { ExplorerView } from './explorer/ExplorerView';
 import { NotFoundView } from './NotFoundView';
@@ -31,6 +32,10 @@ function documentTitle(route: Route, data: GraphData, datasetTitle: string): str
     }
     case 'disagreements':
       return `Where the sources disagree · ${APP_TITLE}`;
+    case 'between': {
+      const name = (id: string | null) => (id ? (data.entityById.get(id)?.name ?? id) : '…');
+      return `Between ${name(route.a)} and ${name(route.b)} · ${APP_TITLE}`;
+    }
     case 'not-found':
       return `Page not found · ${APP_TITLE}`;
   }
@@ -56,6 +61,7 @@ export function AppShell({ data: loaded, graph }: { data: GraphData; graph: Rend
       {route.view === 'sources' && <SourcesView />}
       {route.view === 'reader' && <SourceReaderView key={route.sourceId} route={route} />}
       {route.view === 'disagreements' && <DisagreementsView route={route} />}
+      {route.view === 'between' && <BetweenView key={`${route.a},${route.b}`} route={route} />}
       {route.view === 'not-found' && <NotFoundView pathname={route.pathname} />}
     </LoadedGraphContext.Provider>
   );

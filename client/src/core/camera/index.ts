@@ -58,8 +58,14 @@ export interface CameraFrame {
 }
 
 export interface FitOptions {
-  /** Clear space kept around the points, in pixels: node discs and the start of their labels. */
+  /** Clear space kept around the points' discs, in pixels: the start of their labels. */
   margin?: number;
+  /**
+   * A disc's radius on screen at a camera ratio, from its size (`radius` on a point).
+   * Sigma draws discs bigger as the camera zooms in, so a fit that zooms in must keep more
+   * room for a big entity at the edge; without it, discs count as points.
+   */
+  radiusAt?: (size: number, ratio: number) => number;
   /** Closest zoom, so fitting one entity does not fill the screen with it. */
   minRatio?: number;
   maxRatio?: number;
@@ -72,9 +78,32 @@ export interface FitOptions {
  * way, they are ignored on that axis rather than shrinking the graph to a dot.
  */
 export function fitPoints(
+  points: readonly { x: number; y: number; radius?: number }[],
+  frame: CameraFrame,
+  options: FitOptions = {},
+): CameraTarget | null {
+  const { margin = 40, radiusAt } = options;
+  const biggest = Math.max(0, ...points.map((point) => point.radius ?? 0));
+  if (!radiusAt || biggest === 0) return fitWithMargin(points, frame, margin, options);
+  // The room a disc needs depends on the ratio the fit chooses: a few rounds settle it
+  // (each round's ratio is within a few per cent of the last), and the last is checked.
+  let room = margin + radiusAt(biggest, options.maxRatio ?? 3);
+  let target = fitWithMargin(points, frame, room, options);
+  for (let round = 0; round < 8 && target; round++) {
+    const needed = margin + radiusAt(biggest, target.ratio);
+    if (needed <= room) break;
+    // A little over what this ratio needs, so the rounds climb to a ratio that has room.
+    room = needed * 1.02;
+    target = fitWithMargin(points, frame, room, options);
+  }
+  return target;
+}
+
+function fitWithMargin(
   points: readonly { x: number; y: number }[],
   frame: CameraFrame,
-  { margin = 40, minRatio = 0.12, maxRatio = 3 }: FitOptions = {},
+  margin: number,
+  { minRatio = 0.12, maxRatio = 3 }: FitOptions,
 ): CameraTarget | null {
   if (points.length === 0 || frame.width <= 0 || frame.height <= 0) return null;
   let minX = Infinity;

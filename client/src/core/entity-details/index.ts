@@ -85,9 +85,30 @@ export function groupRelations(entityId: string, relations: readonly EntityRelat
   return sorted;
 }
 
-/** The sentence a relation row reads as, from the entity's side: "ISIS-K enemy of Taliban". */
+/** The sentence a relation row reads as, from the entity's side: "Acme enemy of Globex". */
 export function relationSentence(entityName: string, group: RelationGroup, otherName: string): string {
   return group.direction === 'incoming'
     ? `${otherName} ${group.label} ${entityName}`
     : `${entityName} ${group.label} ${otherName}`;
+}
+
+/** One neighbour of an entity and how many relations tie them. */
+export interface NeighbourTies {
+  other: EntityRelation['subject'];
+  count: number;
+}
+
+/**
+ * An entity's relations grouped by the entity at their other end, the most tied first (then
+ * by name): the "who is it tied to, and how much" view, each opening everything between.
+ */
+export function groupByNeighbour(entityId: string, relations: readonly EntityRelation[]): NeighbourTies[] {
+  const byId = new Map<string, NeighbourTies>();
+  for (const relation of relations) {
+    const other = relation.subject.id === entityId ? relation.object : relation.subject;
+    const ties = byId.get(other.id);
+    if (ties) ties.count += 1;
+    else byId.set(other.id, { other, count: 1 });
+  }
+  return [...byId.values()].sort((a, b) => b.count - a.count || a.other.name.localeCompare(b.other.name));
 }

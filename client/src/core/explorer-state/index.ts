@@ -15,6 +15,8 @@ export interface ExplorerState {
   path: PathState | null;
   /** Two sources compared on the graph. */
   compare: CompareState | null;
+  /** The full-text search asked in the Search tab (its results are the API's). */
+  search: string | null;
 }
 
 export const INITIAL_EXPLORER_STATE: ExplorerState = {
@@ -23,6 +25,7 @@ export const INITIAL_EXPLORER_STATE: ExplorerState = {
   focus: null,
   path: null,
   compare: null,
+  search: null,
 };
 
 export type ExplorerProducer = (state: ExplorerState) => ExplorerState;
@@ -56,6 +59,7 @@ export function shareUnchanged(previous: ExplorerState, next: ExplorerState): Ex
     focus: pick('focus'),
     path: pick('path'),
     compare: pick('compare'),
+    search: pick('search'),
   };
   const unchanged = (Object.keys(shared) as (keyof ExplorerState)[]).every((key) => shared[key] === previous[key]);
   return unchanged ? previous : shared;

@@ -81,7 +81,7 @@ export function sourceShortName(source: Pick<SourceInfo, 'publisher' | 'title'>)
   return source.publisher ?? source.title;
 }
 
-/** "ISIS-K → Taliban" for directed relations, "ISIS-K — Taliban" for symmetric ones. */
+/** "Acme → Globex" for directed relations, "Acme — Globex" for symmetric ones. */
 export function relationArrow(directed: boolean): string {
   return directed ? '→' : '—';
 }

@@ -34,7 +34,7 @@ export const NODE_MARGIN = 10;
  * stays round and fills the canvas whichever way it is turned), with two changes:
  * - hubs are dissuaded (outbound attraction distribution): a relation pulls less on the
  *   entity with more relations, so each organisation gathers its own people, places and
- *   attacks instead of everything piling onto ISIS-K, which touches most of the graph;
+ *   attacks instead of everything piling onto the hub that touches most of the graph;
  * - no slow-down: the inferred one (1 + ln n) is meant to steady big graphs, and leaves a
  *   small one still expanding from its seeds after thousands of iterations.
  */

@@ -160,3 +160,22 @@ export function placeLabel(pass: LabelPass, candidate: LabelCandidate, canvas: C
   }
   return { position: placed && textPosition(placed), erased: displaced.map((label) => label.box), moved };
 }
+
+/**
+ * The highlight box drawn under a hovered or selected entity's name: the text at `position`
+ * (where it starts, and its baseline, as placeLabel gives it) with its halo and a margin, so
+ * the name drawn beneath on the labels layer never shows past its edge. `width` must be
+ * measured in the font the name is drawn in.
+ */
+export function labelHighlightBox(position: { x: number; y: number }, width: number, fontSize: number): Box {
+  const margin = HALO + 2;
+  // The baseline sits a third of the font size below the text's middle (textPosition).
+  const middle = position.y - fontSize / 3;
+  const half = (fontSize * 1.05) / 2 + margin;
+  return { left: position.x - margin, right: position.x + width + margin, top: middle - half, bottom: middle + half };
+}
+
+/** Where sigma puts a label when nothing else decided: right of its entity. */
+export function defaultLabelPosition(x: number, y: number, size: number, fontSize: number): { x: number; y: number } {
+  return { x: x + size + GAP, y: y + fontSize / 3 };
+}

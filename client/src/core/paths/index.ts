@@ -1,4 +1,4 @@
-/** Path finder: two entities and the connecting paths between them (Query.paths). */
+/** Path finder: two entities and the connecting paths between them (Query.pathsConnection). */
 import type { PathsQuery } from '../../api/generated/graphql';
 
 export const PATH_MAX_LENGTHS = [1, 2, 3, 4, 5] as const;
@@ -13,7 +13,23 @@ export interface PathState {
   index: number | null;
 }
 
-export type PathResult = PathsQuery['paths'][number];
+export type PathResult = PathsQuery['pathsConnection']['edges'][number]['node'];
+
+/** How many paths the API counted, and whether a bound cut the count. */
+export interface PathTotal {
+  count: number;
+  exact: boolean;
+}
+
+/**
+ * What the path finder says about the paths listed: "18 paths" when all are shown, "10 of 18
+ * paths" when more can be fetched, "10 of at least 1000 paths" when a bound cut the count.
+ */
+export function pathCountSummary(shown: number, total: PathTotal): string {
+  const noun = (count: number) => (count === 1 ? 'path' : 'paths');
+  if (total.exact && shown >= total.count) return `${shown} ${noun(shown)}`;
+  return `${shown} of ${total.exact ? '' : 'at least '}${total.count} ${noun(total.count)}`;
+}
 
 type PathProducer = (path: PathState | null) => PathState | null;
 

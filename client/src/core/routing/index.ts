@@ -7,6 +7,7 @@
  *   /sources/<id>?citation=<start>-<end>&relation=<id>  the source reader at one cited span,
  *                  (or &claim=<id>)                     with what that span supports opened
  *   /disagreements?entity=<id>&attribute=<name>         where the sources give different values
+ *   /between?a=<id>&b=<id>                              everything that ties two entities
  *
  * The server answers every extension-less path with index.html, so each of these survives a
  * reload. Parsing is lenient (anything unknown is a "not found" view that says so);
@@ -22,10 +23,12 @@ export type Route =
   | { view: 'sources' }
   | { view: 'reader'; sourceId: string; span: Span | null; open: ReaderItem | null }
   | { view: 'disagreements'; entityId: string | null; attribute: string | null }
+  | { view: 'between'; a: string | null; b: string | null }
   | { view: 'not-found'; pathname: string };
 
 const SOURCES_PATH = '/sources';
 const DISAGREEMENTS_PATH = '/disagreements';
+const BETWEEN_PATH = '/between';
 
 function trimSlashes(pathname: string): string {
   const trimmed = pathname.replace(/\/+$/, '');
@@ -54,6 +57,7 @@ export function parseRoute(pathname: string, search: string): Route {
   if (path === DISAGREEMENTS_PATH) {
     return { view: 'disagreements', entityId: readId(params, 'entity'), attribute: readId(params, 'attribute') };
   }
+  if (path === BETWEEN_PATH) return { view: 'between', a: readId(params, 'a'), b: readId(params, 'b') };
   if (path.startsWith(`${SOURCES_PATH}/`)) {
     const rest = path.slice(SOURCES_PATH.length + 1);
     const sourceId = rest.includes('/') ? null : decodeSegment(rest);
@@ -101,6 +105,14 @@ export function routeHref(route: Route, graphSearch = ''): string {
           ['attribute', route.attribute],
         ])
       );
+    case 'between':
+      return (
+        BETWEEN_PATH +
+        query([
+          ['a', route.a],
+          ['b', route.b],
+        ])
+      );
     case 'not-found':
       return route.pathname;
   }
@@ -115,6 +127,7 @@ export function readerHref(sourceId: string, span: Span | null = null, open: Rea
 export function navigationSection(route: Route): 'graph' | 'sources' | 'disagreements' | null {
   switch (route.view) {
     case 'graph':
+    case 'between':
       return 'graph';
     case 'sources':
     case 'reader':

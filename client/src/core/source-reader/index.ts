@@ -33,7 +33,7 @@ export const toReaderItem = (item: SupportedItem): ReaderItem => ({ kind: item.k
 export const sameItem = (a: ReaderItem | null, b: ReaderItem | null): boolean =>
   a !== null && b !== null && a.kind === b.kind && a.id === b.id;
 
-/** "ISIS-K enemy of Taliban", "ISIS-K · Fighter strength: about 3,000". */
+/** "Acme enemy of Globex", "Acme · Fighter strength: about 3,000". */
 export function describeItem(item: SupportedItem): string {
   if (item.kind === 'relation') {
     const { subject, label, object } = item.relation;

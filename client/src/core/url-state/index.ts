@@ -2,18 +2,19 @@
  * The view state in the URL's query string, so that reloading or sharing a link restores
  * the view. Only what differs from the defaults is written, in a fixed order:
  *
- *   entity=isis-k | relation=<id>        selection
+ *   entity=<id> | relation=<id>          selection
  *   types=a,b  rels=a,b  sources=a,b     the filters, each writing its own part (core/filters):
  *   min=2  connected=1                   sets ("" means "none chosen"), minimum sources, hide isolated
- *   focus=isis-k  depth=2                focus mode
+ *   focus=<id>  depth=2                  focus mode
  *   from=a  to=b  hops=3  path=1         path finder (path is 1-based in the URL)
  *   compare=a,b                          source comparison ("a," or ",b" while one is unchosen)
+ *   q=text                               full-text search (Search tab)
  *
  * This is the query string of the root path; other views (such as the source reader) own
  * paths of their own (core/routing).
  */
 import type { ExplorerState } from '../explorer-state';
-import { cleanFilters, DEFAULT_FILTERS, readFilters, writeFilters } from '../filters';
+import { cleanFilters, readFilters, writeFilters } from '../filters';
 import { toFocusDepth } from '../focus';
 import type { GraphData } from '../graph-data';
 import { DEFAULT_PATH_MAX_LENGTH, toPathMaxLength, type PathState } from '../paths';
@@ -23,7 +24,7 @@ function readId(params: URLSearchParams, name: string): string | null {
   return value === null || value === '' ? null : value;
 }
 
-/** Reads the view state from a query string ("?entity=isis-k&min=2" or without the "?"). */
+/** Reads the view state from a query string ("?entity=acme&min=2" or without the "?"). */
 export function parseExplorerUrl(search: string): ExplorerState {
   const params = new URLSearchParams(search);
 
@@ -60,7 +61,9 @@ export function parseExplorerUrl(search: string): ExplorerState {
     compare = a || b ? { a: a || null, b: b || null } : null;
   }
 
-  return { selection, filters, focus, path, compare };
+  const searched = params.get('q')?.trim() ?? '';
+
+  return { selection, filters, focus, path, compare, search: searched === '' ? null : searched };
 }
 
 /** Writes the view state as a query string, "" for the default view, else starting with "?". */
@@ -82,6 +85,7 @@ export function serializeExplorerState(state: ExplorerState): string {
     if (state.path.index !== null) add('path', String(state.path.index + 1));
   }
   if (state.compare) add('compare', `${id(state.compare.a ?? '')},${id(state.compare.b ?? '')}`);
+  if (state.search) add('q', encodeURIComponent(state.search));
   return parts.length > 0 ? `?${parts.join('&')}` : '';
 }
 
@@ -136,7 +140,7 @@ export function sanitizeExplorerState(
     compare = a || b ? { a, b } : null;
   }
 
-  return { state: { selection, filters, focus, path, compare }, problems };
+  return { state: { selection, filters, focus, path, compare, search: state.search }, problems };
 }
 
 /** The URL of the graph view showing a state. */
@@ -146,10 +150,11 @@ export function explorerHref(state: ExplorerState): string {
 
 /**
  * True when going from one state to the other is a step worth a history entry (selection,
- * focus or path changed), so Back returns to it; filter tweaks replace the current entry.
+ * filters, focus or path changed), so Back returns to it. Only showing one of the listed
+ * paths alone replaces the current entry: it is a way of looking at the same answer.
  */
 export function isNavigation(from: ExplorerState, to: ExplorerState): boolean {
   const key = (state: ExplorerState) =>
-    serializeExplorerState({ ...state, filters: DEFAULT_FILTERS, path: state.path && { ...state.path, index: null } });
+    serializeExplorerState({ ...state, path: state.path && { ...state.path, index: null } });
   return key(from) !== key(to);
 }

@@ -3,7 +3,7 @@
  * conflicting values side by side) and relations grouped by type, each row opening its
  * evidence.
  */
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 
 import { useEntityDetails } from '../../api/queries';
 import { useLoadedGraph } from '../../bindings/loaded-graph';
@@ -13,12 +13,21 @@ import { QueryState } from '../../components/QueryState';
 import { ExpandControls } from './ExpandControls';
 import { CorroborationPips, SourceChips } from '../../components/SourceList';
 import { TypeBadge } from '../../components/TypeBadge';
-import { groupClaims, groupRelations, relationSentence, type ClaimGroup } from '../../core/entity-details';
+import {
+  groupByNeighbour,
+  groupClaims,
+  groupRelations,
+  relationSentence,
+  type ClaimGroup,
+} from '../../core/entity-details';
 import { FOCUS_DEPTHS, type FocusState } from '../../core/focus';
 import { sourceShortName } from '../../core/graph-data';
 import { routeHref } from '../../core/routing';
 import '../../components/panel.css';
 import { StatementsSection } from './StatementsSection';
+
+/** The selected entity's relations: a skip link's target. */
+export const ENTITY_RELATIONS_ID = 'entity-relations';
 
 export interface EntityPanelProps {
   entityId: string;
@@ -30,6 +39,8 @@ export interface EntityPanelProps {
   onFocus: (id: string, depth: number) => void;
   onPathEnd: (end: 'from' | 'to', id: string) => void;
   onClose: () => void;
+  /** The relation whose evidence was opened from this panel: its row takes focus again on return. */
+  returnFocusTo?: string | null;
 }
 
 function Claims({ entityId, groups }: { entityId: string; groups: ClaimGroup[] }) {
@@ -94,9 +105,22 @@ export function EntityPanel(props: EntityPanelProps) {
   const { data } = useLoadedGraph();
   const relationsTitleId = useId();
   const details = useEntityDetails(entityId);
-  const [depth, setDepth] = useState(focus?.entityId === entityId ? focus.depth : 1);
+  // While this entity is the focus, the depth is the explorer state's (one source of truth:
+  // the focus banner shows and changes the same value); otherwise it is only the choice for
+  // the next "Focus" press.
+  const focused = focus?.entityId === entityId ? focus : null;
+  const [chosenDepth, setChosenDepth] = useState(1);
+  const depth = focused?.depth ?? chosenDepth;
+  const chooseDepth = (value: number) => (focused ? onFocus(entityId, value) : setChosenDepth(value));
   const summary = data.entityById.get(entityId);
   const entity = details.data?.entity;
+  const rowsRef = useRef<HTMLElement>(null);
+  const returnFocusTo = props.returnFocusTo ?? null;
+  useEffect(() => {
+    if (!entity || !returnFocusTo) return;
+    const row = rowsRef.current?.querySelector<HTMLElement>(`[data-relation-id="${CSS.escape(returnFocusTo)}"]`);
+    row?.focus();
+  }, [entity, returnFocusTo]);
   const name = entity?.name ?? summary?.name ?? entityId;
   const relations = useMemo(() => entity?.relations.edges.map((edge) => edge.node) ?? [], [entity]);
   const claimGroups = useMemo(
@@ -128,7 +152,7 @@ export function EntityPanel(props: EntityPanelProps) {
           </button>
           <label>
             <span className="visually-hidden">Focus depth</span>
-            <select value={depth} onChange={(event) => setDepth(Number(event.target.value) as 1 | 2 | 3)}>
+            <select value={depth} onChange={(event) => chooseDepth(Number(event.target.value))}>
               {FOCUS_DEPTHS.map((value) => (
                 <option key={value} value={value}>
                   {value} {value === 1 ? 'hop' : 'hops'}
@@ -166,11 +190,37 @@ export function EntityPanel(props: EntityPanelProps) {
           )}
           {entity.description && <p className="description">{entity.description}</p>}
 
+          <details className="panel__section neighbours">
+            <summary>
+              Everything between {entity.name} and one neighbour{' '}
+              <span className="count">{groupByNeighbour(entity.id, relations).length}</span>
+            </summary>
+            <ul className="neighbours__list" aria-label="Neighbours">
+              {groupByNeighbour(entity.id, relations).map(({ other, count }) => (
+                <li key={other.id}>
+                  <AppLink href={routeHref({ view: 'between', a: entity.id, b: other.id })}>
+                    {other.name}
+                    <span className="visually-hidden"> and {entity.name}</span>
+                  </AppLink>{' '}
+                  <span className="count">
+                    {count} {count === 1 ? 'relation' : 'relations'}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </details>
+
           <Claims entityId={entity.id} groups={claimGroups} />
 
           <StatementsSection entityId={entity.id} name={entity.name} />
 
-          <section className="panel__section" aria-labelledby={relationsTitleId}>
+          <section
+            id={ENTITY_RELATIONS_ID}
+            className="panel__section"
+            aria-labelledby={relationsTitleId}
+            ref={rowsRef}
+            tabIndex={-1}
+          >
             <h3 id={relationsTitleId}>
               Relations{' '}
               <span className="count">
@@ -196,6 +246,7 @@ export function EntityPanel(props: EntityPanelProps) {
                         <button
                           type="button"
                           className="relation-row"
+                          data-relation-id={relation.id}
                           aria-label={`${sentence} — ${relation.corroboration} ${relation.corroboration === 1 ? 'source' : 'sources'}: ${sources}`}
                           onClick={() => onSelectRelation(relation.id)}
                         >

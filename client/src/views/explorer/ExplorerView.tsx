@@ -15,6 +15,7 @@ import { useNavigation } from '../../bindings/use-navigation';
 import { AppHeader } from '../../components/AppHeader';
 import { EntityCombobox } from '../../components/EntityCombobox';
 import { EvidencePanel } from '../../components/EvidencePanel';
+import { SkipLinks } from '../../components/SkipLinks';
 import { StatusLine } from '../../components/StatusLine';
 import { Tabs } from '../../components/Tabs';
 import { describeBoundedView } from '../../core/bounded-view';
@@ -31,15 +32,20 @@ import { clearSelection, selectEntity, selectRelation, type Selection } from '..
 import { explorerHref, serializeExplorerState } from '../../core/url-state';
 import { createCameraDirector } from './canvas/camera-director';
 import { ComparePanel } from './ComparePanel';
-import { EntityPanel } from './EntityPanel';
+import { ENTITY_RELATIONS_ID, EntityPanel } from './EntityPanel';
 import { FilterPanel } from './FilterPanel';
 import { FocusBanner } from './FocusBanner';
 import { GraphStage } from './GraphStage';
 import { ListPanel } from './ListPanel';
 import { PathFinderPanel } from './PathFinderPanel';
+import { SearchPanel } from './SearchPanel';
 import './explorer.css';
 
-type SidebarTab = 'filters' | 'paths' | 'list' | 'compare';
+type SidebarTab = 'filters' | 'search' | 'paths' | 'list' | 'compare';
+
+/** Skip links' targets. */
+const DETAILS_ID = 'explorer-details';
+const TOOLS_ID = 'explorer-tools';
 
 const selectionKey = (selection: Selection) => (selection ? `${selection.kind}:${selection.id}` : '');
 const compareKey = (compare: CompareState | null) => (compare ? `${compare.a ?? ''},${compare.b ?? ''}` : '');
@@ -69,7 +75,7 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
   // The open tab: the one the user chose, unless a comparison appeared since (a "Compare"
   // link from another view), which opens the Compare tab.
   const [chosenTab, setChosenTab] = useState<{ tab: SidebarTab; compare: string }>(() => ({
-    tab: state.compare ? 'compare' : state.path ? 'paths' : 'filters',
+    tab: state.compare ? 'compare' : state.path ? 'paths' : state.search ? 'search' : 'filters',
     compare: compareKey(state.compare),
   }));
   const tab = state.compare && compareKey(state.compare) !== chosenTab.compare ? 'compare' : chosenTab.tab;
@@ -117,6 +123,17 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
   useEffect(() => {
     if (pathSets) camera.request({ kind: 'fit-path', ids: [...pathSets.entities] });
   }, [camera, pathSets]);
+  // New filters refit the view to what they keep (a focus refits itself when its
+  // neighbourhood arrives); the first filters are the first view's, already fitted.
+  const fittedFilters = useRef(state.filters);
+  useEffect(() => {
+    if (fittedFilters.current === state.filters) return;
+    fittedFilters.current = state.filters;
+    if (state.focus || filtered.entities.size === 0) return;
+    camera.request(
+      filtered.entities.size === data.entities.length ? fitAll() : { kind: 'fit-visible', ids: [...filtered.entities] },
+    );
+  }, [camera, data, state.filters, state.focus, filtered]);
 
   const chooseEntity = useCallback(
     (id: string) => {
@@ -127,6 +144,21 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
   );
   const clickEntity = useCallback((id: string) => update(on('selection', selectEntity(id))), [update]);
   const chooseRelation = useCallback((id: string) => update(on('selection', selectRelation(id))), [update]);
+  // A relation opened from an entity's panel: coming back to that entity (Back, or closing
+  // the evidence) puts keyboard focus on the relation's row again.
+  const [openedFrom, setOpenedFrom] = useState<{ entityId: string; relationId: string } | null>(null);
+  const openRelationFrom = useCallback(
+    (entityId: string, relationId: string) => {
+      setOpenedFrom({ entityId, relationId });
+      chooseRelation(relationId);
+    },
+    [chooseRelation],
+  );
+  const closeEvidence = useCallback(() => {
+    if (openedFrom && state.selection?.kind === 'relation' && state.selection.id === openedFrom.relationId)
+      update(on('selection', selectEntity(openedFrom.entityId)));
+    else update(on('selection', clearSelection()));
+  }, [openedFrom, state.selection, update]);
   const clickStage = useCallback(() => update(on('selection', clearSelection())), [update]);
   const changeFilters = useCallback(
     (producer: (filters: FilterState) => FilterState) => update(on('filters', producer)),
@@ -161,6 +193,13 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
 
   return (
     <div className="explorer" hidden={!active}>
+      <SkipLinks
+        targets={[
+          ...(selection?.kind === 'entity' ? [{ label: 'Skip to relations', targetId: ENTITY_RELATIONS_ID }] : []),
+          { label: 'Skip to details', targetId: DETAILS_ID },
+          { label: 'Skip to the graph tools', targetId: TOOLS_ID },
+        ]}
+      />
       <AppHeader
         titleIsHeading={active}
         className="explorer__header"
@@ -201,7 +240,7 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
       )}
 
       {/* Tools that change what the graph shows: complementary to the canvas, not site navigation. */}
-      <aside className="explorer__sidebar" aria-label="Explore the graph">
+      <aside className="explorer__sidebar" aria-label="Explore the graph" id={TOOLS_ID}>
         <Tabs<SidebarTab>
           label="Explore"
           selected={tab}
@@ -214,12 +253,27 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
               render: () => <FilterPanel filters={state.filters} onChange={changeFilters} />,
             },
             {
+              id: 'search',
+              label: 'Search',
+              render: () => (
+                <SearchPanel
+                  search={state.search}
+                  onSearch={(text) => update(on('search', () => text))}
+                  onSelectEntity={chooseEntity}
+                  onSelectRelation={chooseRelation}
+                />
+              ),
+            },
+            {
               id: 'paths',
               label: 'Paths',
               render: () => (
                 <PathFinderPanel
                   path={state.path}
                   paths={pathsResult.paths}
+                  total={pathsResult.total}
+                  hasMore={pathsResult.hasMore}
+                  onMore={pathsResult.more}
                   fetching={pathsResult.fetching}
                   error={pathsResult.error}
                   filtered={isFiltered(state.filters)}
@@ -284,7 +338,7 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
         />
       </main>
 
-      <aside className="explorer__details" aria-label="Details">
+      <aside className="explorer__details" aria-label="Details" id={DETAILS_ID}>
         {selection?.kind === 'entity' && (
           <EntityPanel
             key={selection.id}
@@ -292,7 +346,8 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
             hiddenReason={hiddenReason(visibility.entities.has(selection.id))}
             focus={state.focus}
             onSelectEntity={chooseEntity}
-            onSelectRelation={chooseRelation}
+            onSelectRelation={(relationId) => openRelationFrom(selection.id, relationId)}
+            returnFocusTo={openedFrom?.entityId === selection.id ? openedFrom.relationId : null}
             onFocus={enterFocus}
             onPathEnd={(end, id) => {
               update(on('path', setPathEnd(end, id)));
@@ -307,7 +362,8 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
             relationId={selection.id}
             hiddenReason={hiddenReason(visibility.relations.has(selection.id))}
             onSelectEntity={chooseEntity}
-            onClose={clickStage}
+            onClose={closeEvidence}
+            focusOnOpen
           />
         )}
         {!selection && (

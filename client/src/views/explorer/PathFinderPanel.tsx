@@ -14,12 +14,14 @@ import {
   clearPath,
   isPathComplete,
   PATH_MAX_LENGTHS,
+  pathCountSummary,
   setPathEnd,
   setPathMaxLength,
   showPath,
   swapPathEnds,
   type PathResult,
   type PathState,
+  type PathTotal,
 } from '../../core/paths';
 import './path-finder.css';
 
@@ -28,6 +30,10 @@ type PathProducer = (path: PathState | null) => PathState | null;
 export interface PathFinderPanelProps {
   path: PathState | null;
   paths: readonly PathResult[];
+  /** The API's count of every path between the ends (more than `paths` may hold). */
+  total: PathTotal | null;
+  hasMore: boolean;
+  onMore: () => void;
   fetching: boolean;
   error: CombinedError | undefined;
   filtered: boolean;
@@ -95,7 +101,8 @@ function Hop({
 }
 
 export function PathFinderPanel(props: PathFinderPanelProps) {
-  const { path, paths, fetching, error, filtered, onChange, onRetry, onSelectEntity, onSelectRelation } = props;
+  const { path, paths, total, hasMore, onMore, fetching, error, filtered, onChange, onRetry } = props;
+  const { onSelectEntity, onSelectRelation } = props;
   const { data } = useLoadedGraph();
   const name = (id: string | null | undefined) => (id ? (data.entityById.get(id)?.name ?? id) : '');
   const complete = isPathComplete(path);
@@ -165,7 +172,8 @@ export function PathFinderPanel(props: PathFinderPanelProps) {
         <>
           <div className="path-finder__summary">
             <p>
-              {paths.length} {paths.length === 1 ? 'path' : 'paths'} from {name(path.from)} to {name(path.to)}
+              {pathCountSummary(paths.length, total ?? { count: paths.length, exact: true })} from {name(path.from)} to{' '}
+              {name(path.to)}
             </p>
             {path.index !== null && (
               <button type="button" className="link-button" onClick={() => onChange(showPath(null))}>
@@ -215,6 +223,11 @@ export function PathFinderPanel(props: PathFinderPanelProps) {
               );
             })}
           </ol>
+          {hasMore && (
+            <button type="button" className="secondary-button" disabled={fetching} onClick={onMore}>
+              Show more paths
+            </button>
+          )}
         </>
       )}
     </div>

@@ -13,7 +13,7 @@ import { trackCameraMove } from './camera-moves';
 import { useSigma, type ExplorerSigma } from './sigma-context';
 
 const DURATION = 450;
-/** Close enough to read the entity's neighbours, far enough to keep its context. */
+/** The closest an entity is shown: near enough to read, far enough to keep its context. */
 const ENTITY_RATIO = 0.6;
 
 /**
@@ -21,11 +21,22 @@ const ENTITY_RATIO = 0.6;
  * graph position. Not from getNodeDisplayData: right after a reducer change that cache holds
  * raw graph coordinates until the next frame's processing.
  */
-function framedPosition(sigma: ExplorerSigma, id: string): { x: number; y: number } | null {
+function framedPosition(sigma: ExplorerSigma, id: string): { x: number; y: number; radius: number } | null {
   const graph = sigma.getGraph();
   if (!graph.hasNode(id)) return null;
-  const { x, y } = graph.getNodeAttributes(id);
-  return sigma.viewportToFramedGraph(sigma.graphToViewport({ x, y }));
+  const { x, y, size } = graph.getNodeAttributes(id);
+  return { ...sigma.viewportToFramedGraph(sigma.graphToViewport({ x, y })), radius: size };
+}
+
+/**
+ * An entity and its neighbours on the canvas now (not hidden by the filters or the focus):
+ * what "show this entity" must keep in view, so a hub's neighbours are not zoomed away.
+ */
+function entityWithNeighbours(sigma: ExplorerSigma, id: string): string[] {
+  const graph = sigma.getGraph();
+  if (!graph.hasNode(id)) return [];
+  const shown = (node: string) => sigma.getNodeDisplayData(node)?.hidden !== true;
+  return [id, ...graph.neighbors(id).filter(shown)];
 }
 
 /** The canvas as a fit sees it: its size, the overlays' insets and its scale at ratio 1. */
@@ -62,19 +73,26 @@ export function CameraController({ director }: { director: CameraDirector }) {
     // Not sigma.getDimensions(): it reports a hidden canvas as 1×1 (allowInvalidContainer).
     const hasSize = () => container.offsetWidth > 0 && container.offsetHeight > 0;
 
+    const radiusAt = (size: number, ratio: number) => sigma.scaleSize(size, ratio);
     const carryOut = (intent: CameraIntent) => {
-      if (intent.kind === 'show-entity') {
-        const position = framedPosition(sigma, intent.id);
-        if (position)
-          track(camera.animate({ ...position, ratio: Math.min(camera.ratio, ENTITY_RATIO) }, { duration: DURATION }));
-        return;
-      }
-      const ids = intentEntities(intent) ?? sigma.getGraph().nodes();
+      const entity = intent.kind === 'show-entity';
+      const ids = entity
+        ? entityWithNeighbours(sigma, intent.id)
+        : (intentEntities(intent) ?? sigma.getGraph().nodes());
       const instant = intent.kind === 'fit-all' && intent.instant === true;
       const points = ids
         .map((id) => framedPosition(sigma, id))
-        .filter((point): point is { x: number; y: number } => point !== null);
-      const target = fitPoints(points, cameraFrame(sigma));
+        .filter((point): point is { x: number; y: number; radius: number } => point !== null);
+      // An entity alone (or with near neighbours) is not zoomed closer than ENTITY_RATIO.
+      const target = fitPoints(
+        points,
+        cameraFrame(sigma),
+        entity ? { radiusAt, minRatio: ENTITY_RATIO } : { radiusAt },
+      );
+      if (entity) {
+        if (target) track(camera.animate(target, { duration: DURATION }));
+        return;
+      }
       if (!target) {
         if (intent.kind === 'fit-all' && !instant) track(camera.animatedReset({ duration: DURATION }));
         return;

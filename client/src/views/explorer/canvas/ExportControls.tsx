@@ -7,7 +7,7 @@ import type { GraphData } from '../../../core/graph-data';
 import { downloadFile, sigmaToPngBlob } from './export-files';
 import { useSigma } from './sigma-context';
 
-const FILE_STEM = 'isisk-graph';
+const FILE_STEM = 'knowledge-graph';
 
 export function ExportControls({ data, visibility }: { data: GraphData; visibility: Visibility }) {
   const sigma = useSigma();

@@ -1,8 +1,8 @@
 /**
  * Edge labels drawn on a white halo at the middle of the edge, straight or curved, kept
  * upright, and never on top of one another. @sigma/edge-curve's own drawer lays each glyph
- * along the curve, which turns unreadable on the tight curves of big bundles (ISIS-K and
- * the Taliban share many relations), and sigma does not keep edge labels apart.
+ * along the curve, which turns unreadable on the tight curves of big bundles (two hubs
+ * may share many relations), and sigma does not keep edge labels apart.
  */
 import type { EdgeLabelDrawingFunction } from 'sigma/rendering';
 

@@ -3,17 +3,12 @@
  * `sigma.setSetting` (reducers do): a new settings object would recreate the WebGL context.
  */
 import { createEdgeCurveProgram } from '@sigma/edge-curve';
-import {
-  DEFAULT_EDGE_ARROW_HEAD_PROGRAM_OPTIONS,
-  EdgeArrowProgram,
-  EdgeRectangleProgram,
-  type NodeLabelDrawingFunction,
-} from 'sigma/rendering';
+import { DEFAULT_EDGE_ARROW_HEAD_PROGRAM_OPTIONS, EdgeArrowProgram, EdgeRectangleProgram } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
 
 import type { RenderEdgeAttributes, RenderNodeAttributes } from '../../../core/graph-building';
-import { newLabelPass, placeLabel, type LabelPass } from '../../../core/layout/label-placement';
 import { drawEdgeLabelWithHalo } from './edge-label';
+import { createNodeHoverDrawer, createNodeLabelDrawer, type LabelPositions } from './node-label';
 
 export type ExplorerSigmaSettings = Partial<Settings<RenderNodeAttributes, RenderEdgeAttributes>>;
 
@@ -26,77 +21,9 @@ const EdgeCurvedArrowProgram = createEdgeCurveProgram({
   arrowHead: DEFAULT_EDGE_ARROW_HEAD_PROGRAM_OPTIONS,
 });
 
-/** Entities drawn at least this big (radius in pixels, as rendered) are hubs: bolder names, drawn first. */
-export const HUB_LABEL_SIZE = 9;
-
-/**
- * Node labels on a white halo (legible over edges), placed so that none hides another name
- * or entity (core/layout/label-placement): what does not fit shows when zoomed in. One
- * drawer per canvas, since a pass belongs to one sigma instance; sigma draws a pass's labels
- * in one synchronous loop, so a pass ends at the next microtask, or when a label comes
- * again. Costs a text measure per label and a scan of those already placed: a few
- * milliseconds at a thousand labels, nothing at a hundred.
- */
-export function createNodeLabelDrawer(): NodeLabelDrawingFunction<RenderNodeAttributes, RenderEdgeAttributes> {
-  /** The pass's placements, and each placed label's text and font, to draw it again when it moves. */
-  let pass: { space: LabelPass; texts: Map<string, { label: string; font: string }> } | null = null;
-  const currentPass = (key: string) => {
-    // Sigma draws each label once per pass: a label seen again means a new pass began.
-    if (pass === null || pass.texts.has(key)) {
-      pass = { space: newLabelPass(), texts: new Map() };
-      const started = pass;
-      queueMicrotask(() => {
-        if (pass === started) pass = null;
-      });
-    }
-    return pass;
-  };
-
-  return (context, data, settings) => {
-    if (!data.label) return;
-    const { space, texts } = currentPass(data.key);
-    const hub = data.size >= HUB_LABEL_SIZE;
-    const fontSize = hub ? settings.labelSize + 1 : settings.labelSize;
-    const font = `${hub ? '700' : settings.labelWeight} ${fontSize}px ${settings.labelFont}`;
-    context.font = font;
-    const placement = placeLabel(
-      space,
-      {
-        key: data.key,
-        x: data.x,
-        y: data.y,
-        size: data.size,
-        width: context.measureText(data.label).width,
-        fontSize,
-        priority: data.forceLabel === true ? 'forced' : hub ? 'hub' : false,
-      },
-      { width: context.canvas.clientWidth || Infinity, height: context.canvas.clientHeight || Infinity },
-    );
-    texts.set(data.key, { label: data.label, font });
-
-    const draw = (text: string, x: number, y: number) => {
-      context.lineJoin = 'round';
-      context.lineWidth = 3;
-      context.strokeStyle = 'rgba(255, 255, 255, 0.9)';
-      context.strokeText(text, x, y);
-      context.fillStyle = settings.labelColor.color ?? '#1f2937';
-      context.fillText(text, x, y);
-    };
-    for (const box of placement.erased)
-      context.clearRect(box.left, box.top, box.right - box.left, box.bottom - box.top);
-    for (const { key, x, y } of placement.moved) {
-      const moved = texts.get(key);
-      if (!moved) continue;
-      context.font = moved.font;
-      draw(moved.label, x, y);
-    }
-    if (!placement.position) return;
-    context.font = font;
-    draw(data.label, placement.position.x, placement.position.y);
-  };
-}
-
 export function createSigmaSettings(): ExplorerSigmaSettings {
+  // Shared by the label and the hover drawer of one canvas.
+  const positions: LabelPositions = new Map();
   return {
     // Programs: straight edges for lone relations, curves for parallel ones; arrows only on directed relations.
     defaultEdgeType: 'line',
@@ -126,7 +53,8 @@ export function createSigmaSettings(): ExplorerSigmaSettings {
     labelDensity: 1,
     labelGridCellSize: 20,
     labelRenderedSizeThreshold: 3,
-    defaultDrawNodeLabel: createNodeLabelDrawer(),
+    defaultDrawNodeLabel: createNodeLabelDrawer(positions),
+    defaultDrawNodeHover: createNodeHoverDrawer(positions),
     edgeLabelFont: LABEL_FONT,
     edgeLabelSize: 11,
     edgeLabelWeight: '500',
