@@ -36,6 +36,7 @@ const config: CodegenConfig = {
           RelationMatch: '../../graph/full-text-search#RelationMatchRecord',
           QuoteMatch: '../../graph/full-text-search#QuoteMatchRecord',
           Passage: '../../graph/full-text-search#PassageRecord',
+          Change: '../../curation/change-log#ChangeEntry',
         },
       },
     },

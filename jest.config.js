@@ -21,7 +21,7 @@ const common = {
 /** @type {import('jest').Config} */
 export default {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/{data,graph,api,client}/**/*.test.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/{data,graph,api,client,curation}/**/*.test.ts'] },
     // Real-browser tests: slower, one at a time, each starts its own server on 127.0.0.1.
     { ...common, displayName: 'browser', testMatch: ['<rootDir>/tests/browser/**/*.test.ts'] },
   ],

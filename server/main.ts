@@ -1,23 +1,46 @@
 /**
  * `npm run serve` / `npm start`: serve graph-data/ (or GRAPH_DATA_DIR) on PORT (default 4000),
- * HOST (default 127.0.0.1). Data that does not load, or a port that cannot be opened, is
+ * HOST (default 127.0.0.1); in curator mode with CURATOR_TOKEN or CURATOR_TOKEN_FILE (see the
+ * README, "Curating"). Data that does not load, or a port that cannot be opened, is
  * reported in one line, and the process exits 1.
  *
  * A restart with unchanged data reads a validated snapshot (see data/snapshot.ts) kept in
  * GRAPH_DATA_SNAPSHOT_DIR (default node_modules/.cache/graph-data-snapshots); set it to "off"
  * to load in full every time.
  */
+import { readFileSync } from 'node:fs';
+
+import { recoverWrites } from './curation/curation';
 import { GraphDataError } from './data/errors';
 import { DEFAULT_GRAPH_DATA_DIR, loadGraphData } from './data/load-graph-data';
 import { DEFAULT_SNAPSHOT_DIR, loadGraphDataWithSnapshot } from './data/snapshot';
 import { GRAPHQL_PATH } from './api/app';
 import { startServer } from './api/server';
 
+/** The curator token from CURATOR_TOKEN or the file CURATOR_TOKEN_FILE names; null for a read-only server. */
+function curatorToken(): string | null {
+  const file = process.env.CURATOR_TOKEN_FILE;
+  const token = file ? readFileSync(file, 'utf8').trim() : (process.env.CURATOR_TOKEN ?? '').trim();
+  if (!token) return null;
+  if (token.length < 16) {
+    console.error('The curator token must be at least 16 characters long (CURATOR_TOKEN or CURATOR_TOKEN_FILE).');
+    process.exit(1);
+  }
+  return token;
+}
+
 async function main(): Promise<void> {
   let knowledgeGraph;
+  let token;
   const dir = process.env.GRAPH_DATA_DIR || DEFAULT_GRAPH_DATA_DIR;
   const snapshotDir = process.env.GRAPH_DATA_SNAPSHOT_DIR || DEFAULT_SNAPSHOT_DIR;
   try {
+    token = curatorToken();
+    // A write a crash interrupted is finished (or undone) before the data is read.
+    if (token) {
+      const recovered = await recoverWrites(dir);
+      if (recovered !== 'none') console.log(`An interrupted curation write was ${recovered.replace('-', ' ')}.`);
+    }
     const started = performance.now();
     if (snapshotDir === 'off') {
       knowledgeGraph = await loadGraphData(dir);
@@ -43,7 +66,14 @@ async function main(): Promise<void> {
     .filter(Boolean);
   let server;
   try {
-    server = await startServer({ port, host: process.env.HOST, knowledgeGraph, corsOrigins });
+    server = await startServer({
+      port,
+      host: process.env.HOST,
+      knowledgeGraph,
+      graphDataDir: dir,
+      curatorToken: token,
+      corsOrigins,
+    });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'EADDRINUSE' ? 'the port is already in use; set PORT to another one' : String(error);
@@ -51,6 +81,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   console.log(`Knowledge-graph explorer at ${server.url}/ (API at ${server.url}${GRAPHQL_PATH})`);
+  if (token) console.log(`Curator mode: signed-in curators may change ${dir}.`);
 
   // Graceful shutdown: stop accepting connections, let the requests in flight finish (Apollo's
   // drain plugin cuts any still open after 10 s), then exit 0. A second signal exits at once.

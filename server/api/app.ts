@@ -7,11 +7,12 @@
  *     100 kB JSON body limit (JSON POSTs, nearly all requests, take the shorter way of
  *     graphql-post.ts first); GraphiQL for browsers outside production (api-explorer.ts);
  *   - `GET /healthz`: liveness and the size of the loaded graph;
+ *   - `/curator/…`: curator sign-in and the article upload (curator-session.ts);
  *   - everything else: the built client (client/dist), with index.html for client routes such
  *     as /source/x so that a reload finds the page.
  */
 import { existsSync } from 'node:fs';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import path from 'node:path';
 
 import { ApolloServer } from '@apollo/server';
@@ -25,7 +26,9 @@ import cors from 'cors';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 
 import { apiExplorerPlugin } from './api-explorer';
+import type { Curation } from '../curation/curation';
 import type { ApiContext } from './context';
+import { CURATOR_PATH, type CuratorSessions } from './curator-session';
 import { ERROR_CODES, httpErrorBody } from './errors';
 import { resolvers } from './resolvers';
 import { protection } from './limits';
@@ -91,6 +94,10 @@ export interface AppOptions {
   apollo: ApolloServer<ApiContext>;
   /** The graph each request reads (it may be swapped while the server runs). */
   servedGraph: ServedGraph;
+  /** Curator sign-in; curation is off when it was made without a token. */
+  sessions: CuratorSessions;
+  /** The write path, present only in curator mode. */
+  curation: Curation | null;
   /** Folder of the built client; when it has no index.html, pages explain how to build it. */
   staticDir: string;
   /** Origins allowed to call the API from another origin; the built client needs none. */
@@ -98,7 +105,7 @@ export interface AppOptions {
 }
 
 /** The Express app; `apollo` must already be started. */
-export function createApp({ apollo, servedGraph, staticDir, corsOrigins }: AppOptions): Express {
+export function createApp({ apollo, servedGraph, sessions, curation, staticDir, corsOrigins }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
 
@@ -106,6 +113,11 @@ export function createApp({ apollo, servedGraph, staticDir, corsOrigins }: AppOp
     const { index } = servedGraph;
     res.json({ status: 'ok', entities: index.entityIds.length, relations: index.relationIds.length });
   });
+
+  app.use(
+    CURATOR_PATH,
+    sessions.router(() => curation),
+  );
 
   app.use(
     GRAPHQL_PATH,
@@ -123,7 +135,7 @@ export function createApp({ apollo, servedGraph, staticDir, corsOrigins }: AppOp
       if (!Object.hasOwn(req, 'body')) req.body = undefined;
       next();
     },
-    expressMiddleware(apollo, { context: async () => ({ index: servedGraph.index }) }),
+    expressMiddleware(apollo, { context: async ({ req }) => apiContext(servedGraph, sessions, curation, req) }),
   );
   app.use(GRAPHQL_PATH, bodyErrorHandler);
 
@@ -186,3 +198,16 @@ const bodyErrorHandler: ErrorRequestHandler = (error: { type?: string; status?: 
     next(error);
   }
 };
+
+/**
+ * A request's context: the graph served when it began (a change swapped in meanwhile is seen
+ * by the next request), its data version, and who is asking (for the mutations).
+ */
+export function apiContext(
+  servedGraph: ServedGraph,
+  sessions: CuratorSessions,
+  curation: Curation | null,
+  req: Pick<IncomingMessage, 'headers'>,
+): ApiContext {
+  return { index: servedGraph.index, dataVersion: servedGraph.version, curator: sessions.accessOf(req), curation };
+}

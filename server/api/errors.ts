@@ -18,6 +18,11 @@ export const ERROR_CODES = {
   documentTooLarge: 'DOCUMENT_TOO_LARGE',
   persistedQueryInvalid: 'PERSISTED_QUERY_INVALID',
   requestTimeout: 'REQUEST_TIMEOUT',
+  conflict: 'CONFLICT',
+  dataInvalid: 'DATA_INVALID',
+  curationDisabled: 'CURATION_DISABLED',
+  curatorSessionRequired: 'CURATOR_SESSION_REQUIRED',
+  csrfTokenInvalid: 'CSRF_TOKEN_INVALID',
   internal: 'INTERNAL_SERVER_ERROR',
 } as const;
 

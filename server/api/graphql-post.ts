@@ -43,6 +43,10 @@ export interface GraphQLPostOptions {
   invalidJsonMessage: string;
   /** Origins that get CORS headers: their requests go through Express's cors middleware. */
   corsOrigins: readonly string[];
+  /** A request's context (app.ts apiContext). */
+  context: (req: IncomingMessage) => ApiContext;
+  /** Requests whose answer depends on who asks (a curator session): sent to Express, never cached. */
+  personal: (req: IncomingMessage) => boolean;
 }
 
 /** A request listener that answers GraphQL POSTs and hands everything else to `next`. */
@@ -56,7 +60,8 @@ export function graphqlPostListener(options: GraphQLPostOptions, next: RequestLi
       !req.headers['content-type']?.startsWith('application/json') ||
       !Number.isInteger(length) ||
       length > options.bodyLimitBytes ||
-      (req.headers.origin !== undefined && corsOrigins.has(req.headers.origin))
+      (req.headers.origin !== undefined && corsOrigins.has(req.headers.origin)) ||
+      options.personal(req)
     ) {
       next(req, res);
       return;
@@ -74,7 +79,7 @@ export function graphqlPostListener(options: GraphQLPostOptions, next: RequestLi
 
 async function answer(options: GraphQLPostOptions, req: IncomingMessage, res: ServerResponse, length: number) {
   const text = (await readBody(req, length)).toString('utf8');
-  const { cache, servedGraph } = options;
+  const { cache } = options;
   const key = responseCacheKey(text, req.headers.accept);
   const cached = cache.get(key);
   if (cached) {
@@ -97,7 +102,7 @@ async function answer(options: GraphQLPostOptions, req: IncomingMessage, res: Se
   }
 
   const version = cache.version();
-  const context = withAnswerOutcome<ApiContext>({ index: servedGraph.index });
+  const context = withAnswerOutcome<ApiContext>(options.context(req));
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);

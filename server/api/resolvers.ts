@@ -36,6 +36,7 @@ import {
   relationTypeSummaries,
 } from '../graph/vocabulary';
 import type { Resolvers } from './generated/resolvers-types';
+import { curationMutations, curationQueries } from './curation-resolvers';
 import { resolverArguments } from './defaults';
 import { asUserInput, badUserInput, checkAtLeast, checkRange } from './errors';
 import { ARGUMENT_LIMITS } from './limits';
@@ -156,7 +157,10 @@ export const resolvers: Resolvers = {
         checkRange('maxRelations', maxRelations, ARGUMENT_LIMITS.overviewRelations),
       );
     },
+    ...curationQueries,
   },
+
+  Mutation: curationMutations,
 
   Between: {
     relationGroups: (record) => record.groups,

@@ -116,10 +116,18 @@ export function completeAnswerPlugin<Context extends object>(): ApolloServerPlug
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ response, contextValue }) {
+        async willSendResponse({ response, contextValue, operation }) {
           const outcome = (contextValue as { [ANSWER]?: AnswerOutcome })[ANSWER];
           const status = response.http.status ?? 200;
-          if (outcome && status === 200 && response.body.kind === 'single' && !response.body.singleResult.errors) {
+          // Only a query's answer is the same for everyone until the data changes: never a mutation's.
+          const query = operation?.operation === 'query';
+          if (
+            outcome &&
+            query &&
+            status === 200 &&
+            response.body.kind === 'single' &&
+            !response.body.singleResult.errors
+          ) {
             outcome.complete = true;
           }
         },

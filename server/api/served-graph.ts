@@ -53,7 +53,10 @@ export function dataVersion({ graph, sources, claims, vocabulary }: KnowledgeGra
   graph.forEachNode((id, entity) => add('entity', [id, entity]));
   graph.forEachEdge((id, relation, subject, object) => add('relation', [id, subject, object, relation]));
   for (const claim of claims.values()) add('claim', claim);
-  for (const source of sources.values()) add('source', source);
+  // By id: the loader reads the texts in parallel, so the map's order is the order they arrived in.
+  for (const source of [...sources.values()].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))) {
+    add('source', source);
+  }
   for (const [kind, records] of Object.entries(vocabulary)) add(kind, [...(records as Map<string, unknown>).entries()]);
   return hash.digest('hex');
 }

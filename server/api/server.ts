@@ -8,13 +8,22 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
+import { openCuration, recoverWrites } from '../curation/curation';
 import type { KnowledgeGraph } from '../data/model';
-import { loadGraphData } from '../data/load-graph-data';
-import { GRAPHQL_PATH, INVALID_JSON_MESSAGE, JSON_BODY_LIMIT_BYTES, createApolloServer, createApp } from './app';
+import { DEFAULT_GRAPH_DATA_DIR, loadGraphData } from '../data/load-graph-data';
+import {
+  GRAPHQL_PATH,
+  INVALID_JSON_MESSAGE,
+  JSON_BODY_LIMIT_BYTES,
+  apiContext,
+  createApolloServer,
+  createApp,
+} from './app';
+import { createCuratorSessions, hasCuratorCredentials } from './curator-session';
 import { isProduction } from './environment';
 import { graphqlPostListener } from './graphql-post';
 import { RESPONSE_CACHE_BYTES, ResponseCache } from './response-cache';
-import { ServedGraph } from './served-graph';
+import { ServedGraph, dataVersion } from './served-graph';
 import { HEADERS_TIMEOUT_MS, HTTP_REQUEST_TIMEOUT_MS } from './time-limit';
 
 export const SCHEMA_FILE = fileURLToPath(new URL('../../schema.graphql', import.meta.url));
@@ -25,8 +34,17 @@ export interface StartServerOptions {
   port?: number;
   /** Default 127.0.0.1 (this machine only); 0.0.0.0 listens on every interface. */
   host?: string;
-  /** The graph to serve; default: loadGraphData() from graph-data/. */
+  /** The graph to serve; default: loadGraphData() from `graphDataDir`. */
   knowledgeGraph?: KnowledgeGraph;
+  /** The graph-data folder; default graph-data/. Curation writes here. */
+  graphDataDir?: string;
+  /**
+   * The curator token: when given, curators who sign in with it may change the graph in
+   * `graphDataDir`. A caller that hands in `knowledgeGraph` as well must have loaded it from
+   * that folder after recoverWrites(); otherwise the server does both. Without a token the
+   * API is read-only.
+   */
+  curatorToken?: string | null;
   /** The built client; default client/dist. */
   staticDir?: string;
   /** Default: isProduction(), true unless NODE_ENV=development. */
@@ -51,8 +69,15 @@ export interface RunningServer {
 }
 
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
-  const knowledgeGraph = options.knowledgeGraph ?? (await loadGraphData());
+  const dir = options.graphDataDir ?? DEFAULT_GRAPH_DATA_DIR;
+  const curating = !!options.curatorToken;
+  if (curating && !options.knowledgeGraph) await recoverWrites(dir);
+  const knowledgeGraph = options.knowledgeGraph ?? (await loadGraphData(dir));
   const servedGraph = new ServedGraph(knowledgeGraph);
+  const curation = curating
+    ? await openCuration(dir, knowledgeGraph, dataVersion, ({ graph }) => servedGraph.replace(graph))
+    : null;
+  const sessions = createCuratorSessions(options.curatorToken ?? null);
   const production = options.production ?? isProduction();
 
   const httpServer = createServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: HTTP_REQUEST_TIMEOUT_MS });
@@ -66,7 +91,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     timeLimitMs: options.timeLimitMs,
   });
   await apollo.start();
-  const app = createApp({ apollo, servedGraph, staticDir, corsOrigins });
+  const app = createApp({ apollo, servedGraph, sessions, curation, staticDir, corsOrigins });
   const cache = new ResponseCache(() => servedGraph.version, options.responseCacheBytes ?? RESPONSE_CACHE_BYTES);
   const graphqlPost = graphqlPostListener(
     {
@@ -77,6 +102,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       bodyLimitBytes: JSON_BODY_LIMIT_BYTES,
       invalidJsonMessage: INVALID_JSON_MESSAGE,
       corsOrigins,
+      context: (req) => apiContext(servedGraph, sessions, curation, req),
+      personal: hasCuratorCredentials,
     },
     app,
   );

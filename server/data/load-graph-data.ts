@@ -102,36 +102,45 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
     (record) => parseRecord(sourceSchema, record, GRAPH_DATA_FILES.sources, problems),
     problems,
   );
-  const sources = new Map<string, SourceRecord>();
-  await mapWithConcurrency([...sourceInputs.values()], FILE_READ_CONCURRENCY, async ({ value, record }) => {
-    try {
-      const text = await readFile(`${dir}/${value.file}`, 'utf8');
-      const sha256 = createHash('sha256').update(text, 'utf8').digest('hex');
-      if (sha256 !== value.sha256) {
-        problems.push({
+  // Texts are read concurrently but kept, and their problems told, in the file's record order,
+  // so that every load (and a snapshot of it) lists the sources the same way.
+  const sourceReads = await mapWithConcurrency(
+    [...sourceInputs.values()],
+    FILE_READ_CONCURRENCY,
+    async ({ value, record }): Promise<SourceRecord | DataProblem> => {
+      try {
+        const text = await readFile(`${dir}/${value.file}`, 'utf8');
+        const sha256 = createHash('sha256').update(text, 'utf8').digest('hex');
+        if (sha256 !== value.sha256) {
+          return {
+            file: GRAPH_DATA_FILES.sources,
+            record: record.index,
+            recordId: value.id,
+            field: 'sha256',
+            line: record.lineOf(['sha256']),
+            message:
+              `the text of "${value.file}" has changed (its SHA-256 is ${sha256}); source texts stay verbatim, ` +
+              'so restore the original, or, for a deliberately new text, set sha256 to the new value',
+          };
+        }
+        return { ...value, text };
+      } catch (error) {
+        return {
           file: GRAPH_DATA_FILES.sources,
           record: record.index,
           recordId: value.id,
-          field: 'sha256',
-          line: record.lineOf(['sha256']),
-          message:
-            `the text of "${value.file}" has changed (its SHA-256 is ${sha256}); source texts stay verbatim, ` +
-            'so restore the original, or, for a deliberately new text, set sha256 to the new value',
-        });
-        return;
+          field: 'file',
+          line: record.lineOf(['file']),
+          message: `cannot read "${value.file}" (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+        };
       }
-      sources.set(value.id, { ...value, text });
-    } catch (error) {
-      problems.push({
-        file: GRAPH_DATA_FILES.sources,
-        record: record.index,
-        recordId: value.id,
-        field: 'file',
-        line: record.lineOf(['file']),
-        message: `cannot read "${value.file}" (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
-      });
-    }
-  });
+    },
+  );
+  const sources = new Map<string, SourceRecord>();
+  for (const read of sourceReads) {
+    if ('message' in read) problems.push(read);
+    else sources.set(read.id, read);
+  }
 
   const entities = collect(
     GRAPH_DATA_FILES.entities,
@@ -243,6 +252,7 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
       });
     }
     const citations = citationsOf(file, record, value.id, value.citations, { kind: 'relation', id: value.id }, value);
+    if (value.retired) continue; // checked like the rest, but out of the graph
     // Ends and type as the entity's and the vocabulary's own strings: one string per entity
     // instead of one per mention, which at 10^6 relations is millions fewer for memory and GC.
     relations.push({
@@ -280,7 +290,9 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
       kind: 'claim',
       id: value.id,
     });
-    claims.set(value.id, { ...value, citations, sourceIds: distinctSources(citations) });
+    if (value.retired) continue; // checked like the rest, but out of the graph
+    const { retired: _retired, ...claim } = value;
+    claims.set(value.id, { ...claim, citations, sourceIds: distinctSources(citations) });
   }
 
   if (problems.length > 0) throw new GraphDataError(problems);
@@ -298,6 +310,7 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
       relationTypes: new Map([...relationTypes].map(([id, { value }]) => [id, value])),
       claimAttributes: new Map([...claimAttributes].map(([id, { value }]) => [id, value])),
       hedges: voiceVocabulary.hedges,
+      reportingCues: voiceVocabulary.reportingCues,
     },
   };
 }

@@ -15,6 +15,8 @@ export interface SourceRecord {
   published: string | null;
   kind: string;
   note: string | null;
+  /** Where the article was published online, when the curator gave it. */
+  url?: string;
   /** Path of the text file, relative to the graph-data folder. */
   file: string;
   /** SHA-256 of the text file: the loader refuses a text that was changed, even by one character. */
@@ -116,6 +118,8 @@ export interface Vocabulary {
   relationTypes: Map<string, RelationTypeRecord>;
   claimAttributes: Map<string, ClaimAttributeRecord>;
   hedges: Map<string, HedgeRecord>;
+  /** Words that say a sentence reports someone's words ("said", "according to"). */
+  reportingCues?: string[];
 }
 
 /**

@@ -44,7 +44,19 @@ export const sourceSchema = z.strictObject({
   kind: slug,
   file: z.string().regex(/^sources\/[^/]+\.txt$/, 'must name a file in sources/, such as sources/my-article.txt'),
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be the SHA-256 of the text file, 64 lowercase hex digits'),
+  url: z.url().optional(),
   note: optionalText,
+});
+
+/**
+ * A relation or claim taken back by a curator: it stays in its file, validated like any
+ * other, but the loader leaves it out of the graph.
+ */
+export const retirementSchema = z.strictObject({
+  at: z.string(),
+  by: text,
+  change: z.number().int().positive(),
+  reason: text,
 });
 
 export const entityTypeSchema = z.strictObject({ id: slug, label: text, description: text });
@@ -93,6 +105,7 @@ export const relationSchema = z.strictObject({
   object: entitySlug,
   note: optionalText,
   citations: z.array(citationSchema).min(1, 'a relation needs at least one citation'),
+  retired: retirementSchema.optional(),
 });
 
 export const claimSchema = z.strictObject({
@@ -107,6 +120,7 @@ export const claimSchema = z.strictObject({
     .transform((value) => value ?? null),
   note: optionalText,
   citations: z.array(citationSchema).min(1, 'a claim needs at least one citation'),
+  retired: retirementSchema.optional(),
 });
 
 export type CitationInput = z.infer<typeof citationSchema>;

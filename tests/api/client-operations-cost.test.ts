@@ -47,6 +47,14 @@ test("every client operation, with urql's __typename fields and the largest page
       text: 'x',
       a: 'x',
       b: 'x',
+      // The curator's mutations (curation.graphql).
+      baseVersion: 'x',
+      target: 'RELATION',
+      change: 1,
+      reason: 'x',
+      relation: { subject: 'x', type: 'x', object: 'x', citations: [] },
+      claim: { entity: 'x', attribute: 'x', value: 'x', citations: [] },
+      citation: { source: 'x', start: 0, end: 1 },
     });
     expect({ operation: operation.name!.value, underLimit: cost <= MAX_COST }).toEqual({
       operation: operation.name!.value,

@@ -54,11 +54,21 @@ describe('the server over HTTP', () => {
     expect((await response.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
   });
 
-  it('refuses a mutation sent by POST with a 400 GRAPHQL_VALIDATION_FAILED: the API is read-only', async () => {
-    const { status, errors } = await api.query(`mutation { deleteEverything }`);
-    expect(status).toBe(400);
-    expect(errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    expect(errors?.[0]?.message).toMatch(/read-only: it has no mutation/);
+  it('refuses an unknown mutation and any subscription with a 400 GRAPHQL_VALIDATION_FAILED', async () => {
+    const mutation = await api.query(`mutation { deleteEverything }`);
+    expect(mutation.status).toBe(400);
+    expect(mutation.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const subscription = await api.query(`subscription { stats { entityCount } }`);
+    expect(subscription.status).toBe(400);
+    expect(subscription.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(subscription.errors?.[0]?.message).toMatch(/read-only: it has no subscription/);
+  });
+
+  it('refuses a curation mutation on a server without a curator token with CURATION_DISABLED', async () => {
+    const { errors } = await api.query(
+      `mutation { addAlias(baseVersion: "x", entity: "isis-k", alias: "Another") { dataVersion } }`,
+    );
+    expect(errors?.[0]?.extensions?.code).toBe('CURATION_DISABLED');
   });
 
   it('answers a path with broken percent-encoding with a 400, not a 500', async () => {

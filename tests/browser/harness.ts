@@ -13,7 +13,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 // The canvas probe's declaration of window.explorerCanvas, for page.evaluate callbacks.
 import type {} from '../../client/src/views/explorer/canvas/canvas-probe';
 
-import { startServer, type RunningServer } from '../../server/api/server';
+import { startServer, type RunningServer, type StartServerOptions } from '../../server/api/server';
 import type { KnowledgeGraph } from '../../server/data/model';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -84,22 +84,25 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export interface HarnessOptions {
-  /** False serves what development has (the API explorer at /graphql). */
-  production?: boolean;
-  /** The graph to serve (such as a generated one) instead of the shipped graph-data. */
+/**
+ * `options` for the server: `production: false` serves what development has (the API
+ * explorer at /graphql); a temporary graph-data copy and a curator token for curation;
+ * `knowledgeGraph` a graph to serve (such as a generated one), made when the harness starts.
+ */
+export type HarnessOptions = Omit<StartServerOptions, 'knowledgeGraph'> & {
   knowledgeGraph?: () => Promise<KnowledgeGraph>;
-}
+};
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   ensureChromium();
   ensureClientBuilt();
   mkdirSync(ARTIFACTS, { recursive: true });
+  const { knowledgeGraph, ...serverOptions } = options;
   const server = await startServer({
+    ...serverOptions,
+    knowledgeGraph: knowledgeGraph ? await knowledgeGraph() : undefined,
     port: 0,
     host: '127.0.0.1',
-    production: options.production,
-    knowledgeGraph: options.knowledgeGraph ? await options.knowledgeGraph() : undefined,
   });
   let browser: Browser;
   try {

@@ -45,7 +45,9 @@ async function graphIds(baseUrl: string): Promise<GraphIds> {
 /** An endless seeded mix of the explorer's requests against the graph served at `baseUrl`. */
 export async function realisticRequests(baseUrl: string, seed: number): Promise<() => HostileRequest> {
   const ids = await graphIds(baseUrl);
-  const operations = (await explorerOperations()).map((operation) => {
+  // A reader's queries; the curator's mutations are refused on a read-only server.
+  const reads = (await explorerOperations()).filter(({ operation }) => operation === 'query');
+  const operations = reads.map((operation) => {
     const definition = parse(operation.document).definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
     const variables = definition?.kind === Kind.OPERATION_DEFINITION ? (definition.variableDefinitions ?? []) : [];
     return { ...operation, variables: variables.map((v) => v.variable.name.value) };

@@ -9,6 +9,8 @@ const CLIENT_SOURCES = fileURLToPath(new URL('../../client/src', import.meta.url
 
 export interface ExplorerOperation {
   name: string;
+  /** query, or mutation (curator mode). */
+  operation: string;
   document: string;
 }
 
@@ -33,6 +35,8 @@ export async function explorerOperations(): Promise<ExplorerOperation[]> {
     return [root, ...[...used].map((name) => fragments.get(name)!)].map((d) => print(d)).join('\n');
   };
   return definitions.flatMap((d) =>
-    d.kind === Kind.OPERATION_DEFINITION && d.name ? [{ name: d.name.value, document: withFragments(d) }] : [],
+    d.kind === Kind.OPERATION_DEFINITION && d.name
+      ? [{ name: d.name.value, operation: d.operation, document: withFragments(d) }]
+      : [],
   );
 }

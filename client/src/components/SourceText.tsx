@@ -20,12 +20,25 @@ interface SourceTextProps {
   /** Accessible name of the current span's mark. */
   currentLabel: string;
   onChooseSpan: (index: number) => void;
+  /** Passages to underline as suggestions (curator mode: names of known entities), each with its title. */
+  suggestions?: readonly (Span & { title: string })[];
 }
 
 const MAX_DEPTH_CLASS = 3;
 
-export function SourceText({ text, spans, spanTitles, current, currentLabel, onChooseSpan }: SourceTextProps) {
-  const segments = useMemo(() => segmentText(text, spans), [text, spans]);
+const NO_SUGGESTIONS: readonly (Span & { title: string })[] = [];
+
+export function SourceText({
+  text,
+  spans,
+  spanTitles,
+  current,
+  currentLabel,
+  onChooseSpan,
+  suggestions = NO_SUGGESTIONS,
+}: SourceTextProps) {
+  // Suggestions are cut in like spans, with indices after the cited spans' own.
+  const segments = useMemo(() => segmentText(text, [...spans, ...suggestions]), [text, spans, suggestions]);
   const currentSpan = current === null ? null : (spans[current] ?? null);
   const { before, inside, after } = splitAroundSpan(segments, currentSpan);
   const currentRef = useRef<HTMLElement>(null);
@@ -37,9 +50,23 @@ export function SourceText({ text, spans, spanTitles, current, currentLabel, onC
   }, [currentKey]);
 
   const piece = (segment: TextSegment, insideCurrent: boolean) => {
+    const suggested = segment.spans.filter((index) => index >= spans.length);
+    const content =
+      suggested.length === 0 ? (
+        segment.text
+      ) : (
+        <span
+          key={`suggestion-${segment.start}`}
+          className="source-text__suggestion"
+          title={suggested.map((index) => suggestions[index - spans.length]!.title).join(' | ')}
+        >
+          {segment.text}
+        </span>
+      );
     // Inside the current mark, only what other spans also cover needs a mark of its own.
-    const others = insideCurrent ? segment.spans.filter((index) => index !== current) : segment.spans;
-    if (others.length === 0) return segment.text;
+    const cited = segment.spans.filter((index) => index < spans.length);
+    const others = insideCurrent ? cited.filter((index) => index !== current) : cited;
+    if (others.length === 0) return content;
     const target = innermostSpan({ ...segment, spans: others }, spans);
     const titles = others.map((index) => spanTitles[index]).filter(Boolean);
     return (
@@ -51,7 +78,7 @@ export function SourceText({ text, spans, spanTitles, current, currentLabel, onC
         data-end={segment.end}
         onClick={target === null ? undefined : () => onChooseSpan(target)}
       >
-        {segment.text}
+        {content}
       </mark>
     );
   };

@@ -12,6 +12,7 @@ import type { RenderGraph } from '../core/graph-building';
 import { entityTypeColors } from '../core/graph-building';
 import type { GraphData } from '../core/graph-data';
 import { parseRoute, type Route } from '../core/routing';
+import { CurateView } from './curate/CurateView';
 import { BetweenView } from './between/BetweenView';
 import { DisagreementsView } from './disagreements/DisagreementsView';
 import { ExplorerView } from './explorer/ExplorerView';
@@ -32,6 +33,8 @@ function documentTitle(route: Route, data: GraphData, datasetTitle: string): str
     }
     case 'disagreements':
       return `Where the sources disagree · ${APP_TITLE}`;
+    case 'curate':
+      return `Curate · ${APP_TITLE}`;
     case 'between': {
       const name = (id: string | null) => (id ? (data.entityById.get(id)?.name ?? id) : '…');
       return `Between ${name(route.a)} and ${name(route.b)} · ${APP_TITLE}`;
@@ -61,6 +64,7 @@ export function AppShell({ data: loaded, graph }: { data: GraphData; graph: Rend
       {route.view === 'sources' && <SourcesView />}
       {route.view === 'reader' && <SourceReaderView key={route.sourceId} route={route} />}
       {route.view === 'disagreements' && <DisagreementsView route={route} />}
+      {route.view === 'curate' && <CurateView />}
       {route.view === 'between' && <BetweenView key={`${route.a},${route.b}`} route={route} />}
       {route.view === 'not-found' && <NotFoundView pathname={route.pathname} />}
     </LoadedGraphContext.Provider>

@@ -7,6 +7,7 @@
  *   /sources/<id>?citation=<start>-<end>&relation=<id>  the source reader at one cited span,
  *                  (or &claim=<id>)                     with what that span supports opened
  *   /disagreements?entity=<id>&attribute=<name>         where the sources give different values
+ *   /curate                                             curator mode: sign in, add an article, history
  *   /between?a=<id>&b=<id>                              everything that ties two entities
  *
  * The server answers every extension-less path with index.html, so each of these survives a
@@ -23,11 +24,13 @@ export type Route =
   | { view: 'sources' }
   | { view: 'reader'; sourceId: string; span: Span | null; open: ReaderItem | null }
   | { view: 'disagreements'; entityId: string | null; attribute: string | null }
+  | { view: 'curate' }
   | { view: 'between'; a: string | null; b: string | null }
   | { view: 'not-found'; pathname: string };
 
 const SOURCES_PATH = '/sources';
 const DISAGREEMENTS_PATH = '/disagreements';
+const CURATE_PATH = '/curate';
 const BETWEEN_PATH = '/between';
 
 function trimSlashes(pathname: string): string {
@@ -54,6 +57,7 @@ export function parseRoute(pathname: string, search: string): Route {
   const params = new URLSearchParams(search);
   if (path === '/' || path === '/index.html') return { view: 'graph' };
   if (path === SOURCES_PATH) return { view: 'sources' };
+  if (path === CURATE_PATH) return { view: 'curate' };
   if (path === DISAGREEMENTS_PATH) {
     return { view: 'disagreements', entityId: readId(params, 'entity'), attribute: readId(params, 'attribute') };
   }
@@ -89,6 +93,8 @@ export function routeHref(route: Route, graphSearch = ''): string {
       return `/${graphSearch}`;
     case 'sources':
       return SOURCES_PATH;
+    case 'curate':
+      return CURATE_PATH;
     case 'reader':
       return (
         `${SOURCES_PATH}/${encodeURIComponent(route.sourceId)}` +
@@ -131,6 +137,7 @@ export function navigationSection(route: Route): 'graph' | 'sources' | 'disagree
       return 'graph';
     case 'sources':
     case 'reader':
+    case 'curate':
       return 'sources';
     case 'disagreements':
       return 'disagreements';

@@ -7,6 +7,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 
+import { useCuratorSession } from '../../api/curation';
 import { useSourceReader } from '../../api/queries';
 import { useLoadedGraph } from '../../bindings/loaded-graph';
 import { useExplorerState } from '../../bindings/use-explorer-state';
@@ -35,8 +36,10 @@ import {
   type ReaderSpan,
   type SupportedItem,
 } from '../../core/source-reader';
+import { entityMentions } from '../../core/curation';
 import { citedSpans, formatSpan, sameSpan, stepSpan } from '../../core/source-text';
 import { ClaimPanel } from './ClaimPanel';
+import { type PassageSelection, SelectionComposer } from './SelectionComposer';
 import './reader.css';
 
 type ReaderRoute = Extract<Route, { view: 'reader' }>;
@@ -52,6 +55,20 @@ export function SourceReaderView({ route }: { route: ReaderRoute }) {
   const reader = useSourceReader(route.sourceId);
   const source = reader.data?.source ?? null;
   const [announcement, setAnnouncement] = useState('');
+  const { session } = useCuratorSession();
+  const [selection, setSelection] = useState<PassageSelection | null>(null);
+  // For a curator, every name of a known entity in the text is underlined as a suggestion.
+  const sourceText = reader.data?.source?.text ?? null;
+  const suggestions = useMemo(
+    () =>
+      session?.curator && sourceText
+        ? entityMentions(sourceText, data.entities).map((mention) => ({
+            ...mention,
+            title: `Known entity: ${mention.name}`,
+          }))
+        : [],
+    [session?.curator, sourceText, data.entities],
+  );
 
   const spans = useMemo<ReaderSpan[]>(() => (source ? citedSpans(source.citations) : []), [source]);
   const spanTitles = useMemo(() => spans.map((span) => itemsOfSpan(span).map(describeItem).join('; ')), [spans]);
@@ -162,7 +179,12 @@ export function SourceReaderView({ route }: { route: ReaderRoute }) {
             </p>
           </section>
 
-          <section className="reader__text" aria-label="Text of the source">
+          <section
+            className="reader__text"
+            aria-label="Text of the source"
+            onMouseUp={(event) => session?.curator && setSelection(selectedPassage(event.currentTarget, source.id))}
+            onKeyUp={(event) => session?.curator && setSelection(selectedPassage(event.currentTarget, source.id))}
+          >
             {unknownSpan && route.span && (
               <p className="note note--warning">
                 The link points at characters {formatSpan(route.span)}, which no citation of this source covers: the
@@ -176,10 +198,19 @@ export function SourceReaderView({ route }: { route: ReaderRoute }) {
               current={current}
               currentLabel={current === null ? '' : `Cited passage ${current + 1} of ${spans.length}`}
               onChooseSpan={(index) => goTo(index, true)}
+              suggestions={suggestions}
             />
           </section>
 
           <aside className="reader__side" aria-label="Citation">
+            {session?.curator && selection && (
+              <SelectionComposer
+                key={`${selection.start}-${selection.end}`}
+                selection={selection}
+                csrfToken={session.csrfToken}
+                onCancel={() => setSelection(null)}
+              />
+            )}
             <div className="reader__stepper">
               <p className="reader__position">
                 {current === null ? (
@@ -276,6 +307,30 @@ export function SourceReaderView({ route }: { route: ReaderRoute }) {
       )}
     </PageLayout>
   );
+}
+
+/**
+ * The passage selected inside the source's text, as offsets into the text: the text is
+ * rendered whole (marks only wrap it), so the characters before the selection's start in
+ * the text element are its offset. Null when nothing (or something outside the text) is
+ * selected.
+ */
+function selectedPassage(section: HTMLElement, sourceId: string): PassageSelection | null {
+  const text = section.querySelector('.source-text');
+  const chosen = window.getSelection();
+  if (!text || !chosen || chosen.rangeCount === 0 || chosen.isCollapsed) return null;
+  const range = chosen.getRangeAt(0);
+  if (!text.contains(range.startContainer) || !text.contains(range.endContainer)) return null;
+  const before = document.createRange();
+  before.selectNodeContents(text);
+  before.setEnd(range.startContainer, range.startOffset);
+  const raw = range.toString();
+  // A selection by mouse often takes a blank at either end: the quote starts and ends on a character.
+  const lead = raw.length - raw.trimStart().length;
+  const quote = raw.trim();
+  if (quote.length === 0) return null;
+  const start = before.toString().length + lead;
+  return { sourceId, start, end: start + quote.length, quote };
 }
 
 function SupportsList({

@@ -6,6 +6,7 @@
  */
 import { useId, useState } from 'react';
 
+import { useChangeLog } from '../../api/curation';
 import type { SourceFactsFragment } from '../../api/generated/graphql';
 import { useSourcesOverview, useSourceSupport } from '../../api/queries';
 import { useLoadedGraph } from '../../bindings/loaded-graph';
@@ -20,7 +21,7 @@ import { attributeLabel } from '../../core/entity-details';
 import { on } from '../../core/explorer-state';
 import { onlyFilterValue } from '../../core/filters';
 import { sourceShortName, type SourceInfo } from '../../core/graph-data';
-import { readerHref } from '../../core/routing';
+import { readerHref, routeHref } from '../../core/routing';
 import { selectEntity, selectRelation } from '../../core/selection';
 import './sources.css';
 
@@ -105,7 +106,15 @@ function Supports({ sourceId }: { sourceId: string }) {
   );
 }
 
-function SourceCard({ source, facts }: { source: SourceInfo; facts: SourceFactsFragment | undefined }) {
+function SourceCard({
+  source,
+  facts,
+  added,
+}: {
+  source: SourceInfo;
+  facts: SourceFactsFragment | undefined;
+  added: { by: string; at: string } | undefined;
+}) {
   const { data } = useLoadedGraph();
   const { href: graphLink } = useExplorerState();
   const titleId = useId();
@@ -128,6 +137,11 @@ function SourceCard({ source, facts }: { source: SourceInfo; facts: SourceFactsF
         </h2>
         <SourceFactsList source={source} />
         {facts?.note && <p className="note">{facts.note}</p>}
+        {added && (
+          <p className="source-card__added">
+            Added by {added.by} on <time dateTime={added.at}>{new Date(added.at).toLocaleString()}</time>
+          </p>
+        )}
         <dl className="source-card__counts" aria-label={`What ${short} supports`}>
           {counts.map(([label, count]) => (
             <div key={label}>
@@ -164,9 +178,22 @@ function SourceCard({ source, facts }: { source: SourceInfo; facts: SourceFactsF
   );
 }
 
+/** Who added each source through the API, and when, from the change log. */
+function useSourceAdditions(): Map<string, { by: string; at: string }> {
+  const log = useChangeLog();
+  const additions = new Map<string, { by: string; at: string }>();
+  for (const change of log.data?.changes ?? []) {
+    for (const ref of change.added) {
+      if (ref.startsWith('source:')) additions.set(ref.slice('source:'.length), { by: change.by, at: change.at });
+    }
+  }
+  return additions;
+}
+
 export function SourcesView() {
   const { data } = useLoadedGraph();
   const overview = useSourcesOverview();
+  const additions = useSourceAdditions();
   const facts = new Map((overview.data?.sources ?? []).map((source) => [source.id, source]));
   return (
     <PageLayout title="Sources">
@@ -176,9 +203,12 @@ export function SourcesView() {
       </p>
       {/* Until the counts arrive, each card shows "…" in their place. */}
       <QueryState query={overview} action="load the sources’ counts" found={false} />
+      <p>
+        <AppLink href={routeHref({ view: 'curate' })}>Curate: add an article, and the history of changes</AppLink>
+      </p>
       <ol className="source-cards" aria-label="Sources">
         {data.sources.map((source) => (
-          <SourceCard key={source.id} source={source} facts={facts.get(source.id)} />
+          <SourceCard key={source.id} source={source} facts={facts.get(source.id)} added={additions.get(source.id)} />
         ))}
       </ol>
     </PageLayout>

@@ -1,0 +1,380 @@
+/**
+ * Curation changes
+ * ================
+ *
+ * What each kind of change does to graph-data's files, as plain functions from the current
+ * files (and the loaded graph, to check references) to the would-be files. Nothing here
+ * writes: curation.ts validates the would-be files with the loader and writes them.
+ *
+ * A citation comes in as a source id and a selection (start and end offsets into the stored
+ * text): the quote is taken from the text and its `occurrence` computed here, so a curator
+ * never types a quote.
+ */
+import { createHash } from 'node:crypto';
+
+import { parse } from 'yaml';
+
+import { GRAPH_DATA_FILES } from '../data/load-graph-data';
+import type { KnowledgeGraph } from '../data/model';
+import { findOccurrences } from '../data/resolve-quote';
+import { type ChangeEntry } from './change-log';
+import { addRecordField, appendRecord, appendToRecordList } from './yaml-edit';
+
+/** Longest article text accepted, in characters: ten times the longest article shipped. */
+export const MAX_SOURCE_TEXT_LENGTH = 200_000;
+/** Most citations in one change. */
+export const MAX_CITATIONS_PER_CHANGE = 20;
+
+export class CurationError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'BAD_USER_INPUT' | 'CONFLICT' | 'DATA_INVALID',
+    readonly argument?: string,
+  ) {
+    super(message);
+  }
+}
+
+const badInput = (argument: string, message: string) => new CurationError(message, 'BAD_USER_INPUT', argument);
+
+export interface Selection {
+  source: string;
+  start: number;
+  end: number;
+  /** The text the reader saw selected; when given it must equal the stored text at the offsets. */
+  quote?: string | null;
+  /** An entity id, or a speaker the article only describes. */
+  attributedToEntity?: string | null;
+  attributedToDescribed?: string | null;
+  hedge?: string | null;
+}
+
+export interface EntityDraft {
+  id?: string | null;
+  type: string;
+  name: string;
+  aliases?: string[] | null;
+  description: string;
+}
+
+export type RecordKind = 'relation' | 'claim';
+
+export type Change =
+  | {
+      kind: 'addSource';
+      source: {
+        id?: string | null;
+        title: string;
+        publisher?: string | null;
+        author?: string | null;
+        published?: string | null;
+        url?: string | null;
+        text: string;
+      };
+    }
+  | { kind: 'addEntity'; entity: EntityDraft }
+  | { kind: 'addAlias'; entity: string; alias: string }
+  | {
+      kind: 'addRelation';
+      relation: { subject: string; type: string; object: string; note?: string | null; citations: Selection[] };
+      newEntities?: EntityDraft[] | null;
+    }
+  | {
+      kind: 'addClaim';
+      claim: {
+        entity: string;
+        attribute: string;
+        value: string;
+        normalized?: string | null;
+        note?: string | null;
+        citations: Selection[];
+      };
+    }
+  | { kind: 'addCitation'; target: RecordKind; id: string; citation: Selection }
+  | { kind: 'retire'; target: RecordKind; id: string; reason: string }
+  | { kind: 'revert'; change: number; reason: string };
+
+/** What a change would write, before it is validated. */
+export interface PlannedChange {
+  /** Record files by name, with their would-be text (only those that change). */
+  records: Map<string, string>;
+  /** New source texts, by path relative to graph-data. */
+  texts: Map<string, string>;
+  touched: string[];
+  added: string[];
+  summary: string;
+}
+
+export interface ChangeContext {
+  graph: KnowledgeGraph;
+  /** The record files' current texts. */
+  files: ReadonlyMap<string, string>;
+  log: readonly ChangeEntry[];
+  by: string;
+  at: string;
+  /** The id the change will have in the log. */
+  changeId: number;
+}
+
+const F = GRAPH_DATA_FILES;
+
+export function planChange(change: Change, context: ChangeContext): PlannedChange {
+  const plan: PlannedChange = { records: new Map(), texts: new Map(), touched: [], added: [], summary: '' };
+  const file = (name: string) => plan.records.get(name) ?? context.files.get(name) ?? '';
+  const edit = (name: string, transform: (text: string) => string) => plan.records.set(name, transform(file(name)));
+
+  switch (change.kind) {
+    case 'addSource': {
+      const { source } = change;
+      if (source.text.length > MAX_SOURCE_TEXT_LENGTH) {
+        throw badInput(
+          'source.text',
+          `the text is ${source.text.length} characters long, over the maximum of ${MAX_SOURCE_TEXT_LENGTH}`,
+        );
+      }
+      if (source.text.trim().length === 0) throw badInput('source.text', 'the text is empty');
+      const id = freshId(source.id || slugOf(source.title), idsIn(file(F.sources)), 'source.id', !!source.id);
+      const path = `sources/${id}.txt`;
+      const record: Record<string, unknown> = {
+        id,
+        title: source.title,
+        publisher: source.publisher || null,
+        author: source.author || null,
+        published: source.published || null,
+        kind: 'news_article',
+        file: path,
+        sha256: createHash('sha256').update(source.text, 'utf8').digest('hex'),
+      };
+      if (source.url) record.url = source.url;
+      record.note = `Added through the API by ${context.by} on ${context.at.slice(0, 10)}.`;
+      edit(F.sources, (text) => appendRecord(text, record));
+      plan.texts.set(path, source.text);
+      plan.touched.push(`source:${id}`);
+      plan.added.push(`source:${id}`);
+      plan.summary = `New source ${id}: ${source.title}`;
+      break;
+    }
+    case 'addEntity': {
+      const id = addEntity(change.entity, 'entity', plan, file, edit);
+      plan.summary = `New entity ${id}: ${change.entity.name}`;
+      break;
+    }
+    case 'addAlias': {
+      if (!context.graph.graph.hasNode(change.entity)) throw badInput('entity', `no entity "${change.entity}"`);
+      const entity = context.graph.graph.getNodeAttributes(change.entity);
+      if (entity.name === change.alias || entity.aliases.includes(change.alias)) {
+        throw badInput('alias', `"${change.alias}" is already a name of "${change.entity}"`);
+      }
+      edit(F.entities, (text) => appendToRecordList(text, change.entity, 'aliases', change.alias));
+      plan.touched.push(`entity:${change.entity}`);
+      plan.summary = `Alias "${change.alias}" for ${change.entity}`;
+      break;
+    }
+    case 'addRelation': {
+      const newIds = (change.newEntities ?? []).map((draft, position) =>
+        addEntity(draft, `newEntities.${position}`, plan, file, edit),
+      );
+      const { relation } = change;
+      const known = (id: string) => context.graph.graph.hasNode(id) || newIds.includes(id);
+      for (const end of ['subject', 'object'] as const) {
+        if (!known(relation[end])) throw badInput(`relation.${end}`, `no entity "${relation[end]}"`);
+      }
+      const id = freshId(
+        `${relation.subject}--${relation.type}--${relation.object}`,
+        idsIn(file(F.relations)),
+        'relation',
+        false,
+      );
+      const record: Record<string, unknown> = {
+        id,
+        subject: relation.subject,
+        type: relation.type,
+        object: relation.object,
+      };
+      if (relation.note) record.note = relation.note;
+      record.citations = citationsOf(context.graph, relation.citations, 'relation.citations');
+      edit(F.relations, (text) => appendRecord(text, record));
+      plan.touched.push(`relation:${id}`);
+      plan.added.push(`relation:${id}`);
+      plan.summary = `New relation ${id}`;
+      break;
+    }
+    case 'addClaim': {
+      const { claim } = change;
+      if (!context.graph.graph.hasNode(claim.entity)) throw badInput('claim.entity', `no entity "${claim.entity}"`);
+      const citations = citationsOf(context.graph, claim.citations, 'claim.citations');
+      const id = freshId(
+        `${claim.entity}--${claim.attribute}--${claim.citations[0]?.source ?? 'claim'}`,
+        idsIn(file(F.claims)),
+        'claim',
+        false,
+      );
+      const record: Record<string, unknown> = {
+        id,
+        entity: claim.entity,
+        attribute: claim.attribute,
+        value: claim.value,
+      };
+      if (claim.normalized) record.normalized = claim.normalized;
+      if (claim.note) record.note = claim.note;
+      record.citations = citations;
+      edit(F.claims, (text) => appendRecord(text, record));
+      plan.touched.push(`claim:${id}`);
+      plan.added.push(`claim:${id}`);
+      plan.summary = `New claim ${id}`;
+      break;
+    }
+    case 'addCitation': {
+      assertLive(context.graph, change.target, change.id);
+      const [citation] = citationsOf(context.graph, [change.citation], 'citation');
+      const name = change.target === 'relation' ? F.relations : F.claims;
+      edit(name, (text) => appendToRecordList(text, change.id, 'citations', citation));
+      plan.touched.push(`${change.target}:${change.id}`);
+      plan.summary = `New citation for ${change.target} ${change.id} from ${change.citation.source}`;
+      break;
+    }
+    case 'retire': {
+      assertLive(context.graph, change.target, change.id);
+      retire(change.target, change.id, change.reason, context, edit);
+      plan.touched.push(`${change.target}:${change.id}`);
+      plan.summary = `Retired ${change.target} ${change.id}: ${change.reason}`;
+      break;
+    }
+    case 'revert': {
+      const original = context.log.find((entry) => entry.id === change.change);
+      if (!original) throw badInput('change', `no change ${change.change} in the change log`);
+      if (context.log.some((entry) => entry.reverts === change.change)) {
+        throw badInput('change', `change ${change.change} was already reverted`);
+      }
+      const retirable = original.added.filter((ref) => ref.startsWith('relation:') || ref.startsWith('claim:'));
+      if (retirable.length === 0) {
+        throw badInput(
+          'change',
+          `change ${change.change} added no relation or claim to retire (sources, entities, aliases and citations are not undone)`,
+        );
+      }
+      for (const ref of retirable) {
+        const [kind, id] = ref.split(/:(.*)/s) as [RecordKind, string];
+        if (!isLive(context.graph, kind, id)) continue; // already retired on its own
+        retire(kind, id, `undo of change ${change.change}: ${change.reason}`, context, edit);
+        plan.touched.push(ref);
+      }
+      if (plan.touched.length === 0) throw badInput('change', `what change ${change.change} added is already retired`);
+      plan.summary = `Undo of change ${change.change} (${original.summary})`;
+      break;
+    }
+  }
+  return plan;
+}
+
+function addEntity(
+  draft: EntityDraft,
+  argument: string,
+  plan: PlannedChange,
+  file: (name: string) => string,
+  edit: (name: string, transform: (text: string) => string) => void,
+): string {
+  const id = freshId(draft.id || slugOf(draft.name), idsIn(file(F.entities)), `${argument}.id`, !!draft.id);
+  const record: Record<string, unknown> = { id, type: draft.type, name: draft.name };
+  if (draft.aliases && draft.aliases.length > 0) record.aliases = draft.aliases;
+  record.description = draft.description;
+  edit(F.entities, (text) => appendRecord(text, record));
+  plan.touched.push(`entity:${id}`);
+  plan.added.push(`entity:${id}`);
+  return id;
+}
+
+function retire(
+  kind: RecordKind,
+  id: string,
+  reason: string,
+  context: ChangeContext,
+  edit: (name: string, transform: (text: string) => string) => void,
+): void {
+  if (reason.trim().length < 5) throw badInput('reason', 'give the reason in words');
+  const name = kind === 'relation' ? F.relations : F.claims;
+  edit(name, (text) =>
+    addRecordField(text, id, 'retired', { at: context.at, by: context.by, change: context.changeId, reason }),
+  );
+}
+
+function isLive(graph: KnowledgeGraph, kind: RecordKind, id: string): boolean {
+  return kind === 'relation' ? graph.graph.hasEdge(id) : graph.claims.has(id);
+}
+
+function assertLive(graph: KnowledgeGraph, kind: RecordKind, id: string): void {
+  if (!isLive(graph, kind, id)) throw badInput('id', `no ${kind} "${id}" (or it is retired)`);
+}
+
+/**
+ * The citation records for selections. Each selection must lie within its source's text, on
+ * one line, without surrounding blanks, and (when the reader sent what it saw) equal it.
+ */
+export function citationsOf(graph: KnowledgeGraph, selections: Selection[], argument: string) {
+  if (selections.length === 0) throw badInput(argument, 'give at least one citation');
+  if (selections.length > MAX_CITATIONS_PER_CHANGE) {
+    throw badInput(argument, `${selections.length} citations, over the maximum of ${MAX_CITATIONS_PER_CHANGE}`);
+  }
+  return selections.map((selection, position) => {
+    const at = `${argument}.${position}`;
+    const source = graph.sources.get(selection.source);
+    if (!source) throw badInput(`${at}.source`, `no source "${selection.source}"`);
+    const { start, end } = selection;
+    const where = `source "${source.id}", offsets ${start} to ${end}`;
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > source.text.length) {
+      throw badInput(at, `${where}: not a selection in its text of ${source.text.length} characters`);
+    }
+    const quote = source.text.slice(start, end);
+    if (selection.quote != null && selection.quote !== quote) {
+      throw badInput(
+        at,
+        `${where}: the stored text there is "${abbreviated(quote)}", not the selected "${abbreviated(selection.quote)}"`,
+      );
+    }
+    if (/[\n\r]/.test(quote)) throw badInput(at, `${where}: a quote stays on one line; select within a paragraph`);
+    if (quote.trim() !== quote) throw badInput(at, `${where}: the selection begins or ends with a blank`);
+    if (/[\uD800-\uDBFF]$/.test(quote) || /^[\uDC00-\uDFFF]/.test(quote)) {
+      throw badInput(at, `${where}: the selection cuts a character in two`);
+    }
+    const starts = findOccurrences(source.text, quote);
+    const citation: Record<string, unknown> = { source: source.id, quote };
+    if (starts.length > 1) citation.occurrence = starts.indexOf(start) + 1;
+    if (selection.attributedToEntity && selection.attributedToDescribed) {
+      throw badInput(at, 'give the speaker as an entity or in the article’s words, not both');
+    }
+    if (selection.attributedToEntity) citation.attributedTo = selection.attributedToEntity;
+    if (selection.attributedToDescribed) citation.attributedTo = { described: selection.attributedToDescribed };
+    if (selection.hedge) citation.hedge = selection.hedge;
+    return citation;
+  });
+}
+
+function abbreviated(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** Ids of a file's records, retired ones included (an id is never reused). */
+function idsIn(text: string): Set<string> {
+  const records = (parse(text) ?? []) as { id?: unknown }[];
+  return new Set(records.map((record) => String(record?.id)));
+}
+
+/** `wanted` if free; otherwise, when the id was derived (not chosen), the first free `wanted-N`. */
+function freshId(wanted: string, taken: Set<string>, argument: string, chosen: boolean): string {
+  if (!wanted) throw badInput(argument, 'cannot make an id from an empty name');
+  if (!taken.has(wanted)) return wanted;
+  if (chosen) throw badInput(argument, `the id "${wanted}" is already taken`);
+  for (let n = 2; ; n++) if (!taken.has(`${wanted}-${n}`)) return `${wanted}-${n}`;
+}
+
+/** A lowercase slug from a name: "Mullah Omar" → "mullah-omar". */
+export function slugOf(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '');
+}

@@ -1,0 +1,31 @@
+/**
+ * Run by crash.test.ts as a child process: applies one change that writes three files
+ * (entities.yaml, relations.yaml, changes.yaml) to the graph-data folder given as argument.
+ * With CURATION_CRASH_AT set, the write path kills this process at that step.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+import { openCuration } from '../../server/curation/curation';
+import { dataVersion } from '../../server/api/served-graph';
+import { loadGraphData } from '../../server/data/load-graph-data';
+import { CRASH_CHANGE, CRASH_QUOTE } from './crash-change';
+
+const dir = process.argv[2]!;
+const text = await readFile(path.join(dir, 'sources', `${CRASH_CHANGE.source}.txt`), 'utf8');
+const start = text.indexOf(CRASH_QUOTE);
+const curation = await openCuration(dir, await loadGraphData(dir), dataVersion, () => {});
+await curation.apply(
+  {
+    kind: 'addRelation',
+    newEntities: [CRASH_CHANGE.entity],
+    relation: {
+      subject: 'isis-k',
+      type: 'recruits_from',
+      object: CRASH_CHANGE.entityId,
+      citations: [{ source: CRASH_CHANGE.source, start, end: start + CRASH_QUOTE.length }],
+    },
+  },
+  { by: 'Crash Test', baseVersion: curation.version() },
+);
+console.log('written');
