@@ -14,6 +14,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import type {} from '../../client/src/views/explorer/canvas/canvas-probe';
 
 import { startServer, type RunningServer, type StartServerOptions } from '../../server/api/server';
+import type { KnowledgeGraph } from '../../server/data/model';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -85,13 +86,24 @@ export interface Harness {
 
 /**
  * `options` for the server: `production: false` serves what development has (the API
- * explorer at /graphql); a temporary graph-data copy and a curator token for curation.
+ * explorer at /graphql); a temporary graph-data copy and a curator token for curation;
+ * `knowledgeGraph` a graph to serve (such as a generated one), made when the harness starts.
  */
-export async function startHarness(options: StartServerOptions = {}): Promise<Harness> {
+export type HarnessOptions = Omit<StartServerOptions, 'knowledgeGraph'> & {
+  knowledgeGraph?: () => Promise<KnowledgeGraph>;
+};
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   ensureChromium();
   ensureClientBuilt();
   mkdirSync(ARTIFACTS, { recursive: true });
-  const server = await startServer({ ...options, port: 0, host: '127.0.0.1' });
+  const { knowledgeGraph, ...serverOptions } = options;
+  const server = await startServer({
+    ...serverOptions,
+    knowledgeGraph: knowledgeGraph ? await knowledgeGraph() : undefined,
+    port: 0,
+    host: '127.0.0.1',
+  });
   let browser: Browser;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -123,7 +135,7 @@ export async function startHarness(options: StartServerOptions = {}): Promise<Ha
  * The harness of one test file: started before its tests (building the client when stale
  * can take minutes) and closed after them. Read it inside a test, not at the top of the file.
  */
-export function harnessForThisFile(options: { production?: boolean } = {}): Harness {
+export function harnessForThisFile(options: HarnessOptions = {}): Harness {
   let running: Harness | undefined;
   beforeAll(async () => {
     running = await startHarness(options);

@@ -1,12 +1,15 @@
 /**
- * Loading the whole graph: the overview, then every page of entities and relations
- * (Relay connections, 400 at a time, until hasNextPage is false). A named side effect;
- * the shaping itself is pure (core/graph-data).
+ * Loading the graph: the overview (totals, vocabulary, sources), then, when the graph is
+ * small enough to draw whole (core/bounded-view), every page of entities and relations
+ * (Relay connections, 400 at a time, until hasNextPage is false); above that, the API's
+ * bounded overview only. A named side effect; the shaping itself is pure (core/graph-data).
  */
 import type { AnyVariables, Client, CombinedError, DocumentInput } from 'urql';
 
+import { chooseGraphScope } from '../core/bounded-view';
 import { shapeGraphData, type GraphData } from '../core/graph-data';
 import {
+  BoundedOverviewDocument,
   EntitiesPageDocument,
   GraphOverviewDocument,
   RelationsPageDocument,
@@ -46,7 +49,7 @@ export function describeApiError(what: string, error: CombinedError): ApiError {
   return new ApiError(`The API refused the request for ${what}: ${messages.join('; ') || error.message}.`);
 }
 
-async function ask<Data, Variables extends AnyVariables>(
+export async function ask<Data, Variables extends AnyVariables>(
   client: Client,
   what: string,
   query: DocumentInput<Data, Variables>,
@@ -82,10 +85,23 @@ async function loadAllPages<Node>(
 }
 
 export async function loadGraphData(client: Client, onProgress?: (progress: LoadProgress) => void): Promise<GraphData> {
+  const overview = await ask(client, 'the graph overview', GraphOverviewDocument, {});
+  if (chooseGraphScope(overview.stats) === 'bounded') {
+    const bounded = (await ask(client, 'the bounded overview', BoundedOverviewDocument, {})).overview;
+    onProgress?.({
+      entities: bounded.entities.length,
+      relations: bounded.relations.length,
+      entityTotal: bounded.entities.length,
+      relationTotal: bounded.relations.length,
+    });
+    return shapeGraphData(overview, [...bounded.entities], [...bounded.relations], {
+      totalEntities: bounded.totalEntities,
+      totalRelations: bounded.totalRelations,
+    });
+  }
   const progress: LoadProgress = { entities: 0, relations: 0, entityTotal: null, relationTotal: null };
   const report = () => onProgress?.({ ...progress });
-  const [overview, entities, relations] = await Promise.all([
-    ask(client, 'the graph overview', GraphOverviewDocument, {}),
+  const [entities, relations] = await Promise.all([
     loadAllPages<EntitySummaryFragment>(
       async (after) => (await ask(client, 'entities', EntitiesPageDocument, { first: PAGE_SIZE, after })).entities,
       (count, total) => {

@@ -1,3 +1,4 @@
+import { boundedPips } from '../core/bounded-view';
 import { sourceShortName } from '../core/graph-data';
 import './provenance.css';
 
@@ -18,12 +19,13 @@ export function SourceChips({
   );
 }
 
-/** One pip per source, filled for each that supports the fact; single-source facts in amber. */
+/** One pip per source (at most MAX_PIPS), filled for each that supports the fact; single-source facts in amber. */
 export function CorroborationPips({ count, total }: { count: number; total: number }) {
+  const { pips, filled } = boundedPips(count, total);
   return (
     <span className={`corroboration__pips${count <= 1 ? ' corroboration__pips--single' : ''}`} aria-hidden="true">
-      {Array.from({ length: total }, (_, index) => (
-        <span key={index} className={index < count ? 'pip pip--on' : 'pip'} />
+      {Array.from({ length: pips }, (_, index) => (
+        <span key={index} className={index < filled ? 'pip pip--on' : 'pip'} />
       ))}
     </span>
   );

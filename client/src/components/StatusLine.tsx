@@ -12,10 +12,24 @@ interface StatusLineProps {
   relations: number;
   totalEntities: number;
   totalRelations: number;
+  /** Said instead of the totals when only part of the graph is loaded ("500 of 50,000 entities shown"). */
+  scopeNote?: { short: string; full: string } | null;
 }
 
-export function StatusLine({ entities, relations, totalEntities, totalRelations }: StatusLineProps) {
+export function StatusLine({ entities, relations, totalEntities, totalRelations, scopeNote }: StatusLineProps) {
   const partial = entities !== totalEntities || relations !== totalRelations;
+  if (scopeNote) {
+    return (
+      <div className="status-line">
+        <p role="status" aria-live="polite">
+          {formatCounts(entities, relations)}
+        </p>
+        <p className="status-line__total" data-scope-note title={scopeNote.full}>
+          {scopeNote.short}
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="status-line">
       <p role="status" aria-live="polite">

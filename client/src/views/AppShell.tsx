@@ -6,6 +6,7 @@ import { useEffect, useMemo } from 'react';
 
 import { useDatasetTitle } from '../api/use-dataset-title';
 import { LoadedGraphContext } from '../bindings/loaded-graph';
+import { ExpansionContext, useExpansions } from '../bindings/use-expansions';
 import { useNavigation } from '../bindings/use-navigation';
 import type { RenderGraph } from '../core/graph-building';
 import { entityTypeColors } from '../core/graph-building';
@@ -46,7 +47,9 @@ function documentTitle(route: Route, data: GraphData, datasetTitle: string): str
   }
 }
 
-export function AppShell({ data, graph }: { data: GraphData; graph: RenderGraph }) {
+export function AppShell({ data: loaded, graph }: { data: GraphData; graph: RenderGraph }) {
+  // In a bounded view, what is shown is the loaded overview plus what the user expanded.
+  const { view: data, controls: expansions } = useExpansions(loaded, graph);
   const { location } = useNavigation();
   const route = useMemo(() => parseRoute(location.pathname, location.search), [location.pathname, location.search]);
   const context = useMemo(() => ({ data, colors: entityTypeColors(data.entityTypes) }), [data]);
@@ -58,7 +61,9 @@ export function AppShell({ data, graph }: { data: GraphData; graph: RenderGraph 
 
   return (
     <LoadedGraphContext.Provider value={context}>
-      <ExplorerView data={data} graph={graph} active={route.view === 'graph'} />
+      <ExpansionContext.Provider value={expansions}>
+        <ExplorerView data={data} graph={graph} active={route.view === 'graph'} />
+      </ExpansionContext.Provider>
       {route.view === 'sources' && <SourcesView />}
       {route.view === 'reader' && <SourceReaderView key={route.sourceId} route={route} />}
       {route.view === 'disagreements' && <DisagreementsView route={route} />}

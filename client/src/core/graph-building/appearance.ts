@@ -39,13 +39,28 @@ export function nodeSize(degree: number, maxDegree: number): number {
   return MIN_NODE_SIZE + (MAX_NODE_SIZE - MIN_NODE_SIZE) * Math.sqrt(Math.max(0, degree) / maxDegree);
 }
 
+/** Edges supported by this many sources or more are drawn alike (edgeSize, edgeColor). */
+export const STRONGEST_DRAWN_CORROBORATION = 5;
+
 /**
  * Corroboration on the canvas: edges supported by more sources are thicker and darker;
  * single-source edges (most of them, in five articles) stay thin and pale, so what several
  * articles agree on stands out. Thickness stops growing at five sources.
  */
 export function edgeSize(corroboration: number): number {
-  return 1 + 0.9 * Math.max(0, Math.min(corroboration, 5) - 1);
+  return 1 + 0.9 * Math.max(0, Math.min(corroboration, STRONGEST_DRAWN_CORROBORATION) - 1);
+}
+
+/**
+ * The corroboration key's steps: 1 up to the number of sources, stopping where the drawing
+ * stops changing ("5+"), so the key stays the same size whatever the number of sources.
+ */
+export function corroborationSteps(sourceCount: number): { count: number; label: string }[] {
+  const last = Math.max(1, Math.min(sourceCount, STRONGEST_DRAWN_CORROBORATION));
+  return Array.from({ length: last }, (_, index) => {
+    const count = index + 1;
+    return { count, label: count === last && sourceCount > last ? `${count}+` : String(count) };
+  });
 }
 
 /**

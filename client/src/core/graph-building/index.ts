@@ -3,20 +3,60 @@
  */
 import { MultiDirectedGraph } from 'graphology';
 
-import type { GraphData } from '../graph-data';
+import type { EntityNode, GraphData, RelationEdge } from '../graph-data';
 import { edgeColor, edgeSize, entityTypeColors, nodeSize, UNKNOWN_TYPE_COLOR } from './appearance';
 import { parallelEdgeCurvatures } from './parallel-edges';
 import { seedPosition } from './seed-positions';
-import type { EdgeShape, RenderGraph } from './types';
+import type { EdgeShape, RenderEdgeAttributes, RenderGraph, RenderNodeAttributes } from './types';
 
 export type * from './types';
-export { entityTypeColors, edgeColor, edgeSize, nodeSize, QUALIFIED_EDGE_COLOR } from './appearance';
+export {
+  corroborationSteps,
+  entityTypeColors,
+  edgeColor,
+  edgeSize,
+  nodeSize,
+  QUALIFIED_EDGE_COLOR,
+  STRONGEST_DRAWN_CORROBORATION,
+} from './appearance';
 export { parallelEdgeCurvatures } from './parallel-edges';
 export { seedPosition } from './seed-positions';
 
 export function edgeShape(directed: boolean, curvature: number): EdgeShape {
   if (curvature === 0) return directed ? 'arrow' : 'line';
   return directed ? 'curvedArrow' : 'curved';
+}
+
+/** How an entity is drawn: at `position`, coloured by type, sized by degree. */
+export function entityNodeAttributes(
+  entity: EntityNode,
+  position: { x: number; y: number },
+  colors: ReadonlyMap<string, string>,
+  maxDegree: number,
+): RenderNodeAttributes {
+  return {
+    label: entity.name,
+    ...position,
+    size: nodeSize(entity.degree, maxDegree),
+    color: colors.get(entity.type) ?? UNKNOWN_TYPE_COLOR,
+    entityType: entity.type,
+    degree: entity.degree,
+  };
+}
+
+/** How a relation is drawn: width and colour by corroboration, curved when parallel to another. */
+export function relationEdgeAttributes(relation: RelationEdge, curvature: number): RenderEdgeAttributes {
+  return {
+    label: relation.label,
+    size: edgeSize(relation.corroboration),
+    color: edgeColor(relation.corroboration, relation.statedPlainly),
+    type: edgeShape(relation.directed, curvature),
+    curvature,
+    relationType: relation.type,
+    directed: relation.directed,
+    corroboration: relation.corroboration,
+    statedPlainly: relation.statedPlainly,
+  };
 }
 
 /**
@@ -29,14 +69,10 @@ export function buildRenderGraph(data: GraphData): RenderGraph {
   const maxDegree = data.entities.reduce((max, entity) => Math.max(max, entity.degree), 0);
 
   for (const entity of data.entities) {
-    graph.addNode(entity.id, {
-      label: entity.name,
-      ...seedPosition(entity.id, data.entities.length),
-      size: nodeSize(entity.degree, maxDegree),
-      color: colors.get(entity.type) ?? UNKNOWN_TYPE_COLOR,
-      entityType: entity.type,
-      degree: entity.degree,
-    });
+    graph.addNode(
+      entity.id,
+      entityNodeAttributes(entity, seedPosition(entity.id, data.entities.length), colors, maxDegree),
+    );
   }
 
   const curvatures = parallelEdgeCurvatures(
@@ -44,17 +80,12 @@ export function buildRenderGraph(data: GraphData): RenderGraph {
   );
   for (const relation of data.relations) {
     const curvature = curvatures.get(relation.id) ?? 0;
-    graph.addDirectedEdgeWithKey(relation.id, relation.subjectId, relation.objectId, {
-      label: relation.label,
-      size: edgeSize(relation.corroboration),
-      color: edgeColor(relation.corroboration, relation.statedPlainly),
-      type: edgeShape(relation.directed, curvature),
-      curvature,
-      relationType: relation.type,
-      directed: relation.directed,
-      corroboration: relation.corroboration,
-      statedPlainly: relation.statedPlainly,
-    });
+    graph.addDirectedEdgeWithKey(
+      relation.id,
+      relation.subjectId,
+      relation.objectId,
+      relationEdgeAttributes(relation, curvature),
+    );
   }
   return graph;
 }

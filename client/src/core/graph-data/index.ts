@@ -2,6 +2,7 @@
  * Shaping API answers into the data graph. Pure: the network side lives in api/load-graph.ts.
  */
 import type { EntitySummaryFragment, GraphOverviewQuery, RelationSummaryFragment } from '../../api/generated/graphql';
+import type { BoundedTotals } from '../bounded-view';
 import type { EntityNode, GraphData, RelationEdge, SourceInfo } from './types';
 
 export type * from './types';
@@ -50,6 +51,7 @@ export function shapeGraphData(
   overview: GraphOverviewQuery,
   entityPages: EntitySummaryFragment[],
   relationPages: RelationSummaryFragment[],
+  bounded: BoundedTotals | null = null,
 ): GraphData {
   const entities = entityPages.map(toEntityNode).sort(byId);
   const entityById = new Map(entities.map((entity) => [entity.id, entity]));
@@ -72,6 +74,7 @@ export function shapeGraphData(
     relationById: new Map(relations.map((relation) => [relation.id, relation])),
     sourceById: new Map(sources.map((source) => [source.id, source])),
     danglingRelationIds,
+    bounded,
   };
 }
 

@@ -5,6 +5,7 @@
  * overview's vocabulary, sources and totals) take their types from the generated operation
  * types, so a schema change shows up here at compile time; the rest are flattened by hand.
  */
+import type { BoundedTotals } from '../bounded-view';
 import type { GraphOverviewQuery } from '../../api/generated/graphql';
 
 export type EntityTypeInfo = GraphOverviewQuery['vocabulary']['entityTypes'][number];
@@ -76,4 +77,9 @@ export interface GraphData {
   sourceById: Map<string, SourceInfo>;
   /** Relations that name an entity missing from the loaded entities (should stay empty). */
   danglingRelationIds: string[];
+  /**
+   * The whole graph's totals when only a bounded view of it is loaded (core/bounded-view);
+   * null when every entity and relation is.
+   */
+  bounded?: BoundedTotals | null;
 }

@@ -98,15 +98,18 @@ export function sanitizeExplorerState(
   data: GraphData,
 ): { state: ExplorerState; problems: string[] } {
   const problems: string[] = [];
+  // A bounded view (core/bounded-view) holds part of the graph: what it lacks, the API may
+  // know, and the explorer brings it in (ExpandControls); the panels say when the API does not.
+  const partial = Boolean(data.bounded);
   const knownEntity = (id: string | null, role: string): string | null => {
-    if (id === null || data.entityById.has(id)) return id;
+    if (id === null || partial || data.entityById.has(id)) return id;
     problems.push(`The link names ${role} "${id}", which is not in the graph; it was ignored.`);
     return null;
   };
 
   let selection = state.selection;
   if (selection?.kind === 'entity' && !knownEntity(selection.id, 'the entity')) selection = null;
-  if (selection?.kind === 'relation' && !data.relationById.has(selection.id)) {
+  if (selection?.kind === 'relation' && !partial && !data.relationById.has(selection.id)) {
     problems.push(`The link names the relation "${selection.id}", which is not in the graph; it was ignored.`);
     selection = null;
   }

@@ -10,6 +10,7 @@ import { useLoadedGraph } from '../../bindings/loaded-graph';
 import { AppLink } from '../../components/AppLink';
 import { CitationsBySource } from '../../components/CitationCard';
 import { QueryState } from '../../components/QueryState';
+import { ExpandControls } from './ExpandControls';
 import { CorroborationPips, SourceChips } from '../../components/SourceList';
 import { TypeBadge } from '../../components/TypeBadge';
 import {
@@ -170,6 +171,8 @@ export function EntityPanel(props: EntityPanelProps) {
           </button>
         </div>
       </div>
+
+      <ExpandControls entityId={entityId} />
 
       <QueryState
         query={details}

@@ -18,6 +18,7 @@ import { EvidencePanel } from '../../components/EvidencePanel';
 import { SkipLinks } from '../../components/SkipLinks';
 import { StatusLine } from '../../components/StatusLine';
 import { Tabs } from '../../components/Tabs';
+import { describeBoundedView } from '../../core/bounded-view';
 import { fitAll, showEntity, type CameraIntent } from '../../core/camera';
 import type { CompareState } from '../../core/comparison';
 import { all, on } from '../../core/explorer-state';
@@ -220,6 +221,13 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
           relations={visibility.relations.size}
           totalEntities={data.entities.length}
           totalRelations={data.relations.length}
+          scopeNote={
+            data.bounded &&
+            describeBoundedView(
+              { entities: visibility.entities.size, relations: visibility.relations.size },
+              data.bounded,
+            )
+          }
         />
       </AppHeader>
 

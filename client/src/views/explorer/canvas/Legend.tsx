@@ -8,7 +8,7 @@
 import { useId, useState } from 'react';
 
 import type { CompareSide } from '../../../core/comparison';
-import { edgeColor, edgeSize, QUALIFIED_EDGE_COLOR } from '../../../core/graph-building';
+import { corroborationSteps, edgeColor, edgeSize, QUALIFIED_EDGE_COLOR } from '../../../core/graph-building';
 import { sourceShortName, type EntityTypeInfo, type SourceInfo } from '../../../core/graph-data';
 import { COMPARE_COLORS } from '../../../core/highlight';
 
@@ -37,7 +37,7 @@ function Stroke({ color, width }: { color: string; width: number }) {
 
 export function Legend({ entityTypes, colors, visibleCountByType, sourceCount, comparison }: LegendProps) {
   const shown = entityTypes.filter((type) => type.count > 0);
-  const steps = Array.from({ length: Math.max(1, sourceCount) }, (_, index) => index + 1);
+  const steps = corroborationSteps(sourceCount);
   const [open, setOpen] = useState(startsOpen);
   const bodyId = useId();
   return (
@@ -86,10 +86,10 @@ export function Legend({ entityTypes, colors, visibleCountByType, sourceCount, c
         ) : (
           <p className="legend__corroboration">
             <span className="legend__scale-label">Sources per relation</span>
-            {steps.map((count) => (
-              <span key={count} className="legend__step" title={`${count} ${count === 1 ? 'source' : 'sources'}`}>
+            {steps.map(({ count, label }) => (
+              <span key={count} className="legend__step" title={`${label} ${count === 1 ? 'source' : 'sources'}`}>
                 <Stroke color={edgeColor(count)} width={edgeSize(count)} />
-                {count}
+                {label}
               </span>
             ))}
             <span className="visually-hidden">

@@ -1,0 +1,83 @@
+/**
+ * In a bounded view: bring an entity's neighbours into the view a page at a time ("50 of
+ * 8,790 relations shown · Next 50"), with its counts by relation and entity type, and take
+ * them out again. An entity selected outside the view (search, a link, the reader) is brought
+ * in with its first page. Renders nothing when the whole graph is loaded.
+ */
+import { useEffect, useId, useRef } from 'react';
+
+import { useLoadedGraph } from '../../bindings/loaded-graph';
+import { useExpansionControls } from '../../bindings/use-expansions';
+import { shownOf } from '../../core/bounded-view';
+import { EXPAND_PAGE_SIZE, expansionCounts, type TypeCount } from '../../core/bounded-view/expansion';
+
+function Counts({ title, counts, labels }: { title: string; counts: TypeCount[]; labels: Map<string, string> }) {
+  return (
+    <p className="hint">
+      {title}:{' '}
+      {counts.map(({ type, count }) => `${labels.get(type) ?? type} ${count.toLocaleString('en')}`).join(' · ')}
+    </p>
+  );
+}
+
+export function ExpandControls({ entityId }: { entityId: string }) {
+  const controls = useExpansionControls();
+  const { data } = useLoadedGraph();
+  const titleId = useId();
+  // Search, a link or the reader can name an entity outside the view: it joins with its first page of neighbours.
+  const missing = Boolean(controls?.bounded && !data.entityById.has(entityId) && !controls.expansions.has(entityId));
+  const expand = controls?.expand;
+  const tried = useRef(false); // once: a failure shows its error rather than retrying forever
+  useEffect(() => {
+    if (!missing || !expand || tried.current) return;
+    tried.current = true;
+    expand(entityId);
+  }, [missing, expand, entityId]);
+  if (!controls?.bounded) return null;
+  const expansion = controls.expansions.get(entityId);
+  const pending = controls.pending.has(entityId);
+  const counts = expansion && expansionCounts(expansion);
+  const remaining = counts ? counts.total - counts.shown : 0;
+  return (
+    <section className="panel__section" aria-labelledby={titleId}>
+      <h3 id={titleId}>Neighbours in view</h3>
+      {counts && <p data-expansion-count>{shownOf(counts.shown, counts.total, 'relation', 'relations')} shown</p>}
+      <div className="inline-field">
+        {(!expansion || expansion.next !== null) && (
+          <button
+            type="button"
+            className="secondary-button"
+            disabled={pending}
+            onClick={() => controls.expand(entityId)}
+          >
+            {pending ? 'Loading…' : expansion ? `Next ${Math.min(EXPAND_PAGE_SIZE, remaining)}` : 'Expand neighbours'}
+          </button>
+        )}
+        {expansion && (
+          <button type="button" className="secondary-button" onClick={() => controls.collapse(entityId)}>
+            Collapse
+          </button>
+        )}
+      </div>
+      {expansion && (
+        <>
+          <Counts
+            title="By relation type"
+            counts={expansion.countsByType}
+            labels={new Map(data.relationTypes.map((type) => [type.id, type.label]))}
+          />
+          <Counts
+            title="By neighbour type"
+            counts={expansion.countsByEntityType}
+            labels={new Map(data.entityTypes.map((type) => [type.id, type.label]))}
+          />
+        </>
+      )}
+      {controls.error && (
+        <p className="note note--warning" role="alert">
+          {controls.error}
+        </p>
+      )}
+    </section>
+  );
+}

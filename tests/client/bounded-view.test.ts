@@ -1,0 +1,138 @@
+/**
+ * The bounded view: the seed-sized graph loads whole, a generated graph over the threshold
+ * loads the API's overview and says how much of the graph that is.
+ */
+import { fetchNeighbourPage } from '../../client/src/api/expand-entity';
+import { createApiClient } from '../../client/src/api/client';
+import {
+  addPage,
+  collapse,
+  composeView,
+  EXPAND_PAGE_SIZE,
+  expansionCounts,
+  type Expansions,
+} from '../../client/src/core/bounded-view/expansion';
+import { syncRenderGraph } from '../../client/src/core/bounded-view/placement';
+import { buildRenderGraph } from '../../client/src/core/graph-building';
+import { loadGraphData } from '../../client/src/api/load-graph';
+import { corroborationSteps } from '../../client/src/core/graph-building';
+import {
+  BOUNDED_VIEW_THRESHOLD,
+  boundedPips,
+  chooseGraphScope,
+  MAX_PIPS,
+  describeBoundedView,
+  shownOf,
+} from '../../client/src/core/bounded-view';
+import { startServer, type RunningServer } from '../../server/api/server';
+import { BOUNDED_TEST_GRAPH, generatedGraph } from '../support/generated-graph';
+
+describe('choosing between the whole graph and a bounded view', () => {
+  const { entities, relations } = BOUNDED_VIEW_THRESHOLD;
+
+  it('keeps a graph at the threshold whole', () => {
+    expect(chooseGraphScope({ entityCount: 40, relationCount: 60 })).toBe('whole');
+    expect(chooseGraphScope({ entityCount: entities, relationCount: relations })).toBe('whole');
+  });
+
+  it('bounds a graph one entity or one relation over it', () => {
+    expect(chooseGraphScope({ entityCount: entities + 1, relationCount: 10 })).toBe('bounded');
+    expect(chooseGraphScope({ entityCount: 10, relationCount: relations + 1 })).toBe('bounded');
+  });
+});
+
+describe('saying what a bounded view leaves out', () => {
+  it('reads "N of M" with thousands separated', () => {
+    expect(shownOf(500, 50_000, 'entity', 'entities')).toBe('500 of 50,000 entities');
+    expect(
+      describeBoundedView({ entities: 500, relations: 1_234 }, { totalEntities: 50_000, totalRelations: 100_000 }),
+    ).toEqual({
+      short: '500 of 50,000 entities shown',
+      full: '500 of 50,000 entities · 1,234 of 100,000 relations shown',
+    });
+  });
+
+  it('says "all" when nothing of that kind is left out', () => {
+    expect(shownOf(3, 3, 'relation', 'relations')).toBe('all 3 relations');
+    expect(shownOf(1, 1, 'entity', 'entities')).toBe('all 1 entity');
+  });
+});
+
+describe('per-source widgets stay bounded whatever the number of sources', () => {
+  it('draws one pip per source for a few sources, and at most MAX_PIPS for hundreds', () => {
+    expect(boundedPips(2, 5)).toEqual({ pips: 5, filled: 2 });
+    expect(boundedPips(3, 800)).toEqual({ pips: MAX_PIPS, filled: 3 });
+    expect(boundedPips(400, 800)).toEqual({ pips: MAX_PIPS, filled: MAX_PIPS });
+  });
+
+  it('keys corroboration from 1 to the number of sources, up to where the drawing stops changing', () => {
+    expect(corroborationSteps(3).map((step) => step.label)).toEqual(['1', '2', '3']);
+    expect(corroborationSteps(5).map((step) => step.label)).toEqual(['1', '2', '3', '4', '5']);
+    expect(corroborationSteps(4_000).map((step) => step.label)).toEqual(['1', '2', '3', '4', '5+']);
+  });
+});
+
+describe('loading a graph over the threshold', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      knowledgeGraph: await generatedGraph(BOUNDED_TEST_GRAPH),
+    });
+  }, 120_000);
+  afterAll(() => server.close());
+
+  it("loads the API's overview, not every page, with the whole graph's totals", async () => {
+    const data = await loadGraphData(createApiClient(`${server.url}/graphql`));
+    expect(chooseGraphScope(data.stats)).toBe('bounded');
+    expect(data.bounded).toEqual({
+      totalEntities: data.stats.entityCount,
+      totalRelations: data.stats.relationCount,
+    });
+    expect(data.entities.length).toBeGreaterThan(0);
+    expect(data.entities.length).toBeLessThan(data.stats.entityCount);
+    expect(data.relations.length).toBeLessThan(data.stats.relationCount);
+    expect(data.danglingRelationIds).toEqual([]);
+    for (const relation of data.relations) {
+      expect(data.entityById.has(relation.subjectId) && data.entityById.has(relation.objectId)).toBe(true);
+    }
+  }, 60_000);
+
+  it('expands the best-connected entity a page at a time, places its neighbours around it, and collapses back', async () => {
+    const client = createApiClient(`${server.url}/graphql`);
+    const base = await loadGraphData(client);
+    const graph = buildRenderGraph(base);
+    const hub = [...base.entities].sort((a, b) => b.degree - a.degree)[0]!;
+    expect(hub.degree).toBeGreaterThan(EXPAND_PAGE_SIZE);
+
+    const first = await fetchNeighbourPage(client, hub.id, null);
+    expect(first.total).toBe(hub.degree);
+    expect(first.relations).toHaveLength(EXPAND_PAGE_SIZE);
+    expect(first.countsByType.reduce((sum, { count }) => sum + count, 0)).toBe(hub.degree);
+    expect(first.countsByEntityType.reduce((sum, { count }) => sum + count, 0)).toBe(hub.degree);
+    let expansions: Expansions = addPage(new Map(), hub.id, first);
+    expect(expansionCounts(expansions.get(hub.id)!)).toEqual({ shown: EXPAND_PAGE_SIZE, total: hub.degree });
+
+    const second = await fetchNeighbourPage(client, hub.id, first.next);
+    expansions = addPage(expansions, hub.id, second);
+    expect(expansionCounts(expansions.get(hub.id)!).shown).toBe(Math.min(2 * EXPAND_PAGE_SIZE, hub.degree));
+
+    const before = Object.fromEntries(graph.mapNodes((id, { x, y }) => [id, { x, y }]));
+    const view = composeView(base, expansions);
+    syncRenderGraph(graph, view, expansions);
+    expect(graph.order).toBe(view.entities.length);
+    expect(graph.size).toBe(view.relations.length);
+    expect(view.entities.length).toBeGreaterThan(base.entities.length);
+    for (const relation of [...first.relations, ...second.relations]) expect(graph.hasEdge(relation.id)).toBe(true);
+    // Nothing already drawn moves.
+    for (const [id, position] of Object.entries(before)) expect(graph.getNodeAttributes(id)).toMatchObject(position);
+
+    expansions = collapse(expansions, hub.id);
+    const collapsed = composeView(base, expansions);
+    syncRenderGraph(graph, collapsed, expansions);
+    expect(collapsed).toBe(base);
+    expect(graph.order).toBe(base.entities.length);
+    expect(graph.size).toBe(base.relations.length);
+  }, 60_000);
+});
