@@ -14,8 +14,19 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { LRUCache } from 'lru-cache';
 
-/** Default bound: the seed graph's every answer fits many times over; a 10^6-relation graph's hot set does. */
-export const RESPONSE_CACHE_BYTES = 64 * 1024 * 1024;
+/**
+ * Default bound: the seed graph's every answer fits many times over; a large graph's hot set
+ * does. Kept small beside the graph itself, so that traffic that fills it (a flood of distinct
+ * requests) does not grow the server by more than half its size after warm-up.
+ */
+export const RESPONSE_CACHE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Requests longer than this are answered but not kept: the explorer's questions are a few kB,
+ * while a long request is most often one padded to be distinct, whose key would cost more
+ * memory than its answer saves.
+ */
+export const LONGEST_CACHED_REQUEST = 4 * 1024;
 
 export interface CachedResponse {
   status: number;
@@ -65,7 +76,7 @@ export class ResponseCache {
 
   /** Keeps an answer made from `version`, unless the data changed while it was being made. */
   set(version: string, key: string, response: CachedResponse): void {
-    if (!this.#enabled || this.version() !== version) return;
+    if (!this.#enabled || key.length > LONGEST_CACHED_REQUEST || this.version() !== version) return;
     this.#entries.set(key, response);
   }
 
