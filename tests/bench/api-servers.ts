@@ -35,11 +35,11 @@ const port = () => (BASE_PORT ? nextPort++ : 0);
 
 /** An entity with its relations and their ends: about 1 kB on the seed graph. */
 const ENTITY_QUERY = `query Entity($id: ID!) {
-  entity(id: $id) { id name type degree relations { id label corroboration subject { id name } object { id name } } }
+  entity(id: $id) { id name type degree relations { totalCount edges { node { id label corroboration subject { id name } object { id name } } } } }
 }`;
 /** The largest hub with every quote of every relation: tens of kB. */
 const HUB_QUERY = `query Hub($id: ID!) {
-  entity(id: $id) { id name relations { id label subject { name } object { name } citations { quote start end source { title } } } }
+  entity(id: $id) { id name relations(first: 100) { totalCount edges { node { id label subject { name } object { name } citations { quote start end source { title } } } } } }
 }`;
 
 const body = (query: string, id: string) => JSON.stringify({ query, variables: { id } });
