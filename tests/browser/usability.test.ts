@@ -178,6 +178,23 @@ describe('between two entities', () => {
   );
 });
 
+describe('a link between an entity and an unknown id', () => {
+  it(
+    'says which id the API does not know, in one sentence',
+    async () => {
+      const { page, context, errors } = await openPage(harness, '/between?a=isis-k&b=no-such-entity');
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      const text = (await alert.textContent()) ?? '';
+      expect(text).toMatch(/No entity has the id "no-such-entity"/);
+      expect(text).not.toMatch(/\.\./);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    TEST_TIMEOUT,
+  );
+});
+
 describe('full-text search', () => {
   it(
     'groups what it finds as the API counts it, keeps the query in the URL, and opens a passage in the reader',

@@ -32,7 +32,7 @@ function QueryError({ action, error, onRetry }: { action: string; error: Combine
   return (
     <div role="alert" className="note note--error">
       <p>
-        Could not {action}: {error.networkError ? 'the API cannot be reached' : error.message}.
+        Could not {action}: {error.networkError ? 'the API cannot be reached' : withoutFinalStop(error.message)}.
       </p>
       <button type="button" className="secondary-button" onClick={onRetry}>
         Retry
@@ -40,3 +40,6 @@ function QueryError({ action, error, onRetry }: { action: string; error: Combine
     </div>
   );
 }
+
+/** The API's messages end in a full stop of their own; the sentence around them adds one. */
+const withoutFinalStop = (message: string) => message.replace(/\.\s*$/, '');
