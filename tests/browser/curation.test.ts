@@ -21,6 +21,8 @@ const RELATION_ID = 'harbour-council--operates_in--northern-islands';
 
 /** Selects `text` in the reader's source text as a user would with the mouse, and lets go. */
 async function selectInText(page: Page, text: string): Promise<void> {
+  // The reader's heading can arrive before its text: wait until the text is drawn.
+  await page.locator('.source-text', { hasText: text }).first().waitFor();
   await page.evaluate((wanted) => {
     const container = document.querySelector('.source-text')!;
     const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
