@@ -19,6 +19,7 @@ import { SkipLinks } from '../../components/SkipLinks';
 import { StatusLine } from '../../components/StatusLine';
 import { Tabs } from '../../components/Tabs';
 import { describeBoundedView } from '../../core/bounded-view';
+import { expandEntity } from '../../core/bounded-view/expanded';
 import { fitAll, showEntity, type CameraIntent } from '../../core/camera';
 import type { CompareState } from '../../core/comparison';
 import { all, on } from '../../core/explorer-state';
@@ -144,6 +145,17 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
     [update, camera],
   );
   const clickEntity = useCallback((id: string) => update(on('selection', selectEntity(id))), [update]);
+  // In a bounded view a double-click expands the entity (its panel's button does the same for
+  // the keyboard); on the whole graph it keeps sigma's zoom.
+  const bounded = Boolean(data.bounded);
+  const doubleClickEntity = useCallback(
+    (id: string) => {
+      if (!bounded) return false;
+      update(all(on('selection', selectEntity(id)), on('expanded', expandEntity(id))));
+      return true;
+    },
+    [bounded, update],
+  );
   const chooseRelation = useCallback((id: string) => update(on('selection', selectRelation(id))), [update]);
   // A relation opened from an entity's panel: coming back to that entity (Back, or closing
   // the evidence) puts keyboard focus on the relation's row again.
@@ -330,6 +342,7 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
             onClickEntity={clickEntity}
             onClickRelation={chooseRelation}
             onClickStage={clickStage}
+            onDoubleClickEntity={doubleClickEntity}
             overlay={
               state.focus && (
                 <FocusBanner
