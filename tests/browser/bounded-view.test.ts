@@ -187,4 +187,44 @@ describe('the explorer on a graph too large to draw whole', () => {
     },
     TEST_TIMEOUT,
   );
+
+  it(
+    "a hub's panel draws one page of its relations, grouped by neighbour, and pages on",
+    async () => {
+      const { overview } = await harness.api<{ overview: { entities: { id: string; name: string }[] } }>(
+        '{ overview { entities { id name } } }',
+      );
+      const hub = overview.entities[0]!;
+      const { entity } = await harness.api<{
+        entity: {
+          relations: { totalCount: number; edges: { neighbor: { id: string } }[] };
+          later: { edges: { node: { id: string } }[] };
+        };
+      }>(
+        'query ($id: ID!) { entity(id: $id) { relations(first: 100) { totalCount edges { neighbor { id } } } later: relations(first: 200) { edges { node { id } } } } }',
+        { id: hub.id },
+      );
+      const total = entity.relations.totalCount;
+      expect(total).toBeGreaterThan(200);
+      const { page, context, errors } = await openPage(harness, `/?entity=${encodeURIComponent(hub.id)}`);
+      await waitForGraph(page);
+      const panel = page.getByRole('region', { name: 'Entity details' });
+      const count = panel.locator('[data-relations-count]');
+      await count.filter({ hasText: `100 of ${thousands(total)}` }).waitFor();
+      // One page of rows, whatever the hub's degree; one group per neighbour, as the API pairs them.
+      expect(await panel.locator('button.relation-row').count()).toBe(100);
+      expect(await panel.locator('.neighbour-groups > .relation-group').count()).toBe(
+        new Set(entity.relations.edges.map((edge) => edge.neighbor.id)).size,
+      );
+      await panel.getByRole('button', { name: 'Show 100 more' }).click();
+      await count.filter({ hasText: `200 of ${thousands(total)}` }).waitFor();
+      const rows = await panel
+        .locator('button.relation-row')
+        .evaluateAll((buttons) => buttons.map((button) => button.getAttribute('data-relation-id')));
+      expect(rows.sort()).toEqual(entity.later.edges.map((edge) => edge.node.id).sort());
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    TEST_TIMEOUT,
+  );
 });
