@@ -47,6 +47,10 @@ describe('every input is bounded before work starts', () => {
     );
     const justUnder = await api.query(`{ ${'stats { entityCount } '.repeat(MAX_SELECTIONS / 2)} }`);
     expect(justUnder.errors).toBeUndefined();
+    // Verdicts are remembered per document: a second sending is judged the same, either way.
+    const again = await api.query(`{ ${'stats { entityCount } '.repeat(MAX_SELECTIONS / 2 + 1)} }`);
+    expect(again.status).toBe(400);
+    expect((await api.query(`{ ${'stats { entityCount } '.repeat(MAX_SELECTIONS / 2)} }`)).errors).toBeUndefined();
   });
 
   it('refuses search text over its maximum, naming `text` and the maximum, written inline or as a variable', async () => {
