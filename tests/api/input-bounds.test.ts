@@ -70,6 +70,16 @@ describe('every input is bounded before work starts', () => {
     }
   });
 
+  it('judges the variables of every request, whatever the same document was sent with before', async () => {
+    // Where a document takes arguments is worked out once per document; the values, each time.
+    const query = `query($t: String!) { search(text: $t) { id } }`;
+    expect((await api.query(query, { t: 'taliban' })).errors).toBeUndefined();
+    const tooLong = await api.query(query, { t: 'x'.repeat(MAX_STRING_LENGTHS.text + 1) });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.errors?.[0]?.extensions?.argument).toBe('text');
+    expect((await api.query(query, { t: 'haqqani' })).errors).toBeUndefined();
+  });
+
   it('refuses 100 kB of search text without running the search', async () => {
     const response = await api.post(
       JSON.stringify({
