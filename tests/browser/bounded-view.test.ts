@@ -166,6 +166,33 @@ describe('the explorer on a graph too large to draw whole', () => {
   );
 
   it(
+    'a link expanding an id the API does not know says so, and expands the rest',
+    async () => {
+      const { overview } = await harness.api<{ overview: { entities: { id: string }[] } }>(
+        '{ overview { entities { id } } }',
+      );
+      const hub = overview.entities[0]!;
+      const { page, context, errors } = await openPage(
+        harness,
+        `/?expand=no-such-entity,${encodeURIComponent(hub.id)}`,
+      );
+      await waitForGraph(page);
+      const notice = page.locator('.explorer__problems');
+      await notice.filter({ hasText: 'no-such-entity' }).waitFor();
+      expect(await notice.getAttribute('role')).toBe('alert');
+      await page.waitForFunction(
+        (before) =>
+          Number(document.querySelector('[data-scope-note]')?.textContent?.split(' of ')[0]!.replace(/,/g, '')) >
+          before,
+        overview.entities.length,
+      );
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
     'double-clicking an entity on the canvas expands it',
     async () => {
       const { overview } = await harness.api<{

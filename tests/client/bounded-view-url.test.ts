@@ -141,6 +141,11 @@ describe('fetching what the URL expands', () => {
     const expansions = expansionsFor(wanted, loaded);
     expect([...expansions.keys()]).toEqual(['a', 'b']);
     expect(expansions.get('a')!.entities.map((entity) => entity.id)).toEqual(['a-n0', 'a-n1']);
+    // An entity whose page could not be had does not hold up the next one.
+    expect(nextPageToLoad([{ entityId: 'ghost', pages: 1 }, ...wanted], new Map(), new Set(['ghost']))).toEqual({
+      entityId: 'a',
+      after: null,
+    });
     // Fewer pages asked (Back): fewer shown, from the same cache.
     expect(expansionsFor([{ entityId: 'a', pages: 1 }], loaded).get('a')!.entities).toHaveLength(1);
   });

@@ -40,8 +40,8 @@ export interface ExpansionControls {
   expansions: Expansions;
   /** Entities the URL asks more pages of than are loaded yet. */
   pending: ReadonlySet<string>;
-  /** Why the last page asked for could not be had (fetching stops until the expansions change). */
-  error: string | null;
+  /** Why pages asked for could not be had, one sentence per entity (tried again when the expansions change). */
+  errors: readonly string[];
 }
 
 export const ExpansionContext = createContext<ExpansionControls | null>(null);
@@ -70,15 +70,22 @@ export function useExpansions(base: GraphData, graph: RenderGraph): { view: Grap
   const wanted = useMemo(() => readExpandedValue(wantedText).expanded, [wantedText]);
 
   const [loaded, setLoaded] = useState<LoadedPages>(() => new Map());
-  const [failure, setFailure] = useState<{ wanted: string | null; message: string } | null>(null);
-  const failed = failure !== null && failure.wanted === wantedText;
+  // Failures belong to the expansions they happened under: a change of them tries again.
+  const [failures, setFailures] = useState<{ wanted: string | null; byEntity: ReadonlyMap<string, string> }>({
+    wanted: null,
+    byEntity: new Map(),
+  });
+  const failed = useMemo(
+    () => (failures.wanted === wantedText ? failures.byEntity : new Map<string, string>()),
+    [failures, wantedText],
+  );
 
-  const next = useMemo(() => nextPageToLoad(wanted, loaded), [wanted, loaded]);
+  const next = useMemo(() => nextPageToLoad(wanted, loaded, new Set(failed.keys())), [wanted, loaded, failed]);
   const nextEntity = next?.entityId ?? null;
   const nextAfter = next?.after ?? null;
   const inFlight = useRef(new Set<string>());
   useEffect(() => {
-    if (nextEntity === null || failed) return;
+    if (nextEntity === null) return;
     const key = `${nextEntity}\n${nextAfter ?? ''}`;
     if (inFlight.current.has(key)) return;
     inFlight.current.add(key);
@@ -89,10 +96,15 @@ export function useExpansions(base: GraphData, graph: RenderGraph): { view: Grap
       },
       (error: unknown) => {
         inFlight.current.delete(key);
-        setFailure({ wanted: wantedText, message: error instanceof Error ? error.message : String(error) });
+        const message = error instanceof Error ? error.message : String(error);
+        setFailures((latest) => {
+          const byEntity = new Map(latest.wanted === wantedText ? latest.byEntity : []);
+          byEntity.set(nextEntity, message);
+          return { wanted: wantedText, byEntity };
+        });
       },
     );
-  }, [client, nextEntity, nextAfter, failed, wantedText]);
+  }, [client, nextEntity, nextAfter, wantedText]);
 
   const expansions = useMemo(() => expansionsFor(wanted, loaded), [wanted, loaded]);
   const view = useMemo(() => composeView(base, expansions), [base, expansions]);
@@ -101,8 +113,12 @@ export function useExpansions(base: GraphData, graph: RenderGraph): { view: Grap
     syncRenderGraph(graph, view, expansions);
   }, [graph, view, expansions]);
 
-  const pending = useMemo(() => (failed ? new Set<string>() : pendingOf(wanted, loaded)), [failed, wanted, loaded]);
-  const error = failed ? failure.message : null;
-  const controls = useMemo(() => ({ bounded, expansions, pending, error }), [bounded, expansions, pending, error]);
+  const pending = useMemo(() => {
+    const waiting = new Set(pendingOf(wanted, loaded));
+    for (const entityId of failed.keys()) waiting.delete(entityId);
+    return waiting;
+  }, [failed, wanted, loaded]);
+  const errors = useMemo(() => [...failed.values()], [failed]);
+  const controls = useMemo(() => ({ bounded, expansions, pending, errors }), [bounded, expansions, pending, errors]);
   return { view, controls };
 }

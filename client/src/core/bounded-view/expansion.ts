@@ -111,13 +111,16 @@ export function expansionsFor(wanted: ExpandedState, loaded: LoadedPages): Expan
  * The next page to fetch for the URL's expansions: the first entity (in the URL's order)
  * with fewer pages loaded than asked and more to come, and where its next page starts
  * (null for its first). Null when everything asked for is in. One at a time, in order, so a
- * link restores the view the way it was built.
+ * link restores the view the way it was built; entities in `failed` are passed over.
  */
 export function nextPageToLoad(
   wanted: ExpandedState,
   loaded: LoadedPages,
+  failed: ReadonlySet<string> = new Set(),
 ): { entityId: string; after: string | null } | null {
   for (const { entityId, pages } of wanted) {
+    // One that could not be had (an id the API does not know) does not hold up the rest.
+    if (failed.has(entityId)) continue;
     const have = loaded.get(entityId) ?? [];
     if (have.length >= pages) continue;
     const last = have.at(-1);

@@ -86,11 +86,6 @@ export function ExpandControls({ entityId }: { entityId: string }) {
           />
         </>
       )}
-      {controls.error && (
-        <p className="note note--warning" role="alert">
-          {controls.error}
-        </p>
-      )}
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useComparison } from '../../api/use-comparison';
 import { useNeighborhood } from '../../api/use-neighborhood';
 import { usePaths } from '../../api/use-paths';
+import { useExpansionControls } from '../../bindings/use-expansions';
 import { useExplorerState } from '../../bindings/use-explorer-state';
 import { useNavigation } from '../../bindings/use-navigation';
 import { AppHeader } from '../../components/AppHeader';
@@ -206,7 +207,13 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
         ? 'Not in the current focus: use “Show whole graph” to see it on the canvas.'
         : 'Hidden by the current filters: reset them to see it on the canvas.';
 
-  const shownProblems = problems !== dismissedProblems ? problems : [];
+  // What the link asked to expand and the API could not give is said with the link's problems.
+  const expansionErrors = useExpansionControls()?.errors;
+  const allProblems = useMemo(
+    () => (expansionErrors && expansionErrors.length > 0 ? [...problems, ...expansionErrors] : problems),
+    [problems, expansionErrors],
+  );
+  const shownProblems = allProblems !== dismissedProblems ? allProblems : [];
 
   return (
     <div className="explorer" hidden={!active}>
@@ -250,7 +257,7 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
               <li key={problem}>{problem}</li>
             ))}
           </ul>
-          <button type="button" className="link-button" onClick={() => setDismissedProblems(problems)}>
+          <button type="button" className="link-button" onClick={() => setDismissedProblems(allProblems)}>
             Dismiss
           </button>
         </div>
