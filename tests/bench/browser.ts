@@ -20,7 +20,8 @@
  * - JS heap: used after a forced garbage collection (CDP Runtime.getHeapUsage), explorer and
  *   bare page;
  * - camera move: main-thread task time (CDP Performance.getMetrics TaskDuration) per wheel
- *   zoom step and per frame drawn, explorer and bare page.
+ *   zoom step and per frame drawn, and the JavaScript part of it (ScriptDuration) per frame,
+ *   explorer and bare page.
  *
  * Bounded: three sizes, a fixed number of camera moves, a time-out on every wait; loopback
  * only. Nothing here asserts on timings: it prints a table, with the load average (the
@@ -225,29 +226,40 @@ async function heapAfterGc(page: Page): Promise<number> {
   return usedSize;
 }
 
+interface CameraWork {
+  /** Main-thread task time per wheel step and per frame drawn, ms. */
+  perMove: number;
+  perFrame: number;
+  /** Of that, JavaScript per frame (reducers, sigma's own code; the WebGL drawing is mostly not JS). */
+  scriptPerFrame: number;
+}
+
 /** Main-thread task time per wheel zoom step and per frame, over CAMERA_MOVES steps in and out. */
-async function cameraWork(page: Page): Promise<{ perMove: number; perFrame: number }> {
+async function cameraWork(page: Page): Promise<CameraWork> {
   const session = await page.context().newCDPSession(page);
   await session.send('Performance.enable');
-  const taskSeconds = async () => {
+  const metric = async (name: string) => {
     const { metrics } = await session.send('Performance.getMetrics');
-    return metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? 0;
+    return metrics.find((candidate) => candidate.name === name)?.value ?? 0;
   };
+  const taskSeconds = () => metric('TaskDuration');
   const renders = () =>
     page.evaluate(() => Number(document.querySelector('[data-render-count]')?.getAttribute('data-render-count') ?? 0));
   const box = (await page.locator('[data-graph-ready="true"]').boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.waitForTimeout(500);
   const beforeTasks = await taskSeconds();
+  const beforeScript = await metric('ScriptDuration');
   const beforeRenders = await renders();
   for (let move = 0; move < CAMERA_MOVES; move += 1) {
     await page.mouse.wheel(0, move % 2 === 0 ? -240 : 240);
     await page.waitForTimeout(600); // sigma's zoom animation (200–250 ms) and its last frame
   }
   const tasks = ((await taskSeconds()) - beforeTasks) * 1000;
+  const script = ((await metric('ScriptDuration')) - beforeScript) * 1000;
   const frames = Math.max(1, (await renders()) - beforeRenders);
   await session.detach();
-  return { perMove: tasks / CAMERA_MOVES, perFrame: tasks / frames };
+  return { perMove: tasks / CAMERA_MOVES, perFrame: tasks / frames, scriptPerFrame: script / frames };
 }
 
 interface Overview {
@@ -325,8 +337,8 @@ interface Row {
   hubDegree: number;
   heap: number;
   bareHeap: number;
-  camera: { perMove: number; perFrame: number };
-  bareCamera: { perMove: number; perFrame: number };
+  camera: CameraWork;
+  bareCamera: CameraWork;
 }
 
 async function measure(size: Size, browser: Browser, bareUrl: string): Promise<Row> {
@@ -388,6 +400,9 @@ async function measure(size: Size, browser: Browser, bareUrl: string): Promise<R
   }
 }
 
+const cameraCells = (work: CameraWork) =>
+  [work.perMove, work.perFrame, work.scriptPerFrame].map((ms) => ms.toFixed(0)).join(', ');
+
 function printTable(rows: Row[]): void {
   const header = [
     'graph',
@@ -399,7 +414,7 @@ function printTable(rows: Row[]): void {
     'expand hub',
     'hub panel (degree, rows, DOM)',
     'JS heap (bare)',
-    'camera move: task ms/move, ms/frame (bare)',
+    'camera move: task ms/move, ms/frame, JS ms/frame (bare)',
   ];
   const lines = rows.map((row) => [
     `${row.size} (${row.relations.toLocaleString('en')} relations)`,
@@ -411,7 +426,7 @@ function printTable(rows: Row[]): void {
     row.expand === null ? 'n/a (whole graph)' : seconds(row.expand),
     `${seconds(row.panel.ms)} (${row.hubDegree.toLocaleString('en')}, ${row.panel.rows}, ${row.panel.domNodes})`,
     `${megabytes(row.heap)} (${megabytes(row.bareHeap)})`,
-    `${row.camera.perMove.toFixed(0)}, ${row.camera.perFrame.toFixed(0)} (${row.bareCamera.perMove.toFixed(0)}, ${row.bareCamera.perFrame.toFixed(0)})`,
+    `${cameraCells(row.camera)} (${cameraCells(row.bareCamera)})`,
   ]);
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column]!.length)));
   const format = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
