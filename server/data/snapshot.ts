@@ -61,8 +61,12 @@ export interface CachedLoad {
   snapshot: SnapshotUse;
 }
 
-/** A citation as stored: without its quote and target, which are restored on reading. */
-type StoredCitation = Omit<CitationRecord, 'quote' | 'target'>;
+/**
+ * A citation as stored: its quote and target left blank, and restored on reading. Blank, not
+ * left out, so that every field keeps its place: the data version hashes records as JSON, and
+ * a restored record must hash as the loaded one did.
+ */
+type StoredCitation = Omit<CitationRecord, 'quote' | 'target'> & { quote: ''; target: undefined };
 
 interface Header {
   format: string;
@@ -255,7 +259,7 @@ function frameReader(file: FileHandle) {
 async function writeSnapshot(path: string, key: string, knowledgeGraph: KnowledgeGraph, version: string) {
   const { graph, sources, claims, vocabulary, dataset } = knowledgeGraph;
   const stored = (citations: CitationRecord[]): StoredCitation[] =>
-    citations.map(({ quote: _quote, target: _target, ...rest }) => rest);
+    citations.map((citation) => ({ ...citation, quote: '', target: undefined }));
   const storedTimes = (times: TimeRecord[] | undefined) =>
     times?.map((time) => ({ ...time, citations: stored(time.citations) }));
 

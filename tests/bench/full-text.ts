@@ -2,7 +2,7 @@
  * Benchmark: full-text search on a synthetic corpus
  * =================================================
  *
- * `npx tsx tests/bench/full-text.ts`. Builds a KnowledgeGraph in memory (20 000 entities,
+ * `npm run bench:full-text`. Builds a KnowledgeGraph in memory (20 000 entities,
  * 100 000 relations with one to three quotes each, 2 000 sources of about 1 000 words), times
  * building the full-text index against building every index (the baseline, same run),
  * then times each group of `fullTextSearch` against the name search (`search`, same run).
