@@ -258,8 +258,15 @@ function frameReader(file: FileHandle) {
 
 async function writeSnapshot(path: string, key: string, knowledgeGraph: KnowledgeGraph, version: string) {
   const { graph, sources, claims, vocabulary, dataset } = knowledgeGraph;
+  // A citation shared by a record and its dates (load-graph-data.ts) is stored once, and
+  // v8.serialize keeps the sharing within a frame. The memo lives for one frame.
+  let copies = new Map<CitationRecord, StoredCitation>();
   const stored = (citations: CitationRecord[]): StoredCitation[] =>
-    citations.map((citation) => ({ ...citation, quote: '', target: undefined }));
+    citations.map((citation) => {
+      let copy = copies.get(citation);
+      if (!copy) copies.set(citation, (copy = { ...citation, quote: '', target: undefined }));
+      return copy;
+    });
   const storedTimes = (times: TimeRecord[] | undefined) =>
     times?.map((time) => ({ ...time, citations: stored(time.citations) }));
 
@@ -292,6 +299,7 @@ async function writeSnapshot(path: string, key: string, knowledgeGraph: Knowledg
   try {
     const write = async (value: unknown) => {
       const body = serialize(value);
+      copies = new Map();
       const length = Buffer.alloc(4);
       length.writeUInt32LE(body.length);
       await file.write(length);
