@@ -10,6 +10,7 @@
  *
  * Ready = the server printed its URL, answered /healthz and answered the explorer's first
  * query (the overview); RSS = the process's peak resident memory (VmHWM) at that moment. The
+ * CPU time until ready is printed too: on a shared machine it says more than the clock. The
  * search indexes are built after ready (server/graph/deferred-index.ts): "searchable" is when
  * the server said they were built, and "peak RSS" its peak resident memory then. The cold
  * start is the baseline of the ratio, measured in the same run on the same data. The load
@@ -45,6 +46,8 @@ function shapeOf(relations: number) {
 interface Start {
   readyMs: number | null;
   rssMb: number | null;
+  /** CPU time the server used until ready (all its threads): unlike `readyMs`, little changed by a busy machine. */
+  cpuS: number | null;
   /** Since the start, when the server said its search indexes were built. */
   searchableMs: number | null;
   peakRssMb: number | null;
@@ -57,6 +60,14 @@ async function peakRss(pid: number | undefined): Promise<number | null> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
   const peak = /VmHWM:\s+(\d+) kB/.exec(status);
   return peak ? Number(peak[1]) / 1024 : null;
+}
+
+/** The process's CPU time so far (user and system, all threads), in seconds; Linux's /proc counts in 1/100 s. */
+async function cpuSeconds(pid: number | undefined): Promise<number | null> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  // Fields after the command name (which may hold spaces), from field 3: utime and stime are 14 and 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return fields.length > 13 ? (Number(fields[11]) + Number(fields[12])) / 100 : null;
 }
 
 /** Starts the server, waits until it answers, then until its search indexes are built, and stops it. */
@@ -100,7 +111,7 @@ async function timeStart(dataDir: string, snapshotDir: string): Promise<Start> {
   const failed = (): Start => {
     const reason = child.exitCode === null ? `no answer in ${TIMEOUT_MS / 1000} s` : `exited ${child.exitCode}`;
     const last = output.trim().split('\n').slice(-1)[0] ?? '';
-    return { readyMs: null, rssMb: null, searchableMs: null, peakRssMb: null, note: `${reason}: ${last}` };
+    return { readyMs: null, rssMb: null, cpuS: null, searchableMs: null, peakRssMb: null, note: `${reason}: ${last}` };
   };
   try {
     const url = (await waitFor(/explorer at (http:\/\/127\.0\.0\.1:\d+)\//))?.[1];
@@ -118,10 +129,11 @@ async function timeStart(dataDir: string, snapshotDir: string): Promise<Start> {
     }
     const readyMs = performance.now() - started;
     const rssMb = await peakRss(child.pid);
+    const cpuS = await cpuSeconds(child.pid);
     const searchable = await waitFor(/Search indexes built/);
     const searchableMs = searchable ? performance.now() - started : null;
     const note = /graph-data loaded [^\n]*/.exec(output)?.[0] ?? '';
-    return { readyMs, rssMb, searchableMs, peakRssMb: await peakRss(child.pid), note };
+    return { readyMs, rssMb, cpuS, searchableMs, peakRssMb: await peakRss(child.pid), note };
   } finally {
     child.kill('SIGTERM');
     await exited;
@@ -129,6 +141,7 @@ async function timeStart(dataDir: string, snapshotDir: string): Promise<Start> {
 }
 
 const seconds = (ms: number | null) => (ms === null ? '–' : (ms / 1000).toFixed(1));
+const cpu = (value: number | null) => (value === null ? '–' : value.toFixed(1));
 const megabytes = (mb: number | null) => (mb === null ? '–' : String(Math.round(mb)));
 
 const load = () =>
@@ -164,6 +177,7 @@ async function main(): Promise<void> {
         seconds(warm.readyMs),
         megabytes(warm.rssMb),
         ratio,
+        `${cpu(cold.cpuS)} / ${cpu(warm.cpuS)}`,
         `${seconds(cold.searchableMs)} / ${seconds(warm.searchableMs)}`,
         `${megabytes(cold.peakRssMb)} / ${megabytes(warm.peakRssMb)}`,
       ]);
@@ -179,6 +193,7 @@ async function main(): Promise<void> {
     'snapshot ready s',
     'snapshot RSS MB',
     'cold ÷ snapshot',
+    'CPU s to ready (cold / snapshot)',
     'searchable s (cold / snapshot)',
     'peak RSS MB (cold / snapshot)',
   ];
