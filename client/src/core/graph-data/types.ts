@@ -6,13 +6,16 @@
  * types, so a schema change shows up here at compile time; the rest are flattened by hand.
  */
 import type { BoundedTotals } from '../bounded-view';
-import type { GraphOverviewQuery } from '../../api/generated/graphql';
+import type { GraphOverviewQuery, SourceSummaryFragment } from '../../api/generated/graphql';
 
 export type EntityTypeInfo = GraphOverviewQuery['vocabulary']['entityTypes'][number];
 
 export type RelationTypeInfo = GraphOverviewQuery['vocabulary']['relationTypes'][number];
 
-export type SourceInfo = GraphOverviewQuery['sources'][number];
+export type SourceInfo = SourceSummaryFragment;
+
+/** The overview the graph is shaped from, with every page of the sources. */
+export type LoadedOverview = GraphOverviewQuery & { sources: readonly SourceInfo[] };
 
 export type GraphStats = GraphOverviewQuery['stats'];
 
