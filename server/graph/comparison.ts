@@ -14,7 +14,6 @@ import { ID_ORDER, listPage } from './list-pages';
 import { type Connection, type PageArgs, sortedHas } from './pagination';
 import type { SourceComparisonRecord } from './results';
 
-
 export type ComparisonPart = 'onlyA' | 'onlyB' | 'both';
 
 /** The comparison of sources `a` and `b`; an unknown id is an error naming its argument. */

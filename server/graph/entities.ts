@@ -86,10 +86,7 @@ const CLAIM_ORDER: ListOrder<ClaimRecord> = { keyOf: (claim) => claim.id };
 
 /** A page of the sources behind an entity's relations and claims, by id. */
 export function sourcesOfEntity(index: GraphIndex, entityId: string, page: PageArgs): Connection<SourceRecord> {
-  return listPage(
-    index.sourceIdsByEntity.get(entityId) ?? NO_IDS,
-    page,
-    ID_ORDER,
-    (id) => index.knowledgeGraph.sources.get(id)!,
+  return listPage(index.sourceIdsByEntity.get(entityId) ?? NO_IDS, page, ID_ORDER, (id) =>
+    index.knowledgeGraph.sources.get(id)!,
   );
 }

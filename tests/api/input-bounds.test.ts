@@ -160,7 +160,7 @@ describe('client mistakes are answered as such, never as INTERNAL_SERVER_ERROR',
   });
 
   it('an unknown entity in disagreements, like every other unknown id', async () => {
-    const { errors } = await api.query(`{ disagreements(entity: "nope") { attribute } }`);
+    const { errors } = await api.query(`{ disagreements(entity: "nope") { totalCount } }`);
     expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'entity' });
     expect(errors?.[0]?.message).toMatch(/No entity has the id "nope"/);
   });

@@ -77,7 +77,9 @@ describe('disagreements', () => {
     expect(paged.nodes).toEqual(whole);
     expect(paged.totalCount).toBe(whole.length);
     const keys = whole.map((d) => [d.entity.id, d.attribute] as const);
-    const sorted = [...keys].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+    const sorted = [...keys].sort((a, b) =>
+      a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0,
+    );
     expect(keys).toEqual(sorted);
     const ofIsisK = everyPage((page) => disagreementsPage(index, 'isis-k', page), 1);
     expect(ofIsisK.nodes).toEqual(disagreementsOf(index, 'isis-k'));

@@ -13,6 +13,7 @@ import {
   relationTypeLabel,
   relationTypeSummaries,
 } from '../../server/graph/vocabulary';
+import type { Connection, PageArgs } from '../../server/graph/pagination';
 import { allOf, everyPage } from './every-page';
 import { shippedGraphIndex } from './shipped-graph';
 
@@ -49,7 +50,7 @@ describe('the lists of a source, paged', () => {
   it('give every item once, in a stable order, whatever the page size, with the same total on each page', async () => {
     const index = await shippedGraphIndex();
     const source = 'bbc-what-is-isis-k';
-    const lists = {
+    const lists: Record<string, (page: PageArgs) => Connection<unknown>> = {
       citations: (page: { first: number; after?: string | null }) => citationsOfSource(index, source, page),
       relations: (page: { first: number; after?: string | null }) => relationsOfSource(index, source, page),
       claims: (page: { first: number; after?: string | null }) => claimsOfSource(index, source, page),
@@ -67,18 +68,18 @@ describe('the lists of a source, paged', () => {
       }
     }
     // Citations by position in the text; relations, claims and entities by id.
-    const citations = everyPage(lists.citations, 500).nodes;
+    const citations = everyPage((page) => citationsOfSource(index, source, page), 500).nodes;
     expect(citations.map((c) => c.start)).toEqual([...citations.map((c) => c.start)].sort((x, y) => x - y));
-    const relationIds = everyPage(lists.relations, 500).nodes.map((relation) => relation.id);
+    const relationIds = everyPage((page) => relationsOfSource(index, source, page), 500).nodes.map((r) => r.id);
     expect(relationIds).toEqual([...relationIds].sort());
   });
 
   it('refuse a cursor of another list', async () => {
     const index = await shippedGraphIndex();
     const claims = claimsOfSource(index, 'bbc-what-is-isis-k', { first: 1 });
-    expect(() => relationsOfSource(index, 'bbc-what-is-isis-k', { first: 1, after: claims.pageInfo.endCursor })).toThrow(
-      /`after` is not a cursor of this list/,
-    );
+    expect(() =>
+      relationsOfSource(index, 'bbc-what-is-isis-k', { first: 1, after: claims.pageInfo.endCursor }),
+    ).toThrow(/`after` is not a cursor of this list/);
     expect(() => citationsOfSource(index, 'bbc-what-is-isis-k', { first: 1, after: 'bm9wZQ' })).toThrow(
       /`after` is not a cursor/,
     );

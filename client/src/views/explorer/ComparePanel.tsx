@@ -188,12 +188,7 @@ export function ComparePanel({ compare, result, onChange, onSelectRelation }: Co
             part={onlyB}
             onSelectRelation={onSelectRelation}
           />
-          <RelationList
-            side="both"
-            title="In both"
-            part={both}
-            onSelectRelation={onSelectRelation}
-          />
+          <RelationList side="both" title="In both" part={both} onSelectRelation={onSelectRelation} />
         </>
       )}
     </div>

@@ -128,9 +128,7 @@ export function EntityPanel(props: EntityPanelProps) {
   const relations = useMemo(() => entity?.relations.edges.map((edge) => edge.node) ?? [], [entity]);
   const claimGroups = useMemo(
     () =>
-      entity
-        ? groupClaims(claims.nodes, new Set(entity.disagreements.edges.map((edge) => edge.node.attribute)))
-        : [],
+      entity ? groupClaims(claims.nodes, new Set(entity.disagreements.edges.map((edge) => edge.node.attribute))) : [],
     [entity, claims.nodes],
   );
 
