@@ -21,7 +21,7 @@ import { type PathPageRecord, pathPage, shortestPaths } from '../graph/paths';
 import { offsetAfter, rankedConnection } from '../graph/ranked-cursor';
 import { type RelationFilter, relationById, relationsPage } from '../graph/relations';
 import { searchEntities } from '../graph/search';
-import { speakerOf, statedPlainly, statementsPage } from '../graph/statements';
+import { relationPasses, speakerOf, statedPlainly, statementsPage } from '../graph/statements';
 import {
   citationsOfSource,
   claimsOfSource,
@@ -278,6 +278,8 @@ export const resolvers: Resolvers = {
     sources: (relation, _, { index }) => sourceRecords(index, relation.sourceIds),
     corroboration: (relation) => relation.sourceIds.length,
     statedPlainly: (relation) => statedPlainly(relation),
+    ownVoice: (relation) => relationPasses(relation, { ownVoice: true }),
+    unhedged: (relation) => relationPasses(relation, { unhedged: true }),
     time: (relation) => relation.time ?? [],
     span: (relation, _, { index }) => index.time.relationSpans.get(relation.id) ?? null,
   },

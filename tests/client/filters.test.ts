@@ -108,6 +108,8 @@ describe('filter definitions', () => {
       relationTypes: [],
       sources: ['bbc', 'other'],
       minSources: 2,
+      ownVoice: true,
+      unhedged: true,
       during: { from: '2015', to: '2016-07', includeUndated: true },
       hideIsolated: true,
     };

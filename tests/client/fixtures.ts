@@ -78,6 +78,8 @@ const relation = (
     span: null,
     corroboration: sourceIds.length,
     statedPlainly: true,
+    ownVoice: true,
+    unhedged: true,
     sourceIds,
     subject: { id: subject },
     object: { id: object },

@@ -10,9 +10,11 @@ import { duringFilter } from './during';
 import { entityTypesFilter } from './entity-types';
 import { hideIsolatedFilter } from './hide-isolated';
 import { minSourcesFilter } from './min-sources';
+import { ownVoiceFilter } from './own-voice';
 import { relationTypesFilter } from './relation-types';
 import { sourcesFilter } from './sources';
 import type { FilterOption, Visibility } from './types';
+import { unhedgedFilter } from './unhedged';
 
 export type * from './types';
 export type * from './definition';
@@ -23,6 +25,8 @@ export const FILTERS = [
   relationTypesFilter,
   sourcesFilter,
   minSourcesFilter,
+  ownVoiceFilter,
+  unhedgedFilter,
   duringFilter,
   hideIsolatedFilter,
 ];
@@ -81,7 +85,7 @@ export function computeVisibility(data: GraphData, filters: FilterState, scope: 
   for (const relation of data.relations) {
     if (scope && !scope.relations.has(relation.id)) continue;
     if (!entities.has(relation.subjectId) || !entities.has(relation.objectId)) continue;
-    if (relationTests.every(({ filter, value }) => filter.matchesRelation?.(value, relation) ?? true))
+    if (relationTests.every(({ filter, value }) => filter.matchesRelation?.(value, relation, filters) ?? true))
       relations.add(relation.id);
   }
   return on.reduce<Visibility>(

@@ -31,6 +31,8 @@ export function toRelationEdge(relation: RelationSummaryFragment): RelationEdge 
     objectId: relation.object.id,
     corroboration: relation.corroboration,
     statedPlainly: relation.statedPlainly,
+    ownVoice: relation.ownVoice,
+    unhedged: relation.unhedged,
     sourceIds: relation.sourceIds,
     citations: relation.citations.map((citation) => ({
       sourceId: citation.source.id,

@@ -60,6 +60,10 @@ export interface RelationEdge {
   corroboration: number;
   /** False when every citation puts the relation in someone's mouth or hedges it. */
   statedPlainly: boolean;
+  /** A citation is in an article's own voice (the `ownVoice` filter keeps it). */
+  ownVoice: boolean;
+  /** A citation is unhedged (the `unhedged` filter keeps it). */
+  unhedged: boolean;
   sourceIds: string[];
   citations: CitationRef[];
   /** When it held or happened (its own dates or its dated ends'); null when undated. */
