@@ -69,6 +69,13 @@ export interface SetFilterDefinition<Id extends string = string> extends FilterB
   swatches?: boolean;
   /** The panel keeps the list folded while nothing is chosen (long lists). */
   foldedUnlessActive?: boolean;
+  /**
+   * Values too many to list (thousands of sources): the panel draws a bounded list the API
+   * serves (the most used first, a search box for the rest) with the chosen values kept as
+   * checked items, in place of every option; choosing adds a value to the restriction. Today
+   * the sources (views/explorer/SourceFilter.tsx).
+   */
+  searchable?: boolean;
 }
 
 /** A whole number from `min` to a maximum the graph sets. */

@@ -137,6 +137,19 @@ export const toggleFilterValue =
     return { ...state, [id]: normaliseSet(current, allValues) };
   };
 
+/**
+ * Adds a value to what a searchable set filter keeps, or takes it out: from no restriction,
+ * choosing one keeps only it; taking out the last chosen one lifts the restriction.
+ */
+export const toggleChosenValue =
+  (id: SetFilterId, value: string): FilterProducer =>
+  (state) => {
+    const chosen = state[id];
+    if (chosen === null) return { ...state, [id]: [value] };
+    const next = chosen.includes(value) ? chosen.filter((item) => item !== value) : [...chosen, value];
+    return { ...state, [id]: next.length === 0 ? null : next };
+  };
+
 /** Keeps only one value of a set filter ("show only what this source supports"). */
 export const onlyFilterValue =
   (id: SetFilterId, value: string, allValues: readonly string[]): FilterProducer =>
