@@ -52,7 +52,7 @@ export function usePagedList<Data, Variables extends AnyVariables & { after?: st
 ): PagedList<Data, Node> {
   const client = useClient();
   const first = useApiQuery(document, variables, options.pause ?? false);
-  const firstPage = first.data === undefined ? null : (connectionOf(first.data) ?? null);
+  const firstPage = first.data == null ? null : (connectionOf(first.data) ?? null);
   const [more, setMore] = useState<MorePages<Node> | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreError, setMoreError] = useState<Error | null>(null);
@@ -76,7 +76,7 @@ export function usePagedList<Data, Variables extends AnyVariables & { after?: st
       .toPromise()
       .then((result) => {
         if (inFlight.current !== firstPage) return;
-        const page = result.data === undefined ? null : connectionOf(result.data);
+        const page = result.data == null ? null : connectionOf(result.data);
         if (result.error || !page) {
           setMoreError(
             result.error ? describeApiError(options.what, result.error) : new Error(`No page of ${options.what}.`),
