@@ -3,9 +3,10 @@
  * supports, only the second, and both (Query.compareSources), as three paged lists with
  * their totals; the graph colours the same three sets among the relations it has loaded.
  */
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 
 import type { ComparedRelationsFragment } from '../../api/generated/graphql';
+import { useSourceChoices } from '../../api/queries';
 import type { ComparisonResult } from '../../api/use-comparison';
 import type { PagedList } from '../../api/use-paged-list';
 import { useLoadedGraph } from '../../bindings/loaded-graph';
@@ -33,6 +34,13 @@ interface ComparePanelProps {
   onSelectRelation: (id: string) => void;
 }
 
+/** Sources one picker offers at a time: the most cited, or those matching its search box. */
+const PICKER_CHOICES = 20;
+
+/**
+ * A source picker that stays small at any number of sources: a search box over titles and
+ * publishers (Query.sources) narrows a list of at most PICKER_CHOICES, the most cited first.
+ */
 function SourcePicker({
   label,
   side,
@@ -46,24 +54,50 @@ function SourcePicker({
 }) {
   const { data } = useLoadedGraph();
   const id = useId();
+  const [draft, setDraft] = useState('');
+  const [text, setText] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setText(draft.trim()), 150);
+    return () => clearTimeout(timer);
+  }, [draft]);
+  const choices = useSourceChoices(text, PICKER_CHOICES);
+  const chosen = value ? data.sourceById.get(value) : undefined;
+  const options = choices.nodes.filter((source) => source.id !== value);
+  const more = choices.totalCount !== null && choices.totalCount > choices.nodes.length;
+  const optionLabel = (source: { title: string; publisher: string | null }) =>
+    `${sourceShortName(source)}${source.publisher ? ` — ${source.title}` : ''}`;
   return (
     <div className="compare__picker">
       <label htmlFor={id}>
         <span className="compare__key" style={{ background: COMPARE_COLORS[side] }} aria-hidden="true" />
         {label}
       </label>
+      {data.sources.length > PICKER_CHOICES && (
+        <input
+          type="search"
+          aria-label={`Search for ${label.toLowerCase()}`}
+          placeholder="Search titles and publishers…"
+          value={draft}
+          onChange={(event) => setDraft(event.target.value)}
+        />
+      )}
       <select
         id={id}
         value={value ?? ''}
         onChange={(event) => onChange(setCompareSource(side, event.target.value || null))}
       >
         <option value="">Choose a source…</option>
-        {data.sources.map((source) => (
+        {value && <option value={value}>{chosen ? optionLabel(chosen) : value}</option>}
+        {options.map((source) => (
           <option key={source.id} value={source.id}>
-            {sourceShortName(source)}
-            {source.publisher ? ` — ${source.title}` : ''}
+            {optionLabel(source)}
           </option>
         ))}
+        {more && (
+          <option value="" disabled>
+            {choices.nodes.length} of {choices.totalCount}: search to find the others
+          </option>
+        )}
       </select>
     </div>
   );
