@@ -82,6 +82,8 @@ describe('every input is bounded before work starts', () => {
     for (const [query, argument] of [
       [`{ entity(id: "${long}") { id } }`, 'id'],
       [`{ relations(after: "${long}") { totalCount } }`, 'after'],
+      [`{ sources(after: "${long}") { totalCount } }`, 'after'],
+      [`{ source(id: "bbc-what-is-isis-k") { citations(after: "${long}") { totalCount } } }`, 'after'],
       [`{ relations(filter: { entity: "${long}" }) { totalCount } }`, 'filter.entity'],
       [`{ entities(filter: { text: "${long}" }) { totalCount } }`, 'filter.text'],
       [`{ entities(filter: { types: ["${long}"] }) { totalCount } }`, 'filter.types'],
