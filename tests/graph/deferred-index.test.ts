@@ -19,7 +19,7 @@ beforeAll(async () => {
   // Large enough that the search indexes take many slices to build.
   await writeSyntheticGraphData(join(dir, 'graph'), { entities: 3000, relations: 6000, sources: 60, seed: 3 });
   knowledgeGraph = await loadGraphData(join(dir, 'graph'));
-});
+}, 60_000); // Writing and loading 6,000 relations takes seconds on a busy machine.
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 const page = { first: 10, offset: 0 };
