@@ -2,10 +2,10 @@
  * Shaping one entity's details for its panel: claims by attribute (conflicting values side
  * by side) and relations by neighbour, each reading from the entity's side. Pure.
  */
-import type { EntityDetailsQuery, EntityRelationsPageQuery } from '../../api/generated/graphql';
+import type { EntityClaimsQuery, EntityDetailsQuery, EntityRelationsPageQuery } from '../../api/generated/graphql';
 
 export type EntityDetails = NonNullable<EntityDetailsQuery['entity']>;
-export type EntityClaim = EntityDetails['claims'][number];
+export type EntityClaim = NonNullable<EntityClaimsQuery['entity']>['claims']['edges'][number]['node'];
 /** One of an entity's relations as its panel pages them, with the entity at the other end. */
 export type EntityRelationEdge = NonNullable<EntityRelationsPageQuery['entity']>['relations']['edges'][number];
 export type EntityRelation = EntityRelationEdge['node'];

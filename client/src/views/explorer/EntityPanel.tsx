@@ -5,11 +5,12 @@
  */
 import { useId, useMemo, useState } from 'react';
 
-import { useEntityDetails } from '../../api/queries';
+import { useEntityClaims, useEntityDetails } from '../../api/queries';
 import { useLoadedGraph } from '../../bindings/loaded-graph';
 import { AppLink } from '../../components/AppLink';
 import { CitationsBySource } from '../../components/CitationCard';
 import { QueryState } from '../../components/QueryState';
+import { ShowMore } from '../../components/ShowMore';
 import { ExpandControls } from './ExpandControls';
 import { SourceChips } from '../../components/SourceList';
 import { TypeBadge } from '../../components/TypeBadge';
@@ -98,10 +99,26 @@ function Claims({ entityId, groups }: { entityId: string; groups: ClaimGroup[] }
   );
 }
 
+/** "Show more" for the claims, a page at a time. */
+function ClaimsMore({ claims }: { claims: ReturnType<typeof useEntityClaims> }) {
+  return (
+    <ShowMore
+      shown={claims.nodes.length}
+      total={claims.totalCount}
+      what="claims"
+      hasMore={claims.hasMore}
+      loadingMore={claims.loadingMore}
+      moreError={claims.moreError}
+      onMore={claims.loadMore}
+    />
+  );
+}
+
 export function EntityPanel(props: EntityPanelProps) {
   const { entityId, hiddenReason, focus, onSelectEntity, onSelectRelation, onFocus, onPathEnd, onClose } = props;
   const { data } = useLoadedGraph();
   const details = useEntityDetails(entityId);
+  const claims = useEntityClaims(entityId);
   // While this entity is the focus, the depth is the explorer state's (one source of truth:
   // the focus banner shows and changes the same value); otherwise it is only the choice for
   // the next "Focus" press.
@@ -114,10 +131,8 @@ export function EntityPanel(props: EntityPanelProps) {
   const name = entity?.name ?? summary?.name ?? entityId;
   const claimGroups = useMemo(
     () =>
-      entity
-        ? groupClaims(entity.claims, new Set(entity.disagreements.map((disagreement) => disagreement.attribute)))
-        : [],
-    [entity],
+      entity ? groupClaims(claims.nodes, new Set(entity.disagreements.edges.map((edge) => edge.node.attribute))) : [],
+    [entity, claims.nodes],
   );
 
   return (
@@ -187,15 +202,20 @@ export function EntityPanel(props: EntityPanelProps) {
             onSelectRelation={onSelectRelation}
           />
 
+          <QueryState query={claims} action="load the claims" found={claims.totalCount !== null} />
           {claimGroups.length > CLAIMS_FOLD_AT ? (
             <details className="panel__section claims-fold">
               <summary>
                 What the sources say about {entity.name} <span className="count">{claimGroups.length} attributes</span>
               </summary>
               <Claims entityId={entity.id} groups={claimGroups} />
+              <ClaimsMore claims={claims} />
             </details>
           ) : (
-            <Claims entityId={entity.id} groups={claimGroups} />
+            <>
+              <Claims entityId={entity.id} groups={claimGroups} />
+              <ClaimsMore claims={claims} />
+            </>
           )}
 
           <StatementsSection entityId={entity.id} name={entity.name} />
