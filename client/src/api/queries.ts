@@ -2,7 +2,7 @@
 import { useCallback } from 'react';
 import { useClient } from 'urql';
 
-import type { RelationFilter } from './generated/graphql';
+import type { EntityFilter, EntityOrder, RelationFilter, RelationOrder } from './generated/graphql';
 import {
   BetweenDocument,
   DisagreementsDocument,
@@ -14,6 +14,8 @@ import {
   SourceReaderDocument,
   SourcesOverviewDocument,
   SourceSupportDocument,
+  TableEntitiesDocument,
+  TableRelationsDocument,
   EntityTimelineDocument,
   TimelineCountsDocument,
   TimelineEventsDocument,
@@ -76,3 +78,21 @@ export const useTimelineEvents = (first: number, after: string | null) =>
 
 /** An entity's dated relations in date order, the first `first` of them. */
 export const useEntityTimeline = (id: string, first: number) => useApiQuery(EntityTimelineDocument, { id, first });
+
+/** One page of the relations passing `filter`, sorted on the server (the table view). */
+export const useTableRelations = (
+  filter: RelationFilter,
+  orderBy: RelationOrder,
+  first: number,
+  after: string | null,
+  pause: boolean,
+) => useApiQuery(TableRelationsDocument, { filter, orderBy, first, after }, pause);
+
+/** One page of the entities passing `filter`, sorted on the server (the table view). */
+export const useTableEntities = (
+  filter: EntityFilter,
+  orderBy: EntityOrder,
+  first: number,
+  after: string | null,
+  pause: boolean,
+) => useApiQuery(TableEntitiesDocument, { filter, orderBy, first, after }, pause);

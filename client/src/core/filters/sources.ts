@@ -19,6 +19,7 @@ export const sourcesFilter = setFilter({
       count: data.relations.filter((relation) => relation.sourceIds.includes(source.id)).length,
     })),
   toApi: (value) => ({ sources: value }),
+  toEntityApi: (value) => ({ sources: value }),
   matchesEntity: (value, entity) => allowsAny(value ?? [], entity.sourceIds),
   matchesRelation: (value, relation) => allowsAny(value ?? [], relation.sourceIds),
 });
