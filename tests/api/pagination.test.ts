@@ -93,7 +93,7 @@ describe('sorted pages (orderBy)', () => {
     let after: string | null = null;
     for (;;) {
       const result: {
-        data?: { relations: Page & { edges: { node: { id: string; subject: { name: string } } }[] } };
+        data?: { relations: Omit<Page, 'edges'> & { edges: { node: { id: string; subject: { name: string } } }[] } };
         errors?: unknown;
       } = await api.query(
         `query ($after: String) {
