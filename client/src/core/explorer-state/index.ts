@@ -17,6 +17,8 @@ export interface ExplorerState {
   compare: CompareState | null;
   /** The full-text search asked in the Search tab (its results are the API's). */
   search: string | null;
+  /** "Show only these": the entities chosen on the canvas, alone with the relations among them. */
+  only: readonly string[] | null;
 }
 
 export const INITIAL_EXPLORER_STATE: ExplorerState = {
@@ -26,6 +28,7 @@ export const INITIAL_EXPLORER_STATE: ExplorerState = {
   path: null,
   compare: null,
   search: null,
+  only: null,
 };
 
 export type ExplorerProducer = (state: ExplorerState) => ExplorerState;
@@ -60,6 +63,7 @@ export function shareUnchanged(previous: ExplorerState, next: ExplorerState): Ex
     path: pick('path'),
     compare: pick('compare'),
     search: pick('search'),
+    only: pick('only'),
   };
   const unchanged = (Object.keys(shared) as (keyof ExplorerState)[]).every((key) => shared[key] === previous[key]);
   return unchanged ? previous : shared;

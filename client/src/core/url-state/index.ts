@@ -9,6 +9,7 @@
  *   from=a  to=b  hops=3  path=1         path finder (path is 1-based in the URL)
  *   compare=a,b                          source comparison ("a," or ",b" while one is unchosen)
  *   q=text                               full-text search (Search tab)
+ *   only=a,b,c                           "show only these" entities (chosen on the canvas)
  *
  * This is the query string of the root path; other views (such as the source reader) own
  * paths of their own (core/routing).
@@ -62,8 +63,17 @@ export function parseExplorerUrl(search: string): ExplorerState {
   }
 
   const searched = params.get('q')?.trim() ?? '';
+  const only = (params.get('only') ?? '').split(',').filter((id) => id !== '');
 
-  return { selection, filters, focus, path, compare, search: searched === '' ? null : searched };
+  return {
+    selection,
+    filters,
+    focus,
+    path,
+    compare,
+    search: searched === '' ? null : searched,
+    only: only.length > 0 ? only : null,
+  };
 }
 
 /** Writes the view state as a query string, "" for the default view, else starting with "?". */
@@ -86,6 +96,7 @@ export function serializeExplorerState(state: ExplorerState): string {
   }
   if (state.compare) add('compare', `${id(state.compare.a ?? '')},${id(state.compare.b ?? '')}`);
   if (state.search) add('q', encodeURIComponent(state.search));
+  if (state.only) add('only', state.only.map(id).join(','));
   return parts.length > 0 ? `?${parts.join('&')}` : '';
 }
 
@@ -140,7 +151,17 @@ export function sanitizeExplorerState(
     compare = a || b ? { a, b } : null;
   }
 
-  return { state: { selection, filters, focus, path, compare, search: state.search }, problems };
+  let only = state.only;
+  if (only && !partial) {
+    const unknown = only.filter((id) => !data.entityById.has(id));
+    if (unknown.length > 0) {
+      problems.push(`The link shows only entities not in the graph (${unknown.join(', ')}); they were ignored.`);
+      only = only.filter((id) => data.entityById.has(id));
+      if (only.length === 0) only = null;
+    }
+  }
+
+  return { state: { selection, filters, focus, path, compare, search: state.search, only }, problems };
 }
 
 /** The URL of the graph view showing a state. */
