@@ -34,13 +34,15 @@ export function entitiesInLasso(positions: ReadonlyMap<string, Point>, lasso: re
 
 /**
  * The visible relations drawn between the same two entities as `relationId` (either way
- * round), the clicked one first: when there are several, a click on their bundle asks which.
+ * round), the clicked one first, then by id: when there are several, a click on their bundle asks which.
  */
 export function bundleOf(graph: RenderGraph, relationId: string, visibility: Visibility): string[] {
   if (!graph.hasEdge(relationId)) return [];
   const [source, target] = graph.extremities(relationId);
-  const others = graph.edges(source, target).concat(source === target ? [] : graph.edges(target, source));
-  return [relationId, ...others.filter((id) => id !== relationId && visibility.relations.has(id))];
+  // Both ways round, each once (graphology's answer for a pair may already hold both directions).
+  const others = new Set([...graph.edges(source, target), ...graph.edges(target, source)]);
+  others.delete(relationId);
+  return [relationId, ...[...others].filter((id) => visibility.relations.has(id)).sort()];
 }
 
 /** "Show only these": the chosen entities and the relations among them. */

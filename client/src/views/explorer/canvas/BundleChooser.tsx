@@ -1,7 +1,7 @@
 /**
  * Several relations drawn between the same two entities: a click on their bundle lists them
  * all, and the user picks the one whose evidence to open (Escape or "Close" dismisses). It
- * opens at the click, takes the keyboard focus, and gives it back to the canvas on closing.
+ * opens at the click and takes the keyboard focus.
  */
 import { useEffect, useRef } from 'react';
 
