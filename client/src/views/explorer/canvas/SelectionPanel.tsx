@@ -48,7 +48,6 @@ export function SelectionPanel({ chosen, only, onShowOnly, onClear, onShowAll }:
           </button>
         </p>
       )}
-      {chosen.length === 0 && !only && null}
     </section>
   );
 }
