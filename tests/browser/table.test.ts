@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 
-import { harnessForThisFile, openPage, statusCounts, TEST_TIMEOUT, waitForGraph } from './harness';
+import { harnessForThisFile, openPage, screenshot, statusCounts, TEST_TIMEOUT, waitForGraph } from './harness';
 
 const harness = harnessForThisFile();
 
@@ -197,6 +197,9 @@ describe('the table view', () => {
       expect(url.pathname).toBe(`/sources/${cited.source.id}`);
       expect(url.searchParams.get('citation')).toBe(`${cited.start}-${cited.end}`);
       expect(await mark.textContent()).toBe(cited.quote);
+      await page.goBack();
+      await evidence.locator('blockquote').first().waitFor();
+      await screenshot(page, 'table.png');
       expect(errors).toEqual([]);
       await context.close();
     },

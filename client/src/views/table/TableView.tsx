@@ -16,11 +16,11 @@ import { AppLink } from '../../components/AppLink';
 import { EvidencePanel } from '../../components/EvidencePanel';
 import { PageLayout } from '../../components/PageLayout';
 import { QueryState } from '../../components/QueryState';
+import { SourceChips } from '../../components/SourceList';
 import { TypeBadge } from '../../components/TypeBadge';
 import type { ExplorerState } from '../../core/explorer-state';
 import { filtersEntityListIgnores, toEntityFilter, toRelationFilter, type FilterState } from '../../core/filters';
 import { describeActiveFilters } from '../../core/filters/describe';
-import { sourceShortName } from '../../core/graph-data';
 import { clearSelection, selectEntity, selectRelation } from '../../core/selection';
 import { TABLE_PAGE_SIZE, parseTableState, sortBy, tableHref, type TableList, type TableState } from '../../core/table';
 import { explorerHref, parseExplorerUrl, sanitizeExplorerState } from '../../core/url-state';
@@ -99,13 +99,11 @@ function RelationsTable({ explorer, table, go }: ListProps) {
     {
       id: 'sources',
       label: 'Cited by',
-      render: (row) =>
-        row.sourceIds
-          .map((id) => {
-            const source = data.sourceById.get(id);
-            return source ? sourceShortName(source) : id;
-          })
-          .join(', '),
+      render: (row) => (
+        <SourceChips
+          sources={row.sourceIds.map((id) => data.sourceById.get(id) ?? { id, title: id, publisher: null })}
+        />
+      ),
     },
   ];
 
