@@ -1,11 +1,10 @@
 /**
- * The canvas with its controllers (events, highlight, camera, drag, lasso) and overlays
- * (zoom, export, legend, focus, chosen entities, arrange, a bundle's chooser; each marked
- * `data-canvas-overlay`, so camera fits keep entities clear of them). Hover, the
- * multi-selection and the pins live here: they belong to this page's canvas, not to the URL
- * (what "show only these" keeps does).
+ * The canvas with its controllers (events, highlight, camera; drag, lasso and pins in
+ * canvas/use-canvas-manipulation) and overlays (zoom, export, legend, focus; each marked
+ * `data-canvas-overlay`, so camera fits keep entities clear of them). Hover state lives
+ * here: it only changes what sigma draws.
  */
-import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 
 import { useLoadedGraph } from '../../bindings/loaded-graph';
 import { fitAll } from '../../core/camera';
@@ -13,20 +12,7 @@ import type { CompareState, ComparisonHighlight } from '../../core/comparison';
 import type { Visibility } from '../../core/filters';
 import type { RenderGraph } from '../../core/graph-building';
 import type { HighlightInput } from '../../core/highlight';
-import {
-  addToSelection,
-  bundleOf,
-  clearMultiSelection,
-  toggleInSelection,
-  type MultiSelection,
-} from '../../core/manipulation';
 import type { Selection } from '../../core/selection';
-import { ArrangeControls } from './canvas/ArrangeControls';
-import { BundleChooser } from './canvas/BundleChooser';
-import { DragController } from './canvas/DragController';
-import { EntityMarkers } from './canvas/EntityMarkers';
-import { LassoController } from './canvas/LassoController';
-import { SelectionPanel } from './canvas/SelectionPanel';
 import type { CameraDirector } from './canvas/camera-director';
 import { CameraController } from './canvas/CameraController';
 import { ExportControls } from './canvas/ExportControls';
@@ -36,6 +22,7 @@ import { HighlightController } from './canvas/HighlightController';
 import { Legend } from './canvas/Legend';
 import { ZoomControls } from './canvas/ZoomControls';
 import { ZoomLevelController } from './canvas/ZoomLevelController';
+import { useCanvasManipulation } from './canvas/use-canvas-manipulation';
 import './canvas/canvas.css';
 
 interface GraphStageProps {
@@ -61,84 +48,11 @@ interface GraphStageProps {
 
 export function GraphStage(props: GraphStageProps) {
   const { graph, visibility, selection, path, comparison, compare, camera, overlay } = props;
-  const { onClickEntity, onClickRelation, onClickStage, only, onShowOnly } = props;
   const { data, colors } = useLoadedGraph();
   const [hoveredEntity, setHoveredEntity] = useState<string | null>(null);
   const [hoveredRelation, setHoveredRelation] = useState<string | null>(null);
   const [zoomedIn, setZoomedIn] = useState(false);
-  const [chosen, setChosen] = useState<MultiSelection>([]);
-  // Pinned entities, each with where the layout had placed it (unpinning puts it back there).
-  const [pins, setPins] = useState<ReadonlyMap<string, { x: number; y: number }>>(new Map());
-  const pinned = useMemo(() => new Set(pins.keys()), [pins]);
-  const [chooser, setChooser] = useState<{ ids: string[]; at: { x: number; y: number } } | null>(null);
-
-  // Sigma sends a click after a drag or a lasso ends; that click is not the user's.
-  const manipulated = useRef(false);
-  const endManipulation = useCallback(() => {
-    manipulated.current = true;
-    setTimeout(() => {
-      manipulated.current = false;
-    }, 0);
-  }, []);
-  const pin = useCallback(
-    (id: string, from: { x: number; y: number }) =>
-      setPins((current) => (current.has(id) ? current : new Map(current).set(id, from))),
-    [],
-  );
-  const unpin = useCallback(
-    (id: string) => {
-      const from = pins.get(id);
-      if (from && graph.hasNode(id)) graph.mergeNodeAttributes(id, from);
-      setPins((current) => {
-        const next = new Map(current);
-        next.delete(id);
-        return next;
-      });
-    },
-    [graph, pins],
-  );
-  const toggleChosen = useCallback((id: string) => setChosen(toggleInSelection(id)), []);
-  const lasso = useCallback(
-    (ids: string[]) => {
-      endManipulation();
-      setChosen(addToSelection(ids));
-    },
-    [endManipulation],
-  );
-  const clickEntity = useCallback(
-    (id: string, { shiftKey }: { shiftKey: boolean }) => {
-      if (manipulated.current) return;
-      if (shiftKey) setChosen(toggleInSelection(id));
-      else onClickEntity(id);
-    },
-    [onClickEntity],
-  );
-  const clickRelation = useCallback(
-    (id: string, at: { x: number; y: number }) => {
-      if (manipulated.current) return;
-      const bundle = bundleOf(graph, id, visibility);
-      if (bundle.length > 1) setChooser({ ids: bundle, at });
-      else onClickRelation(id);
-    },
-    [graph, visibility, onClickRelation],
-  );
-  const clickStage = useCallback(() => {
-    if (manipulated.current) return;
-    setChooser(null);
-    onClickStage();
-  }, [onClickStage]);
-  const showOnly = useCallback(
-    (ids: readonly string[] | null) => {
-      onShowOnly(ids);
-      if (ids) {
-        setChosen(clearMultiSelection());
-        camera.request({ kind: 'fit-visible', ids: [...ids] });
-      } else {
-        camera.request(fitAll());
-      }
-    },
-    [onShowOnly, camera],
-  );
+  const manipulation = useCanvasManipulation(props);
 
   const highlight = useMemo<HighlightInput>(
     () => ({ visibility, selection, hoveredEntity, hoveredRelation, path, zoomedIn, comparison }),
@@ -165,9 +79,9 @@ export function GraphStage(props: GraphStageProps) {
     <div className="graph-stage">
       <GraphCanvas graph={graph} label={label}>
         <GraphEventsController
-          onClickEntity={clickEntity}
-          onClickRelation={clickRelation}
-          onClickStage={clickStage}
+          onClickEntity={manipulation.onClickEntity}
+          onClickRelation={manipulation.onClickRelation}
+          onClickStage={manipulation.onClickStage}
           onHoverEntity={setHoveredEntity}
           onHoverRelation={setHoveredRelation}
         />
@@ -176,39 +90,9 @@ export function GraphStage(props: GraphStageProps) {
         <CameraController director={camera} />
         <ZoomControls onFit={onFit} />
         <ExportControls data={data} visibility={visibility} />
-        <DragController onDrop={pin} onDragEnd={endManipulation} />
-        <LassoController onLasso={lasso} />
-        <EntityMarkers chosen={chosen} pinned={pinned} />
-        {selection?.kind === 'entity' && (
-          <ArrangeControls
-            entityId={selection.id}
-            name={data.entityById.get(selection.id)?.name ?? selection.id}
-            pinned={pinned.has(selection.id)}
-            chosen={chosen.includes(selection.id)}
-            onPin={pin}
-            onUnpin={unpin}
-            onToggleChosen={toggleChosen}
-          />
-        )}
-        {chooser && (
-          <BundleChooser
-            relationIds={chooser.ids}
-            at={chooser.at}
-            onChoose={(id) => {
-              setChooser(null);
-              onClickRelation(id);
-            }}
-            onClose={() => setChooser(null)}
-          />
-        )}
+        {manipulation.inCanvas}
       </GraphCanvas>
-      <SelectionPanel
-        chosen={chosen}
-        only={only}
-        onShowOnly={showOnly}
-        onClear={() => setChosen(clearMultiSelection())}
-        onShowAll={() => showOnly(null)}
-      />
+      {manipulation.besideCanvas}
       {overlay}
       <Legend
         entityTypes={data.entityTypes}
