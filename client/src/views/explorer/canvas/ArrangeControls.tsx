@@ -57,7 +57,13 @@ export function ArrangeControls(props: ArrangeControlsProps) {
       >
         {pinned ? 'Unpin' : 'Pin'}
       </button>
-      <button type="button" className="text-button" aria-pressed={chosen} onClick={() => onToggleChosen(entityId)}>
+      <button
+        type="button"
+        className="text-button"
+        aria-pressed={chosen}
+        title={chosen ? 'Take it out of the chosen entities' : 'Add it to the chosen entities (as shift-click does)'}
+        onClick={() => onToggleChosen(entityId)}
+      >
         {chosen ? 'Unchoose' : 'Choose'}
       </button>
       {MOVES.map((step) => (
