@@ -168,7 +168,7 @@ function EntitiesTable({ explorer, table, go }: ListProps) {
     { id: 'name', label: 'Name', sortField: 'NAME', render: (row) => <EntityCell entity={row} explorer={explorer} /> },
     { id: 'type', label: 'Type', sortField: 'TYPE', render: (row) => <TypeBadge type={row.type} /> },
     { id: 'degree', label: 'Relations', sortField: 'DEGREE', numeric: true, render: (row) => row.degree },
-    { id: 'sources', label: 'Sources', sortField: 'SOURCES', numeric: true, render: (row) => row.sources.length },
+    { id: 'sources', label: 'Sources', sortField: 'SOURCES', numeric: true, render: (row) => row.sources.totalCount },
   ];
 
   return (
