@@ -17,6 +17,7 @@ import { assertKnownEntityFilter, assertKnownRelationFilter } from '../graph/kno
 import { entityRelationsPage } from '../graph/entity-relations';
 import { neighborhood } from '../graph/neighborhood';
 import { overview } from '../graph/overview';
+import { orderedEntitiesPage, orderedRelationsPage } from '../graph/ordered-pages';
 import { type PathPageRecord, pathPage, shortestPaths } from '../graph/paths';
 import { offsetAfter, rankedConnection } from '../graph/ranked-cursor';
 import { type RelationFilter, relationById, relationsPage } from '../graph/relations';
@@ -88,23 +89,23 @@ export const resolvers: Resolvers = {
   Query: {
     entity: (_, { id }, { index }) => entityById(index, id),
     entities: (_, args, { index }, info) => {
-      const { filter, first, after } = resolverArguments(info, args);
+      const { filter, first, after, orderBy } = resolverArguments(info, args);
+      const page = { first: checkRange('first', first, ARGUMENT_LIMITS.pageSize), after };
       return asUserInput(() =>
-        entitiesPage(index, checkedEntityFilter(index, filter), {
-          first: checkRange('first', first, ARGUMENT_LIMITS.pageSize),
-          after,
-        }),
+        orderBy
+          ? orderedEntitiesPage(index, checkedEntityFilter(index, filter), orderBy, page)
+          : entitiesPage(index, checkedEntityFilter(index, filter), page),
       );
     },
     relation: (_, { id }, { index }) => relationById(index, id),
     claim: (_, { id }, { index }) => index.knowledgeGraph.claims.get(id) ?? null,
     relations: (_, args, { index }, info) => {
-      const { filter, first, after } = resolverArguments(info, args);
+      const { filter, first, after, orderBy } = resolverArguments(info, args);
+      const page = { first: checkRange('first', first, ARGUMENT_LIMITS.pageSize), after };
       return asUserInput(() =>
-        relationsPage(index, checkedFilter(index, filter), {
-          first: checkRange('first', first, ARGUMENT_LIMITS.pageSize),
-          after,
-        }),
+        orderBy
+          ? orderedRelationsPage(index, checkedFilter(index, filter), orderBy, page)
+          : relationsPage(index, checkedFilter(index, filter), page),
       );
     },
     search: (_, args, { index }, info) => {

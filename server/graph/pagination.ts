@@ -99,7 +99,7 @@ export function paginate<T>(
   };
 }
 
-function memoisedCount(candidates: Candidates, cache: LRUCache<string, number> | undefined): number {
+export function memoisedCount(candidates: Candidates, cache: LRUCache<string, number> | undefined): number {
   const key = candidates.countKey;
   if (!cache || key === undefined || !candidates.accepts) return countCandidates(candidates);
   let count = cache.get(key);

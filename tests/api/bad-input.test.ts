@@ -71,6 +71,12 @@ describe('bad input is a BAD_USER_INPUT error that names the argument and what w
     ],
     ['a cursor this API did not make', '{ relations(after: "not-a-cursor") { totalCount } }', 'after', /not a cursor/],
     [
+      'an id-order cursor given to a sorted list',
+      '{ relations(orderBy: { field: SUBJECT }, after: "YWZ0ZXI6eA") { totalCount } }',
+      'after',
+      /not a cursor/,
+    ],
+    [
       'a negative minSources',
       '{ relations(filter: { minSources: -1 }) { totalCount } }',
       'filter.minSources',

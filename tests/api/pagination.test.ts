@@ -85,3 +85,39 @@ describe('cursor pagination', () => {
     });
   });
 });
+
+describe('sorted pages (orderBy)', () => {
+  it('walks every relation once by subject, descending, and says what it sorted by', async () => {
+    const ids: string[] = [];
+    const subjects: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const result: {
+        data?: { relations: Omit<Page, 'edges'> & { edges: { node: { id: string; subject: { name: string } } }[] } };
+        errors?: unknown;
+      } = await api.query(
+        `query ($after: String) {
+          relations(first: 40, after: $after, orderBy: { field: SUBJECT, direction: DESC }) {
+            totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id subject { name } } }
+          }
+        }`,
+        { after },
+      );
+      expect(result.errors).toBeUndefined();
+      const page = result.data!.relations;
+      ids.push(...page.edges.map((edge) => edge.node.id));
+      subjects.push(...page.edges.map((edge) => edge.node.subject.name.toLowerCase()));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBe(api.index.relationIds.length);
+    expect(subjects).toEqual([...subjects].sort().reverse());
+  });
+
+  it('an unknown sort field is a validation error naming it', async () => {
+    const { status, errors } = await api.query('{ relations(orderBy: { field: WEIGHT }) { totalCount } }');
+    expect(status).toBe(400);
+    expect(errors?.[0]?.message).toMatch(/WEIGHT/);
+  });
+});

@@ -179,14 +179,16 @@ describe('between two entities', () => {
 
 describe('a link between an entity and an unknown id', () => {
   it(
-    'says which id the API does not know, in one sentence',
+    'says which id the API does not know, in one sentence, as a note without a retry (the link is wrong)',
     async () => {
       const { page, context, errors } = await openPage(harness, '/between?a=isis-k&b=no-such-entity');
-      const alert = page.getByRole('alert');
-      await alert.waitFor();
-      const text = (await alert.textContent()) ?? '';
-      expect(text).toMatch(/No entity has the id "no-such-entity"/);
+      const note = page.locator('.between__unknown');
+      await note.waitFor();
+      const text = (await note.textContent()) ?? '';
+      expect(text).toMatch(/^No entity has the id “no-such-entity”, so there is nothing to show/);
       expect(text).not.toMatch(/\.\./);
+      expect(await page.getByRole('button', { name: 'Retry' }).count()).toBe(0);
+      expect(await page.getByRole('alert').count()).toBe(0);
       expect(errors).toEqual([]);
       await context.close();
     },

@@ -30,9 +30,19 @@ const busy: ExplorerState = {
     { entityId: 'isis-k', pages: 3 },
     { entityId: 'taliban', pages: 1 },
   ],
+  only: ['isis-k', 'taliban'],
 };
 
 describe('URL state', () => {
+  it('"show only these" drops the ids the graph does not hold, and says so', () => {
+    const data = fixtureGraph();
+    const known = data.entities[0]!.id;
+    const { state, problems } = sanitizeExplorerState(parseExplorerUrl(`?only=${known},nobody`), data);
+    expect(state.only).toEqual([known]);
+    expect(problems).toEqual(['The link shows only entities not in the graph (nobody); they were ignored.']);
+    expect(sanitizeExplorerState(parseExplorerUrl('?only=nobody'), data).state.only).toBeNull();
+  });
+
   it('the default view has a bare URL', () => {
     expect(serializeExplorerState(INITIAL_EXPLORER_STATE)).toBe('');
     expect(parseExplorerUrl('')).toEqual(INITIAL_EXPLORER_STATE);
@@ -45,7 +55,7 @@ describe('URL state', () => {
 
   it('reads as a readable query string', () => {
     expect(serializeExplorerState(busy)).toBe(
-      '?relation=isis-k--enemy_of--taliban&types=organization,person&rels=&sources=bbc-what-is-isis-k&min=2&ownvoice=1&unhedged=1&since=2021-08&connected=1&focus=isis-k&depth=2&from=isis-k&to=taliban&hops=4&path=2&compare=bbc-what-is-isis-k,cbc-isis-k-security-threat&q=leader%20%26%20deputy&expand=isis-k:3,taliban',
+      '?relation=isis-k--enemy_of--taliban&types=organization,person&rels=&sources=bbc-what-is-isis-k&min=2&ownvoice=1&unhedged=1&since=2021-08&connected=1&focus=isis-k&depth=2&from=isis-k&to=taliban&hops=4&path=2&compare=bbc-what-is-isis-k,cbc-isis-k-security-threat&q=leader%20%26%20deputy&expand=isis-k:3,taliban&only=isis-k,taliban',
     );
   });
 

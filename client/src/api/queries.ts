@@ -2,7 +2,7 @@
 import { useCallback } from 'react';
 import { useClient } from 'urql';
 
-import type { RelationFilter } from './generated/graphql';
+import type { EntityFilter, EntityOrder, RelationFilter, RelationOrder } from './generated/graphql';
 import {
   BetweenDocument,
   ClaimDetailsDocument,
@@ -23,6 +23,8 @@ import {
   SourceReaderDocument,
   SourceRelationsDocument,
   SourcesOverviewDocument,
+  TableEntitiesDocument,
+  TableRelationsDocument,
   EntityTimelineDocument,
   TimelineCountsDocument,
   TimelineEventsDocument,
@@ -157,3 +159,21 @@ export const useEntityTimeline = (id: string) =>
   usePagedList(EntityTimelineDocument, { id, first: LIST_PAGE }, (data) => data.entity?.timeline, {
     what: 'dated relations',
   });
+
+/** One page of the relations passing `filter`, sorted on the server (the table view). */
+export const useTableRelations = (
+  filter: RelationFilter,
+  orderBy: RelationOrder,
+  first: number,
+  after: string | null,
+  pause: boolean,
+) => useApiQuery(TableRelationsDocument, { filter, orderBy, first, after }, pause);
+
+/** One page of the entities passing `filter`, sorted on the server (the table view). */
+export const useTableEntities = (
+  filter: EntityFilter,
+  orderBy: EntityOrder,
+  first: number,
+  after: string | null,
+  pause: boolean,
+) => useApiQuery(TableEntitiesDocument, { filter, orderBy, first, after }, pause);

@@ -8,6 +8,7 @@ import { useDatasetTitle } from '../api/use-dataset-title';
 import { useExplorerState } from '../bindings/use-explorer-state';
 import { useNavigation } from '../bindings/use-navigation';
 import { navigationSection, parseRoute, routeHref } from '../core/routing';
+import { tableHref } from '../core/table';
 import { AppLink } from './AppLink';
 import './app-header.css';
 
@@ -36,12 +37,13 @@ export function AppHeader({ titleIsHeading, subtitle, className = '', children }
 
 const SECTIONS = [
   { id: 'graph', label: 'Graph' },
+  { id: 'table', label: 'Table' },
   { id: 'sources', label: 'Sources' },
   { id: 'disagreements', label: 'Disagreements' },
   { id: 'timeline', label: 'Timeline' },
 ] as const;
 
-/** Links to the views; the graph link returns to the graph as it was last shown. */
+/** Links to the views; the graph link returns to the graph as it was last shown, the table shows its filters. */
 export function AppNav() {
   const { location } = useNavigation();
   const graph = useExplorerState();
@@ -54,13 +56,15 @@ export function AppNav() {
           const href =
             id === 'graph'
               ? graph.href()
-              : routeHref(
-                  id === 'sources'
-                    ? { view: 'sources' }
-                    : id === 'timeline'
-                      ? { view: 'timeline' }
-                      : { view: 'disagreements', entityId: null, attribute: null },
-                );
+              : id === 'table'
+                ? tableHref(graph.state)
+                : routeHref(
+                    id === 'sources'
+                      ? { view: 'sources' }
+                      : id === 'timeline'
+                        ? { view: 'timeline' }
+                        : { view: 'disagreements', entityId: null, attribute: null },
+                  );
           // On the reader, Sources is the section, not the page itself.
           const current = section === id ? (route.view === 'reader' ? 'true' : 'page') : undefined;
           return (

@@ -19,6 +19,7 @@ import { ExplorerView } from './explorer/ExplorerView';
 import { NotFoundView } from './NotFoundView';
 import { SourceReaderView } from './reader/SourceReaderView';
 import { SourcesView } from './sources/SourcesView';
+import { TableView } from './table/TableView';
 import { TimelineView } from './timeline/TimelineView';
 
 function documentTitle(route: Route, data: GraphData, datasetTitle: string): string {
@@ -42,6 +43,8 @@ function documentTitle(route: Route, data: GraphData, datasetTitle: string): str
     }
     case 'timeline':
       return `Timeline · ${APP_TITLE}`;
+    case 'table':
+      return `Table · ${APP_TITLE}`;
     case 'not-found':
       return `Page not found · ${APP_TITLE}`;
   }
@@ -70,6 +73,7 @@ export function AppShell({ data: loaded, graph }: { data: GraphData; graph: Rend
       {route.view === 'curate' && <CurateView />}
       {route.view === 'between' && <BetweenView key={`${route.a},${route.b}`} route={route} />}
       {route.view === 'timeline' && <TimelineView />}
+      {route.view === 'table' && <TableView />}
       {route.view === 'not-found' && <NotFoundView pathname={route.pathname} />}
     </LoadedGraphContext.Provider>
   );

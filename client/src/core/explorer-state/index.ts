@@ -20,6 +20,8 @@ export interface ExplorerState {
   search: string | null;
   /** In a bounded view: the entities expanded and how many pages of each. */
   expanded: ExpandedState;
+  /** "Show only these": the entities chosen on the canvas, alone with the relations among them. */
+  only: readonly string[] | null;
 }
 
 export const INITIAL_EXPLORER_STATE: ExplorerState = {
@@ -30,6 +32,7 @@ export const INITIAL_EXPLORER_STATE: ExplorerState = {
   compare: null,
   search: null,
   expanded: NOT_EXPANDED,
+  only: null,
 };
 
 export type ExplorerProducer = (state: ExplorerState) => ExplorerState;
@@ -65,6 +68,7 @@ export function shareUnchanged(previous: ExplorerState, next: ExplorerState): Ex
     compare: pick('compare'),
     search: pick('search'),
     expanded: pick('expanded'),
+    only: pick('only'),
   };
   const unchanged = (Object.keys(shared) as (keyof ExplorerState)[]).every((key) => shared[key] === previous[key]);
   return unchanged ? previous : shared;

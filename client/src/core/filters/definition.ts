@@ -15,7 +15,7 @@
  * `kind` says which control the panel draws (a checkbox list, a slider, a checkbox); a
  * filter of a new kind (a time range) brings its control to the panel too.
  */
-import type { RelationFilter } from '../../api/generated/graphql';
+import type { EntityFilter, RelationFilter } from '../../api/generated/graphql';
 import type { EntityNode, GraphData, RelationEdge } from '../graph-data';
 import type { FilterOption, Visibility } from './types';
 
@@ -57,6 +57,11 @@ interface FilterBase<Id extends string, Value> {
   clean(value: Value, data: GraphData): Cleaned<Value>;
   /** The API's RelationFilter fields for an active value (server-side questions: neighbourhood, paths). */
   toApi(value: Value): RelationFilter;
+  /**
+   * The API's EntityFilter fields for an active value (the table's entity list); absent when
+   * the API's entity list has no counterpart (the list then says it ignores the filter).
+   */
+  toEntityApi?(value: Value): EntityFilter;
   /** Whether an entity passes; absent when the filter does not judge entities. */
   matchesEntity?(value: Value, entity: EntityNode): boolean;
   /** Whether a relation passes; absent when the filter does not judge relations. */

@@ -17,5 +17,6 @@ export const entityTypesFilter = setFilter({
     })),
   // Sent so that a neighbourhood or path walk never passes through an entity type the user hid.
   toApi: (value) => ({ entityTypes: value }),
+  toEntityApi: (value) => ({ types: value }),
   matchesEntity: (value, entity) => allows(value ?? [], entity.type),
 });

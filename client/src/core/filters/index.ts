@@ -3,7 +3,7 @@
  * and what loops over them: activity, visibility, the API filter, the URL's filter part,
  * and the producers `(args) => (state) => newState` the panel changes them with.
  */
-import type { RelationFilter } from '../../api/generated/graphql';
+import type { EntityFilter, RelationFilter } from '../../api/generated/graphql';
 import type { GraphData } from '../graph-data';
 import type { AnyFilter, UrlParams } from './definition';
 import { duringFilter } from './during';
@@ -63,6 +63,18 @@ export function isFiltered(filters: FilterState): boolean {
 /** The part of the filters the API understands, for server-side questions (neighbourhood, paths). */
 export function toRelationFilter(filters: FilterState): RelationFilter {
   return Object.assign({}, ...active(filters).map(({ filter, value }) => filter.toApi(value)));
+}
+
+/** The part of the filters the API's entity list understands (the table's entities). */
+export function toEntityFilter(filters: FilterState): EntityFilter {
+  return Object.assign({}, ...active(filters).map(({ filter, value }) => filter.toEntityApi?.(value) ?? {}));
+}
+
+/** The labels of the active filters that judge entities but that the API's entity list cannot apply. */
+export function filtersEntityListIgnores(filters: FilterState): string[] {
+  return active(filters)
+    .filter(({ filter }) => (filter.matchesEntity || filter.refine) && !filter.toEntityApi)
+    .map(({ filter }) => filter.label);
 }
 
 /**

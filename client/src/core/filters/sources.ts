@@ -25,6 +25,7 @@ export const sourcesFilter = setFilter({
     }));
   },
   toApi: (value) => ({ sources: value }),
+  toEntityApi: (value) => ({ sources: value }),
   matchesEntity: (value, entity) => allowsAny(value ?? [], entity.sourceIds),
   matchesRelation: (value, relation) => allowsAny(value ?? [], relation.sourceIds),
 });

@@ -10,6 +10,7 @@
  *   /curate                                             curator mode: sign in, add an article, history
  *   /between?a=<id>&b=<id>                              everything that ties two entities
  *   /timeline                                           every dated event, in date order
+ *   /table?<explorer state>&table=entities&sort=name     the filtered relations or entities as a table (core/table)
  *
  * The server answers every extension-less path with index.html, so each of these survives a
  * reload. Parsing is lenient (anything unknown is a "not found" view that says so);
@@ -28,6 +29,7 @@ export type Route =
   | { view: 'curate' }
   | { view: 'between'; a: string | null; b: string | null }
   | { view: 'timeline' }
+  | { view: 'table' }
   | { view: 'not-found'; pathname: string };
 
 const SOURCES_PATH = '/sources';
@@ -35,6 +37,7 @@ const DISAGREEMENTS_PATH = '/disagreements';
 const CURATE_PATH = '/curate';
 const BETWEEN_PATH = '/between';
 const TIMELINE_PATH = '/timeline';
+const TABLE_PATH = '/table';
 
 function trimSlashes(pathname: string): string {
   const trimmed = pathname.replace(/\/+$/, '');
@@ -62,6 +65,7 @@ export function parseRoute(pathname: string, search: string): Route {
   if (path === SOURCES_PATH) return { view: 'sources' };
   if (path === CURATE_PATH) return { view: 'curate' };
   if (path === TIMELINE_PATH) return { view: 'timeline' };
+  if (path === TABLE_PATH) return { view: 'table' };
   if (path === DISAGREEMENTS_PATH) {
     return { view: 'disagreements', entityId: readId(params, 'entity'), attribute: readId(params, 'attribute') };
   }
@@ -125,6 +129,8 @@ export function routeHref(route: Route, graphSearch = ''): string {
       );
     case 'timeline':
       return TIMELINE_PATH;
+    case 'table':
+      return TABLE_PATH;
     case 'not-found':
       return route.pathname;
   }
@@ -136,7 +142,7 @@ export function readerHref(sourceId: string, span: Span | null = null, open: Rea
 }
 
 /** The view a route belongs to in the main navigation (the reader is part of Sources). */
-export function navigationSection(route: Route): 'graph' | 'sources' | 'disagreements' | 'timeline' | null {
+export function navigationSection(route: Route): 'graph' | 'table' | 'sources' | 'disagreements' | 'timeline' | null {
   switch (route.view) {
     case 'graph':
     case 'between':
@@ -149,6 +155,8 @@ export function navigationSection(route: Route): 'graph' | 'sources' | 'disagree
       return 'disagreements';
     case 'timeline':
       return 'timeline';
+    case 'table':
+      return 'table';
     case 'not-found':
       return null;
   }

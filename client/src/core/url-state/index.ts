@@ -11,6 +11,7 @@
  *   q=text                               full-text search (Search tab)
  *   expand=a:3,b                         bounded view: entities expanded, with their page counts
  *                                        when above 1 (core/bounded-view/expanded)
+ *   only=a,b,c                           "show only these" entities (chosen on the canvas)
  *
  * This is the query string of the root path; other views (such as the source reader) own
  * paths of their own (core/routing).
@@ -86,12 +87,22 @@ export function readExplorerUrl(search: string): { state: ExplorerState; problem
   }
 
   const searched = params.get('q')?.trim() ?? '';
+  const only = (params.get('only') ?? '').split(',').filter((id) => id !== '');
 
   const { expanded, problems: expandProblems } = readExpanded(params);
   problems.push(...expandProblems);
 
   return {
-    state: { selection, filters, focus, path, compare, search: searched === '' ? null : searched, expanded },
+    state: {
+      selection,
+      filters,
+      focus,
+      path,
+      compare,
+      search: searched === '' ? null : searched,
+      expanded,
+      only: only.length > 0 ? only : null,
+    },
     problems,
   };
 }
@@ -117,6 +128,7 @@ export function serializeExplorerState(state: ExplorerState): string {
   if (state.compare) add('compare', `${id(state.compare.a ?? '')},${id(state.compare.b ?? '')}`);
   if (state.search) add('q', encodeURIComponent(state.search));
   for (const [name, value] of writeExpanded(state.expanded)) add(name, value);
+  if (state.only) add('only', state.only.map(id).join(','));
   return parts.length > 0 ? `?${parts.join('&')}` : '';
 }
 
@@ -178,7 +190,17 @@ export function sanitizeExplorerState(
     expanded = NOT_EXPANDED;
   }
 
-  return { state: { selection, filters, focus, path, compare, search: state.search, expanded }, problems };
+  let only = state.only;
+  if (only && !partial) {
+    const unknown = only.filter((id) => !data.entityById.has(id));
+    if (unknown.length > 0) {
+      problems.push(`The link shows only entities not in the graph (${unknown.join(', ')}); they were ignored.`);
+      only = only.filter((id) => data.entityById.has(id));
+      if (only.length === 0) only = null;
+    }
+  }
+
+  return { state: { selection, filters, focus, path, compare, search: state.search, expanded, only }, problems };
 }
 
 /** The URL of the graph view showing a state. */

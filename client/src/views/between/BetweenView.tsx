@@ -4,6 +4,7 @@
  * paths that join them through others. It follows the explorer's filters.
  */
 import { useId, useMemo } from 'react';
+import type { CombinedError } from 'urql';
 
 import type { BetweenQuery } from '../../api/generated/graphql';
 import { useBetween } from '../../api/queries';
@@ -67,6 +68,22 @@ function RelationGroupSection({ group }: { group: Group }) {
   );
 }
 
+/**
+ * The ids the API said it does not know (BAD_USER_INPUT on `a` or `b`): the link's mistake,
+ * said as a note without a retry (asking again cannot help). In a bounded view the loaded
+ * graph holds only part of the entities, so the API is the one to ask.
+ */
+function unknownEntityIds(error: CombinedError | undefined, route: BetweenRoute): string[] {
+  const ids = new Set<string>();
+  for (const graphQLError of error?.graphQLErrors ?? []) {
+    const { code, argument } = graphQLError.extensions as { code?: unknown; argument?: unknown };
+    if (code !== 'BAD_USER_INPUT') continue;
+    const id = argument === 'a' ? route.a : argument === 'b' ? route.b : null;
+    if (id && graphQLError.message.startsWith('No entity has the id')) ids.add(id);
+  }
+  return [...ids];
+}
+
 export function BetweenView({ route }: { route: BetweenRoute }) {
   const { data } = useLoadedGraph();
   const { state, href } = useExplorerState();
@@ -74,6 +91,7 @@ export function BetweenView({ route }: { route: BetweenRoute }) {
   const query = useBetween(route.a ?? '', route.b ?? '', filter);
   const between = query.data?.between;
   const name = (id: string | null) => (id ? (data.entityById.get(id)?.name ?? id) : '…');
+  const unknownIds = unknownEntityIds(query.error, route);
   const relationsTitleId = useId();
   const pathsTitleId = useId();
 
@@ -90,7 +108,13 @@ export function BetweenView({ route }: { route: BetweenRoute }) {
       {(!route.a || !route.b) && (
         <p className="note">Choose two entities: the address names {route.a || route.b ? 'only one' : 'none'}.</p>
       )}
-      {route.a && route.b && (
+      {unknownIds.length > 0 && (
+        <p className="note note--warning between__unknown">
+          {unknownIds.map((id) => `No entity has the id “${id}”`).join('; ')}, so there is nothing to show: the link may
+          be out of date. <AppLink href={href()}>Back to the graph</AppLink>
+        </p>
+      )}
+      {route.a && route.b && unknownIds.length === 0 && (
         <QueryState
           query={query}
           action={`load what ties ${name(route.a)} and ${name(route.b)}`}

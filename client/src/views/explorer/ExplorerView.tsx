@@ -26,6 +26,7 @@ import type { CompareState } from '../../core/comparison';
 import { all, on } from '../../core/explorer-state';
 import { computeVisibility, isFiltered, setTimeRange, type FilterState } from '../../core/filters';
 import { focusOn, leaveFocus, setFocusDepth } from '../../core/focus';
+import { intersectScopes, onlyScope } from '../../core/manipulation';
 import type { RenderGraph } from '../../core/graph-building';
 import type { GraphData } from '../../core/graph-data';
 import { withPath } from '../../core/highlight';
@@ -113,9 +114,10 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
     return sets.entities.size > 0 ? sets : null;
   }, [pathsResult.paths, pathIndex]);
 
+  const onlyVisible = useMemo(() => (state.only ? onlyScope(data, state.only) : null), [data, state.only]);
   const filtered = useMemo(
-    () => computeVisibility(data, state.filters, state.focus ? neighborhood.scope : null),
-    [data, state.filters, state.focus, neighborhood.scope],
+    () => computeVisibility(data, state.filters, intersectScopes(state.focus ? neighborhood.scope : null, onlyVisible)),
+    [data, state.filters, state.focus, neighborhood.scope, onlyVisible],
   );
   const visibility = useMemo(() => withPath(filtered, pathSets), [filtered, pathSets]);
 
@@ -350,6 +352,8 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
             onClickRelation={chooseRelation}
             onClickStage={clickStage}
             onDoubleClickEntity={doubleClickEntity}
+            only={state.only}
+            onShowOnly={(ids) => update(on('only', () => ids))}
             overlay={
               state.focus && (
                 <FocusBanner

@@ -1,7 +1,8 @@
 /**
- * The canvas with its controllers (events, highlight, camera) and overlays (zoom, export,
- * legend, focus; each marked `data-canvas-overlay`, so camera fits keep entities clear of
- * them). Hover state lives here: it only changes what sigma draws.
+ * The canvas with its controllers (events, highlight, camera; drag, lasso and pins in
+ * canvas/use-canvas-manipulation) and overlays (zoom, export, legend, focus; each marked
+ * `data-canvas-overlay`, so camera fits keep entities clear of them). Hover state lives
+ * here: it only changes what sigma draws.
  */
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 
@@ -21,6 +22,7 @@ import { HighlightController } from './canvas/HighlightController';
 import { Legend } from './canvas/Legend';
 import { ZoomControls } from './canvas/ZoomControls';
 import { ZoomLevelController } from './canvas/ZoomLevelController';
+import { useCanvasManipulation } from './canvas/use-canvas-manipulation';
 import './canvas/canvas.css';
 
 interface GraphStageProps {
@@ -41,15 +43,19 @@ interface GraphStageProps {
   onDoubleClickEntity?: (id: string) => boolean;
   /** Overlays drawn above the canvas (focus banner). */
   overlay?: ReactNode;
+  /** The entities "show only these" keeps, if any (the explorer state's `only`). */
+  only: readonly string[] | null;
+  onShowOnly: (ids: readonly string[] | null) => void;
 }
 
 export function GraphStage(props: GraphStageProps) {
   const { graph, visibility, selection, path, comparison, compare, camera, overlay } = props;
-  const { onClickEntity, onClickRelation, onClickStage, onDoubleClickEntity } = props;
+  const { onDoubleClickEntity } = props;
   const { data, colors } = useLoadedGraph();
   const [hoveredEntity, setHoveredEntity] = useState<string | null>(null);
   const [hoveredRelation, setHoveredRelation] = useState<string | null>(null);
   const [zoomedIn, setZoomedIn] = useState(false);
+  const manipulation = useCanvasManipulation(props);
 
   const highlight = useMemo<HighlightInput>(
     () => ({ visibility, selection, hoveredEntity, hoveredRelation, path, zoomedIn, comparison }),
@@ -76,9 +82,9 @@ export function GraphStage(props: GraphStageProps) {
     <div className="graph-stage">
       <GraphCanvas graph={graph} label={label}>
         <GraphEventsController
-          onClickEntity={onClickEntity}
-          onClickRelation={onClickRelation}
-          onClickStage={onClickStage}
+          onClickEntity={manipulation.onClickEntity}
+          onClickRelation={manipulation.onClickRelation}
+          onClickStage={manipulation.onClickStage}
           onDoubleClickEntity={onDoubleClickEntity}
           onHoverEntity={setHoveredEntity}
           onHoverRelation={setHoveredRelation}
@@ -88,7 +94,9 @@ export function GraphStage(props: GraphStageProps) {
         <CameraController director={camera} />
         <ZoomControls onFit={onFit} />
         <ExportControls data={data} visibility={visibility} />
+        {manipulation.inCanvas}
       </GraphCanvas>
+      {manipulation.besideCanvas}
       {overlay}
       <Legend
         entityTypes={data.entityTypes}

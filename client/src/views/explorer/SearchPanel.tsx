@@ -4,7 +4,7 @@
  * results come in three groups: an entity selects it, a relation opens its evidence, a
  * passage opens the reader at its place.
  */
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 
 import { useFullTextSearch } from '../../api/queries';
 import { AppLink } from '../../components/AppLink';
@@ -23,12 +23,40 @@ export interface SearchPanelProps {
   onSelectRelation: (id: string) => void;
 }
 
-function GroupTitle({ id, label, shown, total }: { id: string; label: string; shown: number; total: number }) {
+/**
+ * One group of results: its title with how many the API found (and how many are listed),
+ * then one list item per result.
+ */
+function ResultGroup<Item>({
+  label,
+  connection,
+  itemKey,
+  renderItem,
+  itemClassName,
+}: {
+  label: string;
+  connection: { totalCount: number; edges: readonly { node: Item }[] };
+  itemKey: (item: Item) => string;
+  renderItem: (item: Item) => ReactNode;
+  itemClassName?: string;
+}) {
+  const titleId = useId();
+  const shown = connection.edges.length;
+  const total = connection.totalCount;
   return (
-    <h3 id={id} className="search-results__title">
-      {label} <span className="count">{total}</span>
-      {shown < total && <span className="note"> (first {shown})</span>}
-    </h3>
+    <section aria-labelledby={titleId}>
+      <h3 id={titleId} className="search-results__title">
+        {label} <span className="count">{total}</span>
+        {shown < total && <span className="note"> (first {shown})</span>}
+      </h3>
+      <ul>
+        {connection.edges.map(({ node }) => (
+          <li key={itemKey(node)} className={itemClassName}>
+            {renderItem(node)}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -36,9 +64,6 @@ export function SearchPanel({ search, onSearch, onSelectEntity, onSelectRelation
   const [typed, setTyped] = useState(search ?? '');
   const query = useFullTextSearch(search ?? '', RESULTS_PER_GROUP);
   const results = query.data?.fullTextSearch;
-  const entitiesId = useId();
-  const relationsId = useId();
-  const passagesId = useId();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -68,59 +93,41 @@ export function SearchPanel({ search, onSearch, onSelectEntity, onSelectRelation
       )}
       {results && (
         <div className="search-results">
-          <section aria-labelledby={entitiesId}>
-            <GroupTitle
-              id={entitiesId}
-              label="Entities"
-              shown={results.entities.edges.length}
-              total={results.entities.totalCount}
-            />
-            <ul>
-              {results.entities.edges.map(({ node }) => (
-                <li key={node.entity.id}>
-                  <button type="button" className="entity-link" onClick={() => onSelectEntity(node.entity.id)}>
-                    <TypeBadge type={node.entity.type} compact />
-                    {node.entity.name}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </section>
-          <section aria-labelledby={relationsId}>
-            <GroupTitle
-              id={relationsId}
-              label="Relations"
-              shown={results.relations.edges.length}
-              total={results.relations.totalCount}
-            />
-            <ul>
-              {results.relations.edges.map(({ node }) => (
-                <li key={node.relation.id}>
-                  <button type="button" className="relation-link" onClick={() => onSelectRelation(node.relation.id)}>
-                    {node.relation.subject.name} <strong>{node.relation.label}</strong> {node.relation.object.name}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </section>
-          <section aria-labelledby={passagesId}>
-            <GroupTitle
-              id={passagesId}
-              label="Passages"
-              shown={results.passages.edges.length}
-              total={results.passages.totalCount}
-            />
-            <ul>
-              {results.passages.edges.map(({ node }) => (
-                <li key={`${node.source.id}-${node.start}`} className="search-results__passage">
-                  <AppLink href={readerHref(node.source.id, { start: node.start, end: node.end })}>
-                    {node.snippet.text}
-                  </AppLink>
-                  <p className="quote__source">— {node.source.publisher}</p>
-                </li>
-              ))}
-            </ul>
-          </section>
+          <ResultGroup
+            label="Entities"
+            connection={results.entities}
+            itemKey={(match) => match.entity.id}
+            renderItem={({ entity }) => (
+              <button type="button" className="entity-link" onClick={() => onSelectEntity(entity.id)}>
+                <TypeBadge type={entity.type} compact />
+                {entity.name}
+              </button>
+            )}
+          />
+          <ResultGroup
+            label="Relations"
+            connection={results.relations}
+            itemKey={(match) => match.relation.id}
+            renderItem={({ relation }) => (
+              <button type="button" className="relation-link" onClick={() => onSelectRelation(relation.id)}>
+                {relation.subject.name} <strong>{relation.label}</strong> {relation.object.name}
+              </button>
+            )}
+          />
+          <ResultGroup
+            label="Passages"
+            connection={results.passages}
+            itemKey={(passage) => `${passage.source.id}-${passage.start}`}
+            itemClassName="search-results__passage"
+            renderItem={(passage) => (
+              <>
+                <AppLink href={readerHref(passage.source.id, { start: passage.start, end: passage.end })}>
+                  {passage.snippet.text}
+                </AppLink>
+                <p className="quote__source">— {passage.source.publisher}</p>
+              </>
+            )}
+          />
         </div>
       )}
     </div>

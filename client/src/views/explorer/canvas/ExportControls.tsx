@@ -1,17 +1,59 @@
-/** Export of what is visible: PNG of the canvas, GEXF of the graph, CSV of relations with citations. */
+/**
+ * Export of what is visible: the picture as PNG and SVG (2×, with title, filters, legend and
+ * sources), GEXF of the graph, CSV of relations with citations.
+ */
 import { useState } from 'react';
 
+import { useDatasetTitle } from '../../../api/use-dataset-title';
+import { useLoadedGraph } from '../../../bindings/loaded-graph';
+import { useExplorerState } from '../../../bindings/use-explorer-state';
 import { relationsCsv, visibleGraphGexf } from '../../../core/export';
+import { pictureLegend, pictureSources, pictureSvg } from '../../../core/export/picture';
 import type { Visibility } from '../../../core/filters';
+import { describeActiveFilters } from '../../../core/filters/describe';
 import type { GraphData } from '../../../core/graph-data';
-import { downloadFile, sigmaToPngBlob } from './export-files';
+import { downloadFile, drawnOnCanvas, svgToPngBlob } from './export-files';
 import { useSigma } from './sigma-context';
+
+/** How many times the canvas's size the pictures are. */
+const PICTURE_SCALE = 2;
 
 const FILE_STEM = 'knowledge-graph';
 
 export function ExportControls({ data, visibility }: { data: GraphData; visibility: Visibility }) {
   const sigma = useSigma();
+  const { colors } = useLoadedGraph();
+  const { state } = useExplorerState();
+  const title = useDatasetTitle();
   const [problem, setProblem] = useState<string | null>(null);
+
+  /** The picture of what the canvas shows now, as SVG text. */
+  const picture = () => {
+    const drawn = drawnOnCanvas(sigma);
+    const focus = state.focus
+      ? [
+          `Focus: ${data.entityById.get(state.focus.entityId)?.name ?? state.focus.entityId}, ${state.focus.depth} ${state.focus.depth === 1 ? 'hop' : 'hops'}`,
+        ]
+      : [];
+    return pictureSvg(
+      {
+        ...drawn,
+        title,
+        subtitle: `${drawn.nodes.length} entities · ${drawn.edges.length} relations shown`,
+        filters: [...describeActiveFilters(state.filters, data), ...focus],
+        ...pictureLegend(
+          data,
+          colors,
+          drawn.nodes.map((node) => node.id),
+        ),
+        sources: pictureSources(
+          data,
+          drawn.edges.map((edge) => edge.id),
+        ),
+      },
+      PICTURE_SCALE,
+    );
+  };
 
   const run = async (what: string, action: () => Promise<void> | void) => {
     setProblem(null);
@@ -25,8 +67,13 @@ export function ExportControls({ data, visibility }: { data: GraphData; visibili
   const exports = [
     {
       format: 'PNG',
-      title: 'An image of the canvas as shown',
-      action: async () => downloadFile(await sigmaToPngBlob(sigma), `${FILE_STEM}.png`, 'image/png'),
+      title: 'A picture of the canvas as shown, at 2×, with the title, filters, legend and sources',
+      action: async () => downloadFile(await svgToPngBlob(picture()), `${FILE_STEM}.png`, 'image/png'),
+    },
+    {
+      format: 'SVG',
+      title: 'The same picture as SVG',
+      action: () => downloadFile(picture(), `${FILE_STEM}.svg`, 'image/svg+xml'),
     },
     {
       format: 'GEXF',

@@ -9,8 +9,10 @@ import type { SigmaEvents } from 'sigma/types';
 import { useSigma } from './sigma-context';
 
 export interface GraphEventHandlers {
-  onClickEntity: (id: string) => void;
-  onClickRelation: (id: string) => void;
+  /** `shiftKey`: the click adds to or takes from the multi-selection instead. */
+  onClickEntity: (id: string, modifiers: { shiftKey: boolean }) => void;
+  /** `at`: where the click was, in CSS pixels of the canvas (a bundle's chooser opens there). */
+  onClickRelation: (id: string, at: { x: number; y: number }) => void;
   onClickStage: () => void;
   /** True when the double-click did something of its own (sigma then does not zoom). */
   onDoubleClickEntity?: (id: string) => boolean;
@@ -32,8 +34,10 @@ export function GraphEventsController({
     const container = sigma.getContainer();
     const setPointer = (pointer: boolean) => container.classList.toggle('graph-canvas__sigma--pointer', pointer);
     const handlers = {
-      clickNode: ({ node }: { node: string }) => onClickEntity(node),
-      clickEdge: ({ edge }: { edge: string }) => onClickRelation(edge),
+      clickNode: ({ node, event }: { node: string; event: { original: MouseEvent | TouchEvent } }) =>
+        onClickEntity(node, { shiftKey: 'shiftKey' in event.original && event.original.shiftKey }),
+      clickEdge: ({ edge, event }: { edge: string; event: { x: number; y: number } }) =>
+        onClickRelation(edge, { x: event.x, y: event.y }),
       clickStage: () => onClickStage(),
       doubleClickNode: ({ node, preventSigmaDefault }: { node: string; preventSigmaDefault: () => void }) => {
         if (onDoubleClickEntity?.(node)) preventSigmaDefault();

@@ -25,6 +25,8 @@ export interface ProbedEdge {
   type: string;
   /** Thickness on screen, in pixels. */
   thickness: number;
+  /** Bend of a parallel relation, in chord lengths (0 straight). */
+  curvature: number;
   color: string;
   hidden: boolean;
 }
@@ -32,6 +34,8 @@ export interface ProbedEdge {
 export interface CanvasProbe {
   node(id: string): ProbedNode | null;
   edge(id: string): ProbedEdge | null;
+  /** Where an entity is in the graph's own coordinates (what the layout and a drag write). */
+  position(id: string): { x: number; y: number } | null;
   /** Ids of the entities and relations drawn (not hidden by the reducers). */
   drawnNodes(): string[];
   drawnEdges(): string[];
@@ -67,9 +71,14 @@ export function createCanvasProbe(sigma: ExplorerSigma): CanvasProbe {
         target: graph.target(id),
         type: display.type,
         thickness: sigma.scaleSize(display.size),
+        curvature: graph.getEdgeAttribute(id, 'curvature'),
         color: display.color,
         hidden: display.hidden,
       };
+    },
+    position(id) {
+      if (!graph.hasNode(id)) return null;
+      return { x: graph.getNodeAttribute(id, 'x'), y: graph.getNodeAttribute(id, 'y') };
     },
     drawnNodes: () => graph.filterNodes((id) => sigma.getNodeDisplayData(id)?.hidden === false),
     drawnEdges: () => graph.filterEdges((id) => sigma.getEdgeDisplayData(id)?.hidden === false),

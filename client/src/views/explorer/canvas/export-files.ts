@@ -1,35 +1,88 @@
 /**
- * Files the export buttons offer (named side effects on the DOM). The PNG: sigma draws on
- * stacked canvases (edges, nodes, labels…); we render once and immediately copy each layer,
- * in stacking order, onto one canvas over a white background. Copying right after the render
- * matters: WebGL may clear its drawing buffer once the frame is presented.
+ * Files the export buttons offer (named side effects on the DOM). The pictures: what sigma
+ * draws is read back from sigma (positions, sizes and colours after the reducers, the labels
+ * it shows) and redrawn as SVG by core/export/picture.ts; the PNG is that SVG rasterised by
+ * the browser, so both carry the title, filters, legend and sources, and match each other.
  */
-import type Sigma from 'sigma';
 import type { Attributes } from 'graphology-types';
+import type Sigma from 'sigma';
 
-export function sigmaToPngBlob<N extends Attributes, E extends Attributes>(sigma: Sigma<N, E>): Promise<Blob> {
+import type { DrawnEdge, DrawnNode } from '../../../core/export/picture';
+
+/** What the canvas shows now: the drawn entities and relations, in CSS pixels of the canvas. */
+// Generic over the attributes (the curvature read as a number): typed with ExplorerSigma here,
+// tsc reports a mismatch in sigma-settings.ts's edge label drawer, which has none.
+export function drawnOnCanvas<N extends Attributes, E extends Attributes>(
+  sigma: Sigma<N, E>,
+): {
+  width: number;
+  height: number;
+  nodes: DrawnNode[];
+  edges: DrawnEdge[];
+} {
+  const graph = sigma.getGraph();
   const { width, height } = sigma.getDimensions();
-  const ratio = window.devicePixelRatio || 1;
-  const output = document.createElement('canvas');
-  output.width = Math.round(width * ratio);
-  output.height = Math.round(height * ratio);
-  const context = output.getContext('2d');
-  if (!context) return Promise.reject(new Error('This browser cannot draw the PNG (no 2D canvas context).'));
+  const labelled = sigma.getNodeDisplayedLabels();
+  const positions = new Map<string, { x: number; y: number }>();
+  const nodes: DrawnNode[] = [];
+  graph.forEachNode((id) => {
+    const display = sigma.getNodeDisplayData(id);
+    if (!display || display.hidden) return;
+    const point = sigma.framedGraphToViewport(display);
+    positions.set(id, point);
+    nodes.push({
+      id,
+      x: point.x,
+      y: point.y,
+      radius: sigma.scaleSize(display.size),
+      color: display.color,
+      label: labelled.has(id) ? display.label : null,
+    });
+  });
+  const edges: DrawnEdge[] = [];
+  graph.forEachEdge((id, attributes, source, target) => {
+    const display = sigma.getEdgeDisplayData(id);
+    const from = positions.get(source);
+    const to = positions.get(target);
+    if (!display || display.hidden || !from || !to) return;
+    edges.push({
+      id,
+      from,
+      to,
+      color: display.color,
+      thickness: sigma.scaleSize(display.size),
+      curvature: Number(attributes.curvature) || 0,
+    });
+  });
+  return { width, height, nodes, edges };
+}
 
-  sigma.refresh();
-  context.fillStyle = '#ffffff';
-  context.fillRect(0, 0, output.width, output.height);
-  const layers = Array.from(sigma.getContainer().querySelectorAll('canvas'));
-  for (const layer of layers) {
-    if (layer.classList.contains('sigma-mouse')) continue;
-    context.drawImage(layer, 0, 0, output.width, output.height);
+/** An SVG document rasterised to PNG at its own width and height attributes. */
+export async function svgToPngBlob(svg: string): Promise<Blob> {
+  const document_ = new DOMParser().parseFromString(svg, 'image/svg+xml');
+  const root = document_.documentElement;
+  const width = Number(root.getAttribute('width'));
+  const height = Number(root.getAttribute('height'));
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    const image = new Image(width, height);
+    image.src = url;
+    await image.decode();
+    const output = document.createElement('canvas');
+    output.width = width;
+    output.height = height;
+    const context = output.getContext('2d');
+    if (!context) throw new Error('this browser cannot draw the PNG (no 2D canvas context)');
+    context.drawImage(image, 0, 0, width, height);
+    return await new Promise((resolve, reject) =>
+      output.toBlob(
+        (blob) => (blob ? resolve(blob) : reject(new Error('the browser could not encode the PNG'))),
+        'image/png',
+      ),
+    );
+  } finally {
+    URL.revokeObjectURL(url);
   }
-  return new Promise((resolve, reject) =>
-    output.toBlob(
-      (blob) => (blob ? resolve(blob) : reject(new Error('The browser could not encode the PNG.'))),
-      'image/png',
-    ),
-  );
 }
 
 /** Offers a file to the user (a named side effect: the only DOM download path). */
