@@ -91,31 +91,34 @@ async function loadAllPages<Node>(
 
 export async function loadGraphData(client: Client, onProgress?: (progress: LoadProgress) => void): Promise<GraphData> {
   // The sources' short records (what chips and pickers name them by) are read whole, a page at
-  // a time: thousands at most, and their lists are drawn a page at a time (the source filter).
-  const [stats, sources] = await Promise.all([
-    ask(client, 'the graph overview', GraphOverviewDocument, {}),
-    loadAllPages<SourceSummaryFragment>(
-      async (after) => (await ask(client, 'sources', SourcesPageDocument, { first: SOURCE_PAGE_SIZE, after })).sources,
-      () => undefined,
-    ),
-  ]);
-  const overview = { ...stats, sources };
-  if (chooseGraphScope(overview.stats) === 'bounded') {
-    const bounded = (await ask(client, 'the bounded overview', BoundedOverviewDocument, {})).overview;
+  // a time, alongside everything else: thousands at most, and their lists are drawn a page at a
+  // time (the source filter).
+  const sourcesLoaded = loadAllPages<SourceSummaryFragment>(
+    async (after) => (await ask(client, 'sources', SourcesPageDocument, { first: SOURCE_PAGE_SIZE, after })).sources,
+    () => undefined,
+  );
+  // Not left unhandled while the overview is awaited: its failure surfaces where it is awaited.
+  sourcesLoaded.catch(() => undefined);
+  const stats = await ask(client, 'the graph overview', GraphOverviewDocument, {});
+  if (chooseGraphScope(stats.stats) === 'bounded') {
+    const [bounded, sources] = await Promise.all([
+      ask(client, 'the bounded overview', BoundedOverviewDocument, {}).then((answer) => answer.overview),
+      sourcesLoaded,
+    ]);
     onProgress?.({
       entities: bounded.entities.length,
       relations: bounded.relations.length,
       entityTotal: bounded.entities.length,
       relationTotal: bounded.relations.length,
     });
-    return shapeGraphData(overview, [...bounded.entities], [...bounded.relations], {
+    return shapeGraphData({ ...stats, sources }, [...bounded.entities], [...bounded.relations], {
       totalEntities: bounded.totalEntities,
       totalRelations: bounded.totalRelations,
     });
   }
   const progress: LoadProgress = { entities: 0, relations: 0, entityTotal: null, relationTotal: null };
   const report = () => onProgress?.({ ...progress });
-  const [entities, relations] = await Promise.all([
+  const [entities, relations, sources] = await Promise.all([
     loadAllPages<EntitySummaryFragment>(
       async (after) => (await ask(client, 'entities', EntitiesPageDocument, { first: PAGE_SIZE, after })).entities,
       (count, total) => {
@@ -132,6 +135,7 @@ export async function loadGraphData(client: Client, onProgress?: (progress: Load
         report();
       },
     ),
+    sourcesLoaded,
   ]);
-  return shapeGraphData(overview, entities, relations);
+  return shapeGraphData({ ...stats, sources }, entities, relations);
 }

@@ -2,6 +2,8 @@
  * The foot of a paged list: "N of M" and a button for the next page, or what went wrong with
  * it. Every list that can grow with the graph ends with it, so none draws more than asked.
  */
+import './show-more.css';
+
 interface ShowMoreProps {
   shown: number;
   total: number | null;

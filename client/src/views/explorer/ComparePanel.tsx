@@ -3,13 +3,14 @@
  * supports, only the second, and both (Query.compareSources), as three paged lists with
  * their totals; the graph colours the same three sets among the relations it has loaded.
  */
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 
 import type { ComparedRelationsFragment } from '../../api/generated/graphql';
 import { useSourceChoices } from '../../api/queries';
 import type { ComparisonResult } from '../../api/use-comparison';
 import type { PagedList } from '../../api/use-paged-list';
 import { useLoadedGraph } from '../../bindings/loaded-graph';
+import { useDebounced } from '../../bindings/use-debounced';
 import { QueryState } from '../../components/QueryState';
 import { ShowMore } from '../../components/ShowMore';
 import { CorroborationPips } from '../../components/SourceList';
@@ -36,6 +37,7 @@ interface ComparePanelProps {
 
 /** Sources one picker offers at a time: the most cited, or those matching its search box. */
 const PICKER_CHOICES = 20;
+const SEARCH_DEBOUNCE_MS = 150;
 
 /**
  * A source picker that stays small at any number of sources: a search box over titles and
@@ -55,11 +57,7 @@ function SourcePicker({
   const { data } = useLoadedGraph();
   const id = useId();
   const [draft, setDraft] = useState('');
-  const [text, setText] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setText(draft.trim()), 150);
-    return () => clearTimeout(timer);
-  }, [draft]);
+  const text = useDebounced(draft.trim(), SEARCH_DEBOUNCE_MS);
   const choices = useSourceChoices(text, PICKER_CHOICES);
   const chosen = value ? data.sourceById.get(value) : undefined;
   const options = choices.nodes.filter((source) => source.id !== value);

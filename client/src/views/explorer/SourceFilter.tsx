@@ -4,10 +4,11 @@
  * or those whose title or publisher holds what is typed in the search box; "Show more" asks
  * the next page. Whatever the number of sources, it draws a page of them, never all.
  */
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 
 import { useSourceChoices } from '../../api/queries';
 import { useLoadedGraph } from '../../bindings/loaded-graph';
+import { useDebounced } from '../../bindings/use-debounced';
 import { ShowMore } from '../../components/ShowMore';
 import {
   clearFilter,
@@ -35,11 +36,7 @@ export function SourceFilter({ filter, filters, onChange }: SourceFilterProps) {
   const { data } = useLoadedGraph();
   const searchId = useId();
   const [draft, setDraft] = useState('');
-  const [text, setText] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setText(draft.trim()), DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [draft]);
+  const text = useDebounced(draft.trim(), DEBOUNCE_MS);
   const choices = useSourceChoices(text, SOURCE_CHOICES);
   const chosen = filters[filter.id];
   const allIds = data.sources.map((source) => source.id);
