@@ -93,6 +93,7 @@ export async function openCuration(
       touched: plan.touched,
       added: plan.added,
       ...(change.kind === 'revert' ? { reverts: change.change } : {}),
+      effects: plan.effects,
     };
     const nextLogText = appendRecord(logText || CHANGE_LOG_HEADER, entry as unknown as Record<string, unknown>);
     const writes: FileWrite[] = [

@@ -65,6 +65,107 @@ export function addRecordField(text: string, id: string, key: string, value: unk
   return next;
 }
 
+/** The value of the record `id` as plain data, or undefined when the file has no such record. */
+export function recordValue(text: string, id: string): Record<string, unknown> | undefined {
+  const record = topLevelRecords(text).find((item) => isMap(item) && item.get('id') === id);
+  return record && isMap(record) ? (record.toJSON() as Record<string, unknown>) : undefined;
+}
+
+/** `text` without the field `key` of the record `id`: its lines are removed, every other byte kept. */
+export function removeRecordField(text: string, id: string, key: string): string {
+  const record = findRecord(text, id);
+  const { [key]: _removed, ...expected } = record.toJSON() as Record<string, unknown>;
+  const next = removeField(text, record, key, `"${key}" of "${id}"`);
+  checkRecord(next, id, expected);
+  return next;
+}
+
+/** `text` with `key: value` added to the item `position` (a map) of the list `list` of the record `id`. */
+export function addListItemField(
+  text: string,
+  id: string,
+  list: string,
+  position: number,
+  key: string,
+  value: unknown,
+): string {
+  const record = findRecord(text, id);
+  const item = listItemOf(record, id, list, position);
+  if (item.has(key)) throw new YamlEditError(`item ${position} of "${list}" of "${id}" already has "${key}"`);
+  const next = insertField(text, item, key, value);
+  checkRecord(next, id, withListItem(record, list, position, { ...(item.toJSON() as object), [key]: value }));
+  return next;
+}
+
+/** `text` without the field `key` of the item `position` of the list `list` of the record `id`. */
+export function removeListItemField(text: string, id: string, list: string, position: number, key: string): string {
+  const record = findRecord(text, id);
+  const item = listItemOf(record, id, list, position);
+  const { [key]: _removed, ...rest } = item.toJSON() as Record<string, unknown>;
+  const next = removeField(text, item, key, `"${key}" of item ${position} of "${list}" of "${id}"`);
+  checkRecord(next, id, withListItem(record, list, position, rest));
+  return next;
+}
+
+/**
+ * `text` without the scalar `item` in the list `key` of the record `id`. A block list that
+ * would be left empty goes with its key (as before the item was added to a record that had none).
+ */
+export function removeFromRecordList(text: string, id: string, key: string, item: unknown): string {
+  const record = findRecord(text, id);
+  const expected = record.toJSON() as Record<string, unknown>;
+  const list = record.get(key, true) as Node | undefined;
+  if (!isSeq(list)) throw new YamlEditError(`the field "${key}" of "${id}" is not a list`);
+  const position = list.items.findIndex((node) => isScalar(node) && node.value === item);
+  if (position === -1) throw new YamlEditError(`the list "${key}" of "${id}" has no ${JSON.stringify(item)}`);
+  const remaining = (expected[key] as unknown[]).filter((_, index) => index !== position);
+  const node = list.items[position] as Node;
+  let next: string;
+  let wanted: Record<string, unknown> = { ...expected, [key]: remaining };
+  if (list.flow) {
+    const [start, end] = node.range!;
+    const previous = list.items[position - 1] as Node | undefined;
+    const following = list.items[position + 1] as Node | undefined;
+    if (previous) next = `${text.slice(0, previous.range![1])}${text.slice(end)}`;
+    else if (following) next = `${text.slice(0, start)}${text.slice(following.range![0])}`;
+    else next = `${text.slice(0, start)}${text.slice(end)}`;
+  } else if (list.items.length === 1) {
+    const { [key]: _removed, ...rest } = expected;
+    wanted = rest;
+    next = removeField(text, record, key, `"${key}" of "${id}"`);
+  } else {
+    const lineStart = text.lastIndexOf('\n', node.range![0] - 1) + 1;
+    next = `${text.slice(0, lineStart)}${text.slice(lineEndAfter(text, contentEnd(node)))}`;
+  }
+  checkRecord(next, id, wanted);
+  return next;
+}
+
+function listItemOf(record: YAMLMap, id: string, list: string, position: number): YAMLMap {
+  const items = record.get(list, true) as Node | undefined;
+  const item = isSeq(items) ? items.items[position] : undefined;
+  if (!isMap(item) || item.flow) throw new YamlEditError(`item ${position} of "${list}" of "${id}" is not a block map`);
+  return item;
+}
+
+function withListItem(record: YAMLMap, list: string, position: number, item: unknown): unknown {
+  const value = record.toJSON() as Record<string, unknown[]>;
+  return { ...value, [list]: value[list]!.map((each, index) => (index === position ? item : each)) };
+}
+
+/** Removes the lines of the pair `key` of a block map: from its key's line to the end of its value. */
+function removeField(text: string, map: YAMLMap, key: string, what: string): string {
+  const pair = map.items.find((candidate) => isScalar(candidate.key) && candidate.key.value === key);
+  if (!pair) throw new YamlEditError(`no field ${what}`);
+  const keyStart = (pair.key as Node).range![0];
+  const lineStart = text.lastIndexOf('\n', keyStart - 1) + 1;
+  // A key on the line of a list item's dash ("- key: …") cannot go without the item.
+  if (text.slice(lineStart, keyStart).trim().length > 0)
+    throw new YamlEditError(`cannot remove ${what}: it opens its item`);
+  const end = lineEndAfter(text, contentEnd((pair.value as Node | null) ?? (pair.key as Node)));
+  return `${text.slice(0, lineStart)}${text.slice(end)}`;
+}
+
 function insertField(text: string, record: YAMLMap, key: string, value: unknown): string {
   const at = lineEndAfter(text, contentEnd(record));
   const indent = columnOf(text, (record.items[0]?.key as Node).range![0]);
