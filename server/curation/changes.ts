@@ -19,7 +19,7 @@ import type { KnowledgeGraph } from '../data/model';
 import { findOccurrences } from '../data/resolve-quote';
 import { type ChangeEntry } from './change-log';
 import { blockersOf, effectsOf, listBlockers } from './dependants';
-import { applyEffect, describeEffect, type Effect, inverseOf, parseRef, type RecordKind } from './effects';
+import { applyEffect, describeEffect, type Effect, inverseOf, type RecordKind } from './effects';
 import { appendRecord, appendToRecordList } from './yaml-edit';
 
 /** Longest article text accepted, in characters: ten times the longest article shipped. */

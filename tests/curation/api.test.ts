@@ -230,3 +230,44 @@ test('refusals over the API: wrong offsets name the source and offsets, a stale 
   expect(huge.status).toBe(400);
   expect(huge.body.errors[0].message).toContain('over the limit');
 });
+
+test('over the API an entity is retired, the retirement undone, and the log says which undo stands', async () => {
+  server = await start();
+  const session = await signIn();
+  const added = await graphql(ADD_ENTITY, { base: await version(), entity: ENTITY }, as(session));
+  const RETIRE = `mutation($base: String!, $target: RetirableRecordKind!, $id: ID!) {
+    retire(baseVersion: $base, target: $target, id: $id, reason: "added by mistake") { dataVersion change { id } } }`;
+  const hub = await graphql(
+    RETIRE,
+    { base: added.data.addEntity.dataVersion, target: 'ENTITY', id: 'isis-k' },
+    as(session),
+  );
+  expect(hub.errors?.[0]?.extensions.code).toBe('CONFLICT');
+  expect(hub.errors?.[0]?.message).toContain('entity "isis-k" cannot be retired while live records refer to it');
+  const retired = await graphql(
+    RETIRE,
+    { base: added.data.addEntity.dataVersion, target: 'ENTITY', id: 'harbour-council' },
+    as(session),
+  );
+  expect(retired.errors).toBeUndefined();
+  expect((await graphql('{ entity(id: "harbour-council") { id } }')).data.entity).toBeNull();
+  const undone = await graphql(
+    `
+      mutation ($base: String!) {
+        revertChange(baseVersion: $base, change: 2, reason: "retired by mistake") {
+          dataVersion
+        }
+      }
+    `,
+    { base: retired.data.retire.dataVersion },
+    as(session),
+  );
+  expect(undone.errors).toBeUndefined();
+  expect((await graphql('{ entity(id: "harbour-council") { name } }')).data.entity.name).toBe('Harbour Council');
+  const log = await graphql('{ changes { id reverts undoneBy } }');
+  expect(log.data.changes).toEqual([
+    { id: 3, reverts: 2, undoneBy: null },
+    { id: 2, reverts: null, undoneBy: 3 },
+    { id: 1, reverts: null, undoneBy: null },
+  ]);
+});
