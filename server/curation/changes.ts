@@ -12,15 +12,13 @@
  */
 import { createHash } from 'node:crypto';
 
-import { parse } from 'yaml';
-
 import { GRAPH_DATA_FILES } from '../data/load-graph-data';
 import type { KnowledgeGraph } from '../data/model';
 import { findOccurrences } from '../data/resolve-quote';
 import { type ChangeEntry } from './change-log';
 import { blockersOf, effectsOf, listBlockers } from './dependants';
 import { applyEffect, describeEffect, type Effect, inverseOf, type RecordKind } from './effects';
-import { appendRecord, appendToRecordList } from './yaml-edit';
+import { appendRecord, appendToRecordList, recordIds } from './yaml-edit';
 
 /** Longest article text accepted, in characters: ten times the longest article shipped. */
 export const MAX_SOURCE_TEXT_LENGTH = 200_000;
@@ -414,10 +412,7 @@ function abbreviated(text: string): string {
 }
 
 /** Ids of a file's records, retired ones included (an id is never reused). */
-function idsIn(text: string): Set<string> {
-  const records = (parse(text) ?? []) as { id?: unknown }[];
-  return new Set(records.map((record) => String(record?.id)));
-}
+const idsIn = recordIds;
 
 /** `wanted` if free; otherwise, when the id was derived (not chosen), the first free `wanted-N`. */
 function freshId(wanted: string, taken: Set<string>, argument: string, chosen: boolean): string {

@@ -8,8 +8,14 @@
  * it was. Re-serialising the parsed document would reflow folded scalars and requote strings,
  * so the edits here splice text at the positions the `yaml` parser reports, and every edit is
  * checked by parsing the result again: the record must read back exactly as intended.
+ *
+ * Cost: parsing a whole file with `yaml` takes seconds at 10^5 records, so an edit of one
+ * record parses that record's block only (found by the loader's line scan, record-blocks.ts,
+ * when its first line is `- id: …`, as every record written here is) and splices it back.
  */
-import { isMap, isScalar, isSeq, parseDocument, stringify, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, parse, parseDocument, stringify, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+
+import { splitRecordBlocks } from '../data/record-blocks';
 
 /** Serialised like the hand-written files: block style, one line per quote (never folded). */
 const STRINGIFY_OPTIONS = { lineWidth: 0, minContentWidth: 0 } as const;
@@ -21,7 +27,8 @@ export function appendRecord(text: string, record: Record<string, unknown>): str
   const block = stringify([record], STRINGIFY_OPTIONS);
   const body = text.length === 0 || text.endsWith('\n') ? text : `${text}\n`;
   const next = `${body}${body.trim().length > 0 ? '\n' : ''}${block}`;
-  const records = topLevelRecords(next);
+  // The block starts a top-level item of its own at column 0: reading it alone reads the record.
+  const records = topLevelRecords(block);
   const last = records.at(-1) as Node | undefined;
   if (!last || !sameValue(last.toJSON(), record))
     throw new YamlEditError('the new record did not read back as written');
@@ -32,7 +39,7 @@ export function appendRecord(text: string, record: Record<string, unknown>): str
  * `text` with `item` appended to the list `key` of the record `id` (the list is created when
  * the record has none). A flow list (`[a, b]`) stays a flow list.
  */
-export function appendToRecordList(text: string, id: string, key: string, item: unknown): string {
+function appendToRecordListIn(text: string, id: string, key: string, item: unknown): string {
   const record = findRecord(text, id);
   const expected = record.toJSON() as Record<string, unknown>;
   const list = record.get(key, true) as Node | undefined;
@@ -57,7 +64,7 @@ export function appendToRecordList(text: string, id: string, key: string, item: 
 }
 
 /** `text` with the field `key: value` added at the end of the record `id`, which must not have it. */
-export function addRecordField(text: string, id: string, key: string, value: unknown): string {
+function addRecordFieldIn(text: string, id: string, key: string, value: unknown): string {
   const record = findRecord(text, id);
   if (record.has(key)) throw new YamlEditError(`the record "${id}" already has "${key}"`);
   const next = insertField(text, record, key, value);
@@ -65,14 +72,81 @@ export function addRecordField(text: string, id: string, key: string, value: unk
   return next;
 }
 
+/**
+ * Record-level edits, each applied to the record's own block (see the cost note above):
+ * `text` with `item` appended to the list `key` of the record `id` (the list is created when
+ * the record has none; a flow list stays a flow list) …
+ */
+export const appendToRecordList = (text: string, id: string, key: string, item: unknown): string =>
+  withinRecordBlock(text, id, (block) => appendToRecordListIn(block, id, key, item));
+/** … the field `key: value` added at the end of the record `id`, which must not have it … */
+export const addRecordField = (text: string, id: string, key: string, value: unknown): string =>
+  withinRecordBlock(text, id, (block) => addRecordFieldIn(block, id, key, value));
+/** … without the field `key` of the record `id` … */
+export const removeRecordField = (text: string, id: string, key: string): string =>
+  withinRecordBlock(text, id, (block) => removeRecordFieldIn(block, id, key));
+/** … with `key: value` added to the item `position` (a block map) of the list `list` of the record … */
+export const addListItemField = (
+  text: string,
+  id: string,
+  list: string,
+  position: number,
+  key: string,
+  value: unknown,
+): string => withinRecordBlock(text, id, (block) => addListItemFieldIn(block, id, list, position, key, value));
+/** … without the field `key` of that item … */
+export const removeListItemField = (text: string, id: string, list: string, position: number, key: string): string =>
+  withinRecordBlock(text, id, (block) => removeListItemFieldIn(block, id, list, position, key));
+/** … or without the scalar `item` in the list `key` of the record. */
+export const removeFromRecordList = (text: string, id: string, key: string, item: unknown): string =>
+  withinRecordBlock(text, id, (block) => removeFromRecordListIn(block, id, key, item));
+
+/** The block of the record `id`, from its `- id:` line to the next record's; null when no block opens so. */
+function blockOf(text: string, id: string): { start: number; end: number } | null {
+  const starts = splitRecordBlocks(text)?.starts;
+  if (!starts) return null;
+  for (const [position, start] of starts.entries()) {
+    const lineEnd = text.indexOf('\n', start);
+    const match = /^- id: *(.*?)\s*$/.exec(text.slice(start, lineEnd === -1 ? text.length : lineEnd));
+    if (match && plainScalar(match[1]!) === id) return { start, end: starts[position + 1] ?? text.length };
+  }
+  return null;
+}
+
+/**
+ * The ids of a file's records (retired ones included), from their `id:` lines at record level
+ * (`- id:` or two spaces in): a line scan, where parsing the file would take seconds. A record
+ * written otherwise is missed, and a new id that repeats it is then refused by the loader.
+ */
+export function recordIds(text: string): Set<string> {
+  const ids = new Set<string>();
+  for (const match of text.matchAll(/^(?:- | {2})id: *(.*?)\s*$/gm)) ids.add(plainScalar(match[1]!));
+  return ids;
+}
+
+/** A one-line YAML scalar's text: quotes taken off; anything unusual read by the parser. */
+function plainScalar(written: string): string {
+  if (/^[\w.-]+$/.test(written)) return written;
+  return String(parse(written));
+}
+
+/** `edit` applied to the record's block, spliced back; to the whole text when the block cannot be found by its first line. */
+function withinRecordBlock(text: string, id: string, edit: (text: string) => string): string {
+  const block = blockOf(text, id);
+  if (!block) return edit(text);
+  return `${text.slice(0, block.start)}${edit(text.slice(block.start, block.end))}${text.slice(block.end)}`;
+}
+
 /** The value of the record `id` as plain data, or undefined when the file has no such record. */
 export function recordValue(text: string, id: string): Record<string, unknown> | undefined {
-  const record = topLevelRecords(text).find((item) => isMap(item) && item.get('id') === id);
+  const block = blockOf(text, id);
+  const within = block ? text.slice(block.start, block.end) : text;
+  const record = topLevelRecords(within).find((item) => isMap(item) && item.get('id') === id);
   return record && isMap(record) ? (record.toJSON() as Record<string, unknown>) : undefined;
 }
 
 /** `text` without the field `key` of the record `id`: its lines are removed, every other byte kept. */
-export function removeRecordField(text: string, id: string, key: string): string {
+function removeRecordFieldIn(text: string, id: string, key: string): string {
   const record = findRecord(text, id);
   const { [key]: _removed, ...expected } = record.toJSON() as Record<string, unknown>;
   const next = removeField(text, record, key, `"${key}" of "${id}"`);
@@ -81,7 +155,7 @@ export function removeRecordField(text: string, id: string, key: string): string
 }
 
 /** `text` with `key: value` added to the item `position` (a map) of the list `list` of the record `id`. */
-export function addListItemField(
+function addListItemFieldIn(
   text: string,
   id: string,
   list: string,
@@ -98,7 +172,7 @@ export function addListItemField(
 }
 
 /** `text` without the field `key` of the item `position` of the list `list` of the record `id`. */
-export function removeListItemField(text: string, id: string, list: string, position: number, key: string): string {
+function removeListItemFieldIn(text: string, id: string, list: string, position: number, key: string): string {
   const record = findRecord(text, id);
   const item = listItemOf(record, id, list, position);
   const { [key]: _removed, ...rest } = item.toJSON() as Record<string, unknown>;
@@ -111,7 +185,7 @@ export function removeListItemField(text: string, id: string, list: string, posi
  * `text` without the scalar `item` in the list `key` of the record `id`. A block list that
  * would be left empty goes with its key (as before the item was added to a record that had none).
  */
-export function removeFromRecordList(text: string, id: string, key: string, item: unknown): string {
+function removeFromRecordListIn(text: string, id: string, key: string, item: unknown): string {
   const record = findRecord(text, id);
   const expected = record.toJSON() as Record<string, unknown>;
   const list = record.get(key, true) as Node | undefined;
