@@ -8,6 +8,9 @@
  * GRAPH_DATA_SNAPSHOT_DIR (default node_modules/.cache/graph-data-snapshots); set it to "off"
  * to load in full every time.
  */
+// First: the heap policy applies to everything the server allocates, the data included.
+import './heap-growth';
+
 import { readFileSync } from 'node:fs';
 
 import { recoverWrites } from './curation/curation';

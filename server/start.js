@@ -62,4 +62,8 @@ if (reason) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
+// The server is production unless NODE_ENV=development (server/api/environment.ts); libraries
+// that read NODE_ENV themselves when they load (graphql-js skips its cross-realm checks on every
+// type test, Express its development behaviour) are told so before the server imports them.
+process.env.NODE_ENV ??= 'production';
 await import('./dist/main.js');

@@ -25,6 +25,9 @@ import {
   type OperationDefinitionNode,
   TypeInfo,
   type ArgumentNode,
+  type DirectiveNode,
+  type FieldNode,
+  type GraphQLField,
   getArgumentValues,
   getNullableType,
   getVariableValues,
@@ -116,18 +119,35 @@ function checkNotNull(
   }
 }
 
-/** Checks every argument the operation will run with; throws BAD_USER_INPUT on the first out of bounds. */
-export function checkArguments(
+/** A field or directive of the operation that takes arguments, found once per parsed operation. */
+interface ArgumentSite {
+  node: FieldNode | DirectiveNode;
+  definitions: readonly GraphQLArgument[];
+  /** The field whose argument values are coerced and bounded; directives are checked for nulls only. */
+  field?: GraphQLField<unknown, unknown>;
+  /** How messages name it: `Type.field` or `@directive`. */
+  where: string;
+}
+
+/**
+ * Where the operation takes arguments, by schema and operation node. Walking a document with
+ * its types costs as much as executing a small query; Apollo hands over the same parsed
+ * document for every request that sends the same text, so the walk is done once per document
+ * and each request only checks its own variables' values at the sites found.
+ */
+const sitesBySchema = new WeakMap<GraphQLSchema, WeakMap<OperationDefinitionNode, ArgumentSite[]>>();
+
+function argumentSites(
   schema: GraphQLSchema,
   document: DocumentNode,
   operation: OperationDefinitionNode,
-  rawVariables: Record<string, unknown>,
-): void {
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables, { maxErrors: 1 });
-  // Variables that do not fit their types: execution refuses them with BAD_USER_INPUT.
-  if (coerced.errors) return;
-  const variables = coerced.coerced;
+): ArgumentSite[] {
+  let byOperation = sitesBySchema.get(schema);
+  if (!byOperation) sitesBySchema.set(schema, (byOperation = new WeakMap()));
+  const known = byOperation.get(operation);
+  if (known) return known;
 
+  const sites: ArgumentSite[] = [];
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
@@ -148,29 +168,48 @@ export function checkArguments(
         },
         Directive(node) {
           const directive = typeInfo.getDirective();
-          if (directive) checkNotNull(directive.args, node.arguments, variables, `@${directive.name}`);
+          if (directive) sites.push({ node, definitions: directive.args, where: `@${directive.name}` });
         },
         Field(node) {
           const field = typeInfo.getFieldDef();
-          const parent = typeInfo.getParentType();
           if (!field || field.args.length === 0) return;
-          const where = `\`${parent?.name}.${field.name}\``;
-          checkNotNull(field.args, node.arguments, variables, where);
-          let values: Record<string, unknown>;
-          try {
-            values = getArgumentValues(field, node, variables);
-          } catch (error) {
-            // Validation and the null check above leave nothing known to fail here; should a
-            // coercion still fail, it is the client's value, and the message names it.
-            const argument = field.args.find((a) => String((error as Error).message).includes(`"${a.name}"`));
-            throw outOfBounds(argument?.name ?? field.name, (error as Error).message);
-          }
-          for (const argument of field.args) {
-            checkValue(argument.name, argument.name, argument.type, values[argument.name]);
-          }
+          const where = `\`${typeInfo.getParentType()?.name}.${field.name}\``;
+          sites.push({ node, definitions: field.args, field, where });
         },
       }),
     );
+  }
+  byOperation.set(operation, sites);
+  return sites;
+}
+
+/** Checks every argument the operation will run with; throws BAD_USER_INPUT on the first out of bounds. */
+export function checkArguments(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  rawVariables: Record<string, unknown>,
+): void {
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables, { maxErrors: 1 });
+  // Variables that do not fit their types: execution refuses them with BAD_USER_INPUT.
+  if (coerced.errors) return;
+  const variables = coerced.coerced;
+
+  for (const { node, definitions, field, where } of argumentSites(schema, document, operation)) {
+    checkNotNull(definitions, node.arguments, variables, where);
+    if (!field) continue;
+    let values: Record<string, unknown>;
+    try {
+      values = getArgumentValues(field, node as FieldNode, variables);
+    } catch (error) {
+      // Validation and the null check above leave nothing known to fail here; should a
+      // coercion still fail, it is the client's value, and the message names it.
+      const argument = field.args.find((a) => String((error as Error).message).includes(`"${a.name}"`));
+      throw outOfBounds(argument?.name ?? field.name, (error as Error).message);
+    }
+    for (const argument of field.args) {
+      checkValue(argument.name, argument.name, argument.type, values[argument.name]);
+    }
   }
 }
 

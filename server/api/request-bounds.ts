@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 
 import type { RequestHandler } from 'express';
 import { parse, visit } from 'graphql';
+import { LRUCache } from 'lru-cache';
 
 import { ERROR_CODES, httpErrorBody } from './errors';
 import { MAX_SELECTIONS, PARSE_OPTIONS } from './limits';
@@ -30,6 +31,19 @@ export const MAX_VARIABLES_VALUES = 2_000;
 export const MAX_OPERATION_NAME_LENGTH = 200;
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/**
+ * Budget, in bytes of document text, of the documents already counted within the selection
+ * limit. Clients send the same few documents with different variables, and counting parses
+ * the whole text: remembering the verdict spares a parse per request (about a tenth of a
+ * distinct request's time on the seed graph). Only documents within bounds are kept, so a
+ * client cannot fill it with documents that are refused anyway.
+ */
+const COUNTED_DOCUMENTS_BYTES = 2 * 1024 * 1024;
+const countedDocuments = new LRUCache<string, true>({
+  maxSize: COUNTED_DOCUMENTS_BYTES,
+  sizeCalculation: (_value, query) => Math.max(1, query.length * 2),
+});
 
 class RequestOutOfBounds extends Error {
   constructor(
@@ -115,6 +129,7 @@ function checkRequest(body: unknown): void {
  * a few microseconds per token, and the document is at most 10 000 characters.
  */
 function checkSelections(query: string): void {
+  if (countedDocuments.has(query)) return;
   let document;
   try {
     document = parse(query, { ...PARSE_OPTIONS, noLocation: true });
@@ -130,6 +145,7 @@ function checkSelections(query: string): void {
       ERROR_CODES.validationFailed,
     );
   }
+  countedDocuments.set(query, true);
 }
 
 /** Depth and number of values, walked without recursion so a deep value cannot overflow the stack. */

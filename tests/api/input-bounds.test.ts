@@ -47,6 +47,10 @@ describe('every input is bounded before work starts', () => {
     );
     const justUnder = await api.query(`{ ${'stats { entityCount } '.repeat(MAX_SELECTIONS / 2)} }`);
     expect(justUnder.errors).toBeUndefined();
+    // Verdicts are remembered per document: a second sending is judged the same, either way.
+    const again = await api.query(`{ ${'stats { entityCount } '.repeat(MAX_SELECTIONS / 2 + 1)} }`);
+    expect(again.status).toBe(400);
+    expect((await api.query(`{ ${'stats { entityCount } '.repeat(MAX_SELECTIONS / 2)} }`)).errors).toBeUndefined();
   });
 
   it('refuses search text over its maximum, naming `text` and the maximum, written inline or as a variable', async () => {
@@ -64,6 +68,16 @@ describe('every input is bounded before work starts', () => {
       });
       expect(errors?.[0]?.message).toBe(`\`text\` is ${text.length} characters long, over the maximum of 200.`);
     }
+  });
+
+  it('judges the variables of every request, whatever the same document was sent with before', async () => {
+    // Where a document takes arguments is worked out once per document; the values, each time.
+    const query = `query($t: String!) { search(text: $t) { id } }`;
+    expect((await api.query(query, { t: 'taliban' })).errors).toBeUndefined();
+    const tooLong = await api.query(query, { t: 'x'.repeat(MAX_STRING_LENGTHS.text + 1) });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.errors?.[0]?.extensions?.argument).toBe('text');
+    expect((await api.query(query, { t: 'haqqani' })).errors).toBeUndefined();
   });
 
   it('refuses 100 kB of search text without running the search', async () => {

@@ -4,6 +4,9 @@
  * graph, and a raw Node http server that answers every benchmark request with the very bytes
  * (status, headers, body) the project's server sent for it, found in a Map by request body.
  */
+// The heap policy of server/main.ts, which these servers are started without.
+import '../../server/heap-growth';
+
 import { type IncomingMessage, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 

@@ -66,7 +66,11 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 async function main(): Promise<void> {
   console.log('Starting the servers (seed graph, and a synthetic graph built in memory) …');
-  const child = fork(new URL('./api-servers.ts', import.meta.url), { stdio: 'inherit' });
+  // NODE_ENV as `npm start` sets it (server/start.js), which libraries read when they load.
+  const child = fork(new URL('./api-servers.ts', import.meta.url), {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' },
+  });
   const ready = await new Promise<ServersReady>((resolve, reject) => {
     child.once('message', (message) => resolve(message as ServersReady));
     child.once('exit', (code) => reject(new Error(`The benchmark servers exited (${code}) before they were ready.`)));

@@ -3,7 +3,9 @@
  * drawn from the served graph, in a seeded mix. The soak run's load, and the fuzz run's
  * warm-up.
  */
-import { Kind, parse } from 'graphql';
+import { Kind, isEnumType, parse, typeFromAST } from 'graphql';
+
+import { buildSchemaFromFile } from '../api/schema';
 
 import { explorerOperations } from '../support/explorer-operations';
 import type { HostileRequest } from './requests';
@@ -46,11 +48,23 @@ async function graphIds(baseUrl: string): Promise<GraphIds> {
 export async function realisticRequests(baseUrl: string, seed: number): Promise<() => HostileRequest> {
   const ids = await graphIds(baseUrl);
   // A reader's queries; the curator's mutations are refused on a read-only server.
+  const schema = await buildSchemaFromFile();
   const reads = (await explorerOperations()).filter(({ operation }) => operation === 'query');
   const operations = reads.map((operation) => {
     const definition = parse(operation.document).definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
     const variables = definition?.kind === Kind.OPERATION_DEFINITION ? (definition.variableDefinitions ?? []) : [];
-    return { ...operation, variables: variables.map((v) => v.variable.name.value) };
+    return {
+      ...operation,
+      variables: variables.map((v) => {
+        // An enum variable takes one of its values, whatever its name (a timeline's bucket …).
+        const type = typeFromAST(schema, v.type);
+        const named = type && 'ofType' in type ? type.ofType : type;
+        return {
+          name: v.variable.name.value,
+          enumValues: isEnumType(named) ? named.getValues().map((e) => e.value) : [],
+        };
+      }),
+    };
   });
   const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
@@ -84,7 +98,16 @@ export async function realisticRequests(baseUrl: string, seed: number): Promise<
 
   return () => {
     const operation = pick(operations);
-    const variables = Object.fromEntries(operation.variables.map((name) => [name, valueOf(operation.name, name)]));
+    const variables = Object.fromEntries(
+      operation.variables.map(({ name, enumValues }) => [
+        name,
+        enumValues.length > 0 ? pick(enumValues) : valueOf(operation.name, name),
+      ]),
+    );
+    // The explorer never asks what lies between an entity and itself (the API refuses it).
+    while ('to' in variables && variables.to === variables.from && ids.entities.length > 1) {
+      variables.to = pick(ids.entities).id;
+    }
     return {
       kind: `realistic: ${operation.name}`,
       method: 'POST',
