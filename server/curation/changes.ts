@@ -260,7 +260,9 @@ export function planChange(change: Change, context: ChangeContext): PlannedChang
     case 'retire': {
       assertLive(context.graph, change.target, change.id);
       const effect: Effect = { do: 'retire', record: `${change.target}:${change.id}` };
-      const blockers = blockersOf([effect], { graph: context.graph, log: context.log, file });
+      // A retired relation or claim takes its citations with it; what refers to an entity or a source does not go.
+      const refersToIt = change.target === 'entity' || change.target === 'source';
+      const blockers = refersToIt ? blockersOf([effect], { graph: context.graph, log: context.log, file }) : [];
       if (blockers.length > 0) {
         throw new CurationError(
           `${change.target} "${change.id}" cannot be retired while live records refer to it: ${listBlockers(blockers)}; retire them first`,

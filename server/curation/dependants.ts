@@ -129,7 +129,9 @@ export function blockersOf(effects: readonly Effect[], context: DependencyContex
       }
     } else if (effect.do === 'retire' && kind === 'source') {
       for (const citation of liveCitations(graph)) {
-        if (citation.sourceId === id && citation.target.id !== id) citationBlocker(citation, 'cites it');
+        // Its own dating quotes (publishedEvidence) go with it.
+        const own = citation.target.kind === 'source' && citation.target.id === id;
+        if (citation.sourceId === id && !own) citationBlocker(citation, 'cites it');
       }
     } else if (effect.do === 'retire' && (kind === 'relation' || kind === 'claim')) {
       const record = recordValue(file(FILE_OF_KIND[kind]), id);

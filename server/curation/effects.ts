@@ -18,6 +18,7 @@ import {
   appendToRecordList,
   recordValue,
   removeFromRecordList,
+  YamlEditError,
   removeListItemField,
   removeRecordField,
 } from './yaml-edit';
@@ -113,7 +114,7 @@ export function applyEffect(
   const { kind, id } = parseRef(effect.record);
   const name = FILE_OF_KIND[kind];
   const record = recordValue(file(name), id);
-  if (!record) throw new Error(`${name} has no record "${id}"`);
+  if (!record) throw new YamlEditError(`no record with id "${id}" in ${name}`);
   const retired = record.retired !== undefined;
   if (effect.do === 'retire') {
     if (retired) return false;

@@ -315,3 +315,26 @@ test('undo of a relation is refused while a later change’s citation of it stan
   await undo(2);
   expect(served.graph.hasEdge(relation)).toBe(false);
 });
+
+test('a relation is retired with the citations later changes added to it; a record a hand edit removed is a DATA_INVALID refusal', async () => {
+  await addArticle();
+  await apply({
+    kind: 'addCitation',
+    target: 'relation',
+    id: RELATION,
+    citation: citeArticle('The Harbour Council approved the budget as well.'),
+  });
+  await apply({ kind: 'retire', target: 'relation', id: RELATION, reason: 'a test retires it whole' });
+  expect(served.graph.hasEdge(RELATION)).toBe(false);
+
+  await addCouncil();
+  const { writeFile } = await import('node:fs/promises');
+  const entities = await read('entities.yaml');
+  const start = entities.indexOf('- id: harbour-council\n');
+  await writeFile(path.join(temp.dir, 'entities.yaml'), entities.slice(0, start));
+  // Restart on the edited files (a running server refuses a hand edit before it plans anything).
+  curation = await openCuration(temp.dir, await loadGraphData(temp.dir), dataVersion, () => {});
+  const error = await refusal(undo(4));
+  expect(error.code).toBe('DATA_INVALID');
+  expect(error.message).toContain('no record with id "harbour-council" in entities.yaml');
+});
