@@ -282,6 +282,7 @@ export function planChange(change: Change, context: ChangeContext): PlannedChang
       if (undoneBy !== undefined) {
         throw badInput('change', `change ${change.change} was already reverted (by change ${undoneBy})`);
       }
+      if (change.reason.trim().length < 5) throw badInput('reason', 'give the reason in words');
       const retirement = retirementOf(`undo of change ${change.change}: ${change.reason}`, context);
       const undo = effectsOf(original).map(inverseOf).reverse();
       if (undo.length === 0) {

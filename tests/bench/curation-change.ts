@@ -43,7 +43,10 @@ try {
   // A sentence of another source that the relation does not cite yet: its first quote's sentence in a second source.
   const [source] = [...graph.sources.values()].filter((each) => !attributes.sourceIds.includes(each.id));
   const text = await readFile(join(dir, source!.file), 'utf8');
-  const line = text.split('\n').find((each) => each.trim().length > 20)!.trim();
+  const line = text
+    .split('\n')
+    .find((each) => each.trim().length > 20)!
+    .trim();
   const start = text.indexOf(line);
   const by = 'Bench';
 
@@ -69,7 +72,9 @@ try {
   );
 
   const relations = graph.graph.size;
-  console.log(`curation change on ${graph.graph.order} entities, ${relations} relations, ${graph.sources.size} sources`);
+  console.log(
+    `curation change on ${graph.graph.order} entities, ${relations} relations, ${graph.sources.size} sources`,
+  );
   console.log(`  full load (baseline)   ${load.ms.toFixed(0).padStart(7)} ms`);
   for (const [name, run] of [
     ['add an alias', alias],
