@@ -7,7 +7,7 @@ import { createApiClient } from '../../client/src/api/client';
 import { SearchEntitiesDocument } from '../../client/src/api/generated/graphql';
 import { type RunningServer, startServer } from '../../server/api/server';
 import { emptyStaticDir } from '../api/test-server';
-import { tempGraphData } from './temp-graph-data';
+import { tempGraphData, WRITE_TEST_TIMEOUT } from './temp-graph-data';
 
 const TOKEN = 'a-curator-token-for-tests-only';
 let temp: Awaited<ReturnType<typeof tempGraphData>>;
@@ -28,34 +28,38 @@ afterAll(async () => {
   await temp.cleanUp();
 });
 
-test('a change drops the cached answers: a search that found nothing finds the new entity at once', async () => {
-  const signIn = await fetch(`${server.url}/curator/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ token: TOKEN, name: 'Ada' }),
-  });
-  const { csrfToken } = (await signIn.json()) as { csrfToken: string };
-  const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
-  const client = createApiClient(`${server.url}/graphql`);
-  const search = () => client.query(SearchEntitiesDocument, { text: 'Qwxyzzy', first: 5 }).toPromise();
+test(
+  'a change drops the cached answers: a search that found nothing finds the new entity at once',
+  async () => {
+    const signIn = await fetch(`${server.url}/curator/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: TOKEN, name: 'Ada' }),
+    });
+    const { csrfToken } = (await signIn.json()) as { csrfToken: string };
+    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+    const client = createApiClient(`${server.url}/graphql`);
+    const search = () => client.query(SearchEntitiesDocument, { text: 'Qwxyzzy', first: 5 }).toPromise();
 
-  const before = await search();
-  expect(before.data?.search).toEqual([]);
-  const cached = await search();
-  expect(cached.operation.context.meta?.cacheOutcome).toBe('hit');
+    const before = await search();
+    expect(before.data?.search).toEqual([]);
+    const cached = await search();
+    expect(cached.operation.context.meta?.cacheOutcome).toBe('hit');
 
-  const { dataVersion } = (await client.query('{ dataVersion }', {}).toPromise()).data as { dataVersion: string };
-  const change = await client
-    .mutation(
-      `mutation($base: String!) { addEntity(baseVersion: $base, entity: { type: "organization", name: "Qwxyzzy Ferry Board",
+    const { dataVersion } = (await client.query('{ dataVersion }', {}).toPromise()).data as { dataVersion: string };
+    const change = await client
+      .mutation(
+        `mutation($base: String!) { addEntity(baseVersion: $base, entity: { type: "organization", name: "Qwxyzzy Ferry Board",
         description: "The council that runs the harbour." }) { dataVersion } }`,
-      { base: dataVersion },
-      { fetchOptions: { headers: { cookie, 'x-csrf-token': csrfToken } } },
-    )
-    .toPromise();
-  expect(change.error).toBeUndefined();
+        { base: dataVersion },
+        { fetchOptions: { headers: { cookie, 'x-csrf-token': csrfToken } } },
+      )
+      .toPromise();
+    expect(change.error).toBeUndefined();
 
-  const after = await search();
-  expect(after.operation.context.meta?.cacheOutcome).toBe('miss');
-  expect(after.data?.search.map((hit) => hit.id)).toContain('qwxyzzy-ferry-board');
-});
+    const after = await search();
+    expect(after.operation.context.meta?.cacheOutcome).toBe('miss');
+    expect(after.data?.search.map((hit) => hit.id)).toContain('qwxyzzy-ferry-board');
+  },
+  WRITE_TEST_TIMEOUT,
+);
