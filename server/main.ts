@@ -34,6 +34,7 @@ function curatorToken(): string | null {
 
 async function main(): Promise<void> {
   let knowledgeGraph;
+  let version: string | undefined;
   let token;
   const dir = process.env.GRAPH_DATA_DIR || DEFAULT_GRAPH_DATA_DIR;
   const snapshotDir = process.env.GRAPH_DATA_SNAPSHOT_DIR || DEFAULT_SNAPSHOT_DIR;
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
     } else {
       const load = await loadGraphDataWithSnapshot(dir, snapshotDir);
       knowledgeGraph = load.knowledgeGraph;
+      version = load.dataVersion;
       const how = load.snapshot === 'read' ? 'from its snapshot' : 'in full';
       console.log(`graph-data loaded ${how} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     }
@@ -73,6 +75,7 @@ async function main(): Promise<void> {
       port,
       host: process.env.HOST,
       knowledgeGraph,
+      dataVersion: version,
       graphDataDir: dir,
       curatorToken: token,
       corsOrigins,
@@ -84,6 +87,10 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   console.log(`Knowledge-graph explorer at ${server.url}/ (API at ${server.url}${GRAPHQL_PATH})`);
+  const listening = performance.now();
+  void server.searchIndexesBuilt.then(() =>
+    console.log(`Search indexes built ${((performance.now() - listening) / 1000).toFixed(1)} s after start-up.`),
+  );
   if (token) console.log(`Curator mode: signed-in curators may change ${dir}.`);
 
   // Graceful shutdown: stop accepting connections, let the requests in flight finish (Apollo's

@@ -38,16 +38,18 @@ import {
   visitWithTypeInfo,
 } from 'graphql';
 
+import { MAX_FULL_TEXT_LENGTH } from '../graph/full-text-search';
 import type { ApiContext } from './context';
 import { ERROR_CODES } from './errors';
 
 /** Longest string arguments, in characters (UTF-16 code units). */
 export const MAX_STRING_LENGTHS = {
   /**
-   * Search text and text filters: arguments named `text`. The longest name or alias in the
-   * graph is well under 100 characters.
+   * Search text and text filters: arguments named `text`. The graph layer's bound on a
+   * full-text query, which the API applies to every `text` before any resolver starts; the
+   * longest name or alias in the graph is well under 100 characters.
    */
-  text: 200,
+  text: MAX_FULL_TEXT_LENGTH,
   /** Every other string: ids (entities, relations, sources, vocabulary types) and cursors. */
   other: 300,
 } as const;

@@ -62,11 +62,17 @@ export function checkAtLeast(argument: string, value: number | null | undefined,
  */
 export function asUserInput<T>(query: () => T): T {
   try {
-    return query();
+    const result = query();
+    // An async query (one that awaits an index built after start-up) rejects instead of throwing.
+    return result instanceof Promise ? (result.catch(asUserInputError) as T) : result;
   } catch (error) {
-    if (error instanceof InvalidArgumentError) throw badUserInput(error.argument, error.message);
-    throw error;
+    return asUserInputError(error);
   }
+}
+
+function asUserInputError(error: unknown): never {
+  if (error instanceof InvalidArgumentError) throw badUserInput(error.argument, error.message);
+  throw error;
 }
 
 /** A GraphQL-shaped body for errors raised before GraphQL runs (malformed JSON, oversized body). */

@@ -55,7 +55,10 @@ import { REQUEST_TIME_LIMIT_MS, timeLimitPlugin } from './time-limit';
 
 /** Allowed ranges of the arguments that size a result; schema.graphql states the same. */
 export const ARGUMENT_LIMITS = {
-  /** `first` of `entities`, `relations` and `Entity.statements`. */
+  /**
+   * `first` of `entities`, `relations` and every other connection of a growable list
+   * (`sources`, `disagreements`, `Entity.claims`, `Source.citations` …).
+   */
   pageSize: { min: 0, max: 500 },
   /** `first` of `search`. */
   searchResults: { min: 0, max: 50 },
@@ -119,29 +122,20 @@ export const ASSUMED_LIST_SIZES: Readonly<Record<string, number>> = {
   'RelationConnection.edges': 1,
   'EntityRelationConnection.edges': 1,
   'CitationConnection.edges': 1,
-  'Entity.claims': 10,
-  'Entity.sources': 5,
-  'Entity.disagreements': 3,
+  'SourceConnection.edges': 1,
+  'ClaimConnection.edges': 1,
+  'DisagreementConnection.edges': 1,
   'Relation.citations': 3,
   'Relation.sources': 3,
   'Claim.citations': 3,
   'Claim.sources': 3,
   'Disagreement.claims': 3,
-  'Source.citations': 100,
-  'Source.relations': 100,
-  'Source.claims': 50,
-  'Source.entities': 100,
   'Subgraph.entities': 100,
   'Subgraph.relations': 100,
   'Path.entities': 4,
   'Path.relations': 3,
   'Path.hops': 3,
   'PathHop.relations': 2,
-  'SourceComparison.onlyA': 100,
-  'SourceComparison.onlyB': 100,
-  'SourceComparison.both': 100,
-  'Query.sources': 10,
-  'Query.disagreements': 20,
   'Vocabulary.entityTypes': 10,
   'Vocabulary.relationTypes': 40,
   'PathConnection.edges': 1,

@@ -4,12 +4,15 @@
  * ranges (limits.ts), call one function, and leave every other field to the default resolver
  * reading the record.
  */
+import type { GraphQLResolveInfo } from 'graphql';
+
 import { between, pathsThroughOthers } from '../graph/between';
-import { compareSources } from '../graph/comparison';
-import { allDisagreements, disagreementsOf } from '../graph/disagreements';
+import { compareSources, comparisonPage } from '../graph/comparison';
+import { disagreementsPage } from '../graph/disagreements';
 import { type EntityFilter, claimsOfEntity, entitiesPage, entityById, sourcesOfEntity } from '../graph/entities';
 import { fullTextEntities, fullTextPassages, fullTextQuery, fullTextRelations } from '../graph/full-text-search';
 import { type GraphIndex, degreeOf, entityRecord, relationRecord, sourceRecords } from '../graph/indexes';
+import type { PageArgs } from '../graph/pagination';
 import { assertKnownEntityFilter, assertKnownRelationFilter } from '../graph/known-values';
 import { entityRelationsPage } from '../graph/entity-relations';
 import { neighborhood } from '../graph/neighborhood';
@@ -18,15 +21,15 @@ import { type PathPageRecord, pathPage, shortestPaths } from '../graph/paths';
 import { offsetAfter, rankedConnection } from '../graph/ranked-cursor';
 import { type RelationFilter, relationById, relationsPage } from '../graph/relations';
 import { searchEntities } from '../graph/search';
-import { speakerOf, statedPlainly, statementsPage } from '../graph/statements';
+import { relationPasses, speakerOf, statedPlainly, statementsPage } from '../graph/statements';
 import {
-  allSources,
   citationsOfSource,
   claimsOfSource,
   entitiesOfSource,
   relationsOfSource,
   sourceById,
   sourceCounts,
+  sourcesPage,
 } from '../graph/sources';
 import { entityTimeline, timelineCounts, timelineEvents } from '../graph/timeline';
 import {
@@ -64,6 +67,15 @@ function checkedEntityFilter<T extends EntityFilter>(
   return filter;
 }
 
+/**
+ * A page of a growable list (list-pages.ts), from its arguments with the schema's defaults in
+ * place: `first` within ARGUMENT_LIMITS.pageSize, `after` as given.
+ */
+function listPageArgs(info: GraphQLResolveInfo, args: { first?: number | null; after?: string | null }): PageArgs {
+  const { first, after } = resolverArguments(info, args);
+  return { first: checkRange('first', first!, ARGUMENT_LIMITS.pageSize), after };
+}
+
 /** A full-text group's page, from its arguments with the schema's defaults in place. */
 function fullTextPage({ first, after }: { first?: number | null; after?: string | null }) {
   return { first: checkRange('first', first!, ARGUMENT_LIMITS.searchResults), offset: offsetAfter(after) };
@@ -85,6 +97,7 @@ export const resolvers: Resolvers = {
       );
     },
     relation: (_, { id }, { index }) => relationById(index, id),
+    claim: (_, { id }, { index }) => index.knowledgeGraph.claims.get(id) ?? null,
     relations: (_, args, { index }, info) => {
       const { filter, first, after } = resolverArguments(info, args);
       return asUserInput(() =>
@@ -134,17 +147,21 @@ export const resolvers: Resolvers = {
     },
     between: (_, { a, b, filter }, { index }) => asUserInput(() => between(index, a, b, checkedFilter(index, filter))),
     fullTextSearch: (_, { text }) => asUserInput(() => ({ text: fullTextQuery(text) })),
-    sources: (_, __, { index }) => allSources(index),
+    sources: (_, args, { index }, info) => {
+      const { text, orderBy } = resolverArguments(info, args);
+      return asUserInput(() => sourcesPage(index, { text, orderBy }, listPageArgs(info, args)));
+    },
     source: (_, { id }, { index }) => sourceById(index, id),
-    disagreements: (_, { entity }, { index }) => {
-      if (entity == null) return allDisagreements(index);
-      if (!index.graph.hasNode(entity)) {
+    disagreements: (_, args, { index }, info) => {
+      const { entity } = args;
+      const page = listPageArgs(info, args);
+      if (entity != null && !index.graph.hasNode(entity)) {
         throw badUserInput(
           'entity',
           `No entity has the id "${entity}": pass the id of an existing entity, or leave \`entity\` out for every disagreement.`,
         );
       }
-      return disagreementsOf(index, entity);
+      return asUserInput(() => disagreementsPage(index, entity ?? null, page));
     },
     compareSources: (_, { a, b }, { index }) => asUserInput(() => compareSources(index, a, b)),
     vocabulary: (_, __, { index }) => ({
@@ -222,7 +239,8 @@ export const resolvers: Resolvers = {
   },
 
   Entity: {
-    claims: (entity, _, { index }) => [...claimsOfEntity(index, entity.id)],
+    claims: (entity, args, { index }, info) =>
+      asUserInput(() => claimsOfEntity(index, entity.id, listPageArgs(info, args))),
     relations: (entity, args, { index }, info) => {
       const { direction, types, neighborTypes, first, after } = resolverArguments(info, args);
       return asUserInput(() =>
@@ -236,14 +254,15 @@ export const resolvers: Resolvers = {
       );
     },
     degree: (entity, _, { index }) => degreeOf(index, entity.id),
-    sources: (entity, _, { index }) => sourcesOfEntity(index, entity.id),
-    disagreements: (entity, _, { index }) => disagreementsOf(index, entity.id),
+    sources: (entity, args, { index }, info) =>
+      asUserInput(() => sourcesOfEntity(index, entity.id, listPageArgs(info, args))),
+    sourceIds: (entity, _, { index }) => [...(index.sourceIdsByEntity.get(entity.id) ?? [])],
+    disagreements: (entity, args, { index }, info) =>
+      asUserInput(() => disagreementsPage(index, entity.id, listPageArgs(info, args))),
     time: (entity) => entity.time ?? [],
     span: (entity, _, { index }) => index.time.entitySpans.get(entity.id) ?? null,
-    timeline: (entity, args, { index }, info) => {
-      const { first } = resolverArguments(info, args);
-      return entityTimeline(index, entity.id, checkRange('first', first, ARGUMENT_LIMITS.pageSize));
-    },
+    timeline: (entity, args, { index }, info) =>
+      asUserInput(() => entityTimeline(index, entity.id, listPageArgs(info, args))),
     statements: (entity, args, { index }, info) => {
       const { first, after } = resolverArguments(info, args);
       return asUserInput(() =>
@@ -259,6 +278,8 @@ export const resolvers: Resolvers = {
     sources: (relation, _, { index }) => sourceRecords(index, relation.sourceIds),
     corroboration: (relation) => relation.sourceIds.length,
     statedPlainly: (relation) => statedPlainly(relation),
+    ownVoice: (relation) => relationPasses(relation, { ownVoice: true }),
+    unhedged: (relation) => relationPasses(relation, { unhedged: true }),
     time: (relation) => relation.time ?? [],
     span: (relation, _, { index }) => index.time.relationSpans.get(relation.id) ?? null,
   },
@@ -274,16 +295,29 @@ export const resolvers: Resolvers = {
       citation.hedge === undefined ? null : (index.knowledgeGraph.vocabulary.hedges.get(citation.hedge) ?? null),
   },
 
+  SourceComparison: {
+    onlyA: (comparison, args, { index }, info) =>
+      asUserInput(() => comparisonPage(index, comparison, 'onlyA', listPageArgs(info, args))),
+    onlyB: (comparison, args, { index }, info) =>
+      asUserInput(() => comparisonPage(index, comparison, 'onlyB', listPageArgs(info, args))),
+    both: (comparison, args, { index }, info) =>
+      asUserInput(() => comparisonPage(index, comparison, 'both', listPageArgs(info, args))),
+  },
+
   Claim: {
     entity: (claim, _, { index }) => entityRecord(index, claim.entity)!,
     sources: (claim, _, { index }) => sourceRecords(index, claim.sourceIds),
   },
 
   Source: {
-    citations: (source, _, { index }) => [...citationsOfSource(index, source.id)],
-    relations: (source, _, { index }) => relationsOfSource(index, source.id),
-    claims: (source, _, { index }) => [...claimsOfSource(index, source.id)],
-    entities: (source, _, { index }) => entitiesOfSource(index, source.id),
+    citations: (source, args, { index }, info) =>
+      asUserInput(() => citationsOfSource(index, source.id, listPageArgs(info, args))),
+    relations: (source, args, { index }, info) =>
+      asUserInput(() => relationsOfSource(index, source.id, listPageArgs(info, args))),
+    claims: (source, args, { index }, info) =>
+      asUserInput(() => claimsOfSource(index, source.id, listPageArgs(info, args))),
+    entities: (source, args, { index }, info) =>
+      asUserInput(() => entitiesOfSource(index, source.id, listPageArgs(info, args))),
     relationCount: (source, _, { index }) => sourceCounts(index, source.id).relationCount,
     claimCount: (source, _, { index }) => sourceCounts(index, source.id).claimCount,
     entityCount: (source, _, { index }) => sourceCounts(index, source.id).entityCount,

@@ -4,23 +4,26 @@
  *
  * Requests read the graph index through this holder, never a copy of it, so that a graph
  * swapped at run time (a reload, a curation step) is what the next request sees. The data
- * version is a hash of the graph's content: anything derived from the graph and kept between
- * requests (the response cache) is keyed by it, and so never outlives a change.
+ * version is a hash of the graph's content (data/data-version.ts): anything derived from the
+ * graph and kept between requests (the response cache) is keyed by it, and so never outlives
+ * a change.
  */
-import { createHash } from 'node:crypto';
-
+import { dataVersion } from '../data/data-version';
 import type { KnowledgeGraph } from '../data/model';
-import { type GraphIndex, buildGraphIndex } from '../graph/indexes';
+import { type GraphIndex, buildDeferredIndexes, buildGraphIndex } from '../graph/indexes';
 import { prepareOverview } from '../graph/overview';
+
+export { dataVersion };
 
 export class ServedGraph {
   #index: GraphIndex;
   #version: string;
 
-  constructor(knowledgeGraph: KnowledgeGraph) {
+  /** `version`: the graph's dataVersion when the caller has it already (a snapshot keeps it). */
+  constructor(knowledgeGraph: KnowledgeGraph, version?: string) {
     this.#index = buildGraphIndex(knowledgeGraph);
     prepareOverview(this.#index);
-    this.#version = dataVersion(knowledgeGraph);
+    this.#version = version ?? dataVersion(knowledgeGraph);
   }
 
   get index(): GraphIndex {
@@ -32,31 +35,24 @@ export class ServedGraph {
     return this.#version;
   }
 
-  /** Serves another graph from the next request on (indexed before the swap, so no request waits). */
+  /**
+   * Builds the indexes only searches read (indexes.ts): called once the server answers, so
+   * that start-up does not wait for them. A search asked meanwhile awaits them.
+   */
+  buildDeferredIndexes(): Promise<void> {
+    return buildDeferredIndexes(this.#index);
+  }
+
+  /**
+   * Serves another graph from the next request on (indexed before the swap, so no request
+   * waits, but for a search asked in the seconds its indexes take to build).
+   */
   replace(knowledgeGraph: KnowledgeGraph): void {
     const index = buildGraphIndex(knowledgeGraph);
     prepareOverview(index);
     const version = dataVersion(knowledgeGraph);
     this.#index = index;
     this.#version = version;
+    buildDeferredIndexes(index).catch((error: unknown) => console.error('Building the search indexes failed:', error));
   }
-}
-
-/**
- * SHA-256 of every record of the graph (entities, relations with their ends, claims, sources
- * with their text, vocabulary), in the graph's own order. Linear in the graph's size: about a
- * second for 10^6 relations, paid once per loaded graph.
- */
-export function dataVersion({ graph, sources, claims, vocabulary }: KnowledgeGraph): string {
-  const hash = createHash('sha256');
-  const add = (kind: string, value: unknown) => hash.update(kind).update(JSON.stringify(value)).update('\n');
-  graph.forEachNode((id, entity) => add('entity', [id, entity]));
-  graph.forEachEdge((id, relation, subject, object) => add('relation', [id, subject, object, relation]));
-  for (const claim of claims.values()) add('claim', claim);
-  // By id: the loader reads the texts in parallel, so the map's order is the order they arrived in.
-  for (const source of [...sources.values()].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))) {
-    add('source', source);
-  }
-  for (const [kind, records] of Object.entries(vocabulary)) add(kind, [...(records as Map<string, unknown>).entries()]);
-  return hash.digest('hex');
 }

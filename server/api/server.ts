@@ -1,6 +1,6 @@
 /**
  * Starting and stopping the server: load (or take) the knowledge graph, build the graph
- * index once, start Apollo, then listen. Used by server/main.ts and by the tests, which
+ * index once, start Apollo, listen, then build the search indexes (searches await them). Used by server/main.ts and by the tests, which
  * start it on 127.0.0.1 port 0.
  */
 import { readFile } from 'node:fs/promises';
@@ -36,6 +36,8 @@ export interface StartServerOptions {
   host?: string;
   /** The graph to serve; default: loadGraphData() from `graphDataDir`. */
   knowledgeGraph?: KnowledgeGraph;
+  /** The dataVersion of `knowledgeGraph`, when the caller has it (a snapshot keeps it); else computed. */
+  dataVersion?: string;
   /** The graph-data folder; default graph-data/. Curation writes here. */
   graphDataDir?: string;
   /**
@@ -65,6 +67,8 @@ export interface RunningServer {
   readonly dataVersion: string;
   /** Serves another graph from the next request on; no answer made from the old one is sent again. */
   replaceGraph(knowledgeGraph: KnowledgeGraph): void;
+  /** Settles when the search indexes, built once the server listens, are built. */
+  readonly searchIndexesBuilt: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -73,7 +77,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const curating = !!options.curatorToken;
   if (curating && !options.knowledgeGraph) await recoverWrites(dir);
   const knowledgeGraph = options.knowledgeGraph ?? (await loadGraphData(dir));
-  const servedGraph = new ServedGraph(knowledgeGraph);
+  const servedGraph = new ServedGraph(knowledgeGraph, options.knowledgeGraph ? options.dataVersion : undefined);
   const curation = curating
     ? await openCuration(dir, knowledgeGraph, dataVersion, ({ graph }) => servedGraph.replace(graph))
     : null;
@@ -118,6 +122,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     });
   });
   const { port } = httpServer.address() as AddressInfo;
+  // Only now: the server answers while they are built, and a search awaits them.
+  const searchIndexesBuilt = servedGraph
+    .buildDeferredIndexes()
+    .catch((error: unknown) => console.error('Building the search indexes failed:', error));
   const urlHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
 
   return {
@@ -127,6 +135,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       return servedGraph.version;
     },
     replaceGraph: (next) => servedGraph.replace(next),
+    searchIndexesBuilt,
     // Apollo's drain plugin closes the HTTP server, letting in-flight requests finish.
     close: () => apollo.stop(),
   };

@@ -14,21 +14,37 @@
  * file and renamed into place, so a crash never leaves half a snapshot under the final name.
  *
  * Format: frames of [4-byte length][v8.serialize(value)]: a header with the key, the small
- * tables (vocabulary, dataset, sources without their text, claims), then entities and
- * relations in chunks. Quotes and citation targets are not stored: a quote is the slice of
- * its source text between its offsets, and a target is the record that holds the citation.
+ * tables (vocabulary, dataset, the data version, sources without their text, claims), then
+ * entities and relations in chunks, read one frame at a time. Quotes and citation targets are
+ * not stored: a quote is the slice of its source text between its offsets (a slice shares the
+ * text's characters), and a target is the record that holds the citation. Ids, types and
+ * source ids read back are replaced by the one string the entity, vocabulary or source map
+ * holds, as the loader does: a million relations would otherwise each carry their own copies.
+ *
+ * The data version (data-version.ts) is kept with the load it hashes, so that a restart does
+ * not hash the whole graph again.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { FILE_READ_CONCURRENCY, mapWithConcurrency } from './bounded-concurrency';
+import { dataVersion } from './data-version';
 import { buildEntityGraph, loadGraphData } from './load-graph-data';
-import type { CitationRecord, ClaimRecord, EntityRecord, KnowledgeGraph, RelationRecord, SourceRecord } from './model';
+import type {
+  CitationRecord,
+  CitationTarget,
+  ClaimRecord,
+  EntityRecord,
+  KnowledgeGraph,
+  RelationRecord,
+  SourceRecord,
+  TimeRecord,
+} from './model';
 
 /** Bump when the layout of the frames changes. */
-const SNAPSHOT_FORMAT = 'graph-data-snapshot/1';
+const SNAPSHOT_FORMAT = 'graph-data-snapshot/2';
 const RECORDS_PER_FRAME = 50_000;
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -39,13 +55,18 @@ export type SnapshotUse = 'read' | 'written' | 'not-written';
 
 export interface CachedLoad {
   knowledgeGraph: KnowledgeGraph;
+  /** dataVersion(knowledgeGraph), kept in the snapshot. */
+  dataVersion: string;
   /** 'read': from a snapshot; 'written': loaded in full and a snapshot written; 'not-written': the write failed. */
   snapshot: SnapshotUse;
 }
 
-type StoredCitation = Omit<CitationRecord, 'quote' | 'target'>;
-type StoredRelation = Omit<RelationRecord, 'citations'> & { citations: StoredCitation[] };
-type StoredClaim = Omit<ClaimRecord, 'citations'> & { citations: StoredCitation[] };
+/**
+ * A citation as stored: its quote and target left blank, and restored on reading. Blank, not
+ * left out, so that every field keeps its place: the data version hashes records as JSON, and
+ * a restored record must hash as the loaded one did.
+ */
+type StoredCitation = Omit<CitationRecord, 'quote' | 'target'> & { quote: ''; target: undefined };
 
 interface Header {
   format: string;
@@ -55,8 +76,9 @@ interface Header {
 interface Tables {
   vocabulary: KnowledgeGraph['vocabulary'];
   dataset: KnowledgeGraph['dataset'];
+  dataVersion: string;
   sources: Omit<SourceRecord, 'text'>[];
-  claims: StoredClaim[];
+  claims: ClaimRecord[];
   entityFrames: number;
   relationFrames: number;
 }
@@ -69,18 +91,19 @@ export async function loadGraphDataWithSnapshot(dir: string, snapshotDir: string
   const { key, texts } = await fingerprint(dir);
   const path = join(snapshotDir, `${createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 16)}.snapshot`);
   const restored = await readSnapshot(path, key, texts);
-  if (restored) return { knowledgeGraph: restored, snapshot: 'read' };
+  if (restored) return { ...restored, snapshot: 'read' };
 
   const knowledgeGraph = await loadGraphData(dir);
+  const version = dataVersion(knowledgeGraph);
   try {
-    await writeSnapshot(path, key, knowledgeGraph);
+    await writeSnapshot(path, key, knowledgeGraph, version);
   } catch (error) {
     // The data is valid and loaded: a cache that cannot be written costs the next start its
     // speed, not this one its data.
     console.warn(`Could not write the graph-data snapshot to ${snapshotDir}: ${String(error)}`);
-    return { knowledgeGraph, snapshot: 'not-written' };
+    return { knowledgeGraph, dataVersion: version, snapshot: 'not-written' };
   }
-  return { knowledgeGraph, snapshot: 'written' };
+  return { knowledgeGraph, dataVersion: version, snapshot: 'written' };
 }
 
 /** The key of a folder's content, and the texts it read on the way (source texts are kept). */
@@ -118,88 +141,156 @@ function loaderCodeHash(): Promise<string> {
   })());
 }
 
-async function readSnapshot(path: string, key: string, texts: Map<string, string>): Promise<KnowledgeGraph | null> {
-  let buffer: Buffer;
+async function readSnapshot(
+  path: string,
+  key: string,
+  texts: Map<string, string>,
+): Promise<{ knowledgeGraph: KnowledgeGraph; dataVersion: string } | null> {
+  let file: FileHandle;
   try {
-    buffer = await readFile(path);
+    file = await open(path, 'r');
   } catch {
     return null;
   }
   try {
-    const frames = frameReader(buffer);
-    const header = frames.next() as Header;
+    const frames = frameReader(file);
+    const header = (await frames.next()) as Header;
     if (header.format !== SNAPSHOT_FORMAT || header.key !== key) return null;
-    const tables = frames.next() as Tables;
+    const tables = (await frames.next()) as Tables;
+    const { vocabulary } = tables;
 
     const sources = new Map<string, SourceRecord>();
     for (const stored of tables.sources) {
       const text = texts.get(stored.file);
       if (text === undefined) return null;
-      sources.set(stored.id, { ...stored, text });
+      sources.set(stored.id, Object.assign(stored, { text }));
     }
-    const citations = (stored: StoredCitation[], target: CitationRecord['target']): CitationRecord[] =>
-      stored.map((citation) => ({
-        ...citation,
-        quote: sources.get(citation.sourceId)!.text.slice(citation.start, citation.end),
-        target,
-      }));
+    const sourceId = canonical(sources);
+    const restore = (citations: CitationRecord[], target: CitationTarget) => {
+      for (const citation of citations) {
+        citation.sourceId = sourceId(citation.sourceId);
+        citation.quote = sources.get(citation.sourceId)!.text.slice(citation.start, citation.end);
+        citation.target = target;
+      }
+    };
+    const restoreTimes = (times: TimeRecord[] | undefined, target: CitationTarget) => {
+      for (const time of times ?? []) restore(time.citations, target);
+    };
+    for (const source of sources.values()) {
+      if (source.publishedEvidence) restore(source.publishedEvidence.citations, { kind: 'source', id: source.id });
+    }
 
+    const entityType = canonical(vocabulary.entityTypes);
     const entities: EntityRecord[] = [];
-    for (let f = 0; f < tables.entityFrames; f++)
-      for (const entity of frames.next() as EntityRecord[]) entities.push(entity);
+    for (let f = 0; f < tables.entityFrames; f++) {
+      for (const entity of (await frames.next()) as EntityRecord[]) {
+        entity.type = entityType(entity.type);
+        restoreTimes(entity.time, { kind: 'entity', id: entity.id });
+        entities.push(entity);
+      }
+    }
+    const entityId = canonical(new Map(entities.map((entity) => [entity.id, entity])));
+    const relationType = canonical(vocabulary.relationTypes);
     const relations: RelationRecord[] = [];
     for (let f = 0; f < tables.relationFrames; f++) {
-      for (const stored of frames.next() as StoredRelation[]) {
-        relations.push({ ...stored, citations: citations(stored.citations, { kind: 'relation', id: stored.id }) });
+      for (const relation of (await frames.next()) as RelationRecord[]) {
+        relation.type = relationType(relation.type);
+        relation.subject = entityId(relation.subject);
+        relation.object = entityId(relation.object);
+        for (let i = 0; i < relation.sourceIds.length; i++) relation.sourceIds[i] = sourceId(relation.sourceIds[i]!);
+        const target: CitationTarget = { kind: 'relation', id: relation.id };
+        restore(relation.citations, target);
+        restoreTimes(relation.time, target);
+        relations.push(relation);
       }
     }
     const claims = new Map<string, ClaimRecord>();
-    for (const stored of tables.claims) {
-      claims.set(stored.id, { ...stored, citations: citations(stored.citations, { kind: 'claim', id: stored.id }) });
+    for (const claim of tables.claims) {
+      claim.entity = entityId(claim.entity);
+      restore(claim.citations, { kind: 'claim', id: claim.id });
+      claims.set(claim.id, claim);
     }
     return {
-      graph: buildEntityGraph(entities, relations),
-      sources,
-      claims,
-      vocabulary: tables.vocabulary,
-      ...(tables.dataset ? { dataset: tables.dataset } : {}),
+      knowledgeGraph: {
+        graph: buildEntityGraph(entities, relations),
+        sources,
+        claims,
+        vocabulary,
+        ...(tables.dataset ? { dataset: tables.dataset } : {}),
+      },
+      dataVersion: tables.dataVersion,
     };
   } catch {
     // A truncated or foreign file: load in full and write a good one.
     return null;
+  } finally {
+    await file.close();
   }
 }
 
-function frameReader(buffer: Buffer) {
-  let offset = 0;
+/**
+ * The map's own key for a string equal to one of its keys (the string itself otherwise): a
+ * value read back from a snapshot is a copy, and this one string is shared by every record.
+ */
+function canonical(map: ReadonlyMap<string, unknown>): (value: string) => string {
+  const keys = new Map<string, string>();
+  for (const key of map.keys()) keys.set(key, key);
+  return (value) => keys.get(value) ?? value;
+}
+
+/** Reads the frames one at a time, so that the file is never held whole in memory. */
+function frameReader(file: FileHandle) {
+  let position = 0;
+  const read = async (length: number): Promise<Buffer> => {
+    const buffer = Buffer.allocUnsafe(length);
+    const { bytesRead } = await file.read(buffer, 0, length, position);
+    if (bytesRead < length) throw new Error('snapshot ends early');
+    position += length;
+    return buffer;
+  };
   return {
-    next(): unknown {
-      if (offset + 4 > buffer.length) throw new Error('snapshot ends early');
-      const length = buffer.readUInt32LE(offset);
-      const value: unknown = deserialize(buffer.subarray(offset + 4, offset + 4 + length));
-      offset += 4 + length;
-      return value;
+    async next(): Promise<unknown> {
+      const length = (await read(4)).readUInt32LE(0);
+      return deserialize(await read(length));
     },
   };
 }
 
-async function writeSnapshot(path: string, key: string, knowledgeGraph: KnowledgeGraph): Promise<void> {
+async function writeSnapshot(path: string, key: string, knowledgeGraph: KnowledgeGraph, version: string) {
   const { graph, sources, claims, vocabulary, dataset } = knowledgeGraph;
+  // A citation shared by a record and its dates (load-graph-data.ts) is stored once, and
+  // v8.serialize keeps the sharing within a frame. The memo lives for one frame.
+  let copies = new Map<CitationRecord, StoredCitation>();
   const stored = (citations: CitationRecord[]): StoredCitation[] =>
-    citations.map(({ quote: _quote, target: _target, ...rest }) => rest);
+    citations.map((citation) => {
+      let copy = copies.get(citation);
+      if (!copy) copies.set(citation, (copy = { ...citation, quote: '', target: undefined }));
+      return copy;
+    });
+  const storedTimes = (times: TimeRecord[] | undefined) =>
+    times?.map((time) => ({ ...time, citations: stored(time.citations) }));
 
-  const entities = graph.mapNodes((_id, entity) => entity);
-  const relations = graph.mapEdges((_id, relation): StoredRelation => ({
-    ...relation,
-    citations: stored(relation.citations),
-  }));
-  const tables: Tables = {
+  // Copies made a frame at a time: copies of a million relations at once would add their size to the peak.
+  const entity = (record: EntityRecord) => (record.time ? { ...record, time: storedTimes(record.time) } : record);
+  const relation = (record: RelationRecord) => ({
+    ...record,
+    citations: stored(record.citations),
+    ...(record.time ? { time: storedTimes(record.time) } : {}),
+  });
+  const tables = {
     vocabulary,
     dataset,
-    sources: [...sources.values()].map(({ text: _text, ...rest }) => rest),
+    dataVersion: version,
+    sources: [...sources.values()].map(({ text: _text, ...rest }) => ({
+      ...rest,
+      publishedEvidence: rest.publishedEvidence && {
+        ...rest.publishedEvidence,
+        citations: stored(rest.publishedEvidence.citations),
+      },
+    })),
     claims: [...claims.values()].map((claim) => ({ ...claim, citations: stored(claim.citations) })),
-    entityFrames: Math.ceil(entities.length / RECORDS_PER_FRAME),
-    relationFrames: Math.ceil(relations.length / RECORDS_PER_FRAME),
+    entityFrames: Math.ceil(graph.order / RECORDS_PER_FRAME),
+    relationFrames: Math.ceil(graph.size / RECORDS_PER_FRAME),
   };
 
   await mkdir(dirname(path), { recursive: true });
@@ -208,6 +299,7 @@ async function writeSnapshot(path: string, key: string, knowledgeGraph: Knowledg
   try {
     const write = async (value: unknown) => {
       const body = serialize(value);
+      copies = new Map();
       const length = Buffer.alloc(4);
       length.writeUInt32LE(body.length);
       await file.write(length);
@@ -215,9 +307,8 @@ async function writeSnapshot(path: string, key: string, knowledgeGraph: Knowledg
     };
     await write({ format: SNAPSHOT_FORMAT, key } satisfies Header);
     await write(tables);
-    for (let i = 0; i < entities.length; i += RECORDS_PER_FRAME) await write(entities.slice(i, i + RECORDS_PER_FRAME));
-    for (let i = 0; i < relations.length; i += RECORDS_PER_FRAME)
-      await write(relations.slice(i, i + RECORDS_PER_FRAME));
+    for (const frame of inFrames(graph.nodeEntries(), ({ attributes }) => entity(attributes))) await write(frame);
+    for (const frame of inFrames(graph.edgeEntries(), ({ attributes }) => relation(attributes))) await write(frame);
     await file.sync();
   } catch (error) {
     await file.close();
@@ -226,4 +317,17 @@ async function writeSnapshot(path: string, key: string, knowledgeGraph: Knowledg
   }
   await file.close();
   await rename(temp, path);
+}
+
+/** The items, mapped, in arrays of RECORDS_PER_FRAME. */
+function* inFrames<T, U>(items: Iterable<T>, map: (item: T) => U): Generator<U[]> {
+  let frame: U[] = [];
+  for (const item of items) {
+    frame.push(map(item));
+    if (frame.length === RECORDS_PER_FRAME) {
+      yield frame;
+      frame = [];
+    }
+  }
+  if (frame.length > 0) yield frame;
 }

@@ -8,7 +8,8 @@
  * with a type or source. Absent parts do not filter; an empty list matches nothing.
  */
 import type { ClaimRecord, EntityRecord, SourceRecord } from '../data/model';
-import { type GraphIndex, entityRecord, indexLists, sourceRecords } from './indexes';
+import { type GraphIndex, entityRecord, indexLists } from './indexes';
+import { ID_ORDER, type ListOrder, listPage } from './list-pages';
 import { type Candidates, type Connection, type PageArgs, paginate, sortedHas } from './pagination';
 import { foldText } from './text-folding';
 
@@ -72,12 +73,20 @@ export function entityCandidates(index: GraphIndex, filter: EntityFilter): Candi
   };
 }
 
-/** The claims the sources make about an entity, by attribute, value, then id. */
-export function claimsOfEntity(index: GraphIndex, entityId: string): readonly ClaimRecord[] {
-  return index.claimsByEntity.get(entityId) ?? [];
+const NO_CLAIMS: readonly ClaimRecord[] = [];
+const NO_IDS: readonly string[] = [];
+
+/** A page of the claims the sources make about an entity, by attribute, value, then id. */
+export function claimsOfEntity(index: GraphIndex, entityId: string, page: PageArgs): Connection<ClaimRecord> {
+  return listPage(index.claimsByEntity.get(entityId) ?? NO_CLAIMS, page, CLAIM_ORDER, (claim) => claim);
 }
 
-/** The sources behind an entity's relations and claims, by id. */
-export function sourcesOfEntity(index: GraphIndex, entityId: string): SourceRecord[] {
-  return sourceRecords(index, index.sourceIdsByEntity.get(entityId) ?? []);
+/** Claims are keyed by id; the list is not sorted by it, so a cursor is a position lookup. */
+const CLAIM_ORDER: ListOrder<ClaimRecord> = { keyOf: (claim) => claim.id };
+
+/** A page of the sources behind an entity's relations and claims, by id. */
+export function sourcesOfEntity(index: GraphIndex, entityId: string, page: PageArgs): Connection<SourceRecord> {
+  return listPage(index.sourceIdsByEntity.get(entityId) ?? NO_IDS, page, ID_ORDER, (id) =>
+    index.knowledgeGraph.sources.get(id)!,
+  );
 }

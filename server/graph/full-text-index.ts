@@ -2,8 +2,8 @@
  * The full-text index
  * ===================
  *
- * Built once at start-up (see indexes.ts) so that a search reads an inverted index and never
- * scans the sources' texts. MiniSearch indexes:
+ * Built once, after the server is ready (see indexes.ts and deferred-index.ts), so that a search
+ * reads an inverted index and never scans the sources' texts. MiniSearch indexes:
  *   - entities: name, aliases, description;
  *   - passages: every sentence of every source text, cut by `Intl.Segmenter` (the platform's
  *     Unicode sentence rules), kept as offsets into the text, not as copies;
@@ -19,6 +19,7 @@
 import MiniSearch from 'minisearch';
 
 import type { CitationRecord, KnowledgeGraph, SourceRecord } from '../data/model';
+import { inSlices } from './deferred-index';
 import { foldText } from './text-folding';
 
 /** A word: a run of characters that are neither space nor punctuation (MiniSearch's own split). */
@@ -106,12 +107,13 @@ export function indexTerm(word: string): string | null {
 
 const indexOptions = { tokenize: tokenizeForSearch, processTerm: indexTerm };
 
-export function buildFullTextIndex(
+/** Builds the index in slices (deferred-index.ts), so that requests are answered meanwhile. */
+export async function buildFullTextIndex(
   knowledgeGraph: KnowledgeGraph,
   ids: { entityIds: readonly string[]; relationIds: readonly string[]; sourceIds: readonly string[] },
   /** Source id → every citation into it, by start offset (GraphIndex.citationsBySource). */
   citationsBySource: ReadonlyMap<string, readonly CitationRecord[]>,
-): FullTextIndex {
+): Promise<FullTextIndex> {
   const { entityIds, relationIds, sourceIds } = ids;
   const { graph, sources, vocabulary } = knowledgeGraph;
 
@@ -119,12 +121,15 @@ export function buildFullTextIndex(
     fields: ['name', 'aliases', 'description'],
     ...indexOptions,
   });
-  entities.addAll(
-    entityIds.map((id) => {
-      const entity = graph.getNodeAttributes(id);
-      return { id, name: entity.name, aliases: entity.aliases.join('\n'), description: entity.description };
-    }),
-  );
+  await inSlices(entityIds.length, (i) => {
+    const entity = graph.getNodeAttributes(entityIds[i]!);
+    entities.add({
+      id: entity.id,
+      name: entity.name,
+      aliases: entity.aliases.join('\n'),
+      description: entity.description,
+    });
+  });
 
   const relationTypes = new MiniSearch<LabelDocument>({ fields: ['text'], ...indexOptions });
   relationTypes.addAll(
@@ -134,17 +139,18 @@ export function buildFullTextIndex(
     })),
   );
   const relationNotes = new MiniSearch<LabelDocument>({ fields: ['text'], ...indexOptions });
-  for (const id of relationIds) {
-    const note = graph.getEdgeAttribute(id, 'note');
-    if (note) relationNotes.add({ id, text: note });
-  }
+  await inSlices(relationIds.length, (i) => {
+    const note = graph.getEdgeAttribute(relationIds[i]!, 'note');
+    if (note) relationNotes.add({ id: relationIds[i]!, text: note });
+  });
 
   const passageSource: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
   const passages = new MiniSearch<PassageDocument>({ fields: ['text'], ...indexOptions });
   const citationsByPassage: CitationRecord[][] = [];
-  for (const sourceId of sourceIds) {
+  await inSlices(sourceIds.length, (s) => {
+    const sourceId = sourceIds[s]!;
     const source = sources.get(sourceId)!;
     const first = passageSource.length;
     for (const [start, end] of sentenceSpans(source)) {
@@ -166,7 +172,7 @@ export function buildFullTextIndex(
       }
       for (let p = low - 1; p >= first && ends[p]! > citation.start; p--) (citationsByPassage[p] ??= []).push(citation);
     }
-  }
+  });
 
   return {
     entities,

@@ -104,17 +104,18 @@ export function fullTextQuery(text: string): string {
   return text.trim();
 }
 
-/** The entities whose name, aliases or description match, best first. */
-export function fullTextEntities(
+/** The entities whose name, aliases or description match, best first (once the index is built). */
+export async function fullTextEntities(
   index: GraphIndex,
   text: string,
   page: PageOptions,
-): RankedConnection<EntityMatchRecord> {
+): Promise<RankedConnection<EntityMatchRecord>> {
   const query = fullTextQuery(text);
   const folded = foldText(query);
+  const fullText = await index.fullText.built();
   const results = rank(
     run(
-      index.fullText.entities,
+      fullText.entities,
       query,
       { name: 3, aliases: 2, description: 1 },
       (id) =>
@@ -149,14 +150,15 @@ const TYPE_MATCH_WEIGHT = 0.5;
  * matching passage and holds as many of the matched words as the query has words (all of
  * them, when every word had to match).
  */
-export function fullTextRelations(
+export async function fullTextRelations(
   index: GraphIndex,
   text: string,
   page: PageOptions,
-): RankedConnection<RelationMatchRecord> {
+): Promise<RankedConnection<RelationMatchRecord>> {
   const query = fullTextQuery(text);
   const queryWords = queryWordsOf(query);
-  const { fullText, graph } = index;
+  const { graph } = index;
+  const fullText = await index.fullText.built();
   const candidates = new Map<string, { id: string; score: number; fields: Set<string> }>();
   const add = (id: string, score: number, field: string) => {
     const candidate = candidates.get(id);
@@ -225,11 +227,15 @@ export function fullTextRelations(
   );
 }
 
-/** The passages of the sources' texts that match, best first. */
-export function fullTextPassages(index: GraphIndex, text: string, page: PageOptions): RankedConnection<PassageRecord> {
+/** The passages of the sources' texts that match, best first (once the index is built). */
+export async function fullTextPassages(
+  index: GraphIndex,
+  text: string,
+  page: PageOptions,
+): Promise<RankedConnection<PassageRecord>> {
   const query = fullTextQuery(text);
   const queryWords = queryWordsOf(query);
-  const { fullText } = index;
+  const fullText = await index.fullText.built();
   const passageWords = (id: number) => {
     const source = index.knowledgeGraph.sources.get(fullText.passageSource[id]!)!;
     return wordsOf(source.text, fullText.passageStart[id], fullText.passageEnd[id]);

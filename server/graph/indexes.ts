@@ -3,7 +3,8 @@
  * =============
  *
  * Everything the graph queries look up, built once at start-up from the loaded knowledge
- * graph and never changed afterwards. Each query then reads the smallest list that answers
+ * graph and never changed afterwards. The two search indexes, read only by searches and most
+ * of the cost, are built after the server is ready (deferred-index.ts); a search awaits them. Each query then reads the smallest list that answers
  * it instead of scanning the graph: building costs O(R log R) time and a few references per
  * relation of memory (R = relations), so a page of a million-relation graph costs what the
  * page holds, not what the graph holds.
@@ -23,6 +24,7 @@ import type {
   RelationRecord,
   SourceRecord,
 } from '../data/model';
+import { DeferredIndex, inSlices } from './deferred-index';
 import { type FullTextIndex, buildFullTextIndex } from './full-text-index';
 import { createCountCache } from './pagination';
 import { type StatementIndex, buildStatementIndex } from './statements';
@@ -82,12 +84,13 @@ export interface GraphIndex {
   readonly time: TimeIndex;
 
   // Search and counts -------------------------------------------------------------------------
-  readonly searchIndex: MiniSearch<SearchDocument>;
+  /** Names and aliases (search.ts); built after the server is ready. */
+  readonly searchIndex: DeferredIndex<MiniSearch<SearchDocument>>;
   readonly entityTypeCounts: ReadonlyMap<string, number>;
   readonly relationTypeCounts: ReadonlyMap<string, number>;
   readonly citationCount: number;
-  /** Names, descriptions, relation labels and quotes, and the sources' sentences (full-text-index.ts). */
-  readonly fullText: FullTextIndex;
+  /** Names, descriptions, relation labels and quotes, and the sources' sentences (full-text-index.ts); built after the server is ready. */
+  readonly fullText: DeferredIndex<FullTextIndex>;
 
   /**
    * Memo of filtered totals (see pagination.ts): a client paging through a filter asks for
@@ -96,7 +99,10 @@ export interface GraphIndex {
   readonly countCache: LRUCache<string, number>;
 }
 
-/** Builds every index over the knowledge graph; call once at start-up. */
+/**
+ * Builds every index over the knowledge graph; call once at start-up. The search indexes are
+ * built on first use, or when buildDeferredIndexes is called once the server is ready.
+ */
 export function buildGraphIndex(knowledgeGraph: KnowledgeGraph): GraphIndex {
   const { graph, sources, claims } = knowledgeGraph;
 
@@ -188,13 +194,21 @@ export function buildGraphIndex(knowledgeGraph: KnowledgeGraph): GraphIndex {
     citationsBySource,
     statements: buildStatementIndex(knowledgeGraph, relationIds),
     time: buildTimeIndex(graph, entityIds, relationIds),
-    searchIndex: buildSearchIndex(graph, entityIds, relationsByEntity),
+    searchIndex: new DeferredIndex(() => buildSearchIndex(graph, entityIds, relationsByEntity)),
     entityTypeCounts,
     relationTypeCounts,
     citationCount,
-    fullText: buildFullTextIndex(knowledgeGraph, { entityIds, relationIds, sourceIds }, citationsBySource),
+    fullText: new DeferredIndex(() =>
+      buildFullTextIndex(knowledgeGraph, { entityIds, relationIds, sourceIds }, citationsBySource),
+    ),
     countCache: createCountCache(),
   };
+}
+
+/** Builds the indexes searches need, name search first (it is the smaller and the more used). */
+export async function buildDeferredIndexes(index: GraphIndex): Promise<void> {
+  await index.searchIndex.built();
+  await index.fullText.built();
 }
 
 /**
@@ -203,11 +217,11 @@ export function buildGraphIndex(knowledgeGraph: KnowledgeGraph): GraphIndex {
  * connected entities get a gentle boost: of two equally good matches the one the graph says
  * more about comes first.
  */
-function buildSearchIndex(
+async function buildSearchIndex(
   graph: EntityGraph,
   entityIds: readonly string[],
   relationsByEntity: ReadonlyMap<string, readonly string[]>,
-): MiniSearch<SearchDocument> {
+): Promise<MiniSearch<SearchDocument>> {
   const defaultTokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
   const searchIndex = new MiniSearch<SearchDocument>({
     fields: ['name', 'aliases', 'compact'],
@@ -217,7 +231,7 @@ function buildSearchIndex(
       boostDocument: (id: string) => 1 + Math.log10(1 + (relationsByEntity.get(id)?.length ?? 0)) / 4,
     },
   });
-  searchIndex.addAll(entityIds.map((id) => searchDocument(graph.getNodeAttributes(id))));
+  await inSlices(entityIds.length, (i) => searchIndex.add(searchDocument(graph.getNodeAttributes(entityIds[i]!))));
   return searchIndex;
 }
 

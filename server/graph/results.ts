@@ -45,13 +45,10 @@ export interface SubgraphRecord {
   truncated: boolean;
 }
 
-/** The relations two sources support, split three ways; each list sorted by relation id. */
+/** Two sources compared: `onlyA`, `onlyB` and `both` are paged from it (comparison.ts). */
 export interface SourceComparisonRecord {
   a: SourceRecord;
   b: SourceRecord;
-  onlyA: RelationRecord[];
-  onlyB: RelationRecord[];
-  both: RelationRecord[];
 }
 
 export interface EntityTypeSummary extends EntityTypeRecord {

@@ -41,8 +41,8 @@ const MIN_FUZZY_TERM_LENGTH = 4;
 const fuzzy: SearchOptions['fuzzy'] = (term) => (term.length < MIN_FUZZY_TERM_LENGTH ? false : 0.2);
 const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
 
-/** The best matches for `text`, best first; at most `first` of them. */
-export function searchEntities(index: GraphIndex, text: string, first: number): EntityRecord[] {
+/** The best matches for `text`, best first; at most `first` of them (once the name index is built). */
+export async function searchEntities(index: GraphIndex, text: string, first: number): Promise<EntityRecord[]> {
   const query = text.trim();
   if (!query || first <= 0) return [];
   const minPrefixLength = index.entityIds.length > LARGE_GRAPH ? 3 : 2;
@@ -57,7 +57,7 @@ export function searchEntities(index: GraphIndex, text: string, first: number): 
   }
   if (compact) queries.push({ queries: [compact], fields: ['compact'], prefix, fuzzy });
 
-  const results = index.searchIndex.search({ combineWith: 'OR', queries });
+  const results = (await index.searchIndex.built()).search({ combineWith: 'OR', queries });
   const ranked = results.slice(0, Math.max(RERANKED_RESULTS, first)).map((result) => {
     const id = result.id as string;
     const names = (index.entityText.get(id) ?? '').split('\n');

@@ -11,6 +11,7 @@ import { LRUCache } from 'lru-cache';
 import type { RelationRecord } from '../data/model';
 
 import { type GraphIndex } from './indexes';
+import { type ListOrder, listPage } from './list-pages';
 import { type Connection, type PageArgs, mergeSorted, paginate } from './pagination';
 import { type RelationFilter, relationCandidates } from './relations';
 import { type Span, type TimelineEventRecord, readTimeRange, spanOverlaps } from './time';
@@ -125,13 +126,31 @@ export interface TimelineRecord {
   filter: RelationFilter | null | undefined;
 }
 
+/** Per index: each entity's dated relations in date order, sorted on its first request. */
+const entityTimelines = new WeakMap<GraphIndex, Map<string, readonly RelationRecord[]>>();
+
 /** An entity's dated relations (own or inherited span) in date order, then by id: its panel's timeline. */
-export function entityTimeline(index: GraphIndex, entityId: string, first: number): RelationRecord[] {
-  const dated: { id: string; day: string }[] = [];
-  for (const id of index.relationsByEntity.get(entityId) ?? []) {
-    const span = index.time.relationSpans.get(id);
-    if (span) dated.push({ id, day: countedDay(span) });
+function datedRelationsOf(index: GraphIndex, entityId: string): readonly RelationRecord[] {
+  let memo = entityTimelines.get(index);
+  if (!memo) entityTimelines.set(index, (memo = new Map()));
+  let relations = memo.get(entityId);
+  if (!relations) {
+    const dated: { id: string; day: string }[] = [];
+    for (const id of index.relationsByEntity.get(entityId) ?? []) {
+      const span = index.time.relationSpans.get(id);
+      if (span) dated.push({ id, day: countedDay(span) });
+    }
+    dated.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    relations = dated.map(({ id }) => index.graph.getEdgeAttributes(id));
+    memo.set(entityId, relations);
   }
-  dated.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return dated.slice(0, first).map(({ id }) => index.graph.getEdgeAttributes(id));
+  return relations;
 }
+
+/** A page of an entity's dated relations in date order (see datedRelationsOf). */
+export function entityTimeline(index: GraphIndex, entityId: string, page: PageArgs): Connection<RelationRecord> {
+  return listPage(datedRelationsOf(index, entityId), page, RELATION_ORDER, (relation) => relation);
+}
+
+/** Relations keyed by id in a list not sorted by it: a cursor is a position lookup. */
+const RELATION_ORDER: ListOrder<RelationRecord> = { keyOf: (relation) => relation.id };

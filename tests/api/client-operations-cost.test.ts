@@ -10,6 +10,7 @@ import { Kind, type OperationDefinitionNode, buildSchema, parse, visit } from 'g
 import { CITABLE_RELATIONS } from '../../client/src/api/curation';
 import { PATHS_PAGE_SIZE } from '../../client/src/api/use-paths';
 import { PAGE_SIZE } from '../../client/src/api/load-graph';
+import { LIST_PAGE } from '../../client/src/api/queries';
 import { EXPAND_PAGE_SIZE } from '../../client/src/core/bounded-view/expansion';
 import { ARGUMENT_LIMITS, MAX_COST, operationCost } from '../../server/api/limits';
 import { SCHEMA_FILE } from '../../server/api/server';
@@ -40,6 +41,21 @@ test("every client operation, with urql's __typename fields and the largest page
     RelationsPage: PAGE_SIZE,
     ExpandEntity: EXPAND_PAGE_SIZE,
     CitableRecords: CITABLE_RELATIONS,
+    // The panels' and pages' lists ask LIST_PAGE items a page ("Show more" asks the next page).
+    ...Object.fromEntries(
+      [
+        'EntityClaims',
+        'EntityTimeline',
+        'SourcesOverview',
+        'SourceEntities',
+        'SourceRelations',
+        'SourceClaims',
+        'Disagreements',
+        'CompareOnlyA',
+        'CompareOnlyB',
+        'CompareBoth',
+      ].map((name) => [name, LIST_PAGE]),
+    ),
   };
   for (const operation of operations) {
     const cost = operationCost(schema, document, operation.name!.value, {

@@ -55,10 +55,13 @@ describe('the neighbourhood over HTTP', () => {
 describe('every edge is traced to the sentence that supports it', () => {
   it('each relation citation’s quote is exactly source.text.slice(start, end)', async () => {
     const { data } = await api.query(`{
-      sources { id text }
+      sources(first: 10) { totalCount edges { node { id text } } }
       relations(first: 500) { totalCount edges { node { id citations { quote start end source { id } } } } }
     }`);
-    const texts = new Map(data.sources.map((s: { id: string; text: string }) => [s.id, s.text]));
+    expect(data.sources.edges).toHaveLength(data.sources.totalCount);
+    const texts = new Map(
+      data.sources.edges.map(({ node }: { node: { id: string; text: string } }) => [node.id, node.text]),
+    );
     expect(data.relations.edges).toHaveLength(data.relations.totalCount);
     let checked = 0;
     for (const { node } of data.relations.edges) {
@@ -72,14 +75,20 @@ describe('every edge is traced to the sentence that supports it', () => {
   });
 
   it('and so does every claim citation, read from its source', async () => {
-    const { data } = await api.query(`{ sources { text citations { quote start end claim { id } relation { id } } } }`);
+    const { data: list } = await api.query(`{ sources(first: 500) { edges { node { id } } } }`);
     let total = 0;
-    for (const source of data.sources) {
-      for (const citation of source.citations) {
+    for (const { node } of list.sources.edges as { node: { id: string } }[]) {
+      const { data } = await api.query(
+        `query($id: ID!) { source(id: $id) { text citations(first: 500) { totalCount edges { node { quote start end claim { id } relation { id } } } } } }`,
+        { id: node.id },
+      );
+      const source = data.source;
+      expect(source.citations.edges).toHaveLength(source.citations.totalCount);
+      for (const { node: citation } of source.citations.edges) {
         expect(source.text.slice(citation.start, citation.end)).toBe(citation.quote);
         expect(Boolean(citation.claim) !== Boolean(citation.relation)).toBe(true);
       }
-      total += source.citations.length;
+      total += source.citations.edges.length;
     }
     expect(total).toBe(api.index.citationCount);
   });

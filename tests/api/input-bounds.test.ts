@@ -96,6 +96,8 @@ describe('every input is bounded before work starts', () => {
     for (const [query, argument] of [
       [`{ entity(id: "${long}") { id } }`, 'id'],
       [`{ relations(after: "${long}") { totalCount } }`, 'after'],
+      [`{ sources(after: "${long}") { totalCount } }`, 'after'],
+      [`{ source(id: "bbc-what-is-isis-k") { citations(after: "${long}") { totalCount } } }`, 'after'],
       [`{ relations(filter: { entity: "${long}" }) { totalCount } }`, 'filter.entity'],
       [`{ entities(filter: { text: "${long}" }) { totalCount } }`, 'filter.text'],
       [`{ entities(filter: { types: ["${long}"] }) { totalCount } }`, 'filter.types'],
@@ -174,7 +176,7 @@ describe('client mistakes are answered as such, never as INTERNAL_SERVER_ERROR',
   });
 
   it('an unknown entity in disagreements, like every other unknown id', async () => {
-    const { errors } = await api.query(`{ disagreements(entity: "nope") { attribute } }`);
+    const { errors } = await api.query(`{ disagreements(entity: "nope") { totalCount } }`);
     expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'entity' });
     expect(errors?.[0]?.message).toMatch(/No entity has the id "nope"/);
   });

@@ -11,13 +11,14 @@ describe('the GraphQL API answers', () => {
     const { data, errors } = await api.query(`{
       entity(id: "isis-k") {
         id name type aliases description degree
-        claims { id attribute value entity { id } sources { id } citations { quote } }
+        claims(first: 500) { totalCount edges { node { id attribute value entity { id } sources { id } citations { quote } } } }
         relations(first: 500) { totalCount edges { node { id } } }
         outgoing: relations(direction: OUTGOING, first: 500) { edges { node { subject { id } } } }
         incoming: relations(direction: INCOMING, first: 500) { edges { node { object { id } } } }
         enemies: relations(types: ["enemy_of"]) { edges { node { type } } }
-        sources { id }
-        disagreements { attribute claims { value } }
+        sources(first: 500) { totalCount edges { node { id } } }
+        sourceIds
+        disagreements(first: 500) { totalCount edges { node { attribute claims { value } } } }
       }
     }`);
     expect(errors).toBeUndefined();
@@ -34,9 +35,17 @@ describe('the GraphQL API answers', () => {
     expect(nodes(entity.outgoing).length + nodes(entity.incoming).length).toBeGreaterThanOrEqual(entity.degree);
     expect(nodes(entity.enemies).length).toBeGreaterThan(0);
     expect(nodes(entity.enemies).every((r) => r.type === 'enemy_of')).toBe(true);
-    expect(entity.claims.every((c: { entity: { id: string } }) => c.entity.id === 'isis-k')).toBe(true);
-    expect(entity.sources.length).toBe(api.knowledgeGraph.sources.size);
-    expect(entity.disagreements.map((d: { attribute: string }) => d.attribute)).toContain('fighter_strength');
+    const all = <T>(connection: { totalCount: number; edges: { node: T }[] }) => {
+      expect(connection.edges).toHaveLength(connection.totalCount);
+      return connection.edges.map((edge) => edge.node);
+    };
+    const claims = all<{ entity: { id: string } }>(entity.claims);
+    expect(claims.length).toBe(api.index.claimsByEntity.get('isis-k')!.length);
+    expect(claims.every((c) => c.entity.id === 'isis-k')).toBe(true);
+    const sources = all<{ id: string }>(entity.sources).map((source) => source.id);
+    expect(sources.length).toBe(api.knowledgeGraph.sources.size);
+    expect(entity.sourceIds).toEqual(sources);
+    expect(all<{ attribute: string }>(entity.disagreements).map((d) => d.attribute)).toContain('fighter_strength');
   });
 
   it('entity: null for an unknown id', async () => {
@@ -113,39 +122,63 @@ describe('the GraphQL API answers', () => {
   });
 
   it('sources and source: the documents, their text and what they support', async () => {
-    const { data } = await api.query(`{
-      sources { id title publisher author published kind note relationCount claimCount entityCount citationCount }
+    const { data, errors } = await api.query(`{
+      sources(first: 500) {
+        totalCount
+        edges { node { id title publisher author published kind note relationCount claimCount entityCount citationCount } }
+      }
       source(id: "bbc-what-is-isis-k") {
         id title publisher author text
-        citations { start end quote }
-        relations { id sourceIds }
-        claims { id sources { id } }
-        entities { id }
+        citations(first: 500) { totalCount edges { node { start end quote } } }
+        relations(first: 500) { totalCount edges { node { id sourceIds } } }
+        claims(first: 500) { totalCount edges { node { id sources { id } } } }
+        entities(first: 500) { totalCount edges { node { id } } }
         relationCount claimCount entityCount citationCount
       }
       missing: source(id: "nope") { id }
     }`);
-    expect(data.sources.map((s: { id: string }) => s.id)).toEqual([...api.knowledgeGraph.sources.keys()].sort());
+    expect(errors).toBeUndefined();
+    type Connection<T> = { totalCount: number; edges: { node: T }[] };
+    const nodes = <T>(connection: Connection<T>) => connection.edges.map((edge) => edge.node);
+    const sources = nodes<{ id: string }>(data.sources);
+    expect(sources.map((s) => s.id)).toEqual([...api.knowledgeGraph.sources.keys()].sort());
+    expect(data.sources.totalCount).toBe(api.knowledgeGraph.sources.size);
     const source = data.source;
     expect(source).toMatchObject({ publisher: 'BBC', author: 'Frank Gardner' });
-    expect(source.relations).toHaveLength(source.relationCount);
-    expect(source.claims).toHaveLength(source.claimCount);
-    expect(source.entities).toHaveLength(source.entityCount);
-    expect(source.citations).toHaveLength(source.citationCount);
-    for (const relation of source.relations) expect(relation.sourceIds).toContain('bbc-what-is-isis-k');
-    const starts = source.citations.map((c: { start: number }) => c.start);
+    for (const [list, count] of [
+      ['relations', 'relationCount'],
+      ['claims', 'claimCount'],
+      ['entities', 'entityCount'],
+      ['citations', 'citationCount'],
+    ]) {
+      expect({ list, shown: source[list!].edges.length, total: source[list!].totalCount }).toEqual({
+        list,
+        shown: source[count!],
+        total: source[count!],
+      });
+    }
+    for (const relation of nodes<{ sourceIds: string[] }>(source.relations))
+      expect(relation.sourceIds).toContain('bbc-what-is-isis-k');
+    const starts = nodes<{ start: number }>(source.citations).map((c) => c.start);
     expect(starts).toEqual([...starts].sort((a, b) => a - b));
     expect(data.missing).toBeNull();
   });
 
   it('disagreements: every disputed attribute, or one entity’s', async () => {
-    const { data } = await api.query(`{
-      all: disagreements { entity { id } attribute claims { value sources { id } } }
-      isisk: disagreements(entity: "isis-k") { entity { id } attribute }
+    const { data, errors } = await api.query(`{
+      all: disagreements(first: 500) { totalCount edges { node { entity { id } attribute claims { value sources { id } } } } }
+      isisk: disagreements(entity: "isis-k") { totalCount edges { node { entity { id } attribute } } }
     }`);
-    expect(data.all.length).toBeGreaterThanOrEqual(data.isisk.length);
-    expect(data.isisk.every((d: { entity: { id: string } }) => d.entity.id === 'isis-k')).toBe(true);
-    for (const disagreement of data.all) {
+    expect(errors).toBeUndefined();
+    type Disagreement = { entity: { id: string }; claims: { value: string }[] };
+    const all: Disagreement[] = data.all.edges.map((edge: { node: Disagreement }) => edge.node);
+    const isisk: Disagreement[] = data.isisk.edges.map((edge: { node: Disagreement }) => edge.node);
+    expect(all).toHaveLength(data.all.totalCount);
+    expect(isisk).toHaveLength(data.isisk.totalCount);
+    expect(isisk.length).toBeGreaterThan(0);
+    expect(all.length).toBeGreaterThan(isisk.length);
+    expect(isisk.every((d) => d.entity.id === 'isis-k')).toBe(true);
+    for (const disagreement of all) {
       expect(new Set(disagreement.claims.map((c: { value: string }) => c.value)).size).toBeGreaterThanOrEqual(2);
     }
   });
@@ -153,14 +186,18 @@ describe('the GraphQL API answers', () => {
   it('compareSources: what two sources support alike and apart', async () => {
     const { data } = await api.query(`{
       compareSources(a: "bbc-what-is-isis-k", b: "cbc-isis-k-security-threat") {
-        a { id } b { id } onlyA { id } onlyB { id } both { id sourceIds }
+        a { id } b { id }
+        onlyA(first: 500) { totalCount edges { node { id } } }
+        onlyB(first: 500) { totalCount edges { node { id } } }
+        both(first: 500) { totalCount edges { node { id sourceIds } } }
       }
     }`);
     const comparison = data.compareSources;
     expect(comparison.a.id).toBe('bbc-what-is-isis-k');
-    const total = comparison.onlyA.length + comparison.both.length;
+    const total = comparison.onlyA.totalCount + comparison.both.totalCount;
     expect(total).toBe(api.index.relationsBySource.get('bbc-what-is-isis-k')!.length);
-    for (const relation of comparison.both) {
+    expect(comparison.onlyA.edges.length + comparison.both.edges.length).toBe(total);
+    for (const { node: relation } of comparison.both.edges) {
       expect(relation.sourceIds).toEqual(expect.arrayContaining(['bbc-what-is-isis-k', 'cbc-isis-k-security-threat']));
     }
   });

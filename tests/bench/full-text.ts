@@ -2,7 +2,7 @@
  * Benchmark: full-text search on a synthetic corpus
  * =================================================
  *
- * `npx tsx tests/bench/full-text.ts`. Builds a KnowledgeGraph in memory (20 000 entities,
+ * `npm run bench:full-text`. Builds a KnowledgeGraph in memory (20 000 entities,
  * 100 000 relations with one to three quotes each, 2 000 sources of about 1 000 words), times
  * building the full-text index against building every index (the baseline, same run),
  * then times each group of `fullTextSearch` against the name search (`search`, same run).
@@ -23,7 +23,7 @@ import type {
 } from '../../server/data/model';
 import { buildFullTextIndex } from '../../server/graph/full-text-index';
 import { fullTextEntities, fullTextPassages, fullTextRelations } from '../../server/graph/full-text-search';
-import { buildGraphIndex } from '../../server/graph/indexes';
+import { buildDeferredIndexes, buildGraphIndex } from '../../server/graph/indexes';
 import { searchEntities } from '../../server/graph/search';
 import { sourceRecord } from '../support/source-record';
 
@@ -137,12 +137,12 @@ function syntheticKnowledgeGraph(): KnowledgeGraph {
   };
 }
 
-function median(runs: number, run: (i: number) => unknown): { ms: number; result: string } {
+async function median(runs: number, run: (i: number) => unknown): Promise<{ ms: number; result: string }> {
   const durations: number[] = [];
   let result = '';
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
-    const value = run(i);
+    const value = await run(i);
     durations.push(performance.now() - start);
     if (i === 0) result = String(value);
   }
@@ -157,9 +157,10 @@ const knowledgeGraph = syntheticKnowledgeGraph();
 
 let started = performance.now();
 const index = buildGraphIndex(knowledgeGraph);
+await buildDeferredIndexes(index);
 const allIndexesMs = performance.now() - started;
 started = performance.now();
-const fullText = buildFullTextIndex(knowledgeGraph, index, index.citationsBySource);
+const fullText = await buildFullTextIndex(knowledgeGraph, index, index.citationsBySource);
 const fullTextMs = performance.now() - started;
 console.log(
   `index build: every index (the full-text one included) ${ms(allIndexesMs)} ms; the full-text index alone ${ms(fullTextMs)} ms (${fullText.passageSource.length} passages): ratio ${(fullTextMs / allIndexesMs).toFixed(2)}`,
@@ -167,21 +168,24 @@ console.log(
 console.log(`heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB (two full-text indexes held)\n`);
 
 const queries = ['hakkani', 'leader', 'kabulhar nanze', 'the group', sentence(8).slice(0, -1)];
-const baseline = median(RUNS, (i) => searchEntities(index, queries[i % queries.length]!, 10).length);
+const baseline = await median(
+  RUNS,
+  async (i) => (await searchEntities(index, queries[i % queries.length]!, 10)).length,
+);
 const page = { first: 10, offset: 0 };
 const rows = [
   ['search (names; the baseline)', baseline],
   [
     'fullTextSearch: entities',
-    median(RUNS, (i) => fullTextEntities(index, queries[i % queries.length]!, page).totalCount),
+    await median(RUNS, async (i) => (await fullTextEntities(index, queries[i % queries.length]!, page)).totalCount),
   ],
   [
     'fullTextSearch: relations',
-    median(RUNS, (i) => fullTextRelations(index, queries[i % queries.length]!, page).totalCount),
+    await median(RUNS, async (i) => (await fullTextRelations(index, queries[i % queries.length]!, page)).totalCount),
   ],
   [
     'fullTextSearch: passages',
-    median(RUNS, (i) => fullTextPassages(index, queries[i % queries.length]!, page).totalCount),
+    await median(RUNS, async (i) => (await fullTextPassages(index, queries[i % queries.length]!, page)).totalCount),
   ],
 ] as const;
 console.log(`queries: ${queries.map((query) => JSON.stringify(query)).join(', ')}; ${RUNS} runs each, median`);

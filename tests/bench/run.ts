@@ -22,13 +22,15 @@ import type {
   SourceRecord,
   TimeRecord,
 } from '../../server/data/model';
+import { compareSources, comparisonPage } from '../../server/graph/comparison';
 import { entitiesPage } from '../../server/graph/entities';
-import { type GraphIndex, buildGraphIndex } from '../../server/graph/indexes';
+import { type GraphIndex, buildDeferredIndexes, buildGraphIndex } from '../../server/graph/indexes';
 import { neighborhood } from '../../server/graph/neighborhood';
 import { encodeCursor } from '../../server/graph/pagination';
 import { shortestPaths } from '../../server/graph/paths';
 import { relationsPage } from '../../server/graph/relations';
 import { searchEntities } from '../../server/graph/search';
+import { citationsOfSource, relationsOfSource, sourcesPage } from '../../server/graph/sources';
 import { spanOverlaps } from '../../server/graph/time';
 import { timelineCounts, timelineEvents } from '../../server/graph/timeline';
 import { sourceRecord } from '../support/source-record';
@@ -231,6 +233,10 @@ async function main(): Promise<void> {
   started = performance.now();
   const index = buildGraphIndex(knowledgeGraph);
   const indexMs = performance.now() - started;
+  started = performance.now();
+  // Built after the server is ready; here before the queries, so no search times its build.
+  await buildDeferredIndexes(index);
+  console.log(`  search indexes built in ${ms(performance.now() - started)} ms`);
   console.log(`  index built in ${ms(indexMs)} ms; heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB\n`);
 
   const entityIds = index.entityIds;
@@ -289,7 +295,7 @@ async function main(): Promise<void> {
     await time(
       'search: first 10 (prefix, typos, two words)',
       RUNS,
-      (i) => searchEntities(index, queries[i % queries.length]!, 10).length,
+      async (i) => (await searchEntities(index, queries[i % queries.length]!, 10)).length,
     ),
   );
   rows.push(
@@ -350,6 +356,69 @@ async function main(): Promise<void> {
     }),
   );
 
+  // A source's lists and two sources compared, paged, against what they cost whole (the
+  // lists before they were connections): every relation a source cites, as records.
+  const [sourceA, sourceB] = [index.sourceIds[0]!, index.sourceIds[1]!];
+  const citedByA = index.relationsBySource.get(sourceA) ?? [];
+  rows.push(
+    await time(
+      'baseline: every relation one source cites, as records (the unpaged list)',
+      RUNS,
+      () => citedByA.map((id) => index.graph.getEdgeAttributes(id)).length,
+    ),
+  );
+  const middleOfA = encodeCursor(citedByA[Math.floor(citedByA.length / 2)]!);
+  rows.push(
+    await time('Source.relations: first 50 after the middle', RUNS, () => {
+      const page = relationsOfSource(index, sourceA, { first: 50, after: middleOfA });
+      return `${page.edges.length}/${page.totalCount}`;
+    }),
+  );
+  const citationsOfA = index.citationsBySource.get(sourceA) ?? [];
+  const middleCitation = citationsOfSource(index, sourceA, { first: Math.min(500, citationsOfA.length) }).pageInfo
+    .endCursor;
+  rows.push(
+    await time('Source.citations: first 50 after a cursor (max: key map built; median: lookup)', RUNS, () => {
+      const page = citationsOfSource(index, sourceA, { first: 50, after: middleCitation });
+      return `${page.edges.length}/${page.totalCount}`;
+    }),
+  );
+  rows.push(
+    await time('baseline: compare two sources whole (merge both lists into three)', RUNS, () => {
+      const listB = index.relationsBySource.get(sourceB) ?? [];
+      let both = 0;
+      for (let i = 0, j = 0; i < citedByA.length && j < listB.length;) {
+        if (citedByA[i] === listB[j]) {
+          both++;
+          i++;
+          j++;
+        } else if (citedByA[i]! < listB[j]!) i++;
+        else j++;
+      }
+      return both;
+    }),
+  );
+  const comparison = compareSources(index, sourceA, sourceB);
+  rows.push(
+    await time(
+      'compareSources.both: first 50 (no total)',
+      RUNS,
+      () => comparisonPage(index, comparison, 'both', { first: 50 }).edges.length,
+    ),
+  );
+  rows.push(
+    await time('compareSources.onlyA: first 50 + totalCount (max: counted; median: memoised)', RUNS, () => {
+      const page = comparisonPage(index, comparison, 'onlyA', { first: 50 });
+      return `${page.edges.length}/${page.totalCount}`;
+    }),
+  );
+  rows.push(
+    await time('sources: most cited first, 20 + totalCount', RUNS, () => {
+      const page = sourcesPage(index, { orderBy: 'CITATIONS' }, { first: 20 });
+      return `${page.edges.length}/${page.totalCount}`;
+    }),
+  );
+
   // One row through HTTP on the loopback interface: serialisation of a full page included.
   const server = await startServer({ port: 0, host: '127.0.0.1', knowledgeGraph, staticDir: '/nonexistent' });
   try {
@@ -391,6 +460,12 @@ async function main(): Promise<void> {
   for (const cells of table) console.log(line(cells));
   console.log(`\nindex build: ${ms(indexMs)} ms (once, at start-up)`);
   const median = (question: string) => rows.find((row) => row.question === question)!.median;
+  const wholeSource = median('baseline: every relation one source cites, as records (the unpaged list)');
+  const wholeComparison = median('baseline: compare two sources whole (merge both lists into three)');
+  console.log(
+    `a source's relations, a page after the middle, vs the whole list: ${(median('Source.relations: first 50 after the middle') / wholeSource).toFixed(3)}×; ` +
+      `two sources compared, a page of "both" vs the whole merge: ${(median('compareSources.both: first 50 (no total)') / wholeComparison).toFixed(3)}×`,
+  );
   const baseline = median('baseline: scan every relation span for one month');
   console.log(
     `time range, a new month each run, vs the scan baseline: ${(median('relations: during a month, a different one each run, first 500') / baseline).toFixed(2)}×; ` +

@@ -96,4 +96,40 @@ describe('the explorer on a graph too large to draw whole', () => {
     },
     TEST_TIMEOUT,
   );
+
+  it(
+    'lists of sources draw a page, not every source: the filter the most cited, the sources page fifty at a time',
+    async () => {
+      const { sources } = await harness.api<{
+        sources: { totalCount: number; edges: { node: { id: string; title: string; publisher: string | null } }[] };
+      }>('{ sources(orderBy: CITATIONS, first: 20) { totalCount edges { node { id title publisher } } } }');
+      const total = sources.totalCount;
+      expect(total).toBeGreaterThan(50);
+      const { page, context, errors } = await openPage(harness, '/');
+      await waitForGraph(page);
+      const filter = page.getByRole('group', { name: 'Sources', exact: true });
+      const mostCited = filter.getByRole('list', { name: 'Most cited sources' });
+      await mostCited.getByRole('checkbox').first().waitFor();
+      expect(await mostCited.getByRole('checkbox').count()).toBe(20);
+      await filter.getByText(`20 of ${total} most cited sources shown`).waitFor();
+      const first = sources.edges[0]!.node;
+      // No restriction yet: nothing is checked; the most cited source comes first.
+      expect(await mostCited.getByRole('checkbox').first().isChecked()).toBe(false);
+      expect((await mostCited.locator('.filter__option-label').first().textContent())!).toBe(
+        first.publisher ?? first.title,
+      );
+
+      await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Sources' }).click();
+      const cards = page.getByRole('list', { name: 'Sources' }).getByRole('article');
+      await cards.first().waitFor();
+      expect(await cards.count()).toBe(50);
+      await page.getByText(`50 of ${total} sources shown`).waitFor();
+      await page.getByRole('button', { name: 'Show more sources' }).click();
+      await cards.nth(Math.min(99, total - 1)).waitFor();
+      expect(await cards.count()).toBe(Math.min(100, total));
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    TEST_TIMEOUT,
+  );
 });

@@ -131,6 +131,53 @@ describe('the explorer', () => {
   );
 
   it(
+    'the source filter finds a source by its publisher, keeps it checked, and the URL carries it',
+    async () => {
+      const { sources } = await harness.api<{
+        sources: { edges: { node: { id: string; title: string; publisher: string | null } }[] };
+      }>('{ sources(text: "nationalworld") { edges { node { id title publisher } } } }');
+      const source = sources.edges[0]!.node;
+      const label = new RegExp(`^${(source.publisher ?? source.title).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+      const { page, context, errors } = await openPage(harness);
+      await waitForGraph(page);
+      const filter = page.getByRole('group', { name: 'Sources', exact: true });
+      await filter.getByRole('searchbox', { name: 'Search sources' }).fill('nationalworld');
+      const results = filter.getByRole('list', { name: /^Sources matching/ });
+      // Checked, it moves from the results to the chosen sources (so a click, not `check`).
+      await results.getByRole('checkbox', { name: label }).click();
+      const chosen = filter.getByRole('list', { name: 'Chosen sources' }).getByRole('checkbox', { name: label });
+      await chosen.waitFor();
+      expect(await chosen.isChecked()).toBe(true);
+      expect(new URL(page.url()).searchParams.get('sources')).toBe(source.id);
+      // Unchecking the only chosen source lifts the restriction (and the chosen list goes).
+      await chosen.click();
+      await page.waitForURL((url) => url.searchParams.get('sources') === null);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    '"own voice" keeps what the articles state themselves, as the API counts it, and is in the URL',
+    async () => {
+      const expected = await harness.api<{ stats: { entityCount: number }; relations: { totalCount: number } }>(
+        '{ stats { entityCount } relations(filter: { ownVoice: true }) { totalCount } }',
+      );
+      const { page, context, errors } = await openPage(harness);
+      await waitForGraph(page);
+      await page.getByRole('checkbox', { name: 'Only what an article states in its own voice' }).check();
+      await statusLine(page)
+        .filter({ hasText: counts(expected.stats.entityCount, expected.relations.totalCount) })
+        .waitFor();
+      expect(new URL(page.url()).searchParams.get('ownvoice')).toBe('1');
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
     'a deep link restores selection, filters and focus after a reload',
     async () => {
       const { page, context, errors } = await openPage(harness);

@@ -42,6 +42,12 @@ async function inViewport(page: Page, selector: string): Promise<boolean> {
   }, selector);
 }
 
+/** A page of a connection, as the tests ask for them: one page holding the whole list. */
+interface Connection<Node> {
+  edges: { node: Node }[];
+}
+const nodes = <Node>(connection: Connection<Node>): Node[] => connection.edges.map((edge) => edge.node);
+
 interface ApiCitation {
   quote: string;
   start: number;
@@ -151,11 +157,11 @@ describe('provenance', () => {
     "a claim's quote opens the reader too, and its Back link returns to the entity as it was",
     async () => {
       const { entity } = await harness.api<{
-        entity: { claims: { id: string; attribute: string; citations: ApiCitation[] }[] };
+        entity: { claims: Connection<{ id: string; attribute: string; citations: ApiCitation[] }> };
       }>(
-        '{ entity(id: "khalil-haqqani") { claims { id attribute citations { quote start end source { id title } } } } }',
+        '{ entity(id: "khalil-haqqani") { claims(first: 500) { edges { node { id attribute citations { quote start end source { id title } } } } } } }',
       );
-      const bounty = entity.claims.find((claim) => claim.attribute === 'bounty')!;
+      const bounty = nodes(entity.claims).find((claim) => claim.attribute === 'bounty')!;
       const cited = bounty.citations[0]!;
       const { page, context, errors } = await openPage(harness, '/?entity=khalil-haqqani');
       await waitForGraph(page);
@@ -184,11 +190,12 @@ describe('provenance', () => {
     'next and previous citation move the highlight, by buttons and by keys, and say where they are',
     async () => {
       const sourceId = 'bbc-what-is-isis-k';
-      const { source } = await harness.api<{ source: { text: string; citations: { start: number; end: number }[] } }>(
-        `{ source(id: "${sourceId}") { text citations { start end } } }`,
-      );
-      const first = source.citations[0]!;
-      const cited = new Set(source.citations.map((citation) => `${citation.start}-${citation.end}`));
+      const { source } = await harness.api<{
+        source: { text: string; citations: Connection<{ start: number; end: number }> };
+      }>(`{ source(id: "${sourceId}") { text citations(first: 500) { edges { node { start end } } } } }`);
+      const citations = nodes(source.citations);
+      const first = citations[0]!;
+      const cited = new Set(citations.map((citation) => `${citation.start}-${citation.end}`));
       const { page, context, errors } = await openPage(
         harness,
         `/sources/${sourceId}?citation=${first.start}-${first.end}`,
@@ -244,9 +251,10 @@ describe('provenance', () => {
     'clicking a marked passage opens what it supports',
     async () => {
       const sourceId = 'cbc-isis-k-security-threat';
-      const { source } = await harness.api<{
-        source: { citations: { start: number; end: number; relation: { id: string } | null }[] };
-      }>(`{ source(id: "${sourceId}") { citations { start end relation { id } } } }`);
+      const { source: answer } = await harness.api<{
+        source: { citations: Connection<{ start: number; end: number; relation: { id: string } | null }> };
+      }>(`{ source(id: "${sourceId}") { citations(first: 500) { edges { node { start end relation { id } } } } } }`);
+      const source = { citations: nodes(answer.citations) };
       const { page, context, errors } = await openPage(harness, `/sources/${sourceId}`);
       await page.locator('.source-text mark').first().waitFor();
       expect(await highlight(page).count()).toBe(0);
@@ -277,14 +285,15 @@ describe('provenance', () => {
     'the disagreements view lists the fighter estimates, each with its article and quote',
     async () => {
       const { disagreements } = await harness.api<{
-        disagreements: { attribute: string; claims: { value: string; citations: ApiCitation[] }[] }[];
+        disagreements: Connection<{ attribute: string; claims: { value: string; citations: ApiCitation[] }[] }>;
       }>(
-        '{ disagreements(entity: "isis-k") { attribute claims { value citations { quote start end source { id title } } } } }',
+        '{ disagreements(entity: "isis-k") { edges { node { attribute claims { value citations { quote start end source { id title } } } } } } }',
       );
-      const fighters = disagreements.find((disagreement) => disagreement.attribute === 'fighter_strength')!;
-      const { sources } = await harness.api<{ sources: { id: string; title: string; publisher: string | null }[] }>(
-        '{ sources { id title publisher } }',
-      );
+      const fighters = nodes(disagreements).find((disagreement) => disagreement.attribute === 'fighter_strength')!;
+      const { sources: sourcePage } = await harness.api<{
+        sources: Connection<{ id: string; title: string; publisher: string | null }>;
+      }>('{ sources(first: 500) { edges { node { id title publisher } } } }');
+      const sources = nodes(sourcePage);
       const name = (id: string) => {
         const source = sources.find((item) => item.id === id)!;
         return source.publisher ?? source.title;
@@ -401,9 +410,16 @@ describe('provenance', () => {
     'comparing two sources lists the relations unique to each and those both support',
     async () => {
       const [a, b] = ['bbc-what-is-isis-k', 'nationalworld-what-is-isis-k'];
-      const { compareSources } = await harness.api<{
-        compareSources: { onlyA: { id: string }[]; onlyB: { id: string }[]; both: { id: string }[] };
-      }>(`{ compareSources(a: "${a}", b: "${b}") { onlyA { id } onlyB { id } both { id } } }`);
+      const { compareSources: parts } = await harness.api<{
+        compareSources: {
+          onlyA: Connection<{ id: string }>;
+          onlyB: Connection<{ id: string }>;
+          both: Connection<{ id: string }>;
+        };
+      }>(
+        `{ compareSources(a: "${a}", b: "${b}") { onlyA(first: 500) { edges { node { id } } } onlyB(first: 500) { edges { node { id } } } both(first: 500) { edges { node { id } } } } }`,
+      );
+      const compareSources = { onlyA: nodes(parts.onlyA), onlyB: nodes(parts.onlyB), both: nodes(parts.both) };
       const ids = (relations: { id: string }[]) => relations.map((relation) => relation.id).sort();
 
       const { page, context, errors } = await openPage(harness, '/');
@@ -411,9 +427,17 @@ describe('provenance', () => {
       await page.getByRole('tab', { name: 'Compare' }).click();
       await page.getByRole('combobox', { name: 'Source A' }).selectOption(a);
       await page.getByRole('combobox', { name: 'Source B' }).selectOption(b);
+      // Each list shows a page at a time: "Show more" until the whole list is there.
       const listed = async (title: RegExp) => {
         const list = page.getByRole('region', { name: title });
         await list.waitFor();
+        const more = list.getByRole('button', { name: 'Show more relations' });
+        await list.locator('[data-relation-id]').first().waitFor();
+        while ((await more.count()) > 0) {
+          const shown = await list.locator('[data-relation-id]').count();
+          await more.click();
+          await list.locator('[data-relation-id]').nth(shown).waitFor();
+        }
         return (
           await list
             .locator('[data-relation-id]')
@@ -443,20 +467,21 @@ describe('provenance', () => {
     "the sources view lists what each source supports and shows one source's subgraph in one click",
     async () => {
       const source = 'bbc-what-is-isis-k';
-      const expected = await harness.api<{
-        sources: {
+      const answer = await harness.api<{
+        sources: Connection<{
           id: string;
           title: string;
           entityCount: number;
           relationCount: number;
           claimCount: number;
           citationCount: number;
-        }[];
+        }>;
         entities: { totalCount: number };
         relations: { totalCount: number };
       }>(
-        `{ sources { id title entityCount relationCount claimCount citationCount } entities(filter: { sources: ["${source}"] }) { totalCount } relations(filter: { sources: ["${source}"] }) { totalCount } }`,
+        `{ sources(first: 500) { edges { node { id title entityCount relationCount claimCount citationCount } } } entities(filter: { sources: ["${source}"] }) { totalCount } relations(filter: { sources: ["${source}"] }) { totalCount } }`,
       );
+      const expected = { ...answer, sources: nodes(answer.sources) };
       const { page, context, errors } = await openPage(harness, '/');
       await waitForGraph(page);
       await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Sources' }).click();

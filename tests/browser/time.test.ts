@@ -152,9 +152,11 @@ describe('the time bar', () => {
   it(
     "the entity panel lists the entity's dated relations in order",
     async () => {
-      const { entity } = await harness.api<{ entity: { name: string; timeline: { id: string }[] } }>(
-        '{ entity(id: "hafiz-saeed-khan") { name timeline(first: 50) { id } } }',
-      );
+      const { entity: answer } = await harness.api<{
+        entity: { name: string; timeline: { totalCount: number; edges: { node: { id: string } }[] } };
+      }>('{ entity(id: "hafiz-saeed-khan") { name timeline(first: 50) { totalCount edges { node { id } } } } }');
+      expect(answer.timeline.edges).toHaveLength(answer.timeline.totalCount);
+      const entity = { name: answer.name, timeline: answer.timeline.edges.map((edge) => edge.node) };
       expect(entity.timeline.map((relation) => relation.id)).toContain('hafiz-saeed-khan--leader_of--isis-k');
       const { page, context, errors } = await openPage(harness, '/?entity=hafiz-saeed-khan');
       await waitForGraph(page);

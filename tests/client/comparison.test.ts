@@ -1,6 +1,7 @@
 import {
   classifyComparison,
   clearCompare,
+  compareLoadedRelations,
   isCompareComplete,
   setCompareSource,
   swapCompareSources,
@@ -64,6 +65,21 @@ describe('comparison highlight classification', () => {
     expect(entities.get('leader')).toBe('b');
     expect(entities.get('isis-k')).toBe('both');
     expect(entities.get('taliban')).toBe('both');
+  });
+
+  it('the loaded relations split by their source ids the way the API splits them', () => {
+    // By id, as the API orders each part.
+    const byId = (ids: readonly string[]) => [...ids].sort();
+    expect(compareLoadedRelations(data.relations, 'bbc', 'other')).toEqual({
+      onlyA: byId(bbcAndOther.onlyA),
+      onlyB: byId(bbcAndOther.onlyB),
+      both: byId(bbcAndOther.both),
+    });
+    expect(compareLoadedRelations(data.relations, 'other', 'bbc')).toEqual({
+      onlyA: byId(bbcAndOther.onlyB),
+      onlyB: byId(bbcAndOther.onlyA),
+      both: byId(bbcAndOther.both),
+    });
   });
 
   it('relations the loaded graph does not hold are left out, not guessed', () => {

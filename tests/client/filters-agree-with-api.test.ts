@@ -98,6 +98,8 @@ function valuesToTry(graph: GraphData): { [Id in FilterId]: FilterState[Id][] } 
         { from: '2010', to: '2012' },
       ].flatMap((range) => [false, true].map((includeUndated) => ({ ...range, includeUndated }))),
     ],
+    ownVoice: [false, true],
+    unhedged: [false, true],
     hideIsolated: [false, true],
   };
 }

@@ -7,6 +7,7 @@ import {
   onlyFilterValue,
   resetFilters,
   setMinSources,
+  toggleChosenValue,
   toggleFilterValue,
   toRelationFilter,
   type AnyFilter,
@@ -29,6 +30,38 @@ describe('filter producers', () => {
     const only = onlyFilterValue('sources', 'bbc', ['bbc', 'other'])(DEFAULT_FILTERS);
     expect(only.sources).toEqual(['bbc']);
     expect(toggleFilterValue('sources', 'bbc', ['bbc', 'other'])(only).sources).toEqual([]);
+  });
+
+  it('a searchable filter adds what is checked to the restriction, and drops it when the last is unchecked', () => {
+    const one = toggleChosenValue('sources', 'bbc')(DEFAULT_FILTERS);
+    expect(one.sources).toEqual(['bbc']);
+    const two = toggleChosenValue('sources', 'other')(one);
+    expect(two.sources).toEqual(['bbc', 'other']);
+    expect(toggleChosenValue('sources', 'bbc')(two).sources).toEqual(['other']);
+    expect(toggleChosenValue('sources', 'bbc')(one).sources).toBeNull();
+    // An explicit "none chosen" (sources= in a link) takes a first choice like any other.
+    expect(toggleChosenValue('sources', 'bbc')({ ...DEFAULT_FILTERS, sources: [] }).sources).toEqual(['bbc']);
+  });
+
+  it('own voice and unhedged each keep what passes them, and together only what one citation passes both', () => {
+    const plain = data.relations[0]!;
+    const relations = [
+      { ...plain, id: 'own-hedged', ownVoice: true, unhedged: false, statedPlainly: false },
+      { ...plain, id: 'quoted-unhedged', ownVoice: false, unhedged: true, statedPlainly: false },
+      // One citation in its own voice but hedged, another quoted but unhedged: neither is plain.
+      { ...plain, id: 'split', ownVoice: true, unhedged: true, statedPlainly: false },
+      { ...plain, id: 'plain', ownVoice: true, unhedged: true, statedPlainly: true },
+    ];
+    const graph = { ...data, relations, relationById: new Map(relations.map((r) => [r.id, r])) };
+    const kept = (filters: Partial<FilterState>) =>
+      [...computeVisibility(graph, { ...DEFAULT_FILTERS, ...filters }).relations].sort();
+    expect(kept({ ownVoice: true })).toEqual(['own-hedged', 'plain', 'split']);
+    expect(kept({ unhedged: true })).toEqual(['plain', 'quoted-unhedged', 'split']);
+    expect(kept({ ownVoice: true, unhedged: true })).toEqual(['plain']);
+    expect(toRelationFilter({ ...DEFAULT_FILTERS, ownVoice: true, unhedged: true })).toEqual({
+      ownVoice: true,
+      unhedged: true,
+    });
   });
 
   it('producers do not modify the state they are given', () => {
@@ -108,6 +141,8 @@ describe('filter definitions', () => {
       relationTypes: [],
       sources: ['bbc', 'other'],
       minSources: 2,
+      ownVoice: true,
+      unhedged: true,
       during: { from: '2015', to: '2016-07', includeUndated: true },
       hideIsolated: true,
     };

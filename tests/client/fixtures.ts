@@ -2,14 +2,10 @@
  * A small graph in the shape the API answers, for tests that need exact numbers:
  * three organisations, a person and a place, two sources, and parallel relations.
  */
-import type {
-  EntitySummaryFragment,
-  GraphOverviewQuery,
-  RelationSummaryFragment,
-} from '../../client/src/api/generated/graphql';
-import { shapeGraphData, type GraphData } from '../../client/src/core/graph-data';
+import type { EntitySummaryFragment, RelationSummaryFragment } from '../../client/src/api/generated/graphql';
+import { shapeGraphData, type GraphData, type LoadedOverview } from '../../client/src/core/graph-data';
 
-export const overview: GraphOverviewQuery = {
+export const overview: LoadedOverview = {
   stats: { entityCount: 5, relationCount: 5, claimCount: 0, sourceCount: 2, citationCount: 7 },
   vocabulary: {
     entityTypes: [
@@ -44,7 +40,7 @@ const entity = (id: string, name: string, type: string, degree: number, sources:
   type,
   aliases: id === 'isis-k' ? ['ISKP', 'IS-K'] : [],
   degree,
-  sources: sources.map((source) => ({ id: source })),
+  sourceIds: [...sources].sort(),
   span: null,
 });
 
@@ -82,6 +78,8 @@ const relation = (
     span: null,
     corroboration: sourceIds.length,
     statedPlainly: true,
+    ownVoice: true,
+    unhedged: true,
     sourceIds,
     subject: { id: subject },
     object: { id: object },

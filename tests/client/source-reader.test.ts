@@ -108,5 +108,8 @@ describe('the disagreements view', () => {
     expect(describeDisagreementsScope(disagreementsScope('isis-k', name, groups.slice(1)))).toBe(
       '1 attribute on ISIS-K',
     );
+    // While only the first pages are loaded, the API's total is told, and no entity count is guessed.
+    expect(describeDisagreementsScope(disagreementsScope(null, name, groups, 120))).toBe('120 attributes');
+    expect(describeDisagreementsScope(disagreementsScope(null, name, groups, 3))).toBe('3 attributes on 2 entities');
   });
 });

@@ -17,6 +17,8 @@ const busy: ExplorerState = {
     during: { from: '2021-08', to: null, includeUndated: false },
     sources: ['bbc-what-is-isis-k'],
     minSources: 2,
+    ownVoice: true,
+    unhedged: true,
     hideIsolated: true,
   },
   focus: { entityId: 'isis-k', depth: 2 },
@@ -38,7 +40,7 @@ describe('URL state', () => {
 
   it('reads as a readable query string', () => {
     expect(serializeExplorerState(busy)).toBe(
-      '?relation=isis-k--enemy_of--taliban&types=organization,person&rels=&sources=bbc-what-is-isis-k&min=2&since=2021-08&connected=1&focus=isis-k&depth=2&from=isis-k&to=taliban&hops=4&path=2&compare=bbc-what-is-isis-k,cbc-isis-k-security-threat&q=leader%20%26%20deputy',
+      '?relation=isis-k--enemy_of--taliban&types=organization,person&rels=&sources=bbc-what-is-isis-k&min=2&ownvoice=1&unhedged=1&since=2021-08&connected=1&focus=isis-k&depth=2&from=isis-k&to=taliban&hops=4&path=2&compare=bbc-what-is-isis-k,cbc-isis-k-security-threat&q=leader%20%26%20deputy',
     );
   });
 

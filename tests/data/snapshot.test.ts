@@ -2,6 +2,7 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { dataVersion } from '../../server/data/data-version';
 import { GraphDataError } from '../../server/data/errors';
 import { loadGraphData } from '../../server/data/load-graph-data';
 import type { KnowledgeGraph } from '../../server/data/model';
@@ -53,6 +54,16 @@ describe('a restart reads a validated snapshot, and a changed file invalidates i
     expect(contents(second.knowledgeGraph)).toEqual(contents(await loadGraphData(data)));
   });
 
+  test('the snapshot keeps the data version of the load it copies, so a restart need not hash the graph', async () => {
+    const [data, cache] = [await copyOf(SHIPPED), await tempDir()];
+    const first = await loadGraphDataWithSnapshot(data, cache);
+    expect(first.dataVersion).toBe(dataVersion(first.knowledgeGraph));
+    const second = await loadGraphDataWithSnapshot(data, cache);
+    expect(second.snapshot).toBe('read');
+    expect(second.dataVersion).toBe(first.dataVersion);
+    expect(dataVersion(second.knowledgeGraph)).toBe(first.dataVersion);
+  });
+
   test('an edited entity invalidates the snapshot: the next load is a full one, with the edit', async () => {
     const [data, cache] = [await copyOf(MINIMAL), await tempDir()];
     await loadGraphDataWithSnapshot(data, cache);
@@ -64,6 +75,7 @@ describe('a restart reads a validated snapshot, and a changed file invalidates i
     const after = await loadGraphDataWithSnapshot(data, cache);
     expect(after.snapshot).toBe('written');
     expect(after.knowledgeGraph.graph.getNodeAttribute('alpha-group', 'description')).toBe('A revised group.');
+    expect(after.dataVersion).toBe(dataVersion(after.knowledgeGraph));
     expect((await loadGraphDataWithSnapshot(data, cache)).snapshot).toBe('read');
   });
 

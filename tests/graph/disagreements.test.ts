@@ -1,5 +1,6 @@
 import { buildGraphIndex } from '../../server/graph/indexes';
-import { allDisagreements, disagreementsOf } from '../../server/graph/disagreements';
+import { allDisagreements, disagreementsOf, disagreementsPage } from '../../server/graph/disagreements';
+import { everyPage } from './every-page';
 import { shippedGraphIndex } from './shipped-graph';
 import { tinyKnowledgeGraph } from './tiny-graph';
 
@@ -67,5 +68,21 @@ describe('disagreements', () => {
     const index = buildGraphIndex(tinyKnowledgeGraph());
     expect(disagreementsOf(index, 'wolf')).toEqual([]);
     expect(disagreementsOf(index, 'nobody')).toEqual([]);
+  });
+
+  it('page by entity then attribute: pages of one give the whole list, in order, each with the total', async () => {
+    const index = await shippedGraphIndex();
+    const whole = allDisagreements(index);
+    const paged = everyPage((page) => disagreementsPage(index, null, page), 1);
+    expect(paged.nodes).toEqual(whole);
+    expect(paged.totalCount).toBe(whole.length);
+    const keys = whole.map((d) => [d.entity.id, d.attribute] as const);
+    const sorted = [...keys].sort((a, b) =>
+      a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0,
+    );
+    expect(keys).toEqual(sorted);
+    const ofIsisK = everyPage((page) => disagreementsPage(index, 'isis-k', page), 1);
+    expect(ofIsisK.nodes).toEqual(disagreementsOf(index, 'isis-k'));
+    expect(disagreementsPage(index, 'nobody', { first: 5 }).totalCount).toBe(0);
   });
 });

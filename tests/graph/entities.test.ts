@@ -3,6 +3,7 @@ import { buildGraphIndex } from '../../server/graph/indexes';
 import type { GraphIndex } from '../../server/graph/indexes';
 import type { EntityFilter } from '../../server/graph/entities';
 import type { EntityRecord } from '../../server/data/model';
+import { everyPage } from './every-page';
 import { shippedGraphIndex } from './shipped-graph';
 import { tinyKnowledgeGraph } from './tiny-graph';
 
@@ -79,8 +80,17 @@ describe('entities', () => {
 
   it('carry their claims and the sources behind them', async () => {
     const index = await shippedGraphIndex();
-    expect(claimsOfEntity(index, 'isis-k').every((claim) => claim.entity === 'isis-k')).toBe(true);
-    const sources = sourcesOfEntity(index, 'isis-k').map((source) => source.id);
+    const claims = everyPage((page) => claimsOfEntity(index, 'isis-k', page), 2);
+    expect(claims.nodes.length).toBeGreaterThan(2);
+    expect(claims.nodes.every((claim) => claim.entity === 'isis-k')).toBe(true);
+    // By attribute, then value, then id: the order the panel groups them in, the same on every page.
+    expect(claims.nodes).toEqual(everyPage((page) => claimsOfEntity(index, 'isis-k', page), 500).nodes);
+    const key = (claim: { attribute: string; value: string; id: string }) => [claim.attribute, claim.value, claim.id];
+    for (let i = 1; i < claims.nodes.length; i++) {
+      const [a, b] = [key(claims.nodes[i - 1]!), key(claims.nodes[i]!)];
+      expect(a[0]! < b[0]! || (a[0] === b[0] && (a[1]! < b[1]! || (a[1] === b[1] && a[2]! < b[2]!)))).toBe(true);
+    }
+    const sources = everyPage((page) => sourcesOfEntity(index, 'isis-k', page), 2).nodes.map((source) => source.id);
     expect(sources).toEqual([...index.knowledgeGraph.sources.keys()].sort());
   });
 });

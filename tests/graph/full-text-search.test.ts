@@ -15,10 +15,10 @@ const page = { first: 10, offset: 0 };
 describe('full-text search over the shipped graph', () => {
   it('finds the Haqqani network first from the misspelling "hakkani"', async () => {
     const index = await shippedGraphIndex();
-    const entities = fullTextEntities(index, 'hakkani', page);
+    const entities = await fullTextEntities(index, 'hakkani', page);
     expect(entities.edges[0]?.node.entity.id).toBe('haqqani-network');
     // …and the sentences of the sources that name it.
-    const passages = fullTextPassages(index, 'hakkani', page);
+    const passages = await fullTextPassages(index, 'hakkani', page);
     expect(passages.totalCount).toBeGreaterThan(0);
     for (const { node } of passages.edges) {
       expect(node.matches.map((match) => match.text.toLowerCase())).toContain('haqqani');
@@ -27,7 +27,7 @@ describe('full-text search over the shipped graph', () => {
 
   it('finds leader_of relations from "leader", through their type label', async () => {
     const index = await shippedGraphIndex();
-    const relations = fullTextRelations(index, 'leader', { first: 50, offset: 0 });
+    const relations = await fullTextRelations(index, 'leader', { first: 50, offset: 0 });
     const leaderOf = index.relationsByType.get('leader_of') ?? [];
     expect(leaderOf.length).toBeGreaterThan(0);
     const found = relations.edges.map((edge) => edge.node.relation.id);
@@ -41,7 +41,7 @@ describe('full-text search over the shipped graph', () => {
     const relation = index.graph.getEdgeAttributes('isis-k--affiliate_of--islamic-state');
     const citation = relation.citations[0]!;
     const phrase = citation.quote.split(' ').slice(1, 7).join(' ');
-    const relations = fullTextRelations(index, phrase, page);
+    const relations = await fullTextRelations(index, phrase, page);
     const hit = relations.edges[0]!.node;
     expect(hit.relation.id).toBe(relation.id);
     const quote = hit.quotes.find((match) => match.citation === citation)!;
@@ -54,7 +54,7 @@ describe('full-text search over the shipped graph', () => {
     const index = await shippedGraphIndex();
     const citation = index.graph.getEdgeAttributes('isis-k--affiliate_of--islamic-state').citations[0]!;
     const phrase = citation.quote.split(' ').slice(1, 7).join(' ');
-    const passages = fullTextPassages(index, phrase, page);
+    const passages = await fullTextPassages(index, phrase, page);
     const best = passages.edges[0]!.node;
     expect(best.source.id).toBe(citation.sourceId);
     const phraseMatch = best.matches.find((match) => match.text === phrase)!;
@@ -72,7 +72,7 @@ describe('full-text search over the shipped graph', () => {
   it('gives every match as offsets whose slice of the source text is the matched text', async () => {
     const index = await shippedGraphIndex();
     for (const text of ['taliban', 'kabul airport', 'khurasan']) {
-      for (const { node } of fullTextPassages(index, text, { first: 50, offset: 0 }).edges) {
+      for (const { node } of (await fullTextPassages(index, text, { first: 50, offset: 0 })).edges) {
         expect(node.matches.length).toBeGreaterThan(0);
         for (const match of [...node.matches, node.snippet]) {
           expect(node.source.text.slice(match.start, match.end)).toBe(match.text);
@@ -86,12 +86,12 @@ describe('full-text search over the shipped graph', () => {
   it('pages each group by rank: pages laid end to end are the same as one long page', async () => {
     const index = await shippedGraphIndex();
     for (const group of [fullTextEntities, fullTextRelations, fullTextPassages] as const) {
-      const all = group(index, 'taliban', { first: 60, offset: 0 });
+      const all = await group(index, 'taliban', { first: 60, offset: 0 });
       expect(all.totalCount).toBeGreaterThan(12);
       const ids: unknown[] = [];
       let after: string | null = null;
       for (let i = 0; i < 12; i++) {
-        const next: RankedConnection<unknown> = group(index, 'taliban', { first: 5, offset: offsetAfter(after) });
+        const next: RankedConnection<unknown> = await group(index, 'taliban', { first: 5, offset: offsetAfter(after) });
         expect(next.totalCount).toBe(all.totalCount);
         ids.push(...next.edges.map((edge) => edge.node));
         if (!next.pageInfo.hasNextPage) break;
@@ -105,15 +105,15 @@ describe('full-text search over the shipped graph', () => {
   it('refuses a text longer than the bound, naming the argument', async () => {
     const index = await shippedGraphIndex();
     const long = 'a'.repeat(MAX_FULL_TEXT_LENGTH + 1);
-    expect(() => fullTextPassages(index, long, page)).toThrow(InvalidArgumentError);
-    expect(() => fullTextPassages(index, long, page)).toThrow(expect.objectContaining({ argument: 'text' }));
-    expect(fullTextPassages(index, 'a'.repeat(MAX_FULL_TEXT_LENGTH), page).totalCount).toBe(0);
+    await expect(fullTextPassages(index, long, page)).rejects.toThrow(InvalidArgumentError);
+    await expect(fullTextPassages(index, long, page)).rejects.toThrow(expect.objectContaining({ argument: 'text' }));
+    expect((await fullTextPassages(index, 'a'.repeat(MAX_FULL_TEXT_LENGTH), page)).totalCount).toBe(0);
   });
 
   it('finds nothing for blank text', async () => {
     const index = await shippedGraphIndex();
-    expect(fullTextEntities(index, '   ', page).totalCount).toBe(0);
-    expect(fullTextPassages(index, ' - ', page).edges).toEqual([]);
+    expect((await fullTextEntities(index, '   ', page)).totalCount).toBe(0);
+    expect((await fullTextPassages(index, ' - ', page)).edges).toEqual([]);
   });
 });
 
@@ -137,7 +137,7 @@ describe('passages', () => {
 
   it('cover the shipped sources’ texts', async () => {
     const index = await shippedGraphIndex();
-    const { passageSource } = index.fullText;
+    const { passageSource } = await index.fullText.built();
     expect(new Set(passageSource)).toEqual(new Set(index.sourceIds));
   });
 });
@@ -158,7 +158,7 @@ describe('relations found through their quotes', () => {
         )
         .map((relation) => relation.id);
       expect(expected.length).toBeGreaterThan(0);
-      const found = fullTextRelations(index, word, { first: 50, offset: 0 }).edges.filter((edge) =>
+      const found = (await fullTextRelations(index, word, { first: 50, offset: 0 })).edges.filter((edge) =>
         edge.node.fields.includes('quotes'),
       );
       expect(found.map((edge) => edge.node.relation.id)).toEqual(expect.arrayContaining(expected));

@@ -32,15 +32,15 @@ async function graphIds(baseUrl: string): Promise<GraphIds> {
   const data: {
     entities: { edges: { node: { id: string; name: string } }[] };
     relations: { edges: { node: { id: string } }[] };
-    sources: { id: string }[];
+    sources: { edges: { node: { id: string } }[] };
   } = await post(
     baseUrl,
-    '{ entities(first: 500) { edges { node { id name } } } relations(first: 500) { edges { node { id } } } sources { id } }',
+    '{ entities(first: 500) { edges { node { id name } } } relations(first: 500) { edges { node { id } } } sources(first: 500) { edges { node { id } } } }',
   );
   return {
     entities: data.entities.edges.map((edge) => edge.node),
     relations: data.relations.edges.map((edge) => edge.node.id),
-    sources: data.sources.map((source) => source.id),
+    sources: data.sources.edges.map((edge) => edge.node.id),
   };
 }
 

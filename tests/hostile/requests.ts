@@ -56,9 +56,10 @@ const BASE_QUERIES = [
   '{ search(text: "khorasan") { id name } }',
   '{ neighborhood(id: "isis-k", depth: 2) { entities { id } relations { id } truncated } }',
   '{ paths(from: "isis-k", to: "taliban", maxLength: 3) { length entities { name } } }',
-  '{ sources { id title relationCount } }',
-  '{ source(id: "bbc-what-is-isis-k") { title citations { start end } } }',
-  '{ disagreements { attribute claims { value } } }',
+  '{ sources(first: 20, text: "isis") { totalCount edges { cursor node { id title relationCount } } } }',
+  '{ source(id: "bbc-what-is-isis-k") { title citations(first: 50) { totalCount edges { node { start end } } } } }',
+  '{ disagreements(first: 10) { totalCount edges { node { attribute claims { value } } } } }',
+  '{ compareSources(a: "bbc-what-is-isis-k", b: "cbc-isis-k-security-threat") { both(first: 5) { totalCount } } }',
   '{ vocabulary { entityTypes { id count } relationTypes { id } } stats { entityCount } }',
 ];
 
@@ -211,11 +212,14 @@ function documentCase(random: Random): HostileRequest {
         `,
       );
     case 11:
-      return graphql('document: odd string', `{ search(text: ${JSON.stringify(pick(random, ODD_STRINGS))}) { id } }`);
+      return graphql(
+        'document: odd string',
+        `{ ${pick(random, ['search', 'sources'])}(text: ${JSON.stringify(pick(random, ODD_STRINGS))}) { __typename } }`,
+      );
     case 12:
       return graphql(
         'document: unknown id',
-        `{ ${pick(random, ['neighborhood(id: "x") { truncated }', 'paths(from: "x", to: "y") { length }', 'disagreements(entity: "x") { attribute }', 'compareSources(a: "x", b: "y") { both { id } }', 'relations(after: "bm9wZQ") { totalCount }'])} }`,
+        `{ ${pick(random, ['neighborhood(id: "x") { truncated }', 'paths(from: "x", to: "y") { length }', 'disagreements(entity: "x") { totalCount }', 'compareSources(a: "x", b: "y") { both { totalCount } }', 'relations(after: "bm9wZQ") { totalCount }', 'sources(orderBy: CITATIONS, after: "bm9wZQ") { totalCount }', 'source(id: "bbc-what-is-isis-k") { citations(after: "YWZ0ZXI6bm9wZQ") { totalCount } }'])} }`,
       );
     default:
       return graphql('document: not a string', pick(random, [42, null, {}, [], true, '', '   ', '#']));

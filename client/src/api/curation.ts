@@ -51,7 +51,7 @@ export function useCurationInfo() {
   return useApiQuery(CurationInfoDocument, {});
 }
 
-/** Most relations offered as targets of new evidence: the entity's best supported (the API's page size). */
+/** Most relations (the best supported) and claims offered as targets of new evidence. */
 export const CITABLE_RELATIONS = 200;
 
 /** An entity's claims and best-supported relations, which a passage can be added to as evidence. */

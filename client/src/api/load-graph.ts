@@ -1,5 +1,5 @@
 /**
- * Loading the graph: the overview (totals, vocabulary, sources), then, when the graph is
+ * Loading the graph: the overview (totals, vocabulary) and every page of the sources, then, when the graph is
  * small enough to draw whole (core/bounded-view), every page of entities and relations
  * (Relay connections, 400 at a time, until hasNextPage is false); above that, the API's
  * bounded overview only. A named side effect; the shaping itself is pure (core/graph-data).
@@ -13,8 +13,10 @@ import {
   EntitiesPageDocument,
   GraphOverviewDocument,
   RelationsPageDocument,
+  SourcesPageDocument,
   type EntitySummaryFragment,
   type RelationSummaryFragment,
+  type SourceSummaryFragment,
 } from './generated/graphql';
 
 /**
@@ -22,6 +24,9 @@ import {
  * cost limit (server/api/limits.ts MAX_COST, 25 000): 400 a page stays clear of it.
  */
 export const PAGE_SIZE = 400;
+
+/** A source's short record costs a handful: the API's largest page. */
+const SOURCE_PAGE_SIZE = 500;
 
 export interface LoadProgress {
   entities: number;
@@ -85,7 +90,16 @@ async function loadAllPages<Node>(
 }
 
 export async function loadGraphData(client: Client, onProgress?: (progress: LoadProgress) => void): Promise<GraphData> {
-  const overview = await ask(client, 'the graph overview', GraphOverviewDocument, {});
+  // The sources' short records (what chips and pickers name them by) are read whole, a page at
+  // a time: thousands at most, and their lists are drawn a page at a time (the source filter).
+  const [stats, sources] = await Promise.all([
+    ask(client, 'the graph overview', GraphOverviewDocument, {}),
+    loadAllPages<SourceSummaryFragment>(
+      async (after) => (await ask(client, 'sources', SourcesPageDocument, { first: SOURCE_PAGE_SIZE, after })).sources,
+      () => undefined,
+    ),
+  ]);
+  const overview = { ...stats, sources };
   if (chooseGraphScope(overview.stats) === 'bounded') {
     const bounded = (await ask(client, 'the bounded overview', BoundedOverviewDocument, {})).overview;
     onProgress?.({

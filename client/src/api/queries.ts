@@ -5,23 +5,40 @@ import { useClient } from 'urql';
 import type { RelationFilter } from './generated/graphql';
 import {
   BetweenDocument,
+  ClaimDetailsDocument,
+  CompareBothDocument,
+  CompareOnlyADocument,
+  CompareOnlyBDocument,
   DisagreementsDocument,
+  EntityClaimsDocument,
   EntityDetailsDocument,
   EntityStatementsDocument,
   FullTextSearchDocument,
   RelationEvidenceDocument,
   SearchEntitiesDocument,
+  SourceCitationsDocument,
+  SourceChoicesDocument,
+  SourceClaimsDocument,
+  SourceEntitiesDocument,
   SourceReaderDocument,
+  SourceRelationsDocument,
   SourcesOverviewDocument,
-  SourceSupportDocument,
   EntityTimelineDocument,
   TimelineCountsDocument,
   TimelineEventsDocument,
   type TimeBucket,
 } from './generated/graphql';
 import { useApiQuery } from './use-api-query';
+import { usePagedList } from './use-paged-list';
 
-const NO_VARIABLES = {};
+/**
+ * How many items one page of a list asks for: lists grow a page at a time ("Show more"). The
+ * API allows up to 500 a page (server/api/limits.ts); a panel's page stays small to draw fast.
+ */
+export const LIST_PAGE = 50;
+
+/** The reader's page of citations: it reads them all, so in the largest pages the API allows. */
+const READER_PAGE = 500;
 
 /** An entity's details (claims, relations, disagreements); paused while no entity is named (''). */
 export const useEntityDetails = (id: string) => useApiQuery(EntityDetailsDocument, { id }, id === '');
@@ -40,17 +57,78 @@ export const useBetween = (a: string, b: string, filter: RelationFilter | null) 
 export const useFullTextSearch = (text: string, perGroup: number) =>
   useApiQuery(FullTextSearchDocument, { text, perGroup }, text.trim() === '');
 
-/** A source's full text and every citation into it. */
-export const useSourceReader = (id: string) => useApiQuery(SourceReaderDocument, { id });
+/** A claim with its entity's disputed attributes (the reader's claim panel); paused without an id. */
+export const useClaimDetails = (id: string) => useApiQuery(ClaimDetailsDocument, { id }, id === '');
 
-/** Every source's facts and counts. */
-export const useSourcesOverview = () => useApiQuery(SourcesOverviewDocument, NO_VARIABLES);
+/** An entity's claims, a page at a time. */
+export const useEntityClaims = (id: string) =>
+  usePagedList(EntityClaimsDocument, { id, first: LIST_PAGE }, (data) => data.entity?.claims, {
+    what: 'claims',
+    pause: id === '',
+  });
 
-/** What one source supports: entities, relations, claims. */
-export const useSourceSupport = (id: string) => useApiQuery(SourceSupportDocument, { id });
+/**
+ * A source's full text (the first answer) and every citation into it: the reader marks them
+ * all in the one text it shows, so it follows the pages to the end (the text bounds them).
+ */
+export function useSourceReader(id: string) {
+  const reader = useApiQuery(SourceReaderDocument, { id });
+  const citations = usePagedList(
+    SourceCitationsDocument,
+    { id, first: READER_PAGE },
+    (data) => data.source?.citations,
+    { what: 'the citations of the source', loadAll: true },
+  );
+  return { reader, citations };
+}
 
-/** Every attribute on which the sources give different values. */
-export const useDisagreements = () => useApiQuery(DisagreementsDocument, NO_VARIABLES);
+/** The sources' facts and counts, a page at a time. */
+export const useSourcesOverview = () =>
+  usePagedList(SourcesOverviewDocument, { first: LIST_PAGE }, (data) => data.sources, { what: 'sources' });
+
+/** The source filter's choices: the most cited sources, or those matching `text`, a page at a time. */
+export const useSourceChoices = (text: string, first: number) =>
+  usePagedList(SourceChoicesDocument, { text: text.trim() || null, first }, (data) => data.sources, {
+    what: 'sources',
+  });
+
+/** What one source supports: its entities, relations and claims, each a page at a time. */
+export const useSourceEntities = (id: string) =>
+  usePagedList(SourceEntitiesDocument, { id, first: LIST_PAGE }, (data) => data.source?.entities, {
+    what: 'entities',
+  });
+export const useSourceRelations = (id: string) =>
+  usePagedList(SourceRelationsDocument, { id, first: LIST_PAGE }, (data) => data.source?.relations, {
+    what: 'relations',
+  });
+export const useSourceClaims = (id: string) =>
+  usePagedList(SourceClaimsDocument, { id, first: LIST_PAGE }, (data) => data.source?.claims, { what: 'claims' });
+
+/** Where the sources disagree, by entity then attribute, a page at a time; for one entity when `entity` is given. */
+export const useDisagreements = (entity: string | null, pause = false) =>
+  usePagedList(DisagreementsDocument, { entity, first: LIST_PAGE }, (data) => data.disagreements, {
+    what: 'disagreements',
+    pause,
+  });
+
+/** The three parts of a comparison of two sources, each a page at a time (paused until both are chosen). */
+export function useComparedRelations(a: string, b: string, pause: boolean) {
+  const variables = { a, b, first: LIST_PAGE };
+  return {
+    onlyA: usePagedList(CompareOnlyADocument, variables, (data) => data.compareSources.onlyA, {
+      what: 'relations',
+      pause,
+    }),
+    onlyB: usePagedList(CompareOnlyBDocument, variables, (data) => data.compareSources.onlyB, {
+      what: 'relations',
+      pause,
+    }),
+    both: usePagedList(CompareBothDocument, variables, (data) => data.compareSources.both, {
+      what: 'relations',
+      pause,
+    }),
+  };
+}
 
 /**
  * Entities whose name or alias matches `text` (paused while it is empty), and `searchNow` for
@@ -74,5 +152,8 @@ export const useTimelineCounts = (bucket: TimeBucket) => useApiQuery(TimelineCou
 export const useTimelineEvents = (first: number, after: string | null) =>
   useApiQuery(TimelineEventsDocument, { first, after });
 
-/** An entity's dated relations in date order, the first `first` of them. */
-export const useEntityTimeline = (id: string, first: number) => useApiQuery(EntityTimelineDocument, { id, first });
+/** An entity's dated relations in date order, a page at a time. */
+export const useEntityTimeline = (id: string) =>
+  usePagedList(EntityTimelineDocument, { id, first: LIST_PAGE }, (data) => data.entity?.timeline, {
+    what: 'dated relations',
+  });

@@ -1,52 +1,38 @@
-/** Binding: the comparison of two sources from the API (Query.compareSources), classified for the graph. */
+/**
+ * Binding: the comparison of two sources. The panel's three lists come from the API
+ * (Query.compareSources), each a page at a time with its total; the graph colours the
+ * relations it has loaded by the same rule (core/comparison), so nothing is fetched whole.
+ */
 import { useMemo } from 'react';
-import { useQuery, type CombinedError } from 'urql';
 
 import {
   classifyComparison,
+  compareLoadedRelations,
   isCompareComplete,
   type CompareState,
   type ComparisonHighlight,
 } from '../core/comparison/index';
 import type { GraphData } from '../core/graph-data';
-import { CompareSourcesDocument, type CompareSourcesQuery } from './generated/graphql';
+import { useComparedRelations } from './queries';
 
 export interface ComparisonResult {
-  comparison: CompareSourcesQuery['compareSources'] | null;
+  /** The relations only in a, only in b, and in both, from the API; paused until two different sources are chosen. */
+  parts: ReturnType<typeof useComparedRelations>;
+  /** What the graph draws for the comparison, from the loaded relations; null until it is complete. */
   highlight: ComparisonHighlight | null;
-  fetching: boolean;
-  error: CombinedError | undefined;
-  retry: () => void;
 }
 
 export function useComparison(compare: CompareState | null, data: GraphData): ComparisonResult {
   const complete = isCompareComplete(compare);
-  const [{ data: result, fetching, error }, reexecute] = useQuery({
-    query: CompareSourcesDocument,
-    variables: { a: compare?.a ?? '', b: compare?.b ?? '' },
-    pause: !complete,
-  });
-  // A stale answer (for the sources chosen before) is never shown for the new pair.
-  const comparison =
-    complete && result && result.compareSources.a.id === compare.a && result.compareSources.b.id === compare.b
-      ? result.compareSources
-      : null;
+  const a = compare?.a ?? '';
+  const b = compare?.b ?? '';
+  const parts = useComparedRelations(a, b, !complete);
   const highlight = useMemo(() => {
-    if (!comparison) return null;
-    const ids = (relations: readonly { id: string }[]) => relations.map((relation) => relation.id);
-    return classifyComparison(
-      { onlyA: ids(comparison.onlyA), onlyB: ids(comparison.onlyB), both: ids(comparison.both) },
-      (id) => {
-        const relation = data.relationById.get(id);
-        return relation ? [relation.subjectId, relation.objectId] : undefined;
-      },
-    );
-  }, [comparison, data]);
-  return {
-    comparison,
-    highlight,
-    fetching: complete && fetching,
-    error: complete ? error : undefined,
-    retry: () => reexecute({ requestPolicy: 'network-only' }),
-  };
+    if (!complete) return null;
+    return classifyComparison(compareLoadedRelations(data.relations, a, b), (id) => {
+      const relation = data.relationById.get(id);
+      return relation ? [relation.subjectId, relation.objectId] : undefined;
+    });
+  }, [complete, a, b, data]);
+  return { parts, highlight };
 }

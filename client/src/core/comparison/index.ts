@@ -36,6 +36,30 @@ export interface ComparisonIds {
   both: readonly string[];
 }
 
+/**
+ * The comparison of two sources over the relations loaded in the browser: the rule of
+ * Query.compareSources (a relation is on a source's side when that source is among its
+ * supporting sources), read from each relation's `sourceIds`, so the graph colours what it
+ * draws without fetching every relation the two sources support.
+ */
+export function compareLoadedRelations(
+  relations: readonly { id: string; sourceIds: readonly string[] }[],
+  a: string,
+  b: string,
+): ComparisonIds {
+  const onlyA: string[] = [];
+  const onlyB: string[] = [];
+  const both: string[] = [];
+  for (const relation of relations) {
+    const inA = relation.sourceIds.includes(a);
+    const inB = relation.sourceIds.includes(b);
+    if (inA && inB) both.push(relation.id);
+    else if (inA) onlyA.push(relation.id);
+    else if (inB) onlyB.push(relation.id);
+  }
+  return { onlyA, onlyB, both };
+}
+
 /** What the graph draws for a comparison: a side per relation and per entity at their ends. */
 export interface ComparisonHighlight {
   relations: Map<string, CompareSide>;

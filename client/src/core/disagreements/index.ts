@@ -23,7 +23,8 @@ export function sourceCount(claims: readonly { sources: readonly { id: string }[
 
 /** What the disagreements view shows, read from its URL and the loaded graph. */
 export type DisagreementsScope =
-  | { kind: 'all'; attributeCount: number; entityCount: number }
+  /** `entityCount` is null while only some pages are loaded: the entities of the rest are unknown. */
+  | { kind: 'all'; attributeCount: number; entityCount: number | null }
   | { kind: 'entity'; name: string; attributeCount: number }
   /** The URL names an id the graph does not hold (a stale or mistyped link). */
   | { kind: 'unknown-entity'; id: string };
@@ -32,9 +33,13 @@ export function disagreementsScope(
   entityId: string | null,
   entityName: (id: string) => string | undefined,
   shown: readonly { disagreements: readonly unknown[] }[],
+  /** The API's total, when it holds more than the pages shown. */
+  totalAttributes?: number,
 ): DisagreementsScope {
-  const attributeCount = shown.reduce((count, group) => count + group.disagreements.length, 0);
-  if (entityId === null) return { kind: 'all', attributeCount, entityCount: shown.length };
+  const shownCount = shown.reduce((count, group) => count + group.disagreements.length, 0);
+  const attributeCount = Math.max(shownCount, totalAttributes ?? 0);
+  const complete = attributeCount === shownCount;
+  if (entityId === null) return { kind: 'all', attributeCount, entityCount: complete ? shown.length : null };
   const name = entityName(entityId);
   return name === undefined ? { kind: 'unknown-entity', id: entityId } : { kind: 'entity', name, attributeCount };
 }
@@ -45,7 +50,9 @@ const plural = (count: number, one: string, many: string) => `${count} ${count =
 export function describeDisagreementsScope(scope: DisagreementsScope): string {
   switch (scope.kind) {
     case 'all':
-      return `${plural(scope.attributeCount, 'attribute', 'attributes')} on ${plural(scope.entityCount, 'entity', 'entities')}`;
+      return scope.entityCount === null
+        ? plural(scope.attributeCount, 'attribute', 'attributes')
+        : `${plural(scope.attributeCount, 'attribute', 'attributes')} on ${plural(scope.entityCount, 'entity', 'entities')}`;
     case 'entity':
       return scope.attributeCount === 0
         ? `The sources do not disagree about ${scope.name}.`

@@ -2,10 +2,10 @@
  * Shaping one entity's details for its panel: claims by attribute (conflicting values side
  * by side) and relations by type and direction. Pure.
  */
-import type { EntityDetailsQuery } from '../../api/generated/graphql';
+import type { EntityClaimsQuery, EntityDetailsQuery } from '../../api/generated/graphql';
 
 export type EntityDetails = NonNullable<EntityDetailsQuery['entity']>;
-export type EntityClaim = EntityDetails['claims'][number];
+export type EntityClaim = NonNullable<EntityClaimsQuery['entity']>['claims']['edges'][number]['node'];
 export type EntityRelation = EntityDetails['relations']['edges'][number]['node'];
 
 export interface ClaimGroup {

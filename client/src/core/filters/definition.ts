@@ -22,6 +22,12 @@ import type { FilterOption, Visibility } from './types';
 /** A filter's part of the URL's query string: [name, already-encoded value] pairs. */
 export type UrlParams = [string, string][];
 
+/**
+ * Every filter's value by id, erased: what a matcher reads when its rule depends on another
+ * filter (the voice filters: both on means one citation must pass both).
+ */
+export type FilterValues = Readonly<Record<string, unknown>>;
+
 /** A cleaned value, and what cleaning dropped, said for the user. */
 export interface Cleaned<Value> {
   value: Value;
@@ -47,7 +53,7 @@ interface FilterBase<Id extends string, Value> {
   /** Whether an entity passes; absent when the filter does not judge entities. */
   matchesEntity?(value: Value, entity: EntityNode): boolean;
   /** Whether a relation passes; absent when the filter does not judge relations. */
-  matchesRelation?(value: Value, relation: RelationEdge): boolean;
+  matchesRelation?(value: Value, relation: RelationEdge, filters: FilterValues): boolean;
   /** A last pass over what the matchers kept (hiding entities left without relations). */
   refine?(value: Value, visible: Visibility, data: GraphData): Visibility;
 }
@@ -63,6 +69,13 @@ export interface SetFilterDefinition<Id extends string = string> extends FilterB
   swatches?: boolean;
   /** The panel keeps the list folded while nothing is chosen (long lists). */
   foldedUnlessActive?: boolean;
+  /**
+   * Values too many to list (thousands of sources): the panel draws a bounded list the API
+   * serves (the most used first, a search box for the rest) with the chosen values kept as
+   * checked items, in place of every option; choosing adds a value to the restriction. Today
+   * the sources (views/explorer/SourceFilter.tsx).
+   */
+  searchable?: boolean;
 }
 
 /** A whole number from `min` to a maximum the graph sets. */

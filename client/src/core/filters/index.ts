@@ -10,9 +10,11 @@ import { duringFilter } from './during';
 import { entityTypesFilter } from './entity-types';
 import { hideIsolatedFilter } from './hide-isolated';
 import { minSourcesFilter } from './min-sources';
+import { ownVoiceFilter } from './own-voice';
 import { relationTypesFilter } from './relation-types';
 import { sourcesFilter } from './sources';
 import type { FilterOption, Visibility } from './types';
+import { unhedgedFilter } from './unhedged';
 
 export type * from './types';
 export type * from './definition';
@@ -23,6 +25,8 @@ export const FILTERS = [
   relationTypesFilter,
   sourcesFilter,
   minSourcesFilter,
+  ownVoiceFilter,
+  unhedgedFilter,
   duringFilter,
   hideIsolatedFilter,
 ];
@@ -81,7 +85,7 @@ export function computeVisibility(data: GraphData, filters: FilterState, scope: 
   for (const relation of data.relations) {
     if (scope && !scope.relations.has(relation.id)) continue;
     if (!entities.has(relation.subjectId) || !entities.has(relation.objectId)) continue;
-    if (relationTests.every(({ filter, value }) => filter.matchesRelation?.(value, relation) ?? true))
+    if (relationTests.every(({ filter, value }) => filter.matchesRelation?.(value, relation, filters) ?? true))
       relations.add(relation.id);
   }
   return on.reduce<Visibility>(
@@ -131,6 +135,19 @@ export const toggleFilterValue =
     if (current.has(value)) current.delete(value);
     else current.add(value);
     return { ...state, [id]: normaliseSet(current, allValues) };
+  };
+
+/**
+ * Adds a value to what a searchable set filter keeps, or takes it out: from no restriction,
+ * choosing one keeps only it; taking out the last chosen one lifts the restriction.
+ */
+export const toggleChosenValue =
+  (id: SetFilterId, value: string): FilterProducer =>
+  (state) => {
+    const chosen = state[id];
+    if (chosen === null) return { ...state, [id]: [value] };
+    const next = chosen.includes(value) ? chosen.filter((item) => item !== value) : [...chosen, value];
+    return { ...state, [id]: next.length === 0 ? null : next };
   };
 
 /** Keeps only one value of a set filter ("show only what this source supports"). */

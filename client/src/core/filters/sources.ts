@@ -1,6 +1,7 @@
 /**
  * Sources: only what the chosen sources support: relations one of them cites, and entities
- * with a relation or claim one of them supports.
+ * with a relation or claim one of them supports. A graph can hold thousands of sources, so the
+ * panel searches them through the API (`searchable`); `options` serves small lists and tests.
  */
 import { sourceShortName } from '../graph-data';
 import { setFilter, allowsAny } from './set-filter';
@@ -10,14 +11,19 @@ export const sourcesFilter = setFilter({
   param: 'sources',
   label: 'Sources',
   itemNoun: 'source',
+  searchable: true,
   known: (data) => data.sources.map((source) => source.id),
-  options: (data) =>
-    data.sources.map((source) => ({
+  options(data) {
+    // One pass over the relations, not one per source.
+    const cited = new Map<string, number>();
+    for (const relation of data.relations) for (const id of relation.sourceIds) cited.set(id, (cited.get(id) ?? 0) + 1);
+    return data.sources.map((source) => ({
       value: source.id,
       label: sourceShortName(source),
       description: source.title,
-      count: data.relations.filter((relation) => relation.sourceIds.includes(source.id)).length,
-    })),
+      count: cited.get(source.id) ?? 0,
+    }));
+  },
   toApi: (value) => ({ sources: value }),
   matchesEntity: (value, entity) => allowsAny(value ?? [], entity.sourceIds),
   matchesRelation: (value, relation) => allowsAny(value ?? [], relation.sourceIds),

@@ -1,9 +1,9 @@
 /**
  * Shaping API answers into the data graph. Pure: the network side lives in api/load-graph.ts.
  */
-import type { EntitySummaryFragment, GraphOverviewQuery, RelationSummaryFragment } from '../../api/generated/graphql';
+import type { EntitySummaryFragment, RelationSummaryFragment } from '../../api/generated/graphql';
 import type { BoundedTotals } from '../bounded-view';
-import type { EntityNode, GraphData, RelationEdge, SourceInfo } from './types';
+import type { EntityNode, GraphData, LoadedOverview, RelationEdge, SourceInfo } from './types';
 
 export type * from './types';
 
@@ -16,7 +16,7 @@ export function toEntityNode(entity: EntitySummaryFragment): EntityNode {
     type: entity.type,
     aliases: [...entity.aliases],
     degree: entity.degree,
-    sourceIds: entity.sources.map((source) => source.id).sort(),
+    sourceIds: [...entity.sourceIds],
     span: entity.span ? { first: entity.span.first ?? null, last: entity.span.last ?? null } : null,
   };
 }
@@ -31,6 +31,8 @@ export function toRelationEdge(relation: RelationSummaryFragment): RelationEdge 
     objectId: relation.object.id,
     corroboration: relation.corroboration,
     statedPlainly: relation.statedPlainly,
+    ownVoice: relation.ownVoice,
+    unhedged: relation.unhedged,
     sourceIds: relation.sourceIds,
     citations: relation.citations.map((citation) => ({
       sourceId: citation.source.id,
@@ -43,12 +45,13 @@ export function toRelationEdge(relation: RelationSummaryFragment): RelationEdge 
 }
 
 /**
- * Builds the data graph from the overview and every page of entities and relations.
+ * Builds the data graph from the overview (with every page of sources) and the pages of
+ * entities and relations.
  * Entities and relations are sorted by id so that the same data always yields the same
  * structures (and so the same layout), whatever order the pages came in.
  */
 export function shapeGraphData(
-  overview: GraphOverviewQuery,
+  overview: LoadedOverview,
   entityPages: EntitySummaryFragment[],
   relationPages: RelationSummaryFragment[],
   bounded: BoundedTotals | null = null,

@@ -6,13 +6,16 @@
  * types, so a schema change shows up here at compile time; the rest are flattened by hand.
  */
 import type { BoundedTotals } from '../bounded-view';
-import type { GraphOverviewQuery } from '../../api/generated/graphql';
+import type { GraphOverviewQuery, SourceSummaryFragment } from '../../api/generated/graphql';
 
 export type EntityTypeInfo = GraphOverviewQuery['vocabulary']['entityTypes'][number];
 
 export type RelationTypeInfo = GraphOverviewQuery['vocabulary']['relationTypes'][number];
 
-export type SourceInfo = GraphOverviewQuery['sources'][number];
+export type SourceInfo = SourceSummaryFragment;
+
+/** The overview the graph is shaped from, with every page of the sources. */
+export type LoadedOverview = GraphOverviewQuery & { sources: readonly SourceInfo[] };
 
 export type GraphStats = GraphOverviewQuery['stats'];
 
@@ -57,6 +60,10 @@ export interface RelationEdge {
   corroboration: number;
   /** False when every citation puts the relation in someone's mouth or hedges it. */
   statedPlainly: boolean;
+  /** A citation is in an article's own voice (the `ownVoice` filter keeps it). */
+  ownVoice: boolean;
+  /** A citation is unhedged (the `unhedged` filter keeps it). */
+  unhedged: boolean;
   sourceIds: string[];
   citations: CitationRef[];
   /** When it held or happened (its own dates or its dated ends'); null when undated. */

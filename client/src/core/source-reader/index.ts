@@ -2,13 +2,13 @@
  * The source reader's logic, pure: what a cited span supports, how the reader says it, and
  * which keys step through the citations.
  */
-import type { SourceReaderQuery } from '../../api/generated/graphql';
+import type { ReaderCitationFragment, SourceReaderQuery } from '../../api/generated/graphql';
 import { attributeLabel } from '../entity-details';
 import type { ReaderItem } from '../routing';
 import type { CitedSpan } from '../source-text';
 
 export type ReaderSource = NonNullable<SourceReaderQuery['source']>;
-export type ReaderCitation = ReaderSource['citations'][number];
+export type ReaderCitation = ReaderCitationFragment;
 export type ReaderSpan = CitedSpan<ReaderCitation>;
 
 export type SupportedItem =

@@ -1,8 +1,9 @@
 /**
  * Where the sources disagree (Query.disagreements): every attribute of an entity for which
  * the articles give different values, each value with the articles that give it and their
- * quotes; a quote opens the reader at that sentence. Narrowed to one entity by a picker
- * (in the URL), and to one attribute when a panel's "Sources disagree" links here.
+ * quotes; a quote opens the reader at that sentence. Paged by the API ("Show more"); narrowed
+ * to one entity by a search picker (in the URL), and to one attribute when a panel's
+ * "Sources disagree" links here.
  */
 import { useEffect, useId, useMemo, useRef } from 'react';
 
@@ -13,8 +14,10 @@ import { useExplorerState } from '../../bindings/use-explorer-state';
 import { useNavigation } from '../../bindings/use-navigation';
 import { AppLink } from '../../components/AppLink';
 import { CitationQuote } from '../../components/CitationCard';
+import { EntityCombobox } from '../../components/EntityCombobox';
 import { PageLayout } from '../../components/PageLayout';
 import { QueryState } from '../../components/QueryState';
+import { ShowMore } from '../../components/ShowMore';
 import { TypeBadge } from '../../components/TypeBadge';
 import {
   describeDisagreementsScope,
@@ -29,7 +32,7 @@ import { routeHref, type Route } from '../../core/routing';
 import { selectEntity } from '../../core/selection';
 import './disagreements.css';
 
-type Disagreement = DisagreementsQuery['disagreements'][number];
+type Disagreement = DisagreementsQuery['disagreements']['edges'][number]['node'];
 type DisagreementsRoute = Extract<Route, { view: 'disagreements' }>;
 
 const disagreementAnchor = (entityId: string, attribute: string) => `disagreement-${entityId}--${attribute}`;
@@ -98,14 +101,20 @@ export function DisagreementsView({ route }: { route: DisagreementsRoute }) {
   const { navigate } = useNavigation();
   const { data } = useLoadedGraph();
   const { href: graphLink } = useExplorerState();
-  const pickerId = useId();
-  const disagreements = useDisagreements();
-  const result = disagreements.data;
-  const all = useMemo(() => groupByEntity(result?.disagreements ?? []), [result]);
-  const shown = route.entityId ? all.filter((group) => group.entity.id === route.entityId) : all;
-  const scope = disagreementsScope(route.entityId, (id) => data.entityById.get(id)?.name, shown);
-  // The picker shows what the URL names even when no group lists it (no disagreement, or no such entity).
-  const pickedOutsideList = route.entityId !== null && !all.some((group) => group.entity.id === route.entityId);
+  const disagreements = useDisagreements(route.entityId);
+  const loaded = disagreements.totalCount !== null;
+  const groups = useMemo(() => groupByEntity(disagreements.nodes), [disagreements.nodes]);
+  // The API refuses an entity id it does not know (BAD_USER_INPUT): the link is out of date.
+  const unknownToApi = Boolean(
+    disagreements.error?.graphQLErrors.some((error) => error.extensions?.code === 'BAD_USER_INPUT'),
+  );
+  const entityName = (id: string) =>
+    data.entityById.get(id)?.name ??
+    groups.find((group) => group.entity.id === id)?.entity.name ??
+    (unknownToApi ? undefined : id);
+  const scope = disagreementsScope(route.entityId, entityName, groups, disagreements.totalCount ?? undefined);
+  const showEntity = (entityId: string | null) =>
+    navigate(routeHref({ view: 'disagreements', entityId, attribute: null }), { replace: true });
 
   return (
     <PageLayout title="Where the sources disagree">
@@ -115,39 +124,30 @@ export function DisagreementsView({ route }: { route: DisagreementsRoute }) {
         sentence.
       </p>
       <div className="inline-field disagreements__filter">
-        <label htmlFor={pickerId}>Entity</label>
-        <select
-          id={pickerId}
-          value={route.entityId ?? ''}
-          onChange={(event) =>
-            navigate(routeHref({ view: 'disagreements', entityId: event.target.value || null, attribute: null }), {
-              replace: true,
-            })
-          }
-        >
-          <option value="">All entities ({all.length})</option>
-          {pickedOutsideList && route.entityId && (
-            <option value={route.entityId} disabled>
-              {scope.kind === 'entity' ? `${scope.name} (0)` : `Unknown id “${route.entityId}”`}
-            </option>
-          )}
-          {all.map((group) => (
-            <option key={group.entity.id} value={group.entity.id}>
-              {group.entity.name} ({group.disagreements.length})
-            </option>
-          ))}
-        </select>
-        {result && scope.kind !== 'unknown-entity' && (
+        <EntityCombobox
+          label="Entity"
+          placeholder="All entities: type a name to narrow"
+          value={route.entityId && scope.kind === 'entity' ? scope.name : undefined}
+          onChoose={(hit) => showEntity(hit.id)}
+        />
+        {route.entityId && (
+          <button type="button" className="link-button" onClick={() => showEntity(null)}>
+            All entities
+          </button>
+        )}
+        {loaded && scope.kind !== 'unknown-entity' && (
           <p className="disagreements__summary">{describeDisagreementsScope(scope)}</p>
         )}
       </div>
 
-      <QueryState
-        query={disagreements}
-        action="load the disagreements"
-        found={result !== undefined}
-        loading="Loading the disagreements…"
-      />
+      {!unknownToApi && (
+        <QueryState
+          query={disagreements}
+          action="load the disagreements"
+          found={loaded}
+          loading="Loading the disagreements…"
+        />
+      )}
       {scope.kind === 'unknown-entity' && (
         <p className="note note--warning disagreements__unknown">
           {describeDisagreementsScope(scope)}{' '}
@@ -157,7 +157,7 @@ export function DisagreementsView({ route }: { route: DisagreementsRoute }) {
         </p>
       )}
 
-      {shown.map((group) => (
+      {groups.map((group) => (
         <section key={group.entity.id} className="disagreements__entity" aria-labelledby={`${group.entity.id}-title`}>
           <header className="disagreements__entity-header">
             <h2 id={`${group.entity.id}-title`}>
@@ -176,6 +176,15 @@ export function DisagreementsView({ route }: { route: DisagreementsRoute }) {
           ))}
         </section>
       ))}
+      <ShowMore
+        shown={disagreements.nodes.length}
+        total={disagreements.totalCount}
+        what="disagreements"
+        hasMore={disagreements.hasMore}
+        loadingMore={disagreements.loadingMore}
+        moreError={disagreements.moreError}
+        onMore={disagreements.loadMore}
+      />
     </PageLayout>
   );
 }

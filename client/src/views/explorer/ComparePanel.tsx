@@ -1,13 +1,17 @@
 /**
  * Source comparison: two labelled source pickers, then the relations only the first
- * supports, only the second, and both (Query.compareSources), as three lists; the graph
- * colours the same three sets.
+ * supports, only the second, and both (Query.compareSources), as three paged lists with
+ * their totals; the graph colours the same three sets among the relations it has loaded.
  */
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 
+import type { ComparedRelationsFragment } from '../../api/generated/graphql';
+import { useSourceChoices } from '../../api/queries';
 import type { ComparisonResult } from '../../api/use-comparison';
+import type { PagedList } from '../../api/use-paged-list';
 import { useLoadedGraph } from '../../bindings/loaded-graph';
 import { QueryState } from '../../components/QueryState';
+import { ShowMore } from '../../components/ShowMore';
 import { CorroborationPips } from '../../components/SourceList';
 import {
   clearCompare,
@@ -30,6 +34,13 @@ interface ComparePanelProps {
   onSelectRelation: (id: string) => void;
 }
 
+/** Sources one picker offers at a time: the most cited, or those matching its search box. */
+const PICKER_CHOICES = 20;
+
+/**
+ * A source picker that stays small at any number of sources: a search box over titles and
+ * publishers (Query.sources) narrows a list of at most PICKER_CHOICES, the most cited first.
+ */
 function SourcePicker({
   label,
   side,
@@ -43,63 +54,82 @@ function SourcePicker({
 }) {
   const { data } = useLoadedGraph();
   const id = useId();
+  const [draft, setDraft] = useState('');
+  const [text, setText] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setText(draft.trim()), 150);
+    return () => clearTimeout(timer);
+  }, [draft]);
+  const choices = useSourceChoices(text, PICKER_CHOICES);
+  const chosen = value ? data.sourceById.get(value) : undefined;
+  const options = choices.nodes.filter((source) => source.id !== value);
+  const more = choices.totalCount !== null && choices.totalCount > choices.nodes.length;
+  const optionLabel = (source: { title: string; publisher: string | null }) =>
+    `${sourceShortName(source)}${source.publisher ? ` — ${source.title}` : ''}`;
   return (
     <div className="compare__picker">
       <label htmlFor={id}>
         <span className="compare__key" style={{ background: COMPARE_COLORS[side] }} aria-hidden="true" />
         {label}
       </label>
+      {data.sources.length > PICKER_CHOICES && (
+        <input
+          type="search"
+          aria-label={`Search for ${label.toLowerCase()}`}
+          placeholder="Search titles and publishers…"
+          value={draft}
+          onChange={(event) => setDraft(event.target.value)}
+        />
+      )}
       <select
         id={id}
         value={value ?? ''}
         onChange={(event) => onChange(setCompareSource(side, event.target.value || null))}
       >
         <option value="">Choose a source…</option>
-        {data.sources.map((source) => (
+        {value && <option value={value}>{chosen ? optionLabel(chosen) : value}</option>}
+        {options.map((source) => (
           <option key={source.id} value={source.id}>
-            {sourceShortName(source)}
-            {source.publisher ? ` — ${source.title}` : ''}
+            {optionLabel(source)}
           </option>
         ))}
+        {more && (
+          <option value="" disabled>
+            {choices.nodes.length} of {choices.totalCount}: search to find the others
+          </option>
+        )}
       </select>
     </div>
   );
 }
 
+type ComparedPart = PagedList<unknown, ComparedRelationsFragment['edges'][number]['node']>;
+
+/** One part of the comparison, a page at a time in the API's order (by id), with its total. */
 function RelationList({
   side,
   title,
-  ids,
+  part,
   onSelectRelation,
 }: {
   side: CompareSide;
   title: string;
-  ids: readonly string[];
+  part: ComparedPart;
   onSelectRelation: (id: string) => void;
 }) {
   const { data } = useLoadedGraph();
   const titleId = useId();
-  const name = (id: string) => data.entityById.get(id)?.name ?? id;
-  const relations = ids
-    .map((id) => data.relationById.get(id))
-    .filter((relation) => relation !== undefined)
-    .sort(
-      (a, b) =>
-        b.corroboration - a.corroboration ||
-        name(a.subjectId).localeCompare(name(b.subjectId)) ||
-        a.label.localeCompare(b.label),
-    );
   return (
     <section className={`compare__list compare__list--${side}`} aria-labelledby={titleId}>
       <h3 id={titleId}>
         <span className="compare__key" style={{ background: COMPARE_COLORS[side] }} aria-hidden="true" />
-        {title} <span className="count">{ids.length}</span>
+        {title} <span className="count">{part.totalCount ?? '…'}</span>
       </h3>
-      {relations.length === 0 ? (
+      {part.totalCount === 0 ? (
         <p className="empty-note">None.</p>
       ) : (
         <ul className="compare__relations">
-          {relations.map((relation) => (
+          {part.nodes.map((relation) => (
             <li key={relation.id}>
               <button
                 type="button"
@@ -108,7 +138,7 @@ function RelationList({
                 onClick={() => onSelectRelation(relation.id)}
               >
                 <span>
-                  {name(relation.subjectId)} <em>{relation.label}</em> {name(relation.objectId)}
+                  {relation.subject.name} <em>{relation.label}</em> {relation.object.name}
                 </span>
                 <CorroborationPips count={relation.corroboration} total={data.sources.length} />
                 <span className="visually-hidden">
@@ -119,6 +149,15 @@ function RelationList({
           ))}
         </ul>
       )}
+      <ShowMore
+        shown={part.nodes.length}
+        total={part.totalCount}
+        what="relations"
+        hasMore={part.hasMore}
+        loadingMore={part.loadingMore}
+        moreError={part.moreError}
+        onMore={part.loadMore}
+      />
     </section>
   );
 }
@@ -130,7 +169,9 @@ export function ComparePanel({ compare, result, onChange, onSelectRelation }: Co
     return source ? sourceShortName(source) : '';
   };
   const complete = isCompareComplete(compare);
-  const comparison = result.comparison;
+  const { onlyA, onlyB, both } = result.parts;
+  const totals = [onlyA.totalCount, onlyB.totalCount, both.totalCount];
+  const counted = totals.every((total) => total !== null);
   return (
     <div className="compare">
       <p className="hint">
@@ -159,33 +200,29 @@ export function ComparePanel({ compare, result, onChange, onSelectRelation }: Co
       {!complete && !(compare?.a && compare.a === compare.b) && (
         <p className="empty-note">Choose two sources to compare what they support.</p>
       )}
-      {complete && (
-        <QueryState query={result} action="compare the sources" found={comparison !== null} loading="Comparing…" />
-      )}
-      {complete && comparison && (
+      {complete &&
+        [onlyA, onlyB, both].map((part, index) => (
+          <QueryState key={index} query={part} action="compare the sources" found={counted} loading="Comparing…" />
+        ))}
+      {complete && counted && (
         <>
           <p className="compare__summary">
-            {short(compare.a)} supports {comparison.onlyA.length + comparison.both.length} relations, {short(compare.b)}{' '}
-            {comparison.onlyB.length + comparison.both.length}; they share {comparison.both.length}.
+            {short(compare.a)} supports {onlyA.totalCount! + both.totalCount!} relations, {short(compare.b)}{' '}
+            {onlyB.totalCount! + both.totalCount!}; they share {both.totalCount}.
           </p>
           <RelationList
             side="a"
             title={`Only in ${short(compare.a)}`}
-            ids={comparison.onlyA.map((relation) => relation.id)}
+            part={onlyA}
             onSelectRelation={onSelectRelation}
           />
           <RelationList
             side="b"
             title={`Only in ${short(compare.b)}`}
-            ids={comparison.onlyB.map((relation) => relation.id)}
+            part={onlyB}
             onSelectRelation={onSelectRelation}
           />
-          <RelationList
-            side="both"
-            title="In both"
-            ids={comparison.both.map((relation) => relation.id)}
-            onSelectRelation={onSelectRelation}
-          />
+          <RelationList side="both" title="In both" part={both} onSelectRelation={onSelectRelation} />
         </>
       )}
     </div>

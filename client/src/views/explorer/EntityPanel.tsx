@@ -5,11 +5,12 @@
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 
-import { useEntityDetails } from '../../api/queries';
+import { useEntityClaims, useEntityDetails } from '../../api/queries';
 import { useLoadedGraph } from '../../bindings/loaded-graph';
 import { AppLink } from '../../components/AppLink';
 import { CitationsBySource } from '../../components/CitationCard';
 import { QueryState } from '../../components/QueryState';
+import { ShowMore } from '../../components/ShowMore';
 import { ExpandControls } from './ExpandControls';
 import { CorroborationPips, SourceChips } from '../../components/SourceList';
 import { TypeBadge } from '../../components/TypeBadge';
@@ -106,6 +107,7 @@ export function EntityPanel(props: EntityPanelProps) {
   const { data } = useLoadedGraph();
   const relationsTitleId = useId();
   const details = useEntityDetails(entityId);
+  const claims = useEntityClaims(entityId);
   // While this entity is the focus, the depth is the explorer state's (one source of truth:
   // the focus banner shows and changes the same value); otherwise it is only the choice for
   // the next "Focus" press.
@@ -126,10 +128,8 @@ export function EntityPanel(props: EntityPanelProps) {
   const relations = useMemo(() => entity?.relations.edges.map((edge) => edge.node) ?? [], [entity]);
   const claimGroups = useMemo(
     () =>
-      entity
-        ? groupClaims(entity.claims, new Set(entity.disagreements.map((disagreement) => disagreement.attribute)))
-        : [],
-    [entity],
+      entity ? groupClaims(claims.nodes, new Set(entity.disagreements.edges.map((edge) => edge.node.attribute))) : [],
+    [entity, claims.nodes],
   );
 
   return (
@@ -211,7 +211,17 @@ export function EntityPanel(props: EntityPanelProps) {
             </ul>
           </details>
 
+          <QueryState query={claims} action="load the claims" found={claims.totalCount !== null} />
           <Claims entityId={entity.id} groups={claimGroups} />
+          <ShowMore
+            shown={claims.nodes.length}
+            total={claims.totalCount}
+            what="claims"
+            hasMore={claims.hasMore}
+            loadingMore={claims.loadingMore}
+            moreError={claims.moreError}
+            onMore={claims.loadMore}
+          />
 
           <StatementsSection entityId={entity.id} name={entity.name} />
           <EntityTimelineSection entityId={entity.id} name={entity.name} onSelectRelation={props.onSelectRelation} />

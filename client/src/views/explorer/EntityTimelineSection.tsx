@@ -1,16 +1,14 @@
 /**
  * The entity panel's "In time": the entity's own dates and its dated relations, in date
- * order (Entity.timeline), each relation a button that selects it. A relation dated only by
+ * order (Entity.timeline, a page at a time), each relation a button that selects it. A relation dated only by
  * the event at its other end says so ("dated by its event").
  */
 import { useId } from 'react';
 
 import { useEntityTimeline } from '../../api/queries';
 import { QueryState } from '../../components/QueryState';
+import { ShowMore } from '../../components/ShowMore';
 import { formatDate, formatStatement } from '../../core/time';
-
-/** The panel shows this many; the timeline view has them all. */
-const SHOWN = 50;
 
 interface Span {
   first?: string | null;
@@ -35,14 +33,14 @@ export function EntityTimelineSection({
   onSelectRelation: (id: string) => void;
 }) {
   const titleId = useId();
-  const query = useEntityTimeline(entityId, SHOWN);
-  const relations = query.data?.entity?.timeline;
+  const query = useEntityTimeline(entityId);
+  const relations = query.nodes;
   if (query.error) return <QueryState query={query} action={`load when ${name}'s relations held`} found={false} />;
-  if (!relations || relations.length === 0) return null;
+  if (relations.length === 0) return null;
   return (
     <section className="panel__section" aria-labelledby={titleId}>
       <h3 id={titleId}>
-        In time <span className="count">{relations.length}</span>
+        In time <span className="count">{query.totalCount}</span>
       </h3>
       <ol className="entity-timeline" aria-label={`${name}: dated relations in order`}>
         {relations.map((relation) => (
@@ -59,6 +57,15 @@ export function EntityTimelineSection({
           </li>
         ))}
       </ol>
+      <ShowMore
+        shown={relations.length}
+        total={query.totalCount}
+        what="dated relations"
+        hasMore={query.hasMore}
+        loadingMore={query.loadingMore}
+        moreError={query.moreError}
+        onMore={query.loadMore}
+      />
     </section>
   );
 }

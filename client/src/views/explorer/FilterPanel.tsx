@@ -1,7 +1,8 @@
 /**
  * The filter panel, drawn from the filter definitions (core/filters), none by hand: set
- * filters as checkbox lists (with "only" to keep one value), range filters as sliders,
- * toggles as checkboxes. Every change applies at once.
+ * filters as checkbox lists (with "only" to keep one value), a searchable one (the sources)
+ * as a bounded list the API serves, range filters as sliders, toggles as checkboxes. Every
+ * change applies at once.
  */
 import { useId } from 'react';
 
@@ -21,6 +22,7 @@ import {
   type SetFilterDefinition,
   type SetFilterId,
 } from '../../core/filters';
+import { SourceFilter } from './SourceFilter';
 import './filter-panel.css';
 
 type FilterProducer = (state: FilterState) => FilterState;
@@ -121,7 +123,11 @@ export function FilterPanel({ filters, onChange }: FilterPanelProps) {
       {FILTERS.map((filter) => {
         switch (filter.kind) {
           case 'set':
-            return <SetFilter key={filter.id} filter={filter} filters={filters} onChange={onChange} />;
+            return filter.searchable ? (
+              <SourceFilter key={filter.id} filter={filter} filters={filters} onChange={onChange} />
+            ) : (
+              <SetFilter key={filter.id} filter={filter} filters={filters} onChange={onChange} />
+            );
           case 'range':
             return <RangeFilter key={filter.id} filter={filter} filters={filters} onChange={onChange} />;
           case 'time':

@@ -1,9 +1,9 @@
 /**
  * A claim opened from the reader: the entity, the attribute and the value this source gives,
  * the other values other sources give when they disagree, and every quote behind it.
- * Read from the entity's details (Query.entity), which the entity panel shares in the cache.
+ * Read by id (Query.claim), with its entity's disputed attributes for the other values.
  */
-import { useEntityDetails } from '../../api/queries';
+import { useClaimDetails } from '../../api/queries';
 import { AppLink } from '../../components/AppLink';
 import { CitationsBySource, type ReadingPosition } from '../../components/CitationCard';
 import { QueryState } from '../../components/QueryState';
@@ -21,15 +21,16 @@ interface ClaimPanelProps {
 }
 
 export function ClaimPanel({ claimId, entityId, current, graphHref }: ClaimPanelProps) {
-  const details = useEntityDetails(entityId);
-  const entity = details.data?.entity;
-  const claim = entity?.claims.find((candidate) => candidate.id === claimId);
-  const disputed = Boolean(
-    claim && entity?.disagreements.some((disagreement) => disagreement.attribute === claim.attribute),
-  );
-  const others = claim
-    ? (entity?.claims ?? []).filter((other) => other.attribute === claim.attribute && other.id !== claim.id)
-    : [];
+  const details = useClaimDetails(entityId === '' ? '' : claimId);
+  const found = details.data?.claim ?? null;
+  // The claim the reader names belongs to the entity it names; another entity's is not this one.
+  const claim = found && found.entity.id === entityId ? found : null;
+  const entity = claim?.entity;
+  const disagreement = claim
+    ? entity?.disagreements.edges.find((edge) => edge.node.attribute === claim.attribute)?.node
+    : undefined;
+  const disputed = disagreement !== undefined;
+  const others = disagreement?.claims.filter((other) => other.id !== claim?.id) ?? [];
 
   return (
     <section className="panel panel--inline" aria-label="Claim">
@@ -40,9 +41,9 @@ export function ClaimPanel({ claimId, entityId, current, graphHref }: ClaimPanel
         found={Boolean(claim)}
         loading="Loading the claim…"
         missing={
-          entity
-            ? `${entity.name} has no claim with the id “${claimId}”.`
-            : `The API has no entity with the id “${entityId}”.`
+          found
+            ? `${found.entity.name} is not the entity “${entityId}”: the claim “${claimId}” is about ${found.entity.name}.`
+            : `The API has no claim with the id “${claimId}”.`
         }
       />
       {entity && claim && (

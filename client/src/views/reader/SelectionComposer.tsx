@@ -9,7 +9,7 @@
 import { useState, type FormEvent } from 'react';
 
 import { AddCitationDocument, AddClaimDocument, AddRelationDocument } from '../../api/generated/graphql';
-import { CITABLE_RELATIONS, useChangeSender, useCitableRecords, useCurationInfo } from '../../api/curation';
+import { useChangeSender, useCitableRecords, useCurationInfo } from '../../api/curation';
 import { useGraphRefresh, useLoadedGraph } from '../../bindings/loaded-graph';
 import { useNavigation } from '../../bindings/use-navigation';
 import { EntityCombobox } from '../../components/EntityCombobox';
@@ -237,7 +237,8 @@ function CitableRecordField({ entityId }: { entityId: string }) {
   if (!entity)
     return <p className="hint">{records.error ? records.error.message : 'Loading its relations and claims…'}</p>;
   const relations = entity.relations.edges.map((edge) => edge.node);
-  if (relations.length === 0 && entity.claims.length === 0) {
+  const claims = entity.claims.edges.map((edge) => edge.node);
+  if (relations.length === 0 && claims.length === 0) {
     return <p className="note">{entity.name} has no relation or claim yet: cite the passage as a new one.</p>;
   }
   return (
@@ -254,9 +255,9 @@ function CitableRecordField({ entityId }: { entityId: string }) {
               ))}
             </optgroup>
           )}
-          {entity.claims.length > 0 && (
+          {claims.length > 0 && (
             <optgroup label="Claims">
-              {entity.claims.map((claim) => (
+              {claims.map((claim) => (
                 <option key={claim.id} value={`claim:${claim.id}`}>
                   {entity.name}: {attributeLabel(claim.attribute)} — {claim.value}
                 </option>
@@ -265,9 +266,10 @@ function CitableRecordField({ entityId }: { entityId: string }) {
           )}
         </select>
       </label>
-      {entity.relations.totalCount > relations.length && (
+      {(entity.relations.totalCount > relations.length || entity.claims.totalCount > claims.length) && (
         <p className="hint">
-          The {CITABLE_RELATIONS} best supported of its {entity.relations.totalCount} relations are offered.
+          Offered: {relations.length} of its {entity.relations.totalCount} relations (the best supported) and{' '}
+          {claims.length} of its {entity.claims.totalCount} claims.
         </p>
       )}
     </>

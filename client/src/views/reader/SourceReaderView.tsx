@@ -52,7 +52,7 @@ export function SourceReaderView({ route }: { route: ReaderRoute }) {
   const { data } = useLoadedGraph();
   const { navigate } = useNavigation();
   const { href: graphLink } = useExplorerState();
-  const reader = useSourceReader(route.sourceId);
+  const { reader, citations } = useSourceReader(route.sourceId);
   const source = reader.data?.source ?? null;
   const [announcement, setAnnouncement] = useState('');
   const { session } = useCuratorSession();
@@ -70,7 +70,7 @@ export function SourceReaderView({ route }: { route: ReaderRoute }) {
     [session?.curator, sourceText, data.entities],
   );
 
-  const spans = useMemo<ReaderSpan[]>(() => (source ? citedSpans(source.citations) : []), [source]);
+  const spans = useMemo<ReaderSpan[]>(() => citedSpans(citations.nodes), [citations.nodes]);
   const spanTitles = useMemo(() => spans.map((span) => itemsOfSpan(span).map(describeItem).join('; ')), [spans]);
 
   // The current span: the one the URL names, else the first that supports the item it names.
@@ -132,7 +132,7 @@ export function SourceReaderView({ route }: { route: ReaderRoute }) {
   const position =
     currentSpan && source ? { sourceId: source.id, start: currentSpan.start, end: currentSpan.end } : null;
   const claimEntity = (item: ReaderItem) =>
-    source?.citations.find((citation) => citation.claim?.id === item.id)?.claim?.entity.id ?? '';
+    citations.nodes.find((citation) => citation.claim?.id === item.id)?.claim?.entity.id ?? '';
   const showOnGraph = (item: ReaderItem) =>
     graphLink(on('selection', item.kind === 'relation' ? selectRelation(item.id) : selectEntity(claimEntity(item))));
 
@@ -151,6 +151,21 @@ export function SourceReaderView({ route }: { route: ReaderRoute }) {
           </>
         }
       />
+      {source && (
+        <QueryState
+          query={citations}
+          action="load the citations of the source"
+          found={citations.totalCount !== null && !citations.hasMore}
+          loading="Loading its citations…"
+        />
+      )}
+      {source && citations.hasMore && (
+        <p className="loading-note">
+          {citations.moreError
+            ? `Could not load every citation: ${citations.moreError.message}`
+            : `Loading its citations: ${citations.nodes.length} of ${citations.totalCount}…`}
+        </p>
+      )}
 
       {source && (
         <div className="reader">

@@ -1,96 +1,122 @@
 /**
- * The sources: each article with its facts (title, publisher, author, date), what it
- * supports (entities, relations, claims, citations) and how much of that no other article
- * does; a link to read it, one to show only its subgraph on the graph (the source filter),
+ * The sources, a page at a time: each article with its facts (title, publisher, author,
+ * date), what it supports (entities, relations, claims, citations, each list paged) and how
+ * much of that no other article does; a link to read it, one to show only its subgraph on the graph (the source filter),
  * and one to compare it with another.
  */
-import { useId, useState } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 
 import { useChangeLog } from '../../api/curation';
 import type { SourceFactsFragment } from '../../api/generated/graphql';
-import { useSourcesOverview, useSourceSupport } from '../../api/queries';
+import { useSourceClaims, useSourceEntities, useSourceRelations, useSourcesOverview } from '../../api/queries';
+import type { PagedList } from '../../api/use-paged-list';
 import { useLoadedGraph } from '../../bindings/loaded-graph';
 import { useExplorerState } from '../../bindings/use-explorer-state';
 import { AppLink } from '../../components/AppLink';
 import { PageLayout } from '../../components/PageLayout';
 import { QueryState } from '../../components/QueryState';
+import { ShowMore } from '../../components/ShowMore';
 import { SourceFactsList } from '../../components/SourceFacts';
 import { TypeBadge } from '../../components/TypeBadge';
 import { setCompareSource } from '../../core/comparison';
 import { attributeLabel } from '../../core/entity-details';
 import { on } from '../../core/explorer-state';
 import { onlyFilterValue } from '../../core/filters';
-import { sourceShortName, type SourceInfo } from '../../core/graph-data';
+import { sourceShortName } from '../../core/graph-data';
 import { readerHref, routeHref } from '../../core/routing';
 import { selectEntity, selectRelation } from '../../core/selection';
 import './sources.css';
 
-function Supports({ sourceId }: { sourceId: string }) {
-  const { data } = useLoadedGraph();
-  const { href: graphLink } = useExplorerState();
-  const query = useSourceSupport(sourceId);
-  const support = query.data?.source;
-  if (!support) {
-    return (
+/** One of a source's lists (entities, relations, claims), a page at a time with "N of M". */
+function SupportList<Node>({
+  title,
+  list,
+  className,
+  render,
+}: {
+  title: string;
+  list: PagedList<unknown, Node>;
+  className: string;
+  render: (node: Node) => ReactNode;
+}) {
+  return (
+    <>
+      <h4>
+        {title} <span className="count">{list.totalCount ?? '…'}</span>
+      </h4>
       <QueryState
-        query={query}
-        action="load what this source supports"
-        found={false}
-        loading="Loading…"
-        missing={`The API has no source with the id “${sourceId}”.`}
+        query={list}
+        action={`load the ${title.toLowerCase()} of this source`}
+        found={list.totalCount !== null}
       />
-    );
-  }
-  const name = (id: string) => data.entityById.get(id)?.name ?? id;
-  const entities = support.entities
-    .map((entity) => data.entityById.get(entity.id))
-    .filter((entity) => entity !== undefined)
-    .sort((a, b) => a.name.localeCompare(b.name));
-  const relations = support.relations
-    .map((relation) => data.relationById.get(relation.id))
-    .filter((relation) => relation !== undefined)
-    .sort((a, b) => name(a.subjectId).localeCompare(name(b.subjectId)) || a.label.localeCompare(b.label));
+      <ul className={className}>{list.nodes.map(render)}</ul>
+      <ShowMore
+        shown={list.nodes.length}
+        total={list.totalCount}
+        what={title.toLowerCase()}
+        hasMore={list.hasMore}
+        loadingMore={list.loadingMore}
+        moreError={list.moreError}
+        onMore={list.loadMore}
+      />
+    </>
+  );
+}
+
+/** What a source supports, from the API (so names need not be loaded in the graph), each list in pages. */
+function Supports({ sourceId }: { sourceId: string }) {
+  const { href: graphLink } = useExplorerState();
+  const entities = useSourceEntities(sourceId);
+  const relations = useSourceRelations(sourceId);
+  const claims = useSourceClaims(sourceId);
   return (
     <div className="source-support">
-      <h4>Entities</h4>
-      <ul className="source-support__entities">
-        {entities.map((entity) => (
+      <SupportList
+        title="Entities"
+        list={entities}
+        className="source-support__entities"
+        render={(entity) => (
           <li key={entity.id}>
             <AppLink href={graphLink(on('selection', selectEntity(entity.id)))}>
               <TypeBadge type={entity.type} compact />
               {entity.name}
             </AppLink>
           </li>
-        ))}
-      </ul>
-      <h4>Relations</h4>
-      <ul className="source-support__relations">
-        {relations.map((relation) => {
-          const citation = relation.citations.find((item) => item.sourceId === sourceId);
+        )}
+      />
+      <SupportList
+        title="Relations"
+        list={relations}
+        className="source-support__relations"
+        render={(relation) => {
+          const citation = relation.citations.find((item) => item.source.id === sourceId);
+          const sentence = `${relation.subject.name} ${relation.label} ${relation.object.name}`;
           return (
             <li key={relation.id}>
               <AppLink href={graphLink(on('selection', selectRelation(relation.id)))}>
-                {name(relation.subjectId)} <em>{relation.label}</em> {name(relation.objectId)}
+                {relation.subject.name} <em>{relation.label}</em> {relation.object.name}
               </AppLink>
               {relation.corroboration === 1 && <span className="tag tag--single">only this source</span>}
               {citation && (
                 <AppLink
                   className="source-support__read"
                   href={readerHref(sourceId, citation, { kind: 'relation', id: relation.id })}
-                  aria-label={`Read the quote for ${name(relation.subjectId)} ${relation.label} ${name(relation.objectId)}`}
+                  aria-label={`Read the quote for ${sentence}`}
                 >
                   quote
                 </AppLink>
               )}
             </li>
           );
-        })}
-      </ul>
-      <h4>Claims</h4>
-      <ul className="source-support__claims">
-        {support.claims.map((claim) => {
+        }}
+      />
+      <SupportList
+        title="Claims"
+        list={claims}
+        className="source-support__claims"
+        render={(claim) => {
           const citation = claim.citations.find((item) => item.source.id === sourceId);
-          const text = `${name(claim.entity.id)} · ${attributeLabel(claim.attribute)}: ${claim.value}`;
+          const text = `${claim.entity.name} · ${attributeLabel(claim.attribute)}: ${claim.value}`;
           return (
             <li key={claim.id}>
               {citation ? (
@@ -100,19 +126,20 @@ function Supports({ sourceId }: { sourceId: string }) {
               )}
             </li>
           );
-        })}
-      </ul>
+        }}
+      />
     </div>
   );
 }
 
 function SourceCard({
   source,
-  facts,
+  support,
   added,
 }: {
-  source: SourceInfo;
-  facts: SourceFactsFragment | undefined;
+  source: SourceFactsFragment;
+  /** How many of the loaded relations it cites, and how many of those no other source does; null in a bounded view. */
+  support: { cited: number; onlyHere: number } | null;
   added: { by: string; at: string } | undefined;
 }) {
   const { data } = useLoadedGraph();
@@ -120,14 +147,13 @@ function SourceCard({
   const titleId = useId();
   const [open, setOpen] = useState(false);
   const short = sourceShortName(source);
-  const cited = data.relations.filter((relation) => relation.sourceIds.includes(source.id));
-  const onlyHere = cited.filter((relation) => relation.corroboration === 1).length;
   const allIds = data.sources.map((item) => item.id);
-  const counts: [string, number | undefined][] = [
-    ['entities', facts?.entityCount],
-    ['relations', facts?.relationCount],
-    ['claims', facts?.claimCount],
-    ['citations', facts?.citationCount],
+  const facts = source;
+  const counts: [string, number][] = [
+    ['entities', facts.entityCount],
+    ['relations', facts.relationCount],
+    ['claims', facts.claimCount],
+    ['citations', facts.citationCount],
   ];
   return (
     <li className="source-card">
@@ -136,7 +162,7 @@ function SourceCard({
           <AppLink href={readerHref(source.id)}>{source.title}</AppLink>
         </h2>
         <SourceFactsList source={source} />
-        {facts?.note && <p className="note">{facts.note}</p>}
+        {facts.note && <p className="note">{facts.note}</p>}
         {added && (
           <p className="source-card__added">
             Added by {added.by} on <time dateTime={added.at}>{new Date(added.at).toLocaleString()}</time>
@@ -146,13 +172,15 @@ function SourceCard({
           {counts.map(([label, count]) => (
             <div key={label}>
               <dt>{label}</dt>
-              <dd>{count ?? '…'}</dd>
+              <dd>{count}</dd>
             </div>
           ))}
         </dl>
-        <p className="source-card__unique">
-          {onlyHere} of its {cited.length} relations are supported by no other source.
-        </p>
+        {support && (
+          <p className="source-card__unique">
+            {support.onlyHere} of its {support.cited} relations are supported by no other source.
+          </p>
+        )}
         <p className="source-card__actions">
           <AppLink className="secondary-button" href={readerHref(source.id)}>
             Read<span className="visually-hidden"> {source.title}</span>
@@ -190,27 +218,60 @@ function useSourceAdditions(): Map<string, { by: string; at: string }> {
   return additions;
 }
 
-export function SourcesView() {
+/**
+ * Per source, the relations of the loaded graph it cites and how many of them only it does:
+ * one pass over the relations. Null in a bounded view, where the loaded relations are a part.
+ */
+function useLoadedSupport(): Map<string, { cited: number; onlyHere: number }> | null {
   const { data } = useLoadedGraph();
-  const overview = useSourcesOverview();
+  return useMemo(() => {
+    if (data.bounded) return null;
+    const support = new Map<string, { cited: number; onlyHere: number }>();
+    for (const relation of data.relations) {
+      for (const sourceId of relation.sourceIds) {
+        const counts = support.get(sourceId) ?? { cited: 0, onlyHere: 0 };
+        counts.cited += 1;
+        if (relation.corroboration === 1) counts.onlyHere += 1;
+        support.set(sourceId, counts);
+      }
+    }
+    return support;
+  }, [data]);
+}
+
+export function SourcesView() {
+  const sources = useSourcesOverview();
   const additions = useSourceAdditions();
-  const facts = new Map((overview.data?.sources ?? []).map((source) => [source.id, source]));
+  const support = useLoadedSupport();
   return (
     <PageLayout title="Sources">
       <p className="page__lede">
-        The {data.sources.length} articles the graph is built from. Every relation and claim cites one or more of them;
-        read an article to see each cited sentence in place, or show only what it supports on the graph.
+        The {sources.totalCount ?? ''} articles the graph is built from. Every relation and claim cites one or more of
+        them; read an article to see each cited sentence in place, or show only what it supports on the graph.
       </p>
-      {/* Until the counts arrive, each card shows "…" in their place. */}
-      <QueryState query={overview} action="load the sources’ counts" found={false} />
+      <QueryState query={sources} action="load the sources" found={sources.totalCount !== null} loading="Loading…" />
       <p>
         <AppLink href={routeHref({ view: 'curate' })}>Curate: add an article, and the history of changes</AppLink>
       </p>
       <ol className="source-cards" aria-label="Sources">
-        {data.sources.map((source) => (
-          <SourceCard key={source.id} source={source} facts={facts.get(source.id)} added={additions.get(source.id)} />
+        {sources.nodes.map((source) => (
+          <SourceCard
+            key={source.id}
+            source={source}
+            support={support ? (support.get(source.id) ?? { cited: 0, onlyHere: 0 }) : null}
+            added={additions.get(source.id)}
+          />
         ))}
       </ol>
+      <ShowMore
+        shown={sources.nodes.length}
+        total={sources.totalCount}
+        what="sources"
+        hasMore={sources.hasMore}
+        loadingMore={sources.loadingMore}
+        moreError={sources.moreError}
+        onMore={sources.loadMore}
+      />
     </PageLayout>
   );
 }

@@ -1,0 +1,44 @@
+/**
+ * Indexes built after the server is ready
+ * =======================================
+ *
+ * The name search and the full-text index are most of the cost of indexing a large graph
+ * (at 10^5 relations, seconds of the start-up), and only searches read them. They are built
+ * once the server answers, in slices of about SLICE_MS between which the event loop answers
+ * requests. A query that needs one awaits it: it is answered a little later during the first
+ * seconds, never wrongly and never with an error.
+ */
+import { setImmediate as nextTurn } from 'node:timers/promises';
+
+/** Longest stretch of index building before requests get their turn, in milliseconds. */
+export const SLICE_MS = 25;
+
+export class DeferredIndex<T> {
+  readonly #build: () => Promise<T>;
+  #built: Promise<T> | undefined;
+
+  constructor(build: () => Promise<T>) {
+    this.#build = build;
+  }
+
+  /** The index, once built; the first call starts the build. */
+  built(): Promise<T> {
+    return (this.#built ??= this.#build());
+  }
+}
+
+/**
+ * Calls `step(0)` … `step(count - 1)`, letting the event loop run whenever SLICE_MS have
+ * passed since it last did.
+ */
+export async function inSlices(count: number, step: (i: number) => void): Promise<void> {
+  let sliceStarted = performance.now();
+  for (let i = 0; i < count; i++) {
+    step(i);
+    // performance.now() is cheap, but not free: read it every 32 steps.
+    if ((i & 31) === 31 && performance.now() - sliceStarted > SLICE_MS) {
+      await nextTurn();
+      sliceStarted = performance.now();
+    }
+  }
+}
