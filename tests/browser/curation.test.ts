@@ -257,10 +257,12 @@ it(
     expect(await sameDocument()).toBe(true);
     await screenshot(page, 'curation-claim-evidence.png');
 
-    const { entity } = await harness.api<{ entity: { claims: { id: string; citations: { quote: string }[] }[] } }>(
-      `{ entity(id: "harbour-council") { claims { id citations { quote } } } }`,
-    );
-    expect(entity.claims).toEqual([{ id: claimId, citations: [{ quote: QUOTE }, { quote: evidence }] }]);
+    const { entity } = await harness.api<{
+      entity: { claims: { edges: { node: { id: string; citations: { quote: string }[] } }[] } };
+    }>(`{ entity(id: "harbour-council") { claims { edges { node { id citations { quote } } } } } }`);
+    expect(entity.claims.edges.map((edge) => edge.node)).toEqual([
+      { id: claimId, citations: [{ quote: QUOTE }, { quote: evidence }] },
+    ]);
     expect(errors).toEqual([]);
     await context.close();
   },
