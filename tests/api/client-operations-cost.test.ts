@@ -10,6 +10,7 @@ import { Kind, type OperationDefinitionNode, buildSchema, parse, visit } from 'g
 import { CITABLE_RELATIONS } from '../../client/src/api/curation';
 import { PATHS_PAGE_SIZE } from '../../client/src/api/use-paths';
 import { PAGE_SIZE } from '../../client/src/api/load-graph';
+import { ENTITY_RELATIONS_PAGE_SIZE } from '../../client/src/api/use-entity-relations';
 import { LIST_PAGE } from '../../client/src/api/queries';
 import { EXPAND_PAGE_SIZE } from '../../client/src/core/bounded-view/expansion';
 import { ARGUMENT_LIMITS, MAX_COST, operationCost } from '../../server/api/limits';
@@ -41,6 +42,7 @@ test("every client operation, with urql's __typename fields and the largest page
     RelationsPage: PAGE_SIZE,
     ExpandEntity: EXPAND_PAGE_SIZE,
     CitableRecords: CITABLE_RELATIONS,
+    EntityRelationsPage: ENTITY_RELATIONS_PAGE_SIZE,
     // The panels' and pages' lists ask LIST_PAGE items a page ("Show more" asks the next page).
     ...Object.fromEntries(
       [

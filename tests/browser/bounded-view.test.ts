@@ -4,11 +4,36 @@
  * evidence.
  */
 import { BOUNDED_TEST_GRAPH, generatedGraph } from '../support/generated-graph';
-import { counts, expectStatus, harnessForThisFile, openPage, screenshot, TEST_TIMEOUT, waitForGraph } from './harness';
+import type { Page } from 'playwright-core';
+
+import {
+  counts,
+  expectStatus,
+  harnessForThisFile,
+  nodeOnPage,
+  openPage,
+  screenshot,
+  TEST_TIMEOUT,
+  waitForGraph,
+} from './harness';
 
 const harness = harnessForThisFile({ knowledgeGraph: () => generatedGraph(BOUNDED_TEST_GRAPH) });
 
 const thousands = (count: number) => count.toLocaleString('en');
+
+/** The number of entities the status line's "N of M entities shown" says are shown. */
+async function entitiesShown(page: Page): Promise<number> {
+  const text = (await page.locator('[data-scope-note]').textContent()) ?? '';
+  return Number(text.split(' of ')[0]!.replace(/,/g, ''));
+}
+
+/** Waits until the scope note says `count` entities are shown. */
+async function waitForShown(page: Page, count: number): Promise<void> {
+  await page.waitForFunction(
+    (expected) => document.querySelector('[data-scope-note]')?.textContent?.startsWith(`${expected} of `),
+    thousands(count),
+  );
+}
 
 describe('the explorer on a graph too large to draw whole', () => {
   it(
@@ -91,6 +116,139 @@ describe('the explorer on a graph too large to draw whole', () => {
       }, overview.entities.length);
       expect(await shown.jsonValue()).toBeGreaterThan(overview.entities.length);
       await page.waitForFunction((id) => window.explorerCanvas?.drawnNodes().includes(id), outside.id);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'what is expanded is in the URL: a reload restores it, Back and Forward step through it',
+    async () => {
+      const { overview } = await harness.api<{
+        overview: { entities: { id: string; name: string; degree: number }[] };
+      }>('{ overview { entities { id name degree } } }');
+      const hub = overview.entities[0]!;
+      const { page, context, errors } = await openPage(harness, `/?entity=${encodeURIComponent(hub.id)}`);
+      await waitForGraph(page);
+      const panel = page.getByRole('region', { name: 'Entity details' });
+      await panel.getByRole('button', { name: 'Expand neighbours' }).click();
+      await panel.getByText(`50 of ${thousands(hub.degree)} relations shown`).waitFor();
+      await panel.getByRole('button', { name: 'Next 50' }).click();
+      await panel.getByText(`100 of ${thousands(hub.degree)} relations shown`).waitFor();
+      expect(new URL(page.url()).searchParams.get('expand')).toBe(`${hub.id}:2`);
+      const shown = await entitiesShown(page);
+      expect(shown).toBeGreaterThan(overview.entities.length);
+      const drawn = await page.evaluate(() => window.explorerCanvas!.drawnNodes().sort());
+
+      // A reload (or the same link shared) asks for the same pages again: the same view.
+      await page.reload();
+      await waitForGraph(page);
+      await panel.getByText(`100 of ${thousands(hub.degree)} relations shown`).waitFor();
+      await waitForShown(page, shown);
+      await page.waitForFunction((count) => window.explorerCanvas?.drawnNodes().length === count, drawn.length);
+      expect(await page.evaluate(() => window.explorerCanvas!.drawnNodes().sort())).toEqual(drawn);
+
+      // Back: one page fewer, then not expanded; Forward: one page again.
+      await page.goBack();
+      await panel.getByText(`50 of ${thousands(hub.degree)} relations shown`).waitFor();
+      expect(new URL(page.url()).searchParams.get('expand')).toBe(hub.id);
+      await page.goBack();
+      await panel.getByRole('button', { name: 'Expand neighbours' }).waitFor();
+      await waitForShown(page, overview.entities.length);
+      await page.goForward();
+      await panel.getByText(`50 of ${thousands(hub.degree)} relations shown`).waitFor();
+      expect(await entitiesShown(page)).toBeGreaterThan(overview.entities.length);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'a link expanding an id the API does not know says so, and expands the rest',
+    async () => {
+      const { overview } = await harness.api<{ overview: { entities: { id: string }[] } }>(
+        '{ overview { entities { id } } }',
+      );
+      const hub = overview.entities[0]!;
+      const { page, context, errors } = await openPage(
+        harness,
+        `/?expand=no-such-entity,${encodeURIComponent(hub.id)}`,
+      );
+      await waitForGraph(page);
+      const notice = page.locator('.explorer__problems');
+      await notice.filter({ hasText: 'no-such-entity' }).waitFor();
+      expect(await notice.getAttribute('role')).toBe('alert');
+      await page.waitForFunction(
+        (before) =>
+          Number(document.querySelector('[data-scope-note]')?.textContent?.split(' of ')[0]!.replace(/,/g, '')) >
+          before,
+        overview.entities.length,
+      );
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'double-clicking an entity on the canvas expands it',
+    async () => {
+      const { overview } = await harness.api<{
+        overview: { entities: { id: string; name: string; degree: number }[] };
+      }>('{ overview { entities { id name degree } } }');
+      const { page, context, errors } = await openPage(harness, '/');
+      await waitForGraph(page);
+      // An entity drawn clear of the others' discs, so the pointer lands on it.
+      const target = overview.entities.find((entity) => entity.degree > 1)!;
+      const point = await nodeOnPage(page, target.id);
+      await page.mouse.dblclick(point.x, point.y);
+      await page.waitForURL((url) => url.searchParams.get('expand') === target.id);
+      const panel = page.getByRole('region', { name: 'Entity details' });
+      await panel.getByRole('heading', { name: target.name }).waitFor();
+      await panel.locator('[data-expansion-count]').waitFor();
+      expect(await panel.getByRole('button', { name: 'Collapse' }).isVisible()).toBe(true);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    "a hub's panel draws one page of its relations, grouped by neighbour, and pages on",
+    async () => {
+      const { overview } = await harness.api<{ overview: { entities: { id: string; name: string }[] } }>(
+        '{ overview { entities { id name } } }',
+      );
+      const hub = overview.entities[0]!;
+      const { entity } = await harness.api<{
+        entity: {
+          relations: { totalCount: number; edges: { neighbor: { id: string } }[] };
+          later: { edges: { node: { id: string } }[] };
+        };
+      }>(
+        'query ($id: ID!) { entity(id: $id) { relations(first: 100) { totalCount edges { neighbor { id } } } later: relations(first: 200) { edges { node { id } } } } }',
+        { id: hub.id },
+      );
+      const total = entity.relations.totalCount;
+      expect(total).toBeGreaterThan(200);
+      const { page, context, errors } = await openPage(harness, `/?entity=${encodeURIComponent(hub.id)}`);
+      await waitForGraph(page);
+      const panel = page.getByRole('region', { name: 'Entity details' });
+      const count = panel.locator('[data-relations-count]');
+      await count.filter({ hasText: `100 of ${thousands(total)}` }).waitFor();
+      // One page of rows, whatever the hub's degree; one group per neighbour, as the API pairs them.
+      expect(await panel.locator('button.relation-row').count()).toBe(100);
+      expect(await panel.locator('.neighbour-groups > .relation-group').count()).toBe(
+        new Set(entity.relations.edges.map((edge) => edge.neighbor.id)).size,
+      );
+      await panel.getByRole('button', { name: 'Show 100 more' }).click();
+      await count.filter({ hasText: `200 of ${thousands(total)}` }).waitFor();
+      const rows = await panel
+        .locator('button.relation-row')
+        .evaluateAll((buttons) => buttons.map((button) => button.getAttribute('data-relation-id')));
+      expect(rows.sort()).toEqual(entity.later.edges.map((edge) => edge.node.id).sort());
       expect(errors).toEqual([]);
       await context.close();
     },

@@ -341,7 +341,7 @@ describe('the explorer', () => {
       const { stats } = await harness.api<{ stats: { entityCount: number; relationCount: number } }>(
         '{ stats { entityCount relationCount } }',
       );
-      const { page, context, errors } = await openPage(harness, '/?sources=no-such-source');
+      const { page, context, errors } = await openPage(harness, '/?sources=no-such-source&min=abc&since=2021-13');
       await waitForGraph(page);
       await expectStatus(page, counts(stats.entityCount, stats.relationCount));
       const notice = page.locator('.explorer__problems');
@@ -349,6 +349,9 @@ describe('the explorer', () => {
       expect(await notice.getAttribute('role')).toBe('alert');
       expect(await notice.textContent()).toMatch(/"sources" filter names only unknown values \(no-such-source\)/);
       expect(await notice.textContent()).toMatch(/the filter was dropped/);
+      // Values no filter can read are named too, not silently dropped.
+      expect(await notice.textContent()).toMatch(/"min" value "abc" is not a whole number/);
+      expect(await notice.textContent()).toMatch(/"since" value "2021-13" is not a date/);
       // The address now says what is shown: no source filter.
       await page.waitForURL((url) => !url.searchParams.has('sources'));
       await screenshot(page, 'stale-link.png');

@@ -23,7 +23,7 @@ const CLIENT = join(ROOT, 'client');
 const DIST_INDEX = join(CLIENT, 'dist', 'index.html');
 const DIST_API_EXPLORER = join(CLIENT, 'dist', 'graphiql.html');
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

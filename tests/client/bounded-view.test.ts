@@ -4,13 +4,15 @@
  */
 import { fetchNeighbourPage } from '../../client/src/api/expand-entity';
 import { createApiClient } from '../../client/src/api/client';
+import { collapseEntity, expandEntity, NOT_EXPANDED } from '../../client/src/core/bounded-view/expanded';
 import {
-  addPage,
-  collapse,
   composeView,
   EXPAND_PAGE_SIZE,
   expansionCounts,
-  type Expansions,
+  expansionsFor,
+  nextPageToLoad,
+  withLoadedPage,
+  type LoadedPages,
 } from '../../client/src/core/bounded-view/expansion';
 import { syncRenderGraph } from '../../client/src/core/bounded-view/placement';
 import { buildRenderGraph } from '../../client/src/core/graph-building';
@@ -106,16 +108,26 @@ describe('loading a graph over the threshold', () => {
     const hub = [...base.entities].sort((a, b) => b.degree - a.degree)[0]!;
     expect(hub.degree).toBeGreaterThan(EXPAND_PAGE_SIZE);
 
+    // The URL asks for the hub's first page; the loader fetches it.
+    let wanted = expandEntity(hub.id)(NOT_EXPANDED);
+    let loaded: LoadedPages = new Map();
+    expect(nextPageToLoad(wanted, loaded)).toEqual({ entityId: hub.id, after: null });
     const first = await fetchNeighbourPage(client, hub.id, null);
     expect(first.total).toBe(hub.degree);
     expect(first.relations).toHaveLength(EXPAND_PAGE_SIZE);
     expect(first.countsByType.reduce((sum, { count }) => sum + count, 0)).toBe(hub.degree);
     expect(first.countsByEntityType.reduce((sum, { count }) => sum + count, 0)).toBe(hub.degree);
-    let expansions: Expansions = addPage(new Map(), hub.id, first);
+    loaded = withLoadedPage(loaded, hub.id, null, first);
+    expect(nextPageToLoad(wanted, loaded)).toBeNull();
+    let expansions = expansionsFor(wanted, loaded);
     expect(expansionCounts(expansions.get(hub.id)!)).toEqual({ shown: EXPAND_PAGE_SIZE, total: hub.degree });
 
+    // "Next 50": a second page, fetched from where the first ended.
+    wanted = expandEntity(hub.id)(wanted);
+    expect(nextPageToLoad(wanted, loaded)).toEqual({ entityId: hub.id, after: first.next });
     const second = await fetchNeighbourPage(client, hub.id, first.next);
-    expansions = addPage(expansions, hub.id, second);
+    loaded = withLoadedPage(loaded, hub.id, first.next, second);
+    expansions = expansionsFor(wanted, loaded);
     expect(expansionCounts(expansions.get(hub.id)!).shown).toBe(Math.min(2 * EXPAND_PAGE_SIZE, hub.degree));
 
     const before = Object.fromEntries(graph.mapNodes((id, { x, y }) => [id, { x, y }]));
@@ -128,7 +140,12 @@ describe('loading a graph over the threshold', () => {
     // Nothing already drawn moves.
     for (const [id, position] of Object.entries(before)) expect(graph.getNodeAttributes(id)).toMatchObject(position);
 
-    expansions = collapse(expansions, hub.id);
+    // Back to one page: the cache has it, nothing to fetch, and the second page leaves the view.
+    const onePage = expansionsFor(expandEntity(hub.id)(NOT_EXPANDED), loaded);
+    expect(expansionCounts(onePage.get(hub.id)!).shown).toBe(EXPAND_PAGE_SIZE);
+
+    wanted = collapseEntity(hub.id)(wanted);
+    expansions = expansionsFor(wanted, loaded);
     const collapsed = composeView(base, expansions);
     syncRenderGraph(graph, collapsed, expansions);
     expect(collapsed).toBe(base);

@@ -2,10 +2,10 @@ import {
   attributeLabel,
   groupByNeighbour,
   groupClaims,
-  groupRelations,
   relationSentence,
   type EntityClaim,
   type EntityRelation,
+  type EntityRelationEdge,
 } from '../../client/src/core/entity-details';
 import { pathHighlight, setPathEnd, swapPathEnds, type PathResult } from '../../client/src/core/paths';
 
@@ -50,22 +50,6 @@ describe('entity panel shaping', () => {
     ]);
     expect(attributeLabel('bounty_usd')).toBe('Bounty usd');
   });
-
-  it('groups relations by type and by how they read from the entity', () => {
-    const groups = groupRelations('k', [
-      relation('1', 'enemy_of', false, 'taliban', 'k'),
-      relation('2', 'leader_of', true, 'boss', 'k'),
-      relation('3', 'affiliate_of', true, 'k', 'is'),
-      relation('4', 'enemy_of', false, 'k', 'us', 3),
-    ]);
-    expect(groups.map((group) => [group.label, group.direction, group.rows.map((row) => row.other.id)])).toEqual([
-      ['affiliate of', 'outgoing', ['is']],
-      ['enemy of', 'symmetric', ['us', 'taliban']],
-      ['leader of', 'incoming', ['boss']],
-    ]);
-    expect(relationSentence('K', groups[2]!, 'BOSS')).toBe('BOSS leader of K');
-    expect(relationSentence('K', groups[0]!, 'IS')).toBe('K affiliate of IS');
-  });
 });
 
 describe('path finder state', () => {
@@ -103,21 +87,36 @@ describe('path finder state', () => {
   });
 });
 
-describe("an entity's neighbours", () => {
-  it('groups its relations by the entity at the other end, the most tied first', () => {
-    const end = (id: string) => ({ id, name: id.toUpperCase(), type: 'organization' });
-    const relation = (subject: string, object: string) =>
-      ({ subject: end(subject), object: end(object) }) as unknown as EntityRelation;
-    const ties = groupByNeighbour('a', [
-      relation('a', 'b'),
-      relation('c', 'a'),
-      relation('b', 'a'),
-      relation('a', 'd'),
+describe("an entity's relations by neighbour", () => {
+  const edge = (relation: EntityRelation): EntityRelationEdge => ({
+    node: relation,
+    neighbor: relation.subject.id === 'k' ? relation.object : relation.subject,
+  });
+
+  it('groups the relations by the entity at the other end, in the order the API pages them', () => {
+    const groups = groupByNeighbour('k', [
+      edge(relation('1', 'enemy_of', false, 'k', 'us', 3)),
+      edge(relation('2', 'leader_of', true, 'boss', 'k', 2)),
+      edge(relation('3', 'enemy_of', false, 'taliban', 'k', 2)),
+      edge(relation('4', 'funds', true, 'k', 'boss')),
     ]);
-    expect(ties.map(({ other, count }) => [other.id, count])).toEqual([
-      ['b', 2],
-      ['c', 1],
-      ['d', 1],
+    expect(groups.map(({ other, rows }) => [other.id, rows.map((row) => [row.relation.id, row.direction])])).toEqual([
+      ['us', [['1', 'symmetric']]],
+      [
+        'boss',
+        [
+          ['2', 'incoming'],
+          ['4', 'outgoing'],
+        ],
+      ],
+      ['taliban', [['3', 'symmetric']]],
     ]);
+  });
+
+  it("reads each row from the entity's side", () => {
+    const [boss] = groupByNeighbour('k', [edge(relation('2', 'leader_of', true, 'boss', 'k'))]);
+    expect(relationSentence('K', boss!.rows[0]!, 'BOSS')).toBe('BOSS leader of K');
+    const [is] = groupByNeighbour('k', [edge(relation('3', 'affiliate_of', true, 'k', 'is'))]);
+    expect(relationSentence('K', is!.rows[0]!, 'IS')).toBe('K affiliate of IS');
   });
 });

@@ -4,6 +4,7 @@ import {
   explorerHref,
   isNavigation,
   parseExplorerUrl,
+  readExplorerUrl,
   sanitizeExplorerState,
   serializeExplorerState,
 } from '../../client/src/core/url-state';
@@ -25,6 +26,10 @@ const busy: ExplorerState = {
   path: { from: 'isis-k', to: 'taliban', maxLength: 4, index: 1 },
   compare: { a: 'bbc-what-is-isis-k', b: 'cbc-isis-k-security-threat' },
   search: 'leader & deputy',
+  expanded: [
+    { entityId: 'isis-k', pages: 3 },
+    { entityId: 'taliban', pages: 1 },
+  ],
 };
 
 describe('URL state', () => {
@@ -40,7 +45,7 @@ describe('URL state', () => {
 
   it('reads as a readable query string', () => {
     expect(serializeExplorerState(busy)).toBe(
-      '?relation=isis-k--enemy_of--taliban&types=organization,person&rels=&sources=bbc-what-is-isis-k&min=2&ownvoice=1&unhedged=1&since=2021-08&connected=1&focus=isis-k&depth=2&from=isis-k&to=taliban&hops=4&path=2&compare=bbc-what-is-isis-k,cbc-isis-k-security-threat&q=leader%20%26%20deputy',
+      '?relation=isis-k--enemy_of--taliban&types=organization,person&rels=&sources=bbc-what-is-isis-k&min=2&ownvoice=1&unhedged=1&since=2021-08&connected=1&focus=isis-k&depth=2&from=isis-k&to=taliban&hops=4&path=2&compare=bbc-what-is-isis-k,cbc-isis-k-security-threat&q=leader%20%26%20deputy&expand=isis-k:3,taliban',
     );
   });
 
@@ -80,6 +85,25 @@ describe('URL state', () => {
     expect(state.filters.minSources).toBe(1);
     expect(state.focus).toEqual({ entityId: 'isis-k', depth: 1 });
     expect(state.path).toEqual({ from: 'a', to: null, maxLength: 3, index: null });
+  });
+
+  it('a link with values no filter can read names each of them in its problems', () => {
+    const { state, problems } = readExplorerUrl('?min=abc&since=2021-13&until=soon&focus=isis-k&depth=9&hops=0');
+    expect(state.filters).toEqual(DEFAULT_FILTERS);
+    expect(problems).toEqual([
+      'The link\'s "min" value "abc" is not a whole number of sources (1 or more); it was ignored.',
+      'The link\'s "since" value "2021-13" is not a date such as 2021, 2021-08 or 2021-08-26; it was ignored.',
+      'The link\'s "until" value "soon" is not a date such as 2021, 2021-08 or 2021-08-26; it was ignored.',
+      'The link\'s "depth" value "9" is not one of 1, 2, 3; it was ignored.',
+      'The link\'s "hops" value "0" is not one of 1, 2, 3, 4, 5; it was ignored.',
+    ]);
+    expect(readExplorerUrl('?min=2&since=2021-08&until=2022&focus=a&depth=2&hops=4').problems).toEqual([]);
+  });
+
+  it("expansions only make sense in a bounded view: on the whole graph a link's are dropped and said", () => {
+    const { state, problems } = sanitizeExplorerState(parseExplorerUrl('?expand=isis-k:2'), fixtureGraph());
+    expect(state.expanded).toEqual([]);
+    expect(problems).toEqual([expect.stringMatching(/whole graph is shown already/)]);
   });
 
   it('a stale link drops what the graph does not contain and says so', () => {

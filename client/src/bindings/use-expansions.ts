@@ -1,27 +1,47 @@
 /**
- * Binding: the bounded view's expansions (core/bounded-view/expansion) as React state, the
- * view they compose, and the render graph kept in step with it (new entities placed around
- * the entity they came from). Given to the panels as context.
+ * Binding: the bounded view's expansions. What is expanded is the URL's (the explorer state's
+ * `expanded`, core/bounded-view/expanded), so a reload, a shared link, Back and Forward
+ * restore it; this fetches the pages it names, one at a time in the URL's order, keeps every
+ * page fetched (Back to fewer pages asks nothing), composes the view and keeps the render
+ * graph in step with it (new entities placed around the entity they came from). Given to the
+ * panels as context.
  */
-import { createContext, useCallback, useContext, useLayoutEffect, useMemo, useState } from 'react';
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import { useClient } from 'urql';
 
 import { fetchNeighbourPage } from '../api/expand-entity';
-import { addPage, collapse, composeView, type Expansions } from '../core/bounded-view/expansion';
+import { EXPANDED_PARAM, readExpandedValue, type ExpandedState } from '../core/bounded-view/expanded';
+import {
+  composeView,
+  expansionsFor,
+  nextPageToLoad,
+  withLoadedPage,
+  type Expansions,
+  type LoadedPages,
+} from '../core/bounded-view/expansion';
 import { syncRenderGraph } from '../core/bounded-view/placement';
 import type { RenderGraph } from '../core/graph-building';
 import type { GraphData } from '../core/graph-data';
+import { NavigatorContext } from './use-navigation';
 
 export interface ExpansionControls {
   /** False when the whole graph is loaded: nothing to expand. */
   bounded: boolean;
+  /** What the URL expands, with the pages loaded so far. */
   expansions: Expansions;
-  /** Entities whose next page is on its way. */
+  /** Entities the URL asks more pages of than are loaded yet. */
   pending: ReadonlySet<string>;
-  error: string | null;
-  /** Brings in the entity's first page of neighbours, or its next one when already expanded. */
-  expand(entityId: string): void;
-  collapse(entityId: string): void;
+  /** Why pages asked for could not be had, one sentence per entity (tried again when the expansions change). */
+  errors: readonly string[];
 }
 
 export const ExpansionContext = createContext<ExpansionControls | null>(null);
@@ -30,51 +50,75 @@ export function useExpansionControls(): ExpansionControls | null {
   return useContext(ExpansionContext);
 }
 
+function pendingOf(wanted: ExpandedState, loaded: LoadedPages): ReadonlySet<string> {
+  const pending = new Set<string>();
+  for (const { entityId, pages } of wanted) {
+    const have = loaded.get(entityId) ?? [];
+    if (have.length < pages && (have.length === 0 || have.at(-1)!.next !== null)) pending.add(entityId);
+  }
+  return pending;
+}
+
 export function useExpansions(base: GraphData, graph: RenderGraph): { view: GraphData; controls: ExpansionControls } {
   const client = useClient();
-  const [expansions, setExpansions] = useState<Expansions>(() => new Map());
-  const [pending, setPending] = useState<ReadonlySet<string>>(() => new Set());
-  const [error, setError] = useState<string | null>(null);
+  const navigator = useContext(NavigatorContext);
+  if (!navigator) throw new Error('useExpansions must be used inside <NavigatorContext.Provider>.');
+  const graphSearch = useSyncExternalStore(navigator.subscribe, () => navigator.getLocation().graphSearch);
+  const bounded = Boolean(base.bounded);
+  // The parameter's text keys the memo: other changes to the URL (a selection) keep `wanted`.
+  const wantedText = bounded ? new URLSearchParams(graphSearch).get(EXPANDED_PARAM) : null;
+  const wanted = useMemo(() => readExpandedValue(wantedText).expanded, [wantedText]);
+
+  const [loaded, setLoaded] = useState<LoadedPages>(() => new Map());
+  // Failures belong to the expansions they happened under: a change of them tries again.
+  const [failures, setFailures] = useState<{ wanted: string | null; byEntity: ReadonlyMap<string, string> }>({
+    wanted: null,
+    byEntity: new Map(),
+  });
+  const failed = useMemo(
+    () => (failures.wanted === wantedText ? failures.byEntity : new Map<string, string>()),
+    [failures, wantedText],
+  );
+
+  const next = useMemo(() => nextPageToLoad(wanted, loaded, new Set(failed.keys())), [wanted, loaded, failed]);
+  const nextEntity = next?.entityId ?? null;
+  const nextAfter = next?.after ?? null;
+  const inFlight = useRef(new Set<string>());
+  useEffect(() => {
+    if (nextEntity === null) return;
+    const key = `${nextEntity}\n${nextAfter ?? ''}`;
+    if (inFlight.current.has(key)) return;
+    inFlight.current.add(key);
+    fetchNeighbourPage(client, nextEntity, nextAfter).then(
+      (page) => {
+        inFlight.current.delete(key);
+        setLoaded((latest) => withLoadedPage(latest, nextEntity, nextAfter, page));
+      },
+      (error: unknown) => {
+        inFlight.current.delete(key);
+        const message = error instanceof Error ? error.message : String(error);
+        setFailures((latest) => {
+          const byEntity = new Map(latest.wanted === wantedText ? latest.byEntity : []);
+          byEntity.set(nextEntity, message);
+          return { wanted: wantedText, byEntity };
+        });
+      },
+    );
+  }, [client, nextEntity, nextAfter, wantedText]);
+
+  const expansions = useMemo(() => expansionsFor(wanted, loaded), [wanted, loaded]);
   const view = useMemo(() => composeView(base, expansions), [base, expansions]);
 
   useLayoutEffect(() => {
     syncRenderGraph(graph, view, expansions);
   }, [graph, view, expansions]);
 
-  const setPendingFor = useCallback((entityId: string, on: boolean) => {
-    setPending((current) => {
-      const next = new Set(current);
-      if (on) next.add(entityId);
-      else next.delete(entityId);
-      return next;
-    });
-  }, []);
-
-  const expand = useCallback(
-    (entityId: string) => {
-      const current = expansions.get(entityId);
-      if (pending.has(entityId) || (current && current.next === null)) return;
-      setPendingFor(entityId, true);
-      setError(null);
-      fetchNeighbourPage(client, entityId, current?.next ?? null).then(
-        (page) => {
-          setExpansions((latest) => addPage(latest, entityId, page));
-          setPendingFor(entityId, false);
-        },
-        (failure: unknown) => {
-          setError(failure instanceof Error ? failure.message : String(failure));
-          setPendingFor(entityId, false);
-        },
-      );
-    },
-    [client, expansions, pending, setPendingFor],
-  );
-
-  const collapseEntity = useCallback((entityId: string) => setExpansions((latest) => collapse(latest, entityId)), []);
-
-  const controls = useMemo(
-    () => ({ bounded: Boolean(base.bounded), expansions, pending, error, expand, collapse: collapseEntity }),
-    [base.bounded, expansions, pending, error, expand, collapseEntity],
-  );
+  const pending = useMemo(() => {
+    const waiting = new Set(pendingOf(wanted, loaded));
+    for (const entityId of failed.keys()) waiting.delete(entityId);
+    return waiting;
+  }, [failed, wanted, loaded]);
+  const errors = useMemo(() => [...failed.values()], [failed]);
+  const controls = useMemo(() => ({ bounded, expansions, pending, errors }), [bounded, expansions, pending, errors]);
   return { view, controls };
 }

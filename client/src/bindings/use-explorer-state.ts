@@ -6,23 +6,25 @@
  * - `state`: parsed and cleaned against the loaded graph; parts that did not change keep
  *   their identity from one URL to the next, so memos and effects keyed on one part (the
  *   focus's fit, the paths query) do not rerun when another part changes;
- * - `problems`: what the last link naming unknown things had dropped, said for the user;
- * - `update(producer)`: applies a producer to the newest state and goes there (a history
- *   entry for every step, a replacement only for showing one listed path alone);
+ * - `problems`: what the last link naming unknown things or unreadable values had dropped,
+ *   said for the user;
+ * - `update(producer, options)`: applies a producer to the newest state and goes there (a
+ *   history entry for every step, a replacement only for showing one listed path alone, or
+ *   when the caller asks: a step the app took by itself, such as bringing a linked entity in);
  * - `href(producer?)`: the URL of the graph with a producer applied, for links.
  */
 import { useCallback, useContext, useSyncExternalStore } from 'react';
 
 import { shareUnchanged, type ExplorerProducer, type ExplorerState } from '../core/explorer-state';
 import type { GraphData } from '../core/graph-data';
-import { explorerHref, isNavigation, parseExplorerUrl, sanitizeExplorerState } from '../core/url-state';
+import { explorerHref, isNavigation, readExplorerUrl, sanitizeExplorerState } from '../core/url-state';
 import { useLoadedGraph } from './loaded-graph';
 import { NavigatorContext } from './use-navigation';
 
 export interface ExplorerStateHandle {
   state: ExplorerState;
   problems: readonly string[];
-  update: (producer: ExplorerProducer) => void;
+  update: (producer: ExplorerProducer, options?: { replace?: boolean }) => void;
   href: (producer?: ExplorerProducer) => string;
 }
 
@@ -43,10 +45,12 @@ export function createStateReader(data: GraphData): (search: string) => ReadStat
   let last: { search: string; read: ReadState } | null = null;
   return (search) => {
     if (last && last.search === search) return last.read;
-    const cleaned = sanitizeExplorerState(parseExplorerUrl(search), data);
+    const parsed = readExplorerUrl(search);
+    const cleaned = sanitizeExplorerState(parsed.state, data);
+    const found = [...parsed.problems, ...cleaned.problems];
     const read: ReadState = {
       state: last ? shareUnchanged(last.read.state, cleaned.state) : cleaned.state,
-      problems: cleaned.problems.length > 0 ? cleaned.problems : (last?.read.problems ?? NO_PROBLEMS),
+      problems: found.length > 0 ? found : (last?.read.problems ?? NO_PROBLEMS),
     };
     last = { search, read };
     return read;
@@ -73,12 +77,12 @@ export function useExplorerState(): ExplorerStateHandle {
   const { state, problems } = read(graphSearch);
 
   const update = useCallback(
-    (producer: ExplorerProducer) => {
+    (producer: ExplorerProducer, options: { replace?: boolean } = {}) => {
       // The newest state, read from the navigator, so two updates in one event compose.
       const current = read(navigator.getLocation().graphSearch).state;
       const next = producer(current);
       if (next === current) return;
-      navigator.navigate(explorerHref(next), { replace: !isNavigation(current, next) });
+      navigator.navigate(explorerHref(next), { replace: options.replace || !isNavigation(current, next) });
     },
     [read, navigator],
   );

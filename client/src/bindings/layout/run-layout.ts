@@ -7,8 +7,9 @@ import { computeLayout, layoutInput, type LayoutPositions } from '../../core/lay
 
 let nextRequest = 0;
 
-export function runLayout(graph: RenderGraph): Promise<LayoutPositions> {
-  const input = layoutInput(graph);
+/** `iterations`, when given, is the structure phase's budget in place of the one the graph's size sets. */
+export function runLayout(graph: RenderGraph, iterations?: number): Promise<LayoutPositions> {
+  const input = { ...layoutInput(graph), iterations };
   if (typeof Worker === 'undefined') return Promise.resolve(computeLayout(input));
   return new Promise((resolve, reject) => {
     const id = ++nextRequest;

@@ -1,6 +1,7 @@
 /** Binding: the render graph for the data, laid out in the worker before it is shown. */
 import { useEffect, useState } from 'react';
 
+import { BOUNDED_OVERVIEW_LAYOUT_ITERATIONS } from '../../core/bounded-view';
 import { applyPositions, buildRenderGraph, type RenderGraph } from '../../core/graph-building';
 import type { GraphData } from '../../core/graph-data';
 import { runLayout } from './run-layout';
@@ -17,9 +18,11 @@ export function useLaidOutGraph(data: GraphData | null): LaidOutGraphState | nul
     if (!data) return;
     let cancelled = false;
     const graph = buildRenderGraph(data);
-    runLayout(graph).then(
+    runLayout(graph, data.bounded ? BOUNDED_OVERVIEW_LAYOUT_ITERATIONS : undefined).then(
       (positions) => {
         if (cancelled) return;
+        // Observable by benchmarks (npm run bench:browser): when the layout was done.
+        performance.mark('graph-laid-out');
         applyPositions(graph, positions);
         setState({ status: 'ready', data, graph });
       },

@@ -2,9 +2,11 @@
  * Expanding entities in the bounded view: what each expansion brought in, and the view as
  * the loaded overview plus every expansion, recomposed on each change so that collapsing one
  * removes exactly what it added and nothing another expansion or the overview still needs.
- * Pure: api/expand-entity.ts fetches the pages, bindings/use-expansions.ts keeps the state.
+ * Pure: the URL says what is expanded (expanded.ts), api/expand-entity.ts fetches the pages,
+ * bindings/use-expansions.ts keeps them.
  */
 import type { EntityNode, GraphData, RelationEdge } from '../graph-data';
+import type { ExpandedState } from './expanded';
 
 /** Neighbours brought in per "expand" or "next": a hub joins the view this many at a time. */
 export const EXPAND_PAGE_SIZE = 50;
@@ -54,13 +56,6 @@ export function addPage(expansions: Expansions, entityId: string, page: Neighbou
   return next;
 }
 
-export function collapse(expansions: Expansions, entityId: string): Expansions {
-  if (!expansions.has(entityId)) return expansions;
-  const next = new Map(expansions);
-  next.delete(entityId);
-  return next;
-}
-
 /** "50 of 8,790" relations of an expanded entity. */
 export function expansionCounts(expansion: Expansion): { shown: number; total: number } {
   return { shown: expansion.relations.length, total: expansion.total };
@@ -92,4 +87,55 @@ export function composeView(base: GraphData, expansions: Expansions): GraphData 
     }
   }
   return { ...base, entities, relations, entityById, relationById };
+}
+
+/**
+ * Every page of neighbours fetched so far, per entity, in order. A cache beside the URL's
+ * expansions (expanded.ts): Back to fewer pages or a collapsed entity shows them again
+ * without asking the API, and a page is asked once.
+ */
+export type LoadedPages = ReadonlyMap<string, readonly NeighbourPage[]>;
+
+/** The expansions the URL asks for, from the pages loaded so far, in the URL's order. */
+export function expansionsFor(wanted: ExpandedState, loaded: LoadedPages): Expansions {
+  let expansions: Expansions = new Map();
+  for (const { entityId, pages } of wanted) {
+    for (const page of (loaded.get(entityId) ?? []).slice(0, pages)) {
+      expansions = addPage(expansions, entityId, page);
+    }
+  }
+  return expansions;
+}
+
+/**
+ * The next page to fetch for the URL's expansions: the first entity (in the URL's order)
+ * with fewer pages loaded than asked and more to come, and where its next page starts
+ * (null for its first). Null when everything asked for is in. One at a time, in order, so a
+ * link restores the view the way it was built; entities in `failed` are passed over.
+ */
+export function nextPageToLoad(
+  wanted: ExpandedState,
+  loaded: LoadedPages,
+  failed: ReadonlySet<string> = new Set(),
+): { entityId: string; after: string | null } | null {
+  for (const { entityId, pages } of wanted) {
+    // One that could not be had (an id the API does not know) does not hold up the rest.
+    if (failed.has(entityId)) continue;
+    const have = loaded.get(entityId) ?? [];
+    if (have.length >= pages) continue;
+    const last = have.at(-1);
+    if (last && last.next === null) continue;
+    return { entityId, after: last?.next ?? null };
+  }
+  return null;
+}
+
+/** Adds a fetched page to the cache (ignored unless it is the entity's next one). */
+export function withLoadedPage(loaded: LoadedPages, entityId: string, after: string | null, page: NeighbourPage) {
+  const have = loaded.get(entityId) ?? [];
+  const expectedAfter = have.at(-1)?.next ?? null;
+  if (have.length > 0 ? expectedAfter !== after : after !== null) return loaded;
+  const next = new Map(loaded);
+  next.set(entityId, [...have, page]);
+  return next;
 }

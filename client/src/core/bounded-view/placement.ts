@@ -21,8 +21,23 @@ export function spiralPoint(center: { x: number; y: number }, index: number, ste
   return { x: center.x + distance * Math.cos(angle), y: center.y + distance * Math.sin(angle) };
 }
 
-/** A spacing that suits the drawing: a fortieth of its width or height, whichever is larger. */
+/**
+ * Each render graph's spacing, taken once from its first drawing (the overview), so that the
+ * same expansions place their entities in the same spots however the pages arrived.
+ */
+const steps = new WeakMap<RenderGraph, number>();
+
 function spiralStep(graph: RenderGraph): number {
+  let step = steps.get(graph);
+  if (step === undefined) {
+    step = measureStep(graph);
+    steps.set(graph, step);
+  }
+  return step;
+}
+
+/** A spacing that suits the drawing: a fortieth of its width or height, whichever is larger. */
+function measureStep(graph: RenderGraph): number {
   let minX = Infinity;
   let maxX = -Infinity;
   let minY = Infinity;

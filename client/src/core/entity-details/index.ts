@@ -1,12 +1,14 @@
 /**
  * Shaping one entity's details for its panel: claims by attribute (conflicting values side
- * by side) and relations by type and direction. Pure.
+ * by side) and relations by neighbour, each reading from the entity's side. Pure.
  */
-import type { EntityClaimsQuery, EntityDetailsQuery } from '../../api/generated/graphql';
+import type { EntityClaimsQuery, EntityDetailsQuery, EntityRelationsPageQuery } from '../../api/generated/graphql';
 
 export type EntityDetails = NonNullable<EntityDetailsQuery['entity']>;
 export type EntityClaim = NonNullable<EntityClaimsQuery['entity']>['claims']['edges'][number]['node'];
-export type EntityRelation = EntityDetails['relations']['edges'][number]['node'];
+/** One of an entity's relations as its panel pages them, with the entity at the other end. */
+export type EntityRelationEdge = NonNullable<EntityRelationsPageQuery['entity']>['relations']['edges'][number];
+export type EntityRelation = EntityRelationEdge['node'];
 
 export interface ClaimGroup {
   attribute: string;
@@ -47,68 +49,43 @@ export function groupClaims(claims: readonly EntityClaim[], disputed?: ReadonlyS
 /** How a relation reads from the entity's side. */
 export type RelationDirection = 'outgoing' | 'incoming' | 'symmetric';
 
-export interface RelationRow {
-  relation: EntityRelation;
-  other: EntityRelation['subject'];
+export function relationDirection(entityId: string, relation: EntityRelation): RelationDirection {
+  if (!relation.directed) return 'symmetric';
+  return relation.subject.id === entityId ? 'outgoing' : 'incoming';
 }
 
-export interface RelationGroup {
-  key: string;
-  type: string;
-  label: string;
+/** One relation of the entity, and how it reads from the entity's side. */
+export interface RelationRow {
+  relation: EntityRelation;
   direction: RelationDirection;
+}
+
+/** The relations between the entity and one neighbour. */
+export interface NeighbourGroup {
+  other: EntityRelationEdge['neighbor'];
   rows: RelationRow[];
 }
 
-const DIRECTION_ORDER: Record<RelationDirection, number> = { outgoing: 0, symmetric: 1, incoming: 2 };
-
-export function groupRelations(entityId: string, relations: readonly EntityRelation[]): RelationGroup[] {
-  const groups = new Map<string, RelationGroup>();
-  for (const relation of relations) {
-    const outgoing = relation.subject.id === entityId;
-    const direction: RelationDirection = !relation.directed ? 'symmetric' : outgoing ? 'outgoing' : 'incoming';
-    const other = outgoing ? relation.object : relation.subject;
-    const key = `${relation.type}:${direction}`;
-    const group = groups.get(key);
-    const row = { relation, other };
+/**
+ * An entity's relations grouped by the entity at their other end (issue 14: "how are these
+ * two connected" in one place), neighbours in the order they first appear: the API pages
+ * relations best supported first, so the best-supported neighbour leads and a further page
+ * only adds rows and groups, never reorders what is shown.
+ */
+export function groupByNeighbour(entityId: string, edges: readonly EntityRelationEdge[]): NeighbourGroup[] {
+  const groups = new Map<string, NeighbourGroup>();
+  for (const { node, neighbor } of edges) {
+    const row = { relation: node, direction: relationDirection(entityId, node) };
+    const group = groups.get(neighbor.id);
     if (group) group.rows.push(row);
-    else groups.set(key, { key, type: relation.type, label: relation.label, direction, rows: [row] });
+    else groups.set(neighbor.id, { other: neighbor, rows: [row] });
   }
-  const sorted = [...groups.values()].sort(
-    (a, b) => a.label.localeCompare(b.label) || DIRECTION_ORDER[a.direction] - DIRECTION_ORDER[b.direction],
-  );
-  for (const group of sorted) {
-    group.rows.sort(
-      (a, b) => b.relation.corroboration - a.relation.corroboration || a.other.name.localeCompare(b.other.name),
-    );
-  }
-  return sorted;
+  return [...groups.values()];
 }
 
 /** The sentence a relation row reads as, from the entity's side: "Acme enemy of Globex". */
-export function relationSentence(entityName: string, group: RelationGroup, otherName: string): string {
-  return group.direction === 'incoming'
-    ? `${otherName} ${group.label} ${entityName}`
-    : `${entityName} ${group.label} ${otherName}`;
-}
-
-/** One neighbour of an entity and how many relations tie them. */
-export interface NeighbourTies {
-  other: EntityRelation['subject'];
-  count: number;
-}
-
-/**
- * An entity's relations grouped by the entity at their other end, the most tied first (then
- * by name): the "who is it tied to, and how much" view, each opening everything between.
- */
-export function groupByNeighbour(entityId: string, relations: readonly EntityRelation[]): NeighbourTies[] {
-  const byId = new Map<string, NeighbourTies>();
-  for (const relation of relations) {
-    const other = relation.subject.id === entityId ? relation.object : relation.subject;
-    const ties = byId.get(other.id);
-    if (ties) ties.count += 1;
-    else byId.set(other.id, { other, count: 1 });
-  }
-  return [...byId.values()].sort((a, b) => b.count - a.count || a.other.name.localeCompare(b.other.name));
+export function relationSentence(entityName: string, row: RelationRow, otherName: string): string {
+  return row.direction === 'incoming'
+    ? `${otherName} ${row.relation.label} ${entityName}`
+    : `${entityName} ${row.relation.label} ${otherName}`;
 }

@@ -2,6 +2,7 @@
  * The explorer's view state: everything the URL carries. Each part belongs to its domain
  * module (selection, filters, focus, paths, comparison); this module only composes them.
  */
+import { NOT_EXPANDED, type ExpandedState } from '../bounded-view/expanded';
 import type { CompareState } from '../comparison';
 import { DEFAULT_FILTERS, type FilterState } from '../filters';
 import type { FocusState } from '../focus';
@@ -17,6 +18,8 @@ export interface ExplorerState {
   compare: CompareState | null;
   /** The full-text search asked in the Search tab (its results are the API's). */
   search: string | null;
+  /** In a bounded view: the entities expanded and how many pages of each. */
+  expanded: ExpandedState;
 }
 
 export const INITIAL_EXPLORER_STATE: ExplorerState = {
@@ -26,6 +29,7 @@ export const INITIAL_EXPLORER_STATE: ExplorerState = {
   path: null,
   compare: null,
   search: null,
+  expanded: NOT_EXPANDED,
 };
 
 export type ExplorerProducer = (state: ExplorerState) => ExplorerState;
@@ -60,6 +64,7 @@ export function shareUnchanged(previous: ExplorerState, next: ExplorerState): Ex
     path: pick('path'),
     compare: pick('compare'),
     search: pick('search'),
+    expanded: pick('expanded'),
   };
   const unchanged = (Object.keys(shared) as (keyof ExplorerState)[]).every((key) => shared[key] === previous[key]);
   return unchanged ? previous : shared;

@@ -28,6 +28,11 @@ export type UrlParams = [string, string][];
  */
 export type FilterValues = Readonly<Record<string, unknown>>;
 
+/** The problem of a query-string value a filter cannot read: names it and says what would do. */
+export function unreadableParam(param: string, value: string, expected: string): string {
+  return `The link's "${param}" value "${value}" is not ${expected}; it was ignored.`;
+}
+
 /** A cleaned value, and what cleaning dropped, said for the user. */
 export interface Cleaned<Value> {
   value: Value;
@@ -44,6 +49,8 @@ interface FilterBase<Id extends string, Value> {
   isActive(value: Value): boolean;
   /** The value a query string names; the default when it names none or nonsense. */
   read(params: URLSearchParams): Value;
+  /** What of the query string `read` could not make sense of (and so ignored), said for the user. */
+  misread?(params: URLSearchParams): string[];
   /** The query-string parts for a value; none for the default. */
   write(value: Value): UrlParams;
   /** Drops what the loaded graph does not have (a stale or hand-written link). */

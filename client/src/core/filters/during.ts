@@ -5,7 +5,7 @@
  * undated ones. Entities: a dated entity outside the range is hidden unless a kept relation
  * needs it; an undated one stays when a kept relation needs it, or when undated ones are shown.
  */
-import type { TimeFilterDefinition, TimeRangeValue } from './definition';
+import { unreadableParam, type TimeFilterDefinition, type TimeRangeValue } from './definition';
 import type { DaySpan } from '../graph-data';
 
 export const NO_TIME_RANGE: TimeRangeValue = { from: null, to: null, includeUndated: false };
@@ -54,6 +54,13 @@ export const duringFilter: TimeFilterDefinition<'during'> = {
     if (from === null && to === null) return NO_TIME_RANGE;
     return { from, to, includeUndated: params.get('undated') === '1' };
   },
+  misread: (params) =>
+    (['since', 'until'] as const).flatMap((param) => {
+      const text = params.get(param);
+      return text === null || text === '' || dayOf(text, 'first') !== null
+        ? []
+        : [unreadableParam(param, text, 'a date such as 2021, 2021-08 or 2021-08-26')];
+    }),
   write: (value) =>
     isActive(value)
       ? [

@@ -99,6 +99,11 @@ export function readFilters(params: URLSearchParams): FilterState {
   return Object.fromEntries(FILTERS.map((filter) => [filter.id, filter.read(params)])) as FilterState;
 }
 
+/** What the query string gives the filters that they could not read (and so ignored), said for the user. */
+export function misreadFilters(params: URLSearchParams): string[] {
+  return (FILTERS as readonly AnyFilter[]).flatMap((filter) => filter.misread?.(params) ?? []);
+}
+
 /** The query-string parts of the filters, in the fixed order of FILTERS; none for defaults. */
 export function writeFilters(filters: FilterState): UrlParams {
   return withValues(filters).flatMap(({ filter, value }) => filter.write(value));

@@ -1,5 +1,5 @@
 /** Minimum supporting sources: only relations at least this many distinct sources support. */
-import type { RangeFilterDefinition } from './definition';
+import { unreadableParam, type RangeFilterDefinition } from './definition';
 
 const MIN = 1;
 
@@ -15,6 +15,14 @@ export const minSourcesFilter: RangeFilterDefinition<'minSources'> = {
   read: (params) => {
     const value = Number(params.get('min'));
     return Number.isInteger(value) && value > MIN ? value : MIN;
+  },
+  misread(params) {
+    const text = params.get('min');
+    if (text === null || text === '') return [];
+    const value = Number(text);
+    return Number.isInteger(value) && value >= MIN
+      ? []
+      : [unreadableParam('min', text, `a whole number of sources (${MIN} or more)`)];
   },
   write: (value) => (value > MIN ? [['min', String(value)]] : []),
   clean(value, data) {

@@ -14,6 +14,8 @@ export interface LayoutInput {
   /** `size` is the entity's radius in pixels, as drawn at the default zoom. */
   nodes: { id: string; x: number; y: number; size: number }[];
   edges: { source: string; target: string }[];
+  /** Iterations of the structure phase, when the caller sets its own budget (a bounded view's overview). */
+  iterations?: number;
 }
 
 export type LayoutPositions = Record<string, { x: number; y: number }>;
@@ -66,7 +68,7 @@ export function computeLayout(input: LayoutInput): LayoutPositions {
   }
   if (graph.order === 0) return {};
   const settings = layoutSettings(graph.order);
-  const iterations = layoutIterations(graph.order);
+  const iterations = input.iterations ?? layoutIterations(graph.order);
   forceAtlas2.assign(graph, { iterations, settings, getEdgeWeight: null });
 
   // Overlap prevention works in layout units: give each node its drawn radius plus a margin,

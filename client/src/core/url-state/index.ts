@@ -9,15 +9,19 @@
  *   from=a  to=b  hops=3  path=1         path finder (path is 1-based in the URL)
  *   compare=a,b                          source comparison ("a," or ",b" while one is unchosen)
  *   q=text                               full-text search (Search tab)
+ *   expand=a:3,b                         bounded view: entities expanded, with their page counts
+ *                                        when above 1 (core/bounded-view/expanded)
  *
  * This is the query string of the root path; other views (such as the source reader) own
  * paths of their own (core/routing).
  */
+import { NOT_EXPANDED, readExpanded, writeExpanded } from '../bounded-view/expanded';
 import type { ExplorerState } from '../explorer-state';
-import { cleanFilters, readFilters, writeFilters } from '../filters';
-import { toFocusDepth } from '../focus';
+import { cleanFilters, misreadFilters, readFilters, writeFilters } from '../filters';
+import { unreadableParam } from '../filters/definition';
+import { FOCUS_DEPTHS, toFocusDepth } from '../focus';
 import type { GraphData } from '../graph-data';
-import { DEFAULT_PATH_MAX_LENGTH, toPathMaxLength, type PathState } from '../paths';
+import { DEFAULT_PATH_MAX_LENGTH, PATH_MAX_LENGTHS, toPathMaxLength, type PathState } from '../paths';
 
 function readId(params: URLSearchParams, name: string): string | null {
   const value = params.get(name);
@@ -26,7 +30,27 @@ function readId(params: URLSearchParams, name: string): string | null {
 
 /** Reads the view state from a query string ("?entity=acme&min=2" or without the "?"). */
 export function parseExplorerUrl(search: string): ExplorerState {
+  return readExplorerUrl(search).state;
+}
+
+/** A number-valued part outside its choices: the problem naming it (none when absent or fine). */
+function misreadChoice(params: URLSearchParams, name: string, choices: readonly number[]): string[] {
+  const text = params.get(name);
+  if (text === null || text === '' || choices.includes(Number(text))) return [];
+  return [unreadableParam(name, text, `one of ${choices.join(', ')}`)];
+}
+
+/**
+ * The view state a query string names, and what of it could not be read (a value that is no
+ * number, no date, too many expansions), said for the user: those parts fall back to defaults.
+ */
+export function readExplorerUrl(search: string): { state: ExplorerState; problems: string[] } {
   const params = new URLSearchParams(search);
+  const problems = [
+    ...misreadFilters(params),
+    ...(params.has('focus') ? misreadChoice(params, 'depth', FOCUS_DEPTHS) : []),
+    ...misreadChoice(params, 'hops', PATH_MAX_LENGTHS),
+  ];
 
   const entity = readId(params, 'entity');
   const relation = readId(params, 'relation');
@@ -63,7 +87,13 @@ export function parseExplorerUrl(search: string): ExplorerState {
 
   const searched = params.get('q')?.trim() ?? '';
 
-  return { selection, filters, focus, path, compare, search: searched === '' ? null : searched };
+  const { expanded, problems: expandProblems } = readExpanded(params);
+  problems.push(...expandProblems);
+
+  return {
+    state: { selection, filters, focus, path, compare, search: searched === '' ? null : searched, expanded },
+    problems,
+  };
 }
 
 /** Writes the view state as a query string, "" for the default view, else starting with "?". */
@@ -86,6 +116,7 @@ export function serializeExplorerState(state: ExplorerState): string {
   }
   if (state.compare) add('compare', `${id(state.compare.a ?? '')},${id(state.compare.b ?? '')}`);
   if (state.search) add('q', encodeURIComponent(state.search));
+  for (const [name, value] of writeExpanded(state.expanded)) add(name, value);
   return parts.length > 0 ? `?${parts.join('&')}` : '';
 }
 
@@ -140,7 +171,14 @@ export function sanitizeExplorerState(
     compare = a || b ? { a, b } : null;
   }
 
-  return { state: { selection, filters, focus, path, compare, search: state.search }, problems };
+  // Only a bounded view expands: the whole graph is already drawn.
+  let expanded = state.expanded;
+  if (!partial && expanded.length > 0) {
+    problems.push('The link expands entities, but the whole graph is shown already; the expansions were ignored.');
+    expanded = NOT_EXPANDED;
+  }
+
+  return { state: { selection, filters, focus, path, compare, search: state.search, expanded }, problems };
 }
 
 /** The URL of the graph view showing a state. */

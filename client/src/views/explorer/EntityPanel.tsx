@@ -1,9 +1,9 @@
 /**
- * The entity panel: type, aliases, description, claims (each value with its sources;
- * conflicting values side by side) and relations grouped by type, each row opening its
- * evidence.
+ * The entity panel: type, aliases, description, relations grouped by neighbour (paged, each
+ * row opening its evidence: EntityRelationsSection), then claims (each value with its
+ * sources; conflicting values side by side), folded when there are many.
  */
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 
 import { useEntityClaims, useEntityDetails } from '../../api/queries';
 import { useLoadedGraph } from '../../bindings/loaded-graph';
@@ -12,24 +12,21 @@ import { CitationsBySource } from '../../components/CitationCard';
 import { QueryState } from '../../components/QueryState';
 import { ShowMore } from '../../components/ShowMore';
 import { ExpandControls } from './ExpandControls';
-import { CorroborationPips, SourceChips } from '../../components/SourceList';
+import { SourceChips } from '../../components/SourceList';
 import { TypeBadge } from '../../components/TypeBadge';
-import {
-  groupByNeighbour,
-  groupClaims,
-  groupRelations,
-  relationSentence,
-  type ClaimGroup,
-} from '../../core/entity-details';
+import { groupClaims, type ClaimGroup } from '../../core/entity-details';
 import { FOCUS_DEPTHS, type FocusState } from '../../core/focus';
-import { sourceShortName } from '../../core/graph-data';
 import { routeHref } from '../../core/routing';
 import '../../components/panel.css';
+import { EntityRelationsSection } from './EntityRelationsSection';
 import { EntityTimelineSection } from './EntityTimelineSection';
 import { StatementsSection } from './StatementsSection';
 
 /** The selected entity's relations: a skip link's target. */
 export const ENTITY_RELATIONS_ID = 'entity-relations';
+
+/** More attributes than this and the claims start folded below the relations (issue 14). */
+const CLAIMS_FOLD_AT = 6;
 
 export interface EntityPanelProps {
   entityId: string;
@@ -102,10 +99,24 @@ function Claims({ entityId, groups }: { entityId: string; groups: ClaimGroup[] }
   );
 }
 
+/** "Show more" for the claims, a page at a time. */
+function ClaimsMore({ claims }: { claims: ReturnType<typeof useEntityClaims> }) {
+  return (
+    <ShowMore
+      shown={claims.nodes.length}
+      total={claims.totalCount}
+      what="claims"
+      hasMore={claims.hasMore}
+      loadingMore={claims.loadingMore}
+      moreError={claims.moreError}
+      onMore={claims.loadMore}
+    />
+  );
+}
+
 export function EntityPanel(props: EntityPanelProps) {
   const { entityId, hiddenReason, focus, onSelectEntity, onSelectRelation, onFocus, onPathEnd, onClose } = props;
   const { data } = useLoadedGraph();
-  const relationsTitleId = useId();
   const details = useEntityDetails(entityId);
   const claims = useEntityClaims(entityId);
   // While this entity is the focus, the depth is the explorer state's (one source of truth:
@@ -117,15 +128,7 @@ export function EntityPanel(props: EntityPanelProps) {
   const chooseDepth = (value: number) => (focused ? onFocus(entityId, value) : setChosenDepth(value));
   const summary = data.entityById.get(entityId);
   const entity = details.data?.entity;
-  const rowsRef = useRef<HTMLElement>(null);
-  const returnFocusTo = props.returnFocusTo ?? null;
-  useEffect(() => {
-    if (!entity || !returnFocusTo) return;
-    const row = rowsRef.current?.querySelector<HTMLElement>(`[data-relation-id="${CSS.escape(returnFocusTo)}"]`);
-    row?.focus();
-  }, [entity, returnFocusTo]);
   const name = entity?.name ?? summary?.name ?? entityId;
-  const relations = useMemo(() => entity?.relations.edges.map((edge) => edge.node) ?? [], [entity]);
   const claimGroups = useMemo(
     () =>
       entity ? groupClaims(claims.nodes, new Set(entity.disagreements.edges.map((edge) => edge.node.attribute))) : [],
@@ -191,96 +194,33 @@ export function EntityPanel(props: EntityPanelProps) {
           )}
           {entity.description && <p className="description">{entity.description}</p>}
 
-          <details className="panel__section neighbours">
-            <summary>
-              Everything between {entity.name} and one neighbour{' '}
-              <span className="count">{groupByNeighbour(entity.id, relations).length}</span>
-            </summary>
-            <ul className="neighbours__list" aria-label="Neighbours">
-              {groupByNeighbour(entity.id, relations).map(({ other, count }) => (
-                <li key={other.id}>
-                  <AppLink href={routeHref({ view: 'between', a: entity.id, b: other.id })}>
-                    {other.name}
-                    <span className="visually-hidden"> and {entity.name}</span>
-                  </AppLink>{' '}
-                  <span className="count">
-                    {count} {count === 1 ? 'relation' : 'relations'}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          </details>
+          <EntityRelationsSection
+            entityId={entity.id}
+            name={entity.name}
+            rowsId={ENTITY_RELATIONS_ID}
+            returnFocusTo={props.returnFocusTo ?? null}
+            onSelectRelation={onSelectRelation}
+          />
 
           <QueryState query={claims} action="load the claims" found={claims.totalCount !== null} />
-          <Claims entityId={entity.id} groups={claimGroups} />
-          <ShowMore
-            shown={claims.nodes.length}
-            total={claims.totalCount}
-            what="claims"
-            hasMore={claims.hasMore}
-            loadingMore={claims.loadingMore}
-            moreError={claims.moreError}
-            onMore={claims.loadMore}
-          />
+          {claimGroups.length > CLAIMS_FOLD_AT ? (
+            <details className="panel__section claims-fold">
+              <summary>
+                What the sources say about {entity.name} <span className="count">{claimGroups.length} attributes</span>
+              </summary>
+              <Claims entityId={entity.id} groups={claimGroups} />
+              <ClaimsMore claims={claims} />
+            </details>
+          ) : (
+            <>
+              <Claims entityId={entity.id} groups={claimGroups} />
+              <ClaimsMore claims={claims} />
+            </>
+          )}
 
           <StatementsSection entityId={entity.id} name={entity.name} />
           <EntityTimelineSection entityId={entity.id} name={entity.name} onSelectRelation={props.onSelectRelation} />
 
-          <section
-            id={ENTITY_RELATIONS_ID}
-            className="panel__section"
-            aria-labelledby={relationsTitleId}
-            ref={rowsRef}
-            tabIndex={-1}
-          >
-            <h3 id={relationsTitleId}>
-              Relations{' '}
-              <span className="count">
-                {relations.length < entity.relations.totalCount
-                  ? `${relations.length} of ${entity.relations.totalCount}`
-                  : entity.relations.totalCount}
-              </span>
-            </h3>
-            {groupRelations(entity.id, relations).map((group) => (
-              <div key={group.key} className="relation-group">
-                <h4 className="relation-group__title">
-                  {group.direction === 'incoming' && <span aria-hidden="true">← </span>}
-                  {group.label}
-                  {group.direction === 'outgoing' && <span aria-hidden="true"> →</span>}
-                  {group.direction === 'incoming' && <span className="visually-hidden"> (incoming)</span>}
-                </h4>
-                <ul className="relation-rows">
-                  {group.rows.map(({ relation, other }) => {
-                    const sentence = relationSentence(entity.name, group, other.name);
-                    const sources = relation.sources.map(sourceShortName).join(', ');
-                    return (
-                      <li key={relation.id}>
-                        <button
-                          type="button"
-                          className="relation-row"
-                          data-relation-id={relation.id}
-                          aria-label={`${sentence} — ${relation.corroboration} ${relation.corroboration === 1 ? 'source' : 'sources'}: ${sources}`}
-                          onClick={() => onSelectRelation(relation.id)}
-                        >
-                          <span className="relation-row__other">
-                            <TypeBadge type={other.type} compact />
-                            {other.name}
-                          </span>
-                          <span
-                            className={`relation-row__sources${relation.corroboration <= 1 ? ' relation-row__sources--single' : ''}`}
-                          >
-                            <CorroborationPips count={relation.corroboration} total={data.sources.length} />
-                            <span className="relation-row__source-names">{sources}</span>
-                          </span>
-                        </button>
-                      </li>
-                    );
-                  })}
-                </ul>
-              </div>
-            ))}
-            {relations.length === 0 && <p className="empty-note">No relation names this entity.</p>}
-          </section>
           <p className="panel__footer">
             <button type="button" className="link-button" onClick={() => onSelectEntity(entity.id)}>
               Centre on {entity.name}

@@ -10,6 +10,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useComparison } from '../../api/use-comparison';
 import { useNeighborhood } from '../../api/use-neighborhood';
 import { usePaths } from '../../api/use-paths';
+import { useExpansionControls } from '../../bindings/use-expansions';
 import { useExplorerState } from '../../bindings/use-explorer-state';
 import { useNavigation } from '../../bindings/use-navigation';
 import { AppHeader } from '../../components/AppHeader';
@@ -19,6 +20,7 @@ import { SkipLinks } from '../../components/SkipLinks';
 import { StatusLine } from '../../components/StatusLine';
 import { Tabs } from '../../components/Tabs';
 import { describeBoundedView } from '../../core/bounded-view';
+import { expandEntity } from '../../core/bounded-view/expanded';
 import { fitAll, showEntity, type CameraIntent } from '../../core/camera';
 import type { CompareState } from '../../core/comparison';
 import { all, on } from '../../core/explorer-state';
@@ -144,6 +146,17 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
     [update, camera],
   );
   const clickEntity = useCallback((id: string) => update(on('selection', selectEntity(id))), [update]);
+  // In a bounded view a double-click expands the entity (its panel's button does the same for
+  // the keyboard); on the whole graph it keeps sigma's zoom.
+  const bounded = Boolean(data.bounded);
+  const doubleClickEntity = useCallback(
+    (id: string) => {
+      if (!bounded) return false;
+      update(all(on('selection', selectEntity(id)), on('expanded', expandEntity(id))));
+      return true;
+    },
+    [bounded, update],
+  );
   const chooseRelation = useCallback((id: string) => update(on('selection', selectRelation(id))), [update]);
   // A relation opened from an entity's panel: coming back to that entity (Back, or closing
   // the evidence) puts keyboard focus on the relation's row again.
@@ -194,7 +207,13 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
         ? 'Not in the current focus: use “Show whole graph” to see it on the canvas.'
         : 'Hidden by the current filters: reset them to see it on the canvas.';
 
-  const shownProblems = problems !== dismissedProblems ? problems : [];
+  // What the link asked to expand and the API could not give is said with the link's problems.
+  const expansionErrors = useExpansionControls()?.errors;
+  const allProblems = useMemo(
+    () => (expansionErrors && expansionErrors.length > 0 ? [...problems, ...expansionErrors] : problems),
+    [problems, expansionErrors],
+  );
+  const shownProblems = allProblems !== dismissedProblems ? allProblems : [];
 
   return (
     <div className="explorer" hidden={!active}>
@@ -238,7 +257,7 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
               <li key={problem}>{problem}</li>
             ))}
           </ul>
-          <button type="button" className="link-button" onClick={() => setDismissedProblems(problems)}>
+          <button type="button" className="link-button" onClick={() => setDismissedProblems(allProblems)}>
             Dismiss
           </button>
         </div>
@@ -330,6 +349,7 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
             onClickEntity={clickEntity}
             onClickRelation={chooseRelation}
             onClickStage={clickStage}
+            onDoubleClickEntity={doubleClickEntity}
             overlay={
               state.focus && (
                 <FocusBanner

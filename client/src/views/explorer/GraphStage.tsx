@@ -37,13 +37,15 @@ interface GraphStageProps {
   onClickEntity: (id: string) => void;
   onClickRelation: (id: string) => void;
   onClickStage: () => void;
+  /** A double-click on an entity; true when it was handled (no zoom). */
+  onDoubleClickEntity?: (id: string) => boolean;
   /** Overlays drawn above the canvas (focus banner). */
   overlay?: ReactNode;
 }
 
 export function GraphStage(props: GraphStageProps) {
   const { graph, visibility, selection, path, comparison, compare, camera, overlay } = props;
-  const { onClickEntity, onClickRelation, onClickStage } = props;
+  const { onClickEntity, onClickRelation, onClickStage, onDoubleClickEntity } = props;
   const { data, colors } = useLoadedGraph();
   const [hoveredEntity, setHoveredEntity] = useState<string | null>(null);
   const [hoveredRelation, setHoveredRelation] = useState<string | null>(null);
@@ -77,6 +79,7 @@ export function GraphStage(props: GraphStageProps) {
           onClickEntity={onClickEntity}
           onClickRelation={onClickRelation}
           onClickStage={onClickStage}
+          onDoubleClickEntity={onDoubleClickEntity}
           onHoverEntity={setHoveredEntity}
           onHoverRelation={setHoveredRelation}
         />

@@ -1,4 +1,8 @@
-/** Renders nothing: forwards sigma's pointer events (click, hover) on nodes, edges and the stage. */
+/**
+ * Renders nothing: forwards sigma's pointer events (click, double-click, hover) on nodes,
+ * edges and the stage. A double-click on a node zooms in (sigma's default) unless the
+ * handler took it (returned true).
+ */
 import { useEffect } from 'react';
 import type { SigmaEvents } from 'sigma/types';
 
@@ -8,6 +12,8 @@ export interface GraphEventHandlers {
   onClickEntity: (id: string) => void;
   onClickRelation: (id: string) => void;
   onClickStage: () => void;
+  /** True when the double-click did something of its own (sigma then does not zoom). */
+  onDoubleClickEntity?: (id: string) => boolean;
   onHoverEntity: (id: string | null) => void;
   onHoverRelation: (id: string | null) => void;
 }
@@ -16,6 +22,7 @@ export function GraphEventsController({
   onClickEntity,
   onClickRelation,
   onClickStage,
+  onDoubleClickEntity,
   onHoverEntity,
   onHoverRelation,
 }: GraphEventHandlers) {
@@ -28,6 +35,9 @@ export function GraphEventsController({
       clickNode: ({ node }: { node: string }) => onClickEntity(node),
       clickEdge: ({ edge }: { edge: string }) => onClickRelation(edge),
       clickStage: () => onClickStage(),
+      doubleClickNode: ({ node, preventSigmaDefault }: { node: string; preventSigmaDefault: () => void }) => {
+        if (onDoubleClickEntity?.(node)) preventSigmaDefault();
+      },
       enterNode: ({ node }: { node: string }) => {
         setPointer(true);
         onHoverEntity(node);
@@ -51,7 +61,7 @@ export function GraphEventsController({
     return () => {
       for (const event of events) sigma.off(event, handlers[event]);
     };
-  }, [sigma, onClickEntity, onClickRelation, onClickStage, onHoverEntity, onHoverRelation]);
+  }, [sigma, onClickEntity, onClickRelation, onClickStage, onDoubleClickEntity, onHoverEntity, onHoverRelation]);
 
   return null;
 }
