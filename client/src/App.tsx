@@ -4,12 +4,13 @@
  */
 import { useGraphData } from './api/use-graph-data';
 import { useLaidOutGraph } from './bindings/layout/use-laid-out-graph';
+import { GraphRefreshContext } from './bindings/loaded-graph';
 import { ErrorState } from './components/ErrorState';
 import { LoadingState } from './components/LoadingState';
 import { AppShell } from './views/AppShell';
 
 export function App() {
-  const { state, retry } = useGraphData();
+  const { state, retry, refresh } = useGraphData();
   const laidOut = useLaidOutGraph(state.status === 'ready' ? state.data : null);
 
   if (state.status === 'error') {
@@ -26,5 +27,9 @@ export function App() {
       />
     );
   }
-  return <AppShell data={laidOut.data} graph={laidOut.graph} />;
+  return (
+    <GraphRefreshContext.Provider value={refresh}>
+      <AppShell data={laidOut.data} graph={laidOut.graph} />
+    </GraphRefreshContext.Provider>
+  );
 }

@@ -3,9 +3,8 @@ import './styles/base.css';
 
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { Provider } from 'urql';
 
-import { createApiClient } from './api/client';
+import { ApiProvider } from './api/api-provider';
 import { App } from './App';
 import { createBrowserNavigator } from './bindings/navigator';
 import { NavigatorContext } from './bindings/use-navigation';
@@ -14,17 +13,16 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html must contain <div id="root">.');
 
-const client = createApiClient();
 const appNavigator = createBrowserNavigator(window);
 
 createRoot(container).render(
   <StrictMode>
     <ErrorBoundary>
-      <Provider value={client}>
+      <ApiProvider>
         <NavigatorContext.Provider value={appNavigator}>
           <App />
         </NavigatorContext.Provider>
-      </Provider>
+      </ApiProvider>
     </ErrorBoundary>
   </StrictMode>,
 );

@@ -5,15 +5,16 @@
  */
 import { GraphQLError } from 'graphql';
 
-import { type Change, CurationError } from '../curation/changes';
+import { type Change, CurationError, type RecordKind, undoneByOf } from '../curation/changes';
 import type { ApiContext } from './context';
 import { assertMayCurate } from './curator-session';
 import { resolverArguments } from './defaults';
 import { ERROR_CODES, checkRange } from './errors';
-import type { CitedRecordKind, MutationResolvers, QueryResolvers } from './generated/resolvers-types';
+import type { MutationResolvers, QueryResolvers } from './generated/resolvers-types';
 import { ARGUMENT_LIMITS } from './limits';
 
-const kindOf = (target: CitedRecordKind) => (target === 'RELATION' ? 'relation' : 'claim');
+/** The schema's record kinds (RELATION …) as the write path names them (relation …). */
+const kindOf = <Kind extends string>(target: Kind) => target.toLowerCase() as Lowercase<Kind> & RecordKind;
 
 async function applyChange(context: ApiContext, baseVersion: string, change: Change) {
   const by = assertMayCurate(context.curator);
@@ -31,6 +32,14 @@ async function applyChange(context: ApiContext, baseVersion: string, change: Cha
     }
     throw error;
   }
+}
+
+/** Who undid what, worked out once per state of the log (a change replaces the log's array). */
+const undoneByCache = new WeakMap<readonly unknown[], Map<number, number>>();
+function undoneByOfLog(log: Parameters<typeof undoneByOf>[0]): Map<number, number> {
+  let undoneBy = undoneByCache.get(log);
+  if (!undoneBy) undoneByCache.set(log, (undoneBy = undoneByOf(log)));
+  return undoneBy;
 }
 
 export const curationQueries: Pick<
@@ -51,7 +60,11 @@ export const curationQueries: Pick<
     const { first } = resolverArguments(info, args);
     const count = checkRange('first', first, ARGUMENT_LIMITS.pageSize);
     const log = curation?.log() ?? [];
-    return log.slice(Math.max(0, log.length - count)).reverse();
+    const undoneBy = undoneByOfLog(log);
+    return log
+      .slice(Math.max(0, log.length - count))
+      .reverse()
+      .map((entry) => ({ ...entry, undoneBy: undoneBy.get(entry.id) ?? null }));
   },
 };
 

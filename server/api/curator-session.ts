@@ -6,7 +6,11 @@
  * file named by CURATOR_TOKEN_FILE). A curator signs in with the token and a name; the
  * session is an HttpOnly, SameSite=Strict cookie holding a random id, and every change must
  * also carry the session's CSRF token in the `x-csrf-token` header (which a page of another
- * site can neither read nor send). Sessions live in memory: a restart signs everyone out.
+ * site can neither read nor send). Sessions live in memory: a restart signs everyone out. A
+ * session ends after SESSION_IDLE_MS without a request, and SESSION_LIFETIME_MS after sign-in.
+ * Sign-in attempts are counted per client address (the socket's: no proxy header is trusted)
+ * and refused with 429 SIGN_IN_RATE_LIMITED past SIGN_IN_LIMIT in a window, so the token
+ * cannot be guessed at speed; the counts are held for at most SIGN_IN_ADDRESSES addresses.
  *
  * Routes (JSON, same origin):
  *   GET    /curator/session   whether curation is on, and the session's curator and CSRF token
@@ -19,6 +23,7 @@ import type { IncomingMessage } from 'node:http';
 
 import express, { type Response, type Router } from 'express';
 import { GraphQLError } from 'graphql';
+import { LRUCache } from 'lru-cache';
 
 import type { Curation } from '../curation/curation';
 import { CurationError, MAX_SOURCE_TEXT_LENGTH } from '../curation/changes';
@@ -31,8 +36,14 @@ export const CSRF_HEADER = 'x-csrf-token';
 export const ARTICLE_BODY_LIMIT = `${Math.ceil((MAX_SOURCE_TEXT_LENGTH * 4) / 1024) + 16}kb`;
 const SIGN_IN_BODY_LIMIT = '4kb';
 export const MAX_CURATOR_NAME_LENGTH = 80;
-/** A session ends after this long, signed in or not. */
+/** A session ends after this long, in use or not. */
 const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
+/** A session ends after this long without a request. */
+export const SESSION_IDLE_MS = 60 * 60 * 1000;
+/** Sign-in attempts allowed from one address per window. */
+export const SIGN_IN_LIMIT = { attempts: 10, windowMs: 60 * 1000 };
+/** Most client addresses whose attempts are counted at once; the least recent is forgotten first. */
+const SIGN_IN_ADDRESSES = 10_000;
 /** Most sessions held at once; the oldest goes first. */
 const MAX_SESSIONS = 1000;
 
@@ -40,6 +51,12 @@ interface Session {
   curator: string;
   csrfToken: string;
   expires: number;
+  lastSeen: number;
+}
+
+export interface CuratorSessionOptions {
+  /** The clock, in milliseconds (tests pass their own). */
+  now?: () => number;
 }
 
 /** Who is asking, as a resolver sees it. */
@@ -58,19 +75,35 @@ export interface CuratorSessions {
 
 const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
 
-export function createCuratorSessions(token: string | null): CuratorSessions {
+export function createCuratorSessions(
+  token: string | null,
+  { now = Date.now }: CuratorSessionOptions = {},
+): CuratorSessions {
   const sessions = new Map<string, Session>();
   const tokenDigest = token ? digest(token) : null;
+  const signInAttempts = new LRUCache<string, { count: number; windowEnd: number }>({ max: SIGN_IN_ADDRESSES });
 
   function sessionOf(req: Pick<IncomingMessage, 'headers'>): Session | null {
     const id = cookieValue(req.headers.cookie, SESSION_COOKIE);
     const session = id ? sessions.get(id) : undefined;
     if (!id || !session) return null;
-    if (session.expires < Date.now()) {
+    const at = now();
+    if (session.expires < at || at - session.lastSeen > SESSION_IDLE_MS) {
       sessions.delete(id);
       return null;
     }
+    session.lastSeen = at;
     return session;
+  }
+
+  /** Counts an attempt from `address`; the seconds to wait when it is over the limit, else 0. */
+  function signInWait(address: string): number {
+    const at = now();
+    let attempts = signInAttempts.get(address);
+    if (!attempts || attempts.windowEnd <= at) attempts = { count: 0, windowEnd: at + SIGN_IN_LIMIT.windowMs };
+    attempts.count += 1;
+    signInAttempts.set(address, attempts);
+    return attempts.count > SIGN_IN_LIMIT.attempts ? Math.ceil((attempts.windowEnd - at) / 1000) : 0;
   }
 
   function accessOf(req: Pick<IncomingMessage, 'headers'>): CuratorAccess {
@@ -97,6 +130,16 @@ export function createCuratorSessions(token: string | null): CuratorSessions {
 
     routes.post('/session', express.json({ limit: SIGN_IN_BODY_LIMIT }), (req, res) => {
       if (!tokenDigest) return refuse(res, 403, ERROR_CODES.curationDisabled, CURATION_DISABLED_MESSAGE);
+      const wait = signInWait(req.socket.remoteAddress ?? 'unknown');
+      if (wait > 0) {
+        res.setHeader('retry-after', String(wait));
+        return refuse(
+          res,
+          429,
+          ERROR_CODES.signInRateLimited,
+          `Too many sign-in attempts from this address (more than ${SIGN_IN_LIMIT.attempts} in ${SIGN_IN_LIMIT.windowMs / 1000} seconds): try again in ${wait} seconds.`,
+        );
+      }
       const { token: given, name } = (req.body ?? {}) as { token?: unknown; name?: unknown };
       if (typeof given !== 'string' || !timingSafeEqual(digest(given), tokenDigest)) {
         return refuse(res, 401, ERROR_CODES.curatorSessionRequired, 'The curator token is wrong.');
@@ -115,7 +158,8 @@ export function createCuratorSessions(token: string | null): CuratorSessions {
       const session = {
         curator,
         csrfToken: randomBytes(32).toString('base64url'),
-        expires: Date.now() + SESSION_LIFETIME_MS,
+        expires: now() + SESSION_LIFETIME_MS,
+        lastSeen: now(),
       };
       sessions.set(id, session);
       res.cookie(SESSION_COOKIE, id, {

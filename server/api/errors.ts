@@ -23,6 +23,7 @@ export const ERROR_CODES = {
   curationDisabled: 'CURATION_DISABLED',
   curatorSessionRequired: 'CURATOR_SESSION_REQUIRED',
   csrfTokenInvalid: 'CSRF_TOKEN_INVALID',
+  signInRateLimited: 'SIGN_IN_RATE_LIMITED',
   internal: 'INTERNAL_SERVER_ERROR',
 } as const;
 

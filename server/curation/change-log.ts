@@ -18,15 +18,13 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 
 import { GRAPH_DATA_FILES } from '../data/load-graph-data';
+import { effectSchema, recordRefSchema } from './effects';
 
 export const CHANGE_LOG_FILE = 'changes.yaml';
 
 export const CHANGE_LOG_HEADER =
   '# Change log: one block per change made through the API (who, when, what), appended in order.\n' +
   '# Append-only: an undo is a later change that retires what an earlier one added.\n';
-
-/** A record a change touched or added, as `kind:id`, such as `relation:a--allied_with--b`. */
-export const recordRefSchema = z.string().regex(/^(source|entity|relation|claim):[^\s]+$/);
 
 export const changeEntrySchema = z.strictObject({
   id: z.number().int().positive(),
@@ -38,6 +36,8 @@ export const changeEntrySchema = z.strictObject({
   touched: z.array(recordRefSchema),
   added: z.array(recordRefSchema),
   reverts: z.number().int().positive().optional(),
+  /** What it did, step by step (effects.ts): what an undo takes back. */
+  effects: z.array(effectSchema).optional(),
 });
 export type ChangeEntry = z.infer<typeof changeEntrySchema>;
 

@@ -12,13 +12,13 @@
  */
 import { createHash } from 'node:crypto';
 
-import { parse } from 'yaml';
-
 import { GRAPH_DATA_FILES } from '../data/load-graph-data';
 import type { KnowledgeGraph } from '../data/model';
 import { findOccurrences } from '../data/resolve-quote';
 import { type ChangeEntry } from './change-log';
-import { addRecordField, appendRecord, appendToRecordList } from './yaml-edit';
+import { blockersOf, effectsOf, listBlockers } from './dependants';
+import { applyEffect, describeEffect, type Effect, inverseOf, type RecordKind } from './effects';
+import { appendRecord, appendToRecordList, recordIds } from './yaml-edit';
 
 /** Longest article text accepted, in characters: ten times the longest article shipped. */
 export const MAX_SOURCE_TEXT_LENGTH = 200_000;
@@ -57,7 +57,9 @@ export interface EntityDraft {
   description: string;
 }
 
-export type RecordKind = 'relation' | 'claim';
+/** What a citation can be added to. */
+export type CitedKind = 'relation' | 'claim';
+export type { RecordKind };
 
 export type Change =
   | {
@@ -90,7 +92,7 @@ export type Change =
         citations: Selection[];
       };
     }
-  | { kind: 'addCitation'; target: RecordKind; id: string; citation: Selection }
+  | { kind: 'addCitation'; target: CitedKind; id: string; citation: Selection }
   | { kind: 'retire'; target: RecordKind; id: string; reason: string }
   | { kind: 'revert'; change: number; reason: string };
 
@@ -102,6 +104,8 @@ export interface PlannedChange {
   texts: Map<string, string>;
   touched: string[];
   added: string[];
+  /** What it does, step by step: what its undo takes back (effects.ts). */
+  effects: Effect[];
   summary: string;
 }
 
@@ -119,7 +123,14 @@ export interface ChangeContext {
 const F = GRAPH_DATA_FILES;
 
 export function planChange(change: Change, context: ChangeContext): PlannedChange {
-  const plan: PlannedChange = { records: new Map(), texts: new Map(), touched: [], added: [], summary: '' };
+  const plan: PlannedChange = {
+    records: new Map(),
+    texts: new Map(),
+    touched: [],
+    added: [],
+    effects: [],
+    summary: '',
+  };
   const file = (name: string) => plan.records.get(name) ?? context.files.get(name) ?? '';
   const edit = (name: string, transform: (text: string) => string) => plan.records.set(name, transform(file(name)));
 
@@ -151,6 +162,7 @@ export function planChange(change: Change, context: ChangeContext): PlannedChang
       plan.texts.set(path, source.text);
       plan.touched.push(`source:${id}`);
       plan.added.push(`source:${id}`);
+      plan.effects.push({ do: 'add', record: `source:${id}` });
       plan.summary = `New source ${id}: ${source.title}`;
       break;
     }
@@ -167,6 +179,7 @@ export function planChange(change: Change, context: ChangeContext): PlannedChang
       }
       edit(F.entities, (text) => appendToRecordList(text, change.entity, 'aliases', change.alias));
       plan.touched.push(`entity:${change.entity}`);
+      plan.effects.push({ do: 'add', alias: change.alias, of: `entity:${change.entity}` });
       plan.summary = `Alias "${change.alias}" for ${change.entity}`;
       break;
     }
@@ -196,6 +209,7 @@ export function planChange(change: Change, context: ChangeContext): PlannedChang
       edit(F.relations, (text) => appendRecord(text, record));
       plan.touched.push(`relation:${id}`);
       plan.added.push(`relation:${id}`);
+      plan.effects.push({ do: 'add', record: `relation:${id}` });
       plan.summary = `New relation ${id}`;
       break;
     }
@@ -221,6 +235,7 @@ export function planChange(change: Change, context: ChangeContext): PlannedChang
       edit(F.claims, (text) => appendRecord(text, record));
       plan.touched.push(`claim:${id}`);
       plan.added.push(`claim:${id}`);
+      plan.effects.push({ do: 'add', record: `claim:${id}` });
       plan.summary = `New claim ${id}`;
       break;
     }
@@ -230,36 +245,68 @@ export function planChange(change: Change, context: ChangeContext): PlannedChang
       const name = change.target === 'relation' ? F.relations : F.claims;
       edit(name, (text) => appendToRecordList(text, change.id, 'citations', citation));
       plan.touched.push(`${change.target}:${change.id}`);
+      plan.effects.push({
+        do: 'add',
+        citation: {
+          source: citation!.source as string,
+          quote: citation!.quote as string,
+          ...(citation!.occurrence ? { occurrence: citation!.occurrence as number } : {}),
+        },
+        of: `${change.target}:${change.id}`,
+      });
       plan.summary = `New citation for ${change.target} ${change.id} from ${change.citation.source}`;
       break;
     }
     case 'retire': {
       assertLive(context.graph, change.target, change.id);
-      retire(change.target, change.id, change.reason, context, edit);
-      plan.touched.push(`${change.target}:${change.id}`);
+      const effect: Effect = { do: 'retire', record: `${change.target}:${change.id}` };
+      // A retired relation or claim takes its citations with it; what refers to an entity or a source does not go.
+      const refersToIt = change.target === 'entity' || change.target === 'source';
+      const blockers = refersToIt ? blockersOf([effect], { graph: context.graph, log: context.log, file }) : [];
+      if (blockers.length > 0) {
+        throw new CurationError(
+          `${change.target} "${change.id}" cannot be retired while live records refer to it: ${listBlockers(blockers)}; retire them first`,
+          'CONFLICT',
+        );
+      }
+      applyEffect(effect, file, edit, retirementOf(change.reason, context));
+      plan.touched.push(effect.record);
+      plan.effects.push(effect);
       plan.summary = `Retired ${change.target} ${change.id}: ${change.reason}`;
       break;
     }
     case 'revert': {
       const original = context.log.find((entry) => entry.id === change.change);
       if (!original) throw badInput('change', `no change ${change.change} in the change log`);
-      if (context.log.some((entry) => entry.reverts === change.change)) {
-        throw badInput('change', `change ${change.change} was already reverted`);
+      const undoneBy = undoneByOf(context.log).get(change.change);
+      if (undoneBy !== undefined) {
+        throw badInput('change', `change ${change.change} was already reverted (by change ${undoneBy})`);
       }
-      const retirable = original.added.filter((ref) => ref.startsWith('relation:') || ref.startsWith('claim:'));
-      if (retirable.length === 0) {
-        throw badInput(
-          'change',
-          `change ${change.change} added no relation or claim to retire (sources, entities, aliases and citations are not undone)`,
+      if (change.reason.trim().length < 5) throw badInput('reason', 'give the reason in words');
+      const retirement = retirementOf(`undo of change ${change.change}: ${change.reason}`, context);
+      const undo = effectsOf(original).map(inverseOf).reverse();
+      if (undo.length === 0) {
+        throw badInput('change', `change ${change.change} was logged without its effects, so it cannot be undone here`);
+      }
+      const blockers = blockersOf(undo, { graph: context.graph, log: context.log, file });
+      if (blockers.length > 0) {
+        throw new CurationError(
+          `change ${change.change} cannot be undone: later changes depend on it: ${listBlockers(blockers)}; undo those first`,
+          'CONFLICT',
         );
       }
-      for (const ref of retirable) {
-        const [kind, id] = ref.split(/:(.*)/s) as [RecordKind, string];
-        if (!isLive(context.graph, kind, id)) continue; // already retired on its own
-        retire(kind, id, `undo of change ${change.change}: ${change.reason}`, context, edit);
-        plan.touched.push(ref);
+      for (const effect of undo) {
+        if (!applyEffect(effect, file, edit, retirement)) continue; // already so, on its own
+        plan.effects.push(effect);
+        const touched = 'record' in effect ? effect.record : effect.of;
+        if (!plan.touched.includes(touched)) plan.touched.push(touched);
       }
-      if (plan.touched.length === 0) throw badInput('change', `what change ${change.change} added is already retired`);
+      if (plan.effects.length === 0) {
+        throw badInput(
+          'change',
+          `nothing of change ${change.change} is left to undo: ${undo.map(describeEffect).join('; ')} is already so`,
+        );
+      }
       plan.summary = `Undo of change ${change.change} (${original.summary})`;
       break;
     }
@@ -281,29 +328,43 @@ function addEntity(
   edit(F.entities, (text) => appendRecord(text, record));
   plan.touched.push(`entity:${id}`);
   plan.added.push(`entity:${id}`);
+  plan.effects.push({ do: 'add', record: `entity:${id}` });
   return id;
 }
 
-function retire(
-  kind: RecordKind,
-  id: string,
-  reason: string,
-  context: ChangeContext,
-  edit: (name: string, transform: (text: string) => string) => void,
-): void {
+function retirementOf(reason: string, context: ChangeContext) {
   if (reason.trim().length < 5) throw badInput('reason', 'give the reason in words');
-  const name = kind === 'relation' ? F.relations : F.claims;
-  edit(name, (text) =>
-    addRecordField(text, id, 'retired', { at: context.at, by: context.by, change: context.changeId, reason }),
-  );
+  return { at: context.at, by: context.by, change: context.changeId, reason };
 }
 
 function isLive(graph: KnowledgeGraph, kind: RecordKind, id: string): boolean {
-  return kind === 'relation' ? graph.graph.hasEdge(id) : graph.claims.has(id);
+  switch (kind) {
+    case 'source':
+      return graph.sources.has(id);
+    case 'entity':
+      return graph.graph.hasNode(id);
+    case 'relation':
+      return graph.graph.hasEdge(id);
+    case 'claim':
+      return graph.claims.has(id);
+  }
 }
 
 function assertLive(graph: KnowledgeGraph, kind: RecordKind, id: string): void {
   if (!isLive(graph, kind, id)) throw badInput('id', `no ${kind} "${id}" (or it is retired)`);
+}
+
+/**
+ * Which change undid each change, for the changes that stand undone: an undo counts only
+ * while it is not undone itself (the log is in order, and an undo names an earlier change).
+ */
+export function undoneByOf(log: readonly ChangeEntry[]): Map<number, number> {
+  const undoneBy = new Map<number, number>();
+  for (let position = log.length - 1; position >= 0; position--) {
+    const entry = log[position]!;
+    if (entry.reverts !== undefined && !undoneBy.has(entry.id)) undoneBy.set(entry.reverts, entry.id);
+  }
+  return undoneBy;
 }
 
 /**
@@ -354,10 +415,7 @@ function abbreviated(text: string): string {
 }
 
 /** Ids of a file's records, retired ones included (an id is never reused). */
-function idsIn(text: string): Set<string> {
-  const records = (parse(text) ?? []) as { id?: unknown }[];
-  return new Set(records.map((record) => String(record?.id)));
-}
+const idsIn = recordIds;
 
 /** `wanted` if free; otherwise, when the id was derived (not chosen), the first free `wanted-N`. */
 function freshId(wanted: string, taken: Set<string>, argument: string, chosen: boolean): string {

@@ -29,7 +29,7 @@ import {
   readRecordFiles,
 } from './change-log';
 import { type Change, CurationError, planChange } from './changes';
-import { appendRecord } from './yaml-edit';
+import { appendRecord, YamlEditError } from './yaml-edit';
 
 export interface CommittedChange {
   entry: ChangeEntry;
@@ -77,7 +77,7 @@ export async function openCuration(
     }
     const at = new Date().toISOString();
     const changeId = (log.at(-1)?.id ?? 0) + 1;
-    const plan = planChange(change, { graph: current, files, log, by, at, changeId });
+    const plan = planPrecisely(() => planChange(change, { graph: current, files, log, by, at, changeId }));
     checkVersion(baseVersion, version, log, plan.touched);
 
     const nextFiles = new Map(files);
@@ -93,6 +93,7 @@ export async function openCuration(
       touched: plan.touched,
       added: plan.added,
       ...(change.kind === 'revert' ? { reverts: change.change } : {}),
+      effects: plan.effects,
     };
     const nextLogText = appendRecord(logText || CHANGE_LOG_HEADER, entry as unknown as Record<string, unknown>);
     const writes: FileWrite[] = [
@@ -122,6 +123,21 @@ export async function openCuration(
       return result;
     },
   };
+}
+
+/**
+ * An edit the files do not allow (a record the log names but a hand edit removed, a list
+ * that is not a list) is the data's problem, said as such, not a failure of the server.
+ */
+function planPrecisely<T>(plan: () => T): T {
+  try {
+    return plan();
+  } catch (error) {
+    if (error instanceof YamlEditError) {
+      throw new CurationError(`graph-data cannot take the change as it is written: ${error.message}`, 'DATA_INVALID');
+    }
+    throw error;
+  }
 }
 
 /** Finishes an interrupted write; call before loading graph-data for curation. */

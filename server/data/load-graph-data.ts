@@ -124,7 +124,8 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
               'so restore the original, or, for a deliberately new text, set sha256 to the new value',
           };
         }
-        return { ...value, publishedEvidence: null, text };
+        const { retired: _retired, ...source } = value;
+        return { ...source, publishedEvidence: null, text };
       } catch (error) {
         return {
           file: GRAPH_DATA_FILES.sources,
@@ -137,11 +138,17 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
       }
     },
   );
-  const sources = new Map<string, SourceRecord>();
+  // Retired sources, entities and citations are read and checked like the rest (what cites
+  // them must still resolve), but stay out of the graph, and nothing live may refer to them.
+  const allSources = new Map<string, SourceRecord>();
   for (const read of sourceReads) {
     if ('message' in read) problems.push(read);
-    else sources.set(read.id, read);
+    else allSources.set(read.id, read);
   }
+  const retiredSources = new Set(
+    [...sourceInputs.values()].filter(({ value }) => value.retired).map(({ value }) => value.id),
+  );
+  const sources = new Map([...allSources].filter(([id]) => !retiredSources.has(id)));
 
   const entities = collect(
     GRAPH_DATA_FILES.entities,
@@ -162,9 +169,14 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
     }
   }
 
+  const retiredEntities = new Set(
+    [...entities.values()].filter(({ value }) => value.retired).map(({ value }) => value.id),
+  );
   const voiceRules: VoiceRules = {
     ...voiceVocabulary,
-    entityNames: namesOfEntities([...entities.values()].map(({ value }) => value)),
+    entityNames: namesOfEntities(
+      [...entities.values()].filter(({ value }) => !value.retired).map(({ value }) => value),
+    ),
     hasEntity: (id) => entities.has(id),
   };
 
@@ -177,6 +189,8 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
     relation?: { subject: string; object: string },
     // Where the citations list sits in the record: [] for `citations`, ['time', 0] for a date's.
     path: (string | number)[] = [],
+    // False in a retired record: it may cite what is retired too.
+    live = true,
   ): CitationRecord[] =>
     inputs.flatMap((input, position) => {
       const at = (field: string) => ({
@@ -186,7 +200,7 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
         field: [...path, 'citations', position, field].join('.'),
         line: record.lineOf([...path, 'citations', position, field]),
       });
-      const source = sources.get(input.source);
+      const source = allSources.get(input.source);
       if (!source) {
         // A source that failed to read was already reported; only name truly unknown ids.
         if (!sourceInputs.has(input.source)) {
@@ -204,6 +218,21 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
         { input, text: source.text, start: resolved.start, end: resolved.end, relation, at },
         problems,
       );
+      if (live && !input.retired) {
+        if (retiredSources.has(source.id)) {
+          problems.push({
+            ...at('source'),
+            message: `source "${source.id}" is retired: a live citation cannot cite it`,
+          });
+        }
+        if (typeof input.attributedTo === 'string' && retiredEntities.has(input.attributedTo)) {
+          problems.push({
+            ...at('attributedTo'),
+            message: `entity "${input.attributedTo}" is retired: a live citation cannot be attributed to it`,
+          });
+        }
+      }
+      if (input.retired) return [];
       // The quote as a slice of the source text: V8 keeps a slice as a reference into the text,
       // so a million quotes cost no copy of their characters.
       const quote = source.text.slice(resolved.start, resolved.end);
@@ -221,10 +250,11 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
     // The record's own citations: a date quoting the same words shares the record's citation
     // (most dates do), instead of holding an equal copy (a million fewer objects at 10^6).
     known: readonly CitationRecord[] = [],
+    live = true,
   ) =>
     readTimeStatements(inputs, {
       citationsOf: (field, citations) =>
-        citationsOf(file, record, recordId, citations, target, relation, field.split('.').map(pathPart)).map(
+        citationsOf(file, record, recordId, citations, target, relation, field.split('.').map(pathPart), live).map(
           (citation) => known.find((other) => sameCitation(other, citation)) ?? citation,
         ),
       publishedOf: (sourceId) => sources.get(sourceId)?.published ?? null,
@@ -250,6 +280,7 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
           { kind: 'source', id: value.id },
           undefined,
           [field],
+          !value.retired,
         ),
       at: (field) => ({
         file: GRAPH_DATA_FILES.sources,
@@ -264,19 +295,42 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
   const entityTimes = new Map(
     [...entities.values()].map(({ value, record }) => [
       value.id,
-      timeOf(GRAPH_DATA_FILES.entities, record, value.id, value.time, { kind: 'entity', id: value.id }),
+      timeOf(
+        GRAPH_DATA_FILES.entities,
+        record,
+        value.id,
+        value.time,
+        { kind: 'entity', id: value.id },
+        undefined,
+        [],
+        !value.retired,
+      ),
     ]),
   );
 
-  const checkEntity = (file: string, record: YamlRecord, recordId: string, field: string, id: string) => {
-    if (entities.has(id)) return;
+  const checkEntity = (file: string, record: YamlRecord, recordId: string, field: string, id: string, live = true) => {
+    if (entities.has(id) && !(live && retiredEntities.has(id))) return;
     problems.push({
       file,
       record: record.index,
       recordId,
       field,
       line: record.lineOf([field]),
-      message: `unknown entity "${id}"`,
+      message: entities.has(id)
+        ? `entity "${id}" is retired: retire this record too, or refer to an entity that is not`
+        : `unknown entity "${id}"`,
+    });
+  };
+  /** A live relation or claim keeps at least one citation that is not retired. */
+  const checkLiveCitations = (file: string, record: YamlRecord, recordId: string, inputs: CitationInput[]) => {
+    if (inputs.some((input) => !input.retired)) return;
+    problems.push({
+      file,
+      record: record.index,
+      recordId,
+      field: 'citations',
+      line: record.lineOf(['citations']),
+      message: 'every citation is retired: keep one, or retire the record',
     });
   };
 
@@ -289,8 +343,8 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
   );
   for (const { value, record } of relationInputs.values()) {
     const file = GRAPH_DATA_FILES.relations;
-    checkEntity(file, record, value.id, 'subject', value.subject);
-    checkEntity(file, record, value.id, 'object', value.object);
+    checkEntity(file, record, value.id, 'subject', value.subject, !value.retired);
+    checkEntity(file, record, value.id, 'object', value.object, !value.retired);
     if (value.subject === value.object) {
       problems.push({
         file,
@@ -314,8 +368,9 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
     }
     // One target for every citation of the relation, its dates' included.
     const target: CitationTarget = { kind: 'relation', id: value.id };
-    const citations = citationsOf(file, record, value.id, value.citations, target, value);
+    const citations = citationsOf(file, record, value.id, value.citations, target, value, [], !value.retired);
     if (value.retired) continue; // checked like the rest, but out of the graph
+    checkLiveCitations(file, record, value.id, value.citations);
     // Ends and type as the entity's and the vocabulary's own strings: one string per entity
     // instead of one per mention, which at 10^6 relations is millions fewer for memory and GC.
     relations.push({
@@ -343,7 +398,7 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
     problems,
   );
   for (const { value, record } of claimInputs.values()) {
-    checkEntity(GRAPH_DATA_FILES.claims, record, value.id, 'entity', value.entity);
+    checkEntity(GRAPH_DATA_FILES.claims, record, value.id, 'entity', value.entity, !value.retired);
     if (!claimAttributes.has(value.attribute)) {
       problems.push({
         file: GRAPH_DATA_FILES.claims,
@@ -354,11 +409,18 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
         message: `unknown claim attribute "${value.attribute}"; add it to "claimAttributes" in ${GRAPH_DATA_FILES.vocabulary} or use a known one`,
       });
     }
-    const citations = citationsOf(GRAPH_DATA_FILES.claims, record, value.id, value.citations, {
-      kind: 'claim',
-      id: value.id,
-    });
+    const citations = citationsOf(
+      GRAPH_DATA_FILES.claims,
+      record,
+      value.id,
+      value.citations,
+      { kind: 'claim', id: value.id },
+      undefined,
+      [],
+      !value.retired,
+    );
     if (value.retired) continue; // checked like the rest, but out of the graph
+    checkLiveCitations(GRAPH_DATA_FILES.claims, record, value.id, value.citations);
     const { retired: _retired, ...claim } = value;
     claims.set(value.id, { ...claim, citations, sourceIds: distinctSources(citations) });
   }
@@ -367,7 +429,9 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
 
   return {
     graph: buildEntityGraph(
-      [...entities.values()].map(({ value }) => ({ ...value, time: entityTimes.get(value.id) ?? [] })),
+      [...entities.values()]
+        .filter(({ value }) => !value.retired)
+        .map(({ value: { retired: _retired, ...entity } }) => ({ ...entity, time: entityTimes.get(entity.id) ?? [] })),
       relations,
     ),
     sources,

@@ -9,6 +9,17 @@ const entitySlug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a low
 const text = z.string().trim().min(1, 'must not be empty');
 const optionalText = text.nullish().transform((value) => value ?? null);
 
+/**
+ * A record (source, entity, relation, claim) or a citation taken back by a curator: it stays in
+ * its file, validated like any other, but the loader leaves it out of the graph.
+ */
+export const retirementSchema = z.strictObject({
+  at: z.string(),
+  by: text,
+  change: z.number().int().positive(),
+  reason: text,
+});
+
 /** The checks of attribution.ts a curator can silence on one citation, each with a reason. */
 export const VOICE_CHECKS = ['unattributed-report', 'unmarked-hedge', 'bare-quote'] as const;
 export type VoiceCheck = (typeof VOICE_CHECKS)[number];
@@ -29,6 +40,7 @@ export const citationSchema = z.strictObject({
       z.string().trim().min(20, 'give the reason in words (at least 20 characters): why the check is wrong here'),
     )
     .optional(),
+  retired: retirementSchema.optional(),
 });
 
 /**
@@ -71,17 +83,7 @@ export const sourceSchema = z.strictObject({
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be the SHA-256 of the text file, 64 lowercase hex digits'),
   url: z.url().optional(),
   note: optionalText,
-});
-
-/**
- * A relation or claim taken back by a curator: it stays in its file, validated like any
- * other, but the loader leaves it out of the graph.
- */
-export const retirementSchema = z.strictObject({
-  at: z.string(),
-  by: text,
-  change: z.number().int().positive(),
-  reason: text,
+  retired: retirementSchema.optional(),
 });
 
 export const entityTypeSchema = z.strictObject({ id: slug, label: text, description: text });
@@ -122,6 +124,7 @@ export const entitySchema = z.strictObject({
   aliases: z.array(text).default([]),
   description: text,
   time: timeSchema,
+  retired: retirementSchema.optional(),
 });
 
 export const relationSchema = z.strictObject({

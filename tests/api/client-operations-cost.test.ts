@@ -7,6 +7,7 @@ import { join } from 'node:path';
 
 import { Kind, type OperationDefinitionNode, buildSchema, parse, visit } from 'graphql';
 
+import { CITABLE_RELATIONS } from '../../client/src/api/curation';
 import { PATHS_PAGE_SIZE } from '../../client/src/api/use-paths';
 import { PAGE_SIZE } from '../../client/src/api/load-graph';
 import { ENTITY_RELATIONS_PAGE_SIZE } from '../../client/src/api/use-entity-relations';
@@ -40,6 +41,7 @@ test("every client operation, with urql's __typename fields and the largest page
     // The explorer's graph load asks PAGE_SIZE relations a page (each with its citations and time span).
     RelationsPage: PAGE_SIZE,
     ExpandEntity: EXPAND_PAGE_SIZE,
+    CitableRecords: CITABLE_RELATIONS,
     EntityRelationsPage: ENTITY_RELATIONS_PAGE_SIZE,
     // The panels' and pages' lists ask LIST_PAGE items a page ("Show more" asks the next page).
     ...Object.fromEntries(

@@ -25,19 +25,24 @@ async function selectInText(page: Page, text: string): Promise<void> {
   await page.locator('.source-text', { hasText: text }).first().waitFor();
   await page.evaluate((wanted) => {
     const container = document.querySelector('.source-text')!;
+    const at = container.textContent!.indexOf(wanted);
+    if (at === -1) throw new Error(`"${wanted}" is not in the source text`);
+    // Marks and underlines split the text into nodes: find where the range starts and ends.
+    const range = document.createRange();
     const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+    let offset = 0;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(wanted);
-      if (at === -1) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      window.getSelection()!.removeAllRanges();
-      window.getSelection()!.addRange(range);
-      container.closest('section')!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-      return;
+      const length = node.textContent!.length;
+      if (at >= offset && at < offset + length) range.setStart(node, at - offset);
+      if (at + wanted.length > offset && at + wanted.length <= offset + length) {
+        range.setEnd(node, at + wanted.length - offset);
+        break;
+      }
+      offset += length;
     }
-    throw new Error(`"${wanted}" is not in one text node of the source text`);
+    window.getSelection()!.removeAllRanges();
+    window.getSelection()!.addRange(range);
+    container.closest('section')!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
   }, text);
 }
 
@@ -69,6 +74,8 @@ it(
     await signIn.getByLabel('Curator token').fill(TOKEN);
     await signIn.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText('Signed in as').waitFor();
+    // A mark on this document: a reload would lose it.
+    await page.evaluate(() => Object.assign(window, { sameDocument: true }));
 
     const article = page.getByRole('form', { name: 'Add an article' });
     await article.getByLabel('Title').fill(TITLE);
@@ -106,6 +113,8 @@ it(
     const suggestions = page.locator('.source-text__suggestion', { hasText: 'Harbour Council' });
     await suggestions.first().waitFor();
     expect(await suggestions.count()).toBe(ARTICLE.match(/Harbour Council/g)!.length);
+    // The article and the relation were saved without reloading the page.
+    expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
     await screenshot(page, 'curation-reader.png');
 
     // The graph has the new edge; its evidence opens the reader on the selection.
@@ -133,7 +142,8 @@ it(
     );
     expect(relation.citations[0]!.attributedTo.name).toBe('the council');
 
-    // Undo from the history: a new change retires the relation; the record stays in its file.
+    // Undo from the history: a new change retires the relation and the two entities it made;
+    // the records stay in their files.
     await again.page.goto(`${harness.server.url}/curate`);
     const signInAgain = again.page.getByRole('form', { name: 'Sign in as a curator' });
     await signInAgain.getByLabel('Your name').fill('Ada Curator');
@@ -141,8 +151,10 @@ it(
     await signInAgain.getByRole('button', { name: 'Sign in' }).click();
     await again.page.getByRole('button', { name: 'Undo change 2' }).click();
     await again.page.getByText(/^Undo of change 2/).waitFor();
-    const undone = await harness.api<{ relation: unknown }>(`{ relation(id: "${RELATION_ID}") { id } }`);
-    expect(undone.relation).toBeNull();
+    const undone = await harness.api<{ relation: unknown; entity: unknown }>(
+      `{ relation(id: "${RELATION_ID}") { id } entity(id: "harbour-council") { id } }`,
+    );
+    expect(undone).toEqual({ relation: null, entity: null });
     expect(again.errors).toEqual([]);
     await again.context.close();
 
@@ -171,4 +183,88 @@ it(
     );
   },
   TEST_TIMEOUT * 3,
+);
+
+it(
+  'in the reader a curator cites one sentence as a new claim and another as evidence for it, without the page reloading',
+  async () => {
+    // Continues on the data of the test above: the article is there, the relation and its
+    // entities undone (change 3).
+    harness ??= await start();
+    const { page, context, errors } = await openPage(harness, '/curate');
+    // A mark on this document: a reload would lose it.
+    const markDocument = () => page.evaluate(() => Object.assign(window, { sameDocument: true }));
+    const sameDocument = () => page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument);
+    const signIn = page.getByRole('form', { name: 'Sign in as a curator' });
+    await signIn.getByLabel('Your name').fill('Ada Curator');
+    await signIn.getByLabel('Curator token').fill(TOKEN);
+    await signIn.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Signed in as').waitFor();
+    await markDocument();
+
+    // Undo of the undo: the relation and its entities are back, the history says so in place.
+    await page.getByRole('button', { name: 'Undo change 3' }).click();
+    await page.getByText(/^Undo of change 3/).waitFor();
+    await page.getByText('(undone by change 4)').waitFor();
+    expect(await page.getByRole('button', { name: 'Undo change 3' }).count()).toBe(0);
+    expect(await sameDocument()).toBe(true);
+    const redone = await harness.api<{ relation: { id: string } | null }>(`{ relation(id: "${RELATION_ID}") { id } }`);
+    expect(redone.relation).toEqual({ id: RELATION_ID });
+
+    await page.goto(`${harness.server.url}/sources/${SOURCE_ID}`);
+    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    await markDocument();
+    const composer = page.getByRole('region', { name: 'Cite the selected passage' });
+    const highlight = page.locator('mark[aria-current="location"]');
+    const claimId = `harbour-council--date--${SOURCE_ID}`;
+
+    await selectInText(page, QUOTE);
+    await composer.getByRole('button', { name: 'New claim' }).click();
+    await composer.getByRole('combobox', { name: 'Entity' }).fill('Harbour Council');
+    await page
+      .getByRole('option', { name: /^Harbour Council/ })
+      .first()
+      .click();
+    await composer.getByLabel('Attribute').selectOption('date');
+    await composer.getByLabel('Value, as the source words it').fill('Tuesday');
+    await composer.getByLabel('Speaker in the article’s words (when not an entity)').fill('the council');
+    await composer.getByRole('button', { name: 'Save' }).click();
+    await highlight.waitFor();
+    expect(await highlight.textContent()).toBe(QUOTE);
+    expect(new URL(page.url()).searchParams.get('claim')).toBe(claimId);
+    const claimPanel = page.getByRole('region', { name: 'Claim' });
+    await claimPanel.getByRole('heading', { name: 'Date: Tuesday' }).waitFor();
+    expect(await composer.count()).toBe(0);
+    expect(await sameDocument()).toBe(true);
+
+    const evidence = 'The Harbour Council approved the budget as well.';
+    await selectInText(page, evidence);
+    await composer.getByRole('button', { name: 'Add as evidence to…' }).click();
+    await composer.getByRole('combobox', { name: 'Relation or claim of' }).fill('Harbour Council');
+    await page
+      .getByRole('option', { name: /^Harbour Council/ })
+      .first()
+      .click();
+    // The select's name is its label and its chosen option; the entity picker's is "Relation or claim of".
+    const target = composer.getByRole('combobox', { name: /^Relation or claim(?! of)/ });
+    await target.locator('option', { hasText: 'Date — Tuesday' }).waitFor({ state: 'attached' });
+    await target.selectOption(`claim:${claimId}`);
+    await composer.getByRole('button', { name: 'Save' }).click();
+    await highlight.filter({ hasText: evidence }).waitFor();
+    expect(new URL(page.url()).searchParams.get('claim')).toBe(claimId);
+    // The claim panel, refreshed in place, counts both quotes.
+    await claimPanel.getByRole('heading', { name: 'Citations 2' }).waitFor();
+    expect(await sameDocument()).toBe(true);
+    await screenshot(page, 'curation-claim-evidence.png');
+
+    const { entity } = await harness.api<{
+      entity: { claims: { edges: { node: { id: string; citations: { quote: string }[] } }[] } };
+    }>(`{ entity(id: "harbour-council") { claims { edges { node { id citations { quote } } } } } }`);
+    expect(entity.claims.edges.map((edge) => edge.node)).toEqual([
+      { id: claimId, citations: [{ quote: QUOTE }, { quote: evidence }] },
+    ]);
+    expect(errors).toEqual([]);
+    await context.close();
+  },
+  TEST_TIMEOUT * 2,
 );

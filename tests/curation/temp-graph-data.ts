@@ -19,6 +19,9 @@ export const ARTICLE = [
   '',
 ].join('\n');
 
+/** A test that writes loads the whole graph per change: on a busy machine that takes longer than jest's 5 s. */
+export const WRITE_TEST_TIMEOUT = 60_000;
+
 export async function tempGraphData(): Promise<{ dir: string; cleanUp(): Promise<void> }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'graph-data-curation-'));
   await cp(DEFAULT_GRAPH_DATA_DIR, dir, { recursive: true });

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { type AnyVariables, type TypedDocumentNode, useClient } from 'urql';
 
-import { ChangeLogDocument, CurationInfoDocument } from './generated/graphql';
+import { ChangeLogDocument, CitableRecordsDocument, CurationInfoDocument } from './generated/graphql';
 import { useApiQuery } from './use-api-query';
 
 export interface CuratorSession {
@@ -49,6 +49,14 @@ export function useCuratorSession() {
 
 export function useCurationInfo() {
   return useApiQuery(CurationInfoDocument, {});
+}
+
+/** Most relations (the best supported) and claims offered as targets of new evidence. */
+export const CITABLE_RELATIONS = 200;
+
+/** An entity's claims and best-supported relations, which a passage can be added to as evidence. */
+export function useCitableRecords(entityId: string | null) {
+  return useApiQuery(CitableRecordsDocument, { id: entityId ?? '', first: CITABLE_RELATIONS }, entityId === null);
 }
 
 export function useChangeLog() {

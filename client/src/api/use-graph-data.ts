@@ -1,4 +1,7 @@
-/** Binding: the whole graph from the API, with progress, and a retry after a failure. */
+/**
+ * Binding: the whole graph from the API, with progress, a retry after a failure, and a refresh
+ * after the data changed (a curator's change), which keeps the graph shown until the new one is in.
+ */
 import { useCallback, useEffect, useState } from 'react';
 import { useClient } from 'urql';
 
@@ -10,7 +13,7 @@ export type GraphDataState =
   | { status: 'error'; message: string }
   | { status: 'ready'; data: GraphData };
 
-export function useGraphData(): { state: GraphDataState; retry: () => void } {
+export function useGraphData(): { state: GraphDataState; retry: () => void; refresh: () => void } {
   const client = useClient();
   const [attempt, setAttempt] = useState(0);
   const [state, setState] = useState<GraphDataState>({ status: 'loading', progress: null });
@@ -18,7 +21,7 @@ export function useGraphData(): { state: GraphDataState; retry: () => void } {
   useEffect(() => {
     let cancelled = false;
     loadGraphData(client, (progress) => {
-      if (!cancelled) setState({ status: 'loading', progress });
+      if (!cancelled) setState((shown) => (shown.status === 'ready' ? shown : { status: 'loading', progress }));
     }).then(
       (data) => {
         // Observable by benchmarks (npm run bench:browser): when the data was in.
@@ -39,5 +42,7 @@ export function useGraphData(): { state: GraphDataState; retry: () => void } {
     setAttempt((count) => count + 1);
   }, []);
 
-  return { state, retry };
+  const refresh = useCallback(() => setAttempt((count) => count + 1), []);
+
+  return { state, retry, refresh };
 }

@@ -14,6 +14,13 @@ export interface LoadedGraph {
 
 export const LoadedGraphContext = createContext<LoadedGraph | null>(null);
 
+/** Loads the graph again after the data changed (a curator's change); what is shown stays until it is in. */
+export const GraphRefreshContext = createContext<() => void>(() => {});
+
+export function useGraphRefresh(): () => void {
+  return useContext(GraphRefreshContext);
+}
+
 export function useLoadedGraph(): LoadedGraph {
   const value = useContext(LoadedGraphContext);
   if (!value) throw new Error('useLoadedGraph must be used inside <LoadedGraphContext.Provider>.');

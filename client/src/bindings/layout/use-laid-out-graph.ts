@@ -37,6 +37,8 @@ export function useLaidOutGraph(data: GraphData | null): LaidOutGraphState | nul
   }, [data]);
 
   if (!data) return null;
-  // A state left from earlier data does not describe this data: still laying out.
+  // A state left from earlier data does not describe this data: still laying out. Refreshed
+  // data (a curator's change) keeps the earlier graph on screen until its own layout is done.
+  if (state?.status === 'ready' && state.data !== data) return state;
   return state && state.data === data ? state : { status: 'layout', data };
 }

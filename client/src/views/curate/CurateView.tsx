@@ -1,11 +1,13 @@
 /**
  * Curator mode: sign in with the server's curator token, add an article (it then opens in
  * the reader, where a selected passage can be cited), and the history of changes, newest
- * first, each with who made it and when, and an undo for those that added relations or claims.
+ * first, each with who made it and when, and an undo for each that stands (an undo included).
+ * A change drops the cached answers and loads the graph again: the page is not reloaded.
  */
 import { useState, type FormEvent } from 'react';
 
 import { RevertChangeDocument } from '../../api/generated/graphql';
+import { useApiReset } from '../../api/api-provider';
 import {
   uploadArticle,
   useChangeLog,
@@ -13,6 +15,8 @@ import {
   useCuratorSession,
   type CuratorSession,
 } from '../../api/curation';
+import { useGraphRefresh } from '../../bindings/loaded-graph';
+import { useNavigation } from '../../bindings/use-navigation';
 import { QueryState } from '../../components/QueryState';
 import { PageLayout } from '../../components/PageLayout';
 import { readerHref } from '../../core/routing';
@@ -72,6 +76,8 @@ function SignInForm({ onSignIn }: { onSignIn: (token: string, name: string) => P
 
 function AddArticleForm({ session }: { session: CuratorSession }) {
   const log = useChangeLog();
+  const resetApi = useApiReset();
+  const { navigate } = useNavigation();
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -94,8 +100,9 @@ function AddArticleForm({ session }: { session: CuratorSession }) {
         },
         session.csrfToken,
       );
-      // A full load, so the whole app reads the new data version.
-      window.location.assign(readerHref(sourceId));
+      // Sent outside GraphQL, the article cannot drop urql's cache: every answer is asked afresh.
+      resetApi();
+      navigate(readerHref(sourceId));
     } catch (error) {
       setProblem((error as Error).message);
       setSaving(false);
@@ -133,9 +140,9 @@ function AddArticleForm({ session }: { session: CuratorSession }) {
 function History({ session }: { session: CuratorSession | null }) {
   const log = useChangeLog();
   const send = useChangeSender(session?.csrfToken ?? null);
+  const refreshGraph = useGraphRefresh();
   const [problem, setProblem] = useState<string | null>(null);
   const changes = log.data?.changes ?? [];
-  const reverted = new Set(changes.map((change) => change.reverts).filter((id) => id != null));
   const undo = async (id: number) => {
     setProblem(null);
     try {
@@ -144,7 +151,7 @@ function History({ session }: { session: CuratorSession | null }) {
         change: id,
         reason: 'undone from the history',
       });
-      window.location.reload();
+      refreshGraph();
     } catch (error) {
       setProblem((error as Error).message);
     }
@@ -168,18 +175,19 @@ function History({ session }: { session: CuratorSession | null }) {
             <span className="curate__change-meta">
               — {change.by}, <time dateTime={change.at}>{new Date(change.at).toLocaleString()}</time>
             </span>
-            {session?.curator &&
-              !reverted.has(change.id) &&
-              change.added.some((ref) => ref.startsWith('relation:') || ref.startsWith('claim:')) && (
-                <button
-                  type="button"
-                  className="link-button"
-                  aria-label={`Undo change ${change.id}`}
-                  onClick={() => void undo(change.id)}
-                >
-                  Undo
-                </button>
-              )}
+            {change.undoneBy != null && (
+              <span className="curate__change-meta"> (undone by change {change.undoneBy})</span>
+            )}
+            {session?.curator && change.undoneBy == null && (
+              <button
+                type="button"
+                className="link-button"
+                aria-label={`Undo change ${change.id}`}
+                onClick={() => void undo(change.id)}
+              >
+                Undo
+              </button>
+            )}
           </li>
         ))}
       </ol>

@@ -2,14 +2,16 @@
  * Citing a selected passage (curator mode): "New relation", "New claim" or "Add as evidence
  * to…". The passage is sent as its offsets in the source's text; the server takes the quote
  * from the text. A speaker and a hedge are suggested when the passage holds a reporting word
- * or a hedge word. After the change the reader reloads on the passage with what it now
- * supports opened, so the graph and the reader read the new data version.
+ * or a hedge word. After the change the reader goes to the passage with what it now supports
+ * opened; the change drops the cached answers (api/client.ts) and the graph is loaded again,
+ * so the reader shows the new citation in place, without reloading the page.
  */
 import { useState, type FormEvent } from 'react';
 
 import { AddCitationDocument, AddClaimDocument, AddRelationDocument } from '../../api/generated/graphql';
-import { useChangeSender, useCurationInfo } from '../../api/curation';
-import { useLoadedGraph } from '../../bindings/loaded-graph';
+import { useChangeSender, useCitableRecords, useCurationInfo } from '../../api/curation';
+import { useGraphRefresh, useLoadedGraph } from '../../bindings/loaded-graph';
+import { useNavigation } from '../../bindings/use-navigation';
 import { EntityCombobox } from '../../components/EntityCombobox';
 import { slugOf, suggestVoice } from '../../core/curation';
 import { readerHref } from '../../core/routing';
@@ -33,19 +35,22 @@ interface EntityChoice {
 export function SelectionComposer({
   selection,
   csrfToken,
-  onCancel,
+  onClose,
 }: {
   selection: PassageSelection;
   csrfToken: string | null;
-  onCancel: () => void;
+  /** Called on Cancel, and after a save. */
+  onClose: () => void;
 }) {
   const { data } = useLoadedGraph();
   const info = useCurationInfo();
   const send = useChangeSender(csrfToken);
+  const refreshGraph = useGraphRefresh();
+  const { navigate } = useNavigation();
   const [mode, setMode] = useState<Mode | null>(null);
   const [subject, setSubject] = useState<EntityChoice | null>(null);
   const [object, setObject] = useState<EntityChoice | null>(null);
-  /** The claim's entity, or (adding evidence) the entity whose relations are offered. */
+  /** The claim's entity, or (adding evidence) the entity whose relations and claims are offered. */
   const [claimEntity, setClaimEntity] = useState<EntityChoice | null>(null);
   const [speaker, setSpeaker] = useState<EntityChoice | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -99,16 +104,22 @@ export function SelectionComposer({
         });
         added = answer.addClaim.change.added;
       } else if (mode === 'evidence') {
-        const id = field('relation');
-        if (!id) throw new Error('Choose an entity, then the relation the passage supports.');
-        await send(AddCitationDocument, { baseVersion, target: 'RELATION', id, citation });
-        added = [`relation:${id}`];
+        const ref = field('target');
+        if (!ref) throw new Error('Choose an entity, then the relation or claim the passage supports.');
+        const [kind, id] = ref.split(/:(.*)/s) as [string, string];
+        await send(AddCitationDocument, { baseVersion, target: kind === 'claim' ? 'CLAIM' : 'RELATION', id, citation });
+        added = [ref];
       }
       const ref = added.find((item) => item.startsWith('relation:') || item.startsWith('claim:'));
       const open = ref
-        ? { kind: ref.startsWith('relation:') ? ('relation' as const) : ('claim' as const), id: ref.split(':')[1]! }
+        ? {
+            kind: ref.startsWith('relation:') ? ('relation' as const) : ('claim' as const),
+            id: ref.split(/:(.*)/s)[1]!,
+          }
         : null;
-      window.location.assign(readerHref(selection.sourceId, { start: selection.start, end: selection.end }, open));
+      refreshGraph();
+      navigate(readerHref(selection.sourceId, { start: selection.start, end: selection.end }, open), { replace: true });
+      onClose();
     } catch (error) {
       setProblem((error as Error).message);
       setSaving(false);
@@ -129,7 +140,7 @@ export function SelectionComposer({
         <button type="button" aria-pressed={mode === 'evidence'} onClick={() => setMode('evidence')}>
           Add as evidence to…
         </button>
-        <button type="button" className="link-button" onClick={onCancel}>
+        <button type="button" className="link-button" onClick={onClose}>
           Cancel
         </button>
       </div>
@@ -172,24 +183,13 @@ export function SelectionComposer({
           {mode === 'evidence' && (
             <>
               {/* The entity first: a list of every relation would not do for a large graph. */}
-              <EntityField label="Relation of" choice={claimEntity} onChange={setClaimEntity} allowNew={false} />
-              {claimEntity && (
-                <label>
-                  Relation
-                  <select name="relation" required>
-                    {data.relations
-                      .filter(
-                        (relation) => relation.subjectId === claimEntity.id || relation.objectId === claimEntity.id,
-                      )
-                      .map((relation) => (
-                        <option key={relation.id} value={relation.id}>
-                          {data.entityById.get(relation.subjectId)?.name} — {relation.label} —{' '}
-                          {data.entityById.get(relation.objectId)?.name}
-                        </option>
-                      ))}
-                  </select>
-                </label>
-              )}
+              <EntityField
+                label="Relation or claim of"
+                choice={claimEntity}
+                onChange={setClaimEntity}
+                allowNew={false}
+              />
+              {claimEntity && <CitableRecordField entityId={claimEntity.id} />}
             </>
           )}
           {voice.reportingCue && (
@@ -225,6 +225,54 @@ export function SelectionComposer({
         </form>
       )}
     </section>
+  );
+}
+
+/** The relations and claims of an entity, as the target of new evidence. */
+function CitableRecordField({ entityId }: { entityId: string }) {
+  const records = useCitableRecords(entityId);
+  const attributes = useCurationInfo().data?.curationVocabulary.claimAttributes ?? [];
+  const attributeLabel = (id: string) => attributes.find((attribute) => attribute.id === id)?.label ?? id;
+  const entity = records.data?.entity;
+  if (!entity)
+    return <p className="hint">{records.error ? records.error.message : 'Loading its relations and claims…'}</p>;
+  const relations = entity.relations.edges.map((edge) => edge.node);
+  const claims = entity.claims.edges.map((edge) => edge.node);
+  if (relations.length === 0 && claims.length === 0) {
+    return <p className="note">{entity.name} has no relation or claim yet: cite the passage as a new one.</p>;
+  }
+  return (
+    <>
+      <label>
+        Relation or claim
+        <select name="target" required>
+          {relations.length > 0 && (
+            <optgroup label="Relations">
+              {relations.map((relation) => (
+                <option key={relation.id} value={`relation:${relation.id}`}>
+                  {relation.subject.name} — {relation.label} — {relation.object.name}
+                </option>
+              ))}
+            </optgroup>
+          )}
+          {claims.length > 0 && (
+            <optgroup label="Claims">
+              {claims.map((claim) => (
+                <option key={claim.id} value={`claim:${claim.id}`}>
+                  {entity.name}: {attributeLabel(claim.attribute)} — {claim.value}
+                </option>
+              ))}
+            </optgroup>
+          )}
+        </select>
+      </label>
+      {(entity.relations.totalCount > relations.length || entity.claims.totalCount > claims.length) && (
+        <p className="hint">
+          Offered: {relations.length} of its {entity.relations.totalCount} relations (the best supported) and{' '}
+          {claims.length} of its {entity.claims.totalCount} claims.
+        </p>
+      )}
+    </>
   );
 }
 

@@ -223,7 +223,7 @@ export function SourceReaderView({ route }: { route: ReaderRoute }) {
                 key={`${selection.start}-${selection.end}`}
                 selection={selection}
                 csrfToken={session.csrfToken}
-                onCancel={() => setSelection(null)}
+                onClose={() => setSelection(null)}
               />
             )}
             <div className="reader__stepper">

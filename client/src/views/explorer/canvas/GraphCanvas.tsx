@@ -70,7 +70,9 @@ export function GraphCanvas({ graph, label, children }: GraphCanvasProps) {
   return (
     <div className="graph-canvas">
       <div ref={containerRef} className="graph-canvas__sigma" role="img" aria-label={label} />
-      {sigma && <SigmaContext.Provider value={sigma}>{children}</SigmaContext.Provider>}
+      {/* Only the instance of this graph: when the graph is replaced (refreshed data), the old
+          instance is killed in this commit, and a controller must not drive it any more. */}
+      {sigma && sigma.getGraph() === graph && <SigmaContext.Provider value={sigma}>{children}</SigmaContext.Provider>}
     </div>
   );
 }
