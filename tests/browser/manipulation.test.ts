@@ -97,7 +97,7 @@ describe('direct manipulation', () => {
       await page.mouse.click(second.x, second.y);
       await page.keyboard.up('Shift');
       await panel.getByText('2 entities chosen: ISIS-K, Taliban').waitFor();
-      expect(await page.locator('[data-chosen]').count()).toBe(2);
+      await page.waitForFunction(() => document.querySelectorAll('[data-chosen]').length === 2);
       expect(new URL(page.url()).searchParams.get('entity')).toBeNull();
 
       await panel.getByRole('button', { name: 'Show only these' }).click();
@@ -146,6 +146,8 @@ describe('direct manipulation', () => {
       const panel = page.getByRole('region', { name: 'Chosen entities' });
       const noun = inside.length === 1 ? 'entity' : 'entities';
       await panel.getByText(new RegExp(`^${inside.length} ${noun} chosen: `)).waitFor();
+      // The marks are drawn over the canvas after the panel renders: wait for them, then compare.
+      await page.waitForFunction((count) => document.querySelectorAll('[data-chosen]').length === count, inside.length);
       expect(
         new Set(
           await page
