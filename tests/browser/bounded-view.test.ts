@@ -200,8 +200,25 @@ describe('the explorer on a graph too large to draw whole', () => {
       }>('{ overview { entities { id name degree } } }');
       const { page, context, errors } = await openPage(harness, '/');
       await waitForGraph(page);
-      // An entity drawn clear of the others' discs, so the pointer lands on it.
-      const target = overview.entities.find((entity) => entity.degree > 1)!;
+      // The entity (with neighbours to expand) drawn farthest from every other disc, so the
+      // pointer lands on it and on nothing else.
+      const candidates = overview.entities.filter((entity) => entity.degree > 1).map((entity) => entity.id);
+      const clearest = await page.evaluate((ids) => {
+        const probe = window.explorerCanvas!;
+        const drawn = probe.drawnNodes().map((id) => ({ id, node: probe.node(id)! }));
+        const clearance = (id: string) => {
+          const node = probe.node(id)!;
+          return Math.min(
+            ...drawn
+              .filter((other) => other.id !== id)
+              .map((other) => Math.hypot(other.node.x - node.x, other.node.y - node.y) - other.node.radius),
+          );
+        };
+        return ids
+          .filter((id) => drawn.some((entry) => entry.id === id))
+          .reduce((best, id) => (clearance(id) > clearance(best) ? id : best));
+      }, candidates);
+      const target = overview.entities.find((entity) => entity.id === clearest)!;
       const point = await nodeOnPage(page, target.id);
       await page.mouse.dblclick(point.x, point.y);
       await page.waitForURL((url) => url.searchParams.get('expand') === target.id);
