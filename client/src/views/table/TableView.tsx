@@ -22,7 +22,15 @@ import type { ExplorerState } from '../../core/explorer-state';
 import { filtersEntityListIgnores, toEntityFilter, toRelationFilter, type FilterState } from '../../core/filters';
 import { describeActiveFilters } from '../../core/filters/describe';
 import { clearSelection, selectEntity, selectRelation } from '../../core/selection';
-import { TABLE_PAGE_SIZE, parseTableState, sortBy, tableHref, type TableList, type TableState } from '../../core/table';
+import {
+  TABLE_PAGE_SIZE,
+  parseTableState,
+  sortBy,
+  tableHref,
+  type TableList,
+  type TableSort,
+  type TableState,
+} from '../../core/table';
 import { explorerHref, parseExplorerUrl, sanitizeExplorerState } from '../../core/url-state';
 import { FilterPanel } from '../explorer/FilterPanel';
 import { DataTable, Pager, type Column } from './DataTable';
@@ -41,6 +49,60 @@ function usePages(resetKey: string) {
     next: (cursor: string) => setPages({ key: resetKey, afters: [...afters, cursor] }),
     previous: () => setPages({ key: resetKey, afters: afters.slice(0, -1) }),
   };
+}
+
+type Pages = ReturnType<typeof usePages>;
+
+interface SortedPageProps<Row> {
+  /** What the rows are, plural ("relations"), for the caption and the pager. */
+  noun: string;
+  connection: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+    edges: { node: Row }[];
+  };
+  columns: Column<Row>[];
+  sort: TableSort<string>;
+  onSort: (field: string) => void;
+  pages: Pages;
+  selectedKey?: string | null;
+  rowKey: (row: Row) => string;
+}
+
+/** One page of a connection as a sorted table with its pager: the relations' and the entities' alike. */
+function SortedPage<Row>({
+  noun,
+  connection,
+  columns,
+  sort,
+  onSort,
+  pages,
+  selectedKey,
+  rowKey,
+}: SortedPageProps<Row>) {
+  const sortLabel = columns.find((column) => column.sortField === sort.field)?.label ?? sort.field;
+  const { hasNextPage, endCursor } = connection.pageInfo;
+  return (
+    <>
+      <DataTable
+        caption={`${noun[0]!.toUpperCase()}${noun.slice(1)} the filters keep, sorted by ${sortLabel} (${sort.direction === 'ASC' ? 'ascending' : 'descending'})`}
+        columns={columns}
+        rows={connection.edges.map((edge) => edge.node)}
+        rowKey={rowKey}
+        sort={sort}
+        selectedKey={selectedKey}
+        onSort={onSort}
+      />
+      <Pager
+        start={pages.index * TABLE_PAGE_SIZE}
+        shown={connection.edges.length}
+        total={connection.totalCount}
+        noun={noun}
+        onPrevious={pages.index > 0 ? pages.previous : null}
+        onNext={hasNextPage && endCursor ? () => pages.next(endCursor) : null}
+      />
+    </>
+  );
 }
 
 interface ListProps {
@@ -111,29 +173,16 @@ function RelationsTable({ explorer, table, go }: ListProps) {
     <>
       <QueryState query={query} action="load the relations" found={Boolean(connection)} loading="Loading relations…" />
       {connection && (
-        <>
-          <DataTable
-            caption={`Relations the filters keep, sorted by ${columns.find((column) => column.sortField === sort.field)?.label ?? sort.field} (${sort.direction === 'ASC' ? 'ascending' : 'descending'})`}
-            columns={columns}
-            rows={connection.edges.map((edge) => edge.node)}
-            rowKey={(row) => row.id}
-            sort={sort}
-            selectedKey={selectedId}
-            onSort={(field) => go(explorer, { ...table, relationSort: sortBy(sort, field as typeof sort.field) })}
-          />
-          <Pager
-            start={pages.index * TABLE_PAGE_SIZE}
-            shown={connection.edges.length}
-            total={connection.totalCount}
-            noun="relations"
-            onPrevious={pages.index > 0 ? pages.previous : null}
-            onNext={
-              connection.pageInfo.hasNextPage && connection.pageInfo.endCursor
-                ? () => pages.next(connection.pageInfo.endCursor!)
-                : null
-            }
-          />
-        </>
+        <SortedPage
+          noun="relations"
+          connection={connection}
+          columns={columns}
+          sort={sort}
+          onSort={(field) => go(explorer, { ...table, relationSort: sortBy(sort, field as typeof sort.field) })}
+          pages={pages}
+          selectedKey={selectedId}
+          rowKey={(row) => row.id}
+        />
       )}
     </>
   );
@@ -180,28 +229,15 @@ function EntitiesTable({ explorer, table, go }: ListProps) {
       )}
       <QueryState query={query} action="load the entities" found={Boolean(connection)} loading="Loading entities…" />
       {connection && (
-        <>
-          <DataTable
-            caption={`Entities the filters keep, sorted by ${columns.find((column) => column.sortField === sort.field)?.label ?? sort.field} (${sort.direction === 'ASC' ? 'ascending' : 'descending'})`}
-            columns={columns}
-            rows={connection.edges.map((edge) => edge.node)}
-            rowKey={(row) => row.id}
-            sort={sort}
-            onSort={(field) => go(explorer, { ...table, entitySort: sortBy(sort, field as typeof sort.field) })}
-          />
-          <Pager
-            start={pages.index * TABLE_PAGE_SIZE}
-            shown={connection.edges.length}
-            total={connection.totalCount}
-            noun="entities"
-            onPrevious={pages.index > 0 ? pages.previous : null}
-            onNext={
-              connection.pageInfo.hasNextPage && connection.pageInfo.endCursor
-                ? () => pages.next(connection.pageInfo.endCursor!)
-                : null
-            }
-          />
-        </>
+        <SortedPage
+          noun="entities"
+          connection={connection}
+          columns={columns}
+          sort={sort}
+          onSort={(field) => go(explorer, { ...table, entitySort: sortBy(sort, field as typeof sort.field) })}
+          pages={pages}
+          rowKey={(row) => row.id}
+        />
       )}
     </>
   );
