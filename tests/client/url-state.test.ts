@@ -1,3 +1,4 @@
+import { BOUNDED_VIEW_THRESHOLD } from '../../client/src/core/bounded-view';
 import { DEFAULT_FILTERS } from '../../client/src/core/filters';
 import { INITIAL_EXPLORER_STATE, shareUnchanged, type ExplorerState } from '../../client/src/core/explorer-state';
 import {
@@ -95,6 +96,17 @@ describe('URL state', () => {
     expect(state.filters.minSources).toBe(1);
     expect(state.focus).toEqual({ entityId: 'isis-k', depth: 1 });
     expect(state.path).toEqual({ from: 'a', to: null, maxLength: 3, index: null });
+  });
+
+  it('a link naming more entities to show alone than the explorer ever draws keeps the first and says so', () => {
+    const limit = BOUNDED_VIEW_THRESHOLD.entities;
+    const ids = Array.from({ length: limit + 3 }, (_, i) => `e${i}`);
+    const { state, problems } = readExplorerUrl(`?only=${ids.join(',')}`);
+    expect(state.only).toEqual(ids.slice(0, limit));
+    expect(problems).toEqual([
+      `The link shows only ${limit + 3} entities; at most ${limit} are kept, so the last 3 were left out.`,
+    ]);
+    expect(readExplorerUrl(`?only=${ids.slice(0, limit).join(',')}`).problems).toEqual([]);
   });
 
   it('a link with values no filter can read names each of them in its problems', () => {

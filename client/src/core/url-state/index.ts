@@ -16,6 +16,7 @@
  * This is the query string of the root path; other views (such as the source reader) own
  * paths of their own (core/routing).
  */
+import { BOUNDED_VIEW_THRESHOLD } from '../bounded-view';
 import { NOT_EXPANDED, readExpanded, writeExpanded } from '../bounded-view/expanded';
 import type { ExplorerState } from '../explorer-state';
 import { cleanFilters, misreadFilters, readFilters, writeFilters } from '../filters';
@@ -87,7 +88,14 @@ export function readExplorerUrl(search: string): { state: ExplorerState; problem
   }
 
   const searched = params.get('q')?.trim() ?? '';
-  const only = (params.get('only') ?? '').split(',').filter((id) => id !== '');
+  const named = (params.get('only') ?? '').split(',').filter((id) => id !== '');
+  // No more than the explorer ever draws: a longer list cannot have been chosen on its canvas.
+  const only = named.slice(0, BOUNDED_VIEW_THRESHOLD.entities);
+  if (named.length > only.length) {
+    problems.push(
+      `The link shows only ${named.length} entities; at most ${only.length} are kept, so the last ${named.length - only.length} were left out.`,
+    );
+  }
 
   const { expanded, problems: expandProblems } = readExpanded(params);
   problems.push(...expandProblems);
