@@ -17,6 +17,7 @@ import { assertKnownEntityFilter, assertKnownRelationFilter } from '../graph/kno
 import { entityRelationsPage } from '../graph/entity-relations';
 import { neighborhood } from '../graph/neighborhood';
 import { overview } from '../graph/overview';
+import { overviewPositions } from '../graph/overview-layout';
 import { orderedEntitiesPage, orderedRelationsPage } from '../graph/ordered-pages';
 import { type PathPageRecord, pathPage, shortestPaths } from '../graph/paths';
 import { offsetAfter, rankedConnection } from '../graph/ranked-cursor';
@@ -237,6 +238,10 @@ export const resolvers: Resolvers = {
       asUserInput(() => fullTextRelations(index, text, fullTextPage(resolverArguments(info, args)))),
     passages: ({ text }, args, { index }, info) =>
       asUserInput(() => fullTextPassages(index, text, fullTextPage(resolverArguments(info, args)))),
+  },
+
+  Overview: {
+    positions: (record, _, { index }) => overviewPositions(index, record),
   },
 
   Entity: {

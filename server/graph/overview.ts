@@ -12,7 +12,9 @@
  *
  * Cost: the ranking of all entities is one pass over the relations and one sort, done once
  * per index (warm it at start-up with `prepareOverview`). An overview then reads only the
- * relations of the chosen entities, and is memoised per (maxEntities, maxRelations).
+ * relations of the chosen entities, and is memoised per (maxEntities, maxRelations); every
+ * size that holds the whole graph gets the same answer, and so the same layout
+ * (overview-layout.ts), laid out once.
  */
 import type { EntityRecord, RelationRecord } from '../data/model';
 import type { GraphIndex } from './indexes';
@@ -32,6 +34,8 @@ interface OverviewMemo {
   /** Entity ids, most supported first. */
   ranking: readonly string[];
   answers: Map<string, OverviewRecord>;
+  /** The one answer every size that holds the whole graph gets (so its layout is made once). */
+  whole?: OverviewRecord;
 }
 
 /** Memoised answers kept per index; a few sizes are asked in practice. */
@@ -89,13 +93,15 @@ export function overview(index: GraphIndex, maxEntities: number, maxRelations: n
   }
   candidates.sort(byCorroboration);
   const relations = candidates.slice(0, maxRelations);
-  const answer: OverviewRecord = {
+  const truncated = chosen.length < index.entityIds.length || relations.length < index.relationIds.length;
+  const answer: OverviewRecord = (!truncated && memo.whole) || {
     entities: chosen.map((id) => index.graph.getNodeAttributes(id)),
     relations,
     totalEntities: index.entityIds.length,
     totalRelations: index.relationIds.length,
-    truncated: chosen.length < index.entityIds.length || relations.length < index.relationIds.length,
+    truncated,
   };
+  if (!truncated) memo.whole = answer;
   if (memo.answers.size >= MAX_MEMOISED_ANSWERS) memo.answers.clear();
   memo.answers.set(key, answer);
   return answer;

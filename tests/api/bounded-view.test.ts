@@ -45,6 +45,18 @@ describe('the API for a bounded view of a large graph', () => {
     }
   });
 
+  it('overview: the server places every entity shown, in id order, the same way every time', async () => {
+    const query = `{ overview(maxEntities: 12, maxRelations: 20) { entities { id } positions { id x y } } }`;
+    const { data, errors } = await api.query(query);
+    expect(errors).toBeUndefined();
+    const ids = data.overview.entities.map((entity: { id: string }) => entity.id);
+    const positions: { id: string; x: number; y: number }[] = data.overview.positions;
+    expect(positions.map((place) => place.id)).toEqual([...ids].sort());
+    for (const { x, y } of positions) expect(Number.isFinite(x) && Number.isFinite(y)).toBe(true);
+    expect(new Set(positions.map(({ x, y }) => `${x},${y}`)).size).toBe(positions.length);
+    expect((await api.query(query)).data.overview.positions).toEqual(positions);
+  });
+
   it('overview: sizes out of range are BAD_USER_INPUT naming the argument', async () => {
     for (const [query, argument] of [
       ['{ overview(maxEntities: 0) { truncated } }', 'maxEntities'],

@@ -1,24 +1,12 @@
 import {
-  applyPositions,
   buildRenderGraph,
   edgeColor,
   nodeSize,
   parallelEdgeCurvatures,
   QUALIFIED_EDGE_COLOR,
-  seedPosition,
 } from '../../client/src/core/graph-building';
 import { shapeGraphData } from '../../client/src/core/graph-data';
-import { computeLayout, layoutInput, type LayoutInput, type LayoutPositions } from '../../client/src/core/layout';
 import { entityPage, fixtureGraph, overview, relationPage } from './fixtures';
-
-const distance = (positions: LayoutPositions, a: string, b: string) =>
-  Math.hypot(positions[a]!.x - positions[b]!.x, positions[a]!.y - positions[b]!.y);
-
-/** Entities with seeded positions, the way buildRenderGraph gives them to the layout. */
-function layoutNodes(sizes: Record<string, number>): LayoutInput['nodes'] {
-  const ids = Object.keys(sizes);
-  return ids.map((id) => ({ id, ...seedPosition(id, ids.length), size: sizes[id]! }));
-}
 
 describe('shaping API pages into the data graph', () => {
   it('sorts entities and relations by id, whatever order the pages came in', () => {
@@ -116,48 +104,11 @@ describe('the render graph', () => {
   });
 });
 
-describe('layout', () => {
-  it('seeds positions from ids alone', () => {
-    expect(seedPosition('isis-k', 100)).toEqual(seedPosition('isis-k', 100));
-    expect(seedPosition('isis-k', 100)).not.toEqual(seedPosition('taliban', 100));
-  });
-
-  it('gives the same picture for the same data', () => {
-    const first = computeLayout(layoutInput(buildRenderGraph(fixtureGraph())));
-    const second = computeLayout(layoutInput(buildRenderGraph(fixtureGraph())));
-    expect(second).toEqual(first);
-    expect(Object.keys(first).sort()).toEqual(['isis-k', 'islamic-state', 'leader', 'nangarhar', 'taliban']);
-    for (const { x, y } of Object.values(first)) {
-      expect(Number.isFinite(x) && Number.isFinite(y)).toBe(true);
-    }
-  });
-
-  it('gathers each group of related entities and keeps the groups apart', () => {
-    // Two groups of six, everyone related within a group, and one relation between them.
-    const groups = ['a', 'b'].map((group) => Array.from({ length: 6 }, (_, i) => `${group}${i}`));
-    const edges = groups.flatMap((ids) =>
-      ids.flatMap((source, i) => ids.slice(i + 1).map((target) => ({ source, target }))),
-    );
-    edges.push({ source: 'a0', target: 'b0' });
-    const positions = computeLayout({
-      nodes: layoutNodes(Object.fromEntries(groups.flat().map((id) => [id, 5]))),
-      edges,
-    });
-    const mean = (pairs: [string, string][]) =>
-      pairs.reduce((sum, [a, b]) => sum + distance(positions, a, b), 0) / pairs.length;
-    const [a, b] = groups as [string[], string[]];
-    const pairsWithin = [a, b].flatMap((ids) =>
-      ids.flatMap((x, i) => ids.slice(i + 1).map((y): [string, string] => [x, y])),
-    );
-    const pairsAcross = a.flatMap((x) => b.map((y): [string, string] => [x, y]));
-    expect(mean(pairsAcross)).toBeGreaterThan(2 * mean(pairsWithin));
-  });
-
-  it('moves nodes to the computed positions and nothing else', () => {
-    const graph = buildRenderGraph(fixtureGraph());
-    const before = graph.getNodeAttributes('isis-k');
-    applyPositions(graph, { 'isis-k': { x: 1, y: 2 } });
-    expect(graph.getNodeAttributes('isis-k')).toEqual({ ...before, x: 1, y: 2 });
+describe('positions', () => {
+  it('draws each entity where the server laid it out', () => {
+    const data = { ...fixtureGraph(), positions: new Map([['isis-k', { x: 1, y: 2 }]]) };
+    const graph = buildRenderGraph(data);
+    expect(graph.getNodeAttributes('isis-k')).toMatchObject({ x: 1, y: 2 });
   });
 });
 

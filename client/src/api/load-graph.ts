@@ -2,18 +2,22 @@
  * Loading the graph: the overview (totals, vocabulary) and every page of the sources, then, when the graph is
  * small enough to draw whole (core/bounded-view), every page of entities and relations
  * (Relay connections, 400 at a time, until hasNextPage is false); above that, the API's
- * bounded overview only. A named side effect; the shaping itself is pure (core/graph-data).
+ * bounded overview only. Either way with the server's positions for the entities, so the
+ * explorer draws without laying out. A named side effect; the shaping itself is pure
+ * (core/graph-data).
  */
 import type { AnyVariables, Client, CombinedError, DocumentInput } from 'urql';
 
-import { chooseGraphScope } from '../core/bounded-view';
-import { shapeGraphData, type GraphData } from '../core/graph-data';
+import { BOUNDED_VIEW_THRESHOLD, chooseGraphScope } from '../core/bounded-view';
+import { shapeGraphData, type EntityPositions, type GraphData } from '../core/graph-data';
 import {
   BoundedOverviewDocument,
   EntitiesPageDocument,
   GraphOverviewDocument,
   RelationsPageDocument,
   SourcesPageDocument,
+  WholeGraphPositionsDocument,
+  type EntityPlaceFragment,
   type EntitySummaryFragment,
   type RelationSummaryFragment,
   type SourceSummaryFragment,
@@ -89,6 +93,10 @@ async function loadAllPages<Node>(
   }
 }
 
+function positionsById(places: readonly EntityPlaceFragment[]): EntityPositions {
+  return new Map(places.map(({ id, x, y }) => [id, { x, y }]));
+}
+
 export async function loadGraphData(client: Client, onProgress?: (progress: LoadProgress) => void): Promise<GraphData> {
   // The sources' short records (what chips and pickers name them by) are read whole, a page at
   // a time, alongside everything else: thousands at most, and their lists are drawn a page at a
@@ -111,13 +119,22 @@ export async function loadGraphData(client: Client, onProgress?: (progress: Load
       entityTotal: bounded.entities.length,
       relationTotal: bounded.relations.length,
     });
-    return shapeGraphData({ ...stats, sources }, [...bounded.entities], [...bounded.relations], {
-      totalEntities: bounded.totalEntities,
-      totalRelations: bounded.totalRelations,
-    });
+    return shapeGraphData(
+      { ...stats, sources },
+      [...bounded.entities],
+      [...bounded.relations],
+      { totalEntities: bounded.totalEntities, totalRelations: bounded.totalRelations },
+      positionsById(bounded.positions),
+    );
   }
   const progress: LoadProgress = { entities: 0, relations: 0, entityTotal: null, relationTotal: null };
   const report = () => onProgress?.({ ...progress });
+  // Within the threshold, the overview asked at the threshold holds every entity: its layout places them all.
+  const positions = ask(client, 'the layout', WholeGraphPositionsDocument, {
+    maxEntities: BOUNDED_VIEW_THRESHOLD.entities,
+    maxRelations: BOUNDED_VIEW_THRESHOLD.relations,
+  }).then((answer) => positionsById(answer.overview.positions));
+  positions.catch(() => undefined);
   const [entities, relations, sources] = await Promise.all([
     loadAllPages<EntitySummaryFragment>(
       async (after) => (await ask(client, 'entities', EntitiesPageDocument, { first: PAGE_SIZE, after })).entities,
@@ -137,5 +154,5 @@ export async function loadGraphData(client: Client, onProgress?: (progress: Load
     ),
     sourcesLoaded,
   ]);
-  return shapeGraphData({ ...stats, sources }, entities, relations);
+  return shapeGraphData({ ...stats, sources }, entities, relations, null, await positions);
 }

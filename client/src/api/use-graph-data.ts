@@ -20,6 +20,8 @@ export function useGraphData(): { state: GraphDataState; retry: () => void; refr
 
   useEffect(() => {
     let cancelled = false;
+    // Observable by benchmarks (npm run bench:browser): when the app asked for the graph.
+    performance.mark('graph-data-requested');
     loadGraphData(client, (progress) => {
       if (!cancelled) setState((shown) => (shown.status === 'ready' ? shown : { status: 'loading', progress }));
     }).then(

@@ -1,14 +1,12 @@
 import type { LoadProgress } from '../api/load-graph';
 import './state-screen.css';
 
-/** Shown while the graph loads and lays out: says what is happening, never a blank page. */
-export function LoadingState({ progress, phase }: { progress: LoadProgress | null; phase: 'loading' | 'layout' }) {
+/** Shown while the graph loads: says what is happening, never a blank page. */
+export function LoadingState({ progress }: { progress: LoadProgress | null }) {
   const detail =
-    phase === 'layout'
-      ? 'Laying out the graph…'
-      : progress && progress.entityTotal !== null && progress.relationTotal !== null
-        ? `Loading ${progress.entities} / ${progress.entityTotal} entities and ${progress.relations} / ${progress.relationTotal} relations…`
-        : 'Loading the graph…';
+    progress && progress.entityTotal !== null && progress.relationTotal !== null
+      ? `Loading ${progress.entities} / ${progress.entityTotal} entities and ${progress.relations} / ${progress.relationTotal} relations…`
+      : 'Loading the graph…';
   return (
     <main className="state-screen">
       <div role="progressbar" aria-label="Loading the graph" aria-valuetext={detail} className="state-screen__box">

@@ -14,14 +14,6 @@ export const BOUNDED_VIEW_THRESHOLD = { entities: 2_000, relations: 5_000 } as c
 
 export type GraphScope = 'whole' | 'bounded';
 
-/**
- * The overview's layout budget (ForceAtlas2 structure iterations; the overlap phase adds a
- * quarter): the first frame waits for it, and the browser benchmark (npm run bench:browser)
- * found the default for ~500 entities (500) to be most of the time to the first frame at 10^5
- * relations. The overview's hubs settle within this; expansions are placed around them.
- */
-export const BOUNDED_OVERVIEW_LAYOUT_ITERATIONS = 150;
-
 /** The graph's size as the API counts it (Query.stats or Query.dataset). */
 export interface GraphSize {
   entityCount: number;

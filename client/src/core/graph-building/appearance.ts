@@ -33,7 +33,11 @@ export function entityTypeColors(types: readonly Pick<EntityTypeInfo, 'id'>[]): 
 export const MIN_NODE_SIZE = 4;
 export const MAX_NODE_SIZE = 18;
 
-/** Node size grows with the square root of degree, so hubs stand out without swallowing the rest. */
+/**
+ * Node size grows with the square root of degree, so hubs stand out without swallowing the rest.
+ * The server's layout keeps this much room around each entity (server/graph/layout.ts
+ * entityRadius; tests/graph/overview-layout.test.ts holds the two equal).
+ */
 export function nodeSize(degree: number, maxDegree: number): number {
   if (maxDegree <= 0) return MIN_NODE_SIZE;
   return MIN_NODE_SIZE + (MAX_NODE_SIZE - MIN_NODE_SIZE) * Math.sqrt(Math.max(0, degree) / maxDegree);

@@ -6,7 +6,6 @@ import { MultiDirectedGraph } from 'graphology';
 import type { EntityNode, GraphData, RelationEdge } from '../graph-data';
 import { edgeColor, edgeSize, entityTypeColors, nodeSize, UNKNOWN_TYPE_COLOR } from './appearance';
 import { parallelEdgeCurvatures } from './parallel-edges';
-import { seedPosition } from './seed-positions';
 import type { EdgeShape, RenderEdgeAttributes, RenderGraph, RenderNodeAttributes } from './types';
 
 export type * from './types';
@@ -20,7 +19,6 @@ export {
   STRONGEST_DRAWN_CORROBORATION,
 } from './appearance';
 export { parallelEdgeCurvatures } from './parallel-edges';
-export { seedPosition } from './seed-positions';
 
 export function edgeShape(directed: boolean, curvature: number): EdgeShape {
   if (curvature === 0) return directed ? 'arrow' : 'line';
@@ -59,8 +57,11 @@ export function relationEdgeAttributes(relation: RelationEdge, curvature: number
   };
 }
 
+/** Where an entity the server's layout did not place is drawn (none should be: see loadGraphData). */
+const UNPLACED = { x: 0, y: 0 };
+
 /**
- * Every entity and relation, in id order, with seeded positions (the layout moves them),
+ * Every entity and relation, in id order, where the server's layout put it (data.positions),
  * colour by type, size by degree, and curvature for parallel relations.
  */
 export function buildRenderGraph(data: GraphData): RenderGraph {
@@ -71,7 +72,7 @@ export function buildRenderGraph(data: GraphData): RenderGraph {
   for (const entity of data.entities) {
     graph.addNode(
       entity.id,
-      entityNodeAttributes(entity, seedPosition(entity.id, data.entities.length), colors, maxDegree),
+      entityNodeAttributes(entity, data.positions?.get(entity.id) ?? UNPLACED, colors, maxDegree),
     );
   }
 
@@ -88,12 +89,4 @@ export function buildRenderGraph(data: GraphData): RenderGraph {
     );
   }
   return graph;
-}
-
-/** Moves nodes to computed positions (the layout's output; not a highlight or a filter). */
-export function applyPositions(graph: RenderGraph, positions: Record<string, { x: number; y: number }>): void {
-  graph.updateEachNodeAttributes((node, attributes) => {
-    const position = positions[node];
-    return position ? { ...attributes, x: position.x, y: position.y } : attributes;
-  });
 }

@@ -3,7 +3,7 @@
  */
 import type { EntitySummaryFragment, RelationSummaryFragment } from '../../api/generated/graphql';
 import type { BoundedTotals } from '../bounded-view';
-import type { EntityNode, GraphData, LoadedOverview, RelationEdge, SourceInfo } from './types';
+import type { EntityNode, EntityPositions, GraphData, LoadedOverview, RelationEdge, SourceInfo } from './types';
 
 export type * from './types';
 
@@ -45,16 +45,17 @@ export function toRelationEdge(relation: RelationSummaryFragment): RelationEdge 
 }
 
 /**
- * Builds the data graph from the overview (with every page of sources) and the pages of
- * entities and relations.
+ * Builds the data graph from the overview (with every page of sources), the pages of
+ * entities and relations, and the server's positions for them.
  * Entities and relations are sorted by id so that the same data always yields the same
- * structures (and so the same layout), whatever order the pages came in.
+ * structures, whatever order the pages came in.
  */
 export function shapeGraphData(
   overview: LoadedOverview,
   entityPages: EntitySummaryFragment[],
   relationPages: RelationSummaryFragment[],
   bounded: BoundedTotals | null = null,
+  positions?: EntityPositions,
 ): GraphData {
   const entities = entityPages.map(toEntityNode).sort(byId);
   const entityById = new Map(entities.map((entity) => [entity.id, entity]));
@@ -78,6 +79,7 @@ export function shapeGraphData(
     sourceById: new Map(sources.map((source) => [source.id, source])),
     danglingRelationIds,
     bounded,
+    positions,
   };
 }
 

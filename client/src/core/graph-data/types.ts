@@ -89,4 +89,12 @@ export interface GraphData {
    * null when every entity and relation is.
    */
   bounded?: BoundedTotals | null;
+  /**
+   * Where the server's layout puts each loaded entity (Overview.positions), so the explorer
+   * draws without laying out; entities joining later are placed around the one they came from.
+   */
+  positions?: EntityPositions;
 }
+
+/** Entity id → where it is drawn, in layout units. */
+export type EntityPositions = ReadonlyMap<string, { x: number; y: number }>;
