@@ -1,9 +1,12 @@
 /**
- * The client's loader against the real API over the shipped graph: paging until
- * hasNextPage is false gives every entity and relation, each placed by the server's layout,
- * the same way on every load.
+ * The client's loader against the real API: the shipped graph, which the API's overview holds
+ * whole, and a generated graph too large for that overview but small enough to draw whole,
+ * which comes page by page until hasNextPage is false. Either way every entity and relation,
+ * each entity placed by the server's layout, the same way on every load.
  */
 import { startServer, type RunningServer } from '../../server/api/server';
+import { chooseGraphScope } from '../../client/src/core/bounded-view';
+import { generatedGraph } from '../support/generated-graph';
 import { createApiClient } from '../../client/src/api/client';
 import { loadGraphData, PAGE_SIZE, type LoadProgress } from '../../client/src/api/load-graph';
 import { buildRenderGraph } from '../../client/src/core/graph-building';
@@ -15,7 +18,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe('loading the whole graph through the API', () => {
-  it('gets every entity and relation the API counts, in pages', async () => {
+  it('gets every entity and relation the API counts, placed', async () => {
     const progress: LoadProgress[] = [];
     const data = await loadGraphData(createApiClient(`${server.url}/graphql`), (step) => progress.push(step));
     expect(data.entities).toHaveLength(data.stats.entityCount);
@@ -25,7 +28,7 @@ describe('loading the whole graph through the API', () => {
       entities: data.stats.entityCount,
       relations: data.stats.relationCount,
     });
-    expect(PAGE_SIZE).toBe(400);
+    expect(data.bounded).toBeNull();
 
     const isisk = data.entityById.get('isis-k');
     expect(isisk?.aliases).toContain('ISKP');
@@ -44,6 +47,27 @@ describe('loading the whole graph through the API', () => {
     const again = await loadGraphData(createApiClient(`${server.url}/graphql`));
     expect(again.positions).toEqual(data.positions);
   }, 30_000);
+
+  it('pages through a graph drawn whole that the overview does not hold whole, and places every entity', async () => {
+    const generated = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      knowledgeGraph: await generatedGraph({ entities: 900, relations: 1_800, sources: 30, seed: 9 }),
+    });
+    try {
+      const progress: LoadProgress[] = [];
+      const data = await loadGraphData(createApiClient(`${generated.url}/graphql`), (step) => progress.push(step));
+      expect(chooseGraphScope(data.stats)).toBe('whole');
+      expect(data.bounded).toBeNull();
+      expect(data.entities).toHaveLength(data.stats.entityCount);
+      expect(data.relations).toHaveLength(data.stats.relationCount);
+      expect(data.stats.relationCount).toBeGreaterThan(PAGE_SIZE);
+      expect(progress.length).toBeGreaterThan(2);
+      expect([...data.positions!.keys()].sort()).toEqual(data.entities.map((entity) => entity.id));
+    } finally {
+      await generated.close();
+    }
+  }, 60_000);
 
   it('names the API and the way out when the API cannot be reached', async () => {
     const client = createApiClient('http://127.0.0.1:9/graphql');

@@ -1,19 +1,19 @@
 /**
- * Loading the graph: the overview (totals, vocabulary) and every page of the sources, then, when the graph is
- * small enough to draw whole (core/bounded-view), every page of entities and relations
- * (Relay connections, 400 at a time, until hasNextPage is false); above that, the API's
- * bounded overview only. Either way with the server's positions for the entities, so the
- * explorer draws without laying out. A named side effect; the shaping itself is pure
- * (core/graph-data).
+ * Loading the graph: every page of the sources, and at the same time one request for the
+ * totals, the vocabulary and the API's overview at its defaults. A graph that overview holds
+ * whole needs nothing more; a graph too large to draw whole (core/bounded-view) opens on it;
+ * between the two, the loader pages through every entity and relation (Relay connections,
+ * 400 at a time, until hasNextPage is false). Either way with the server's positions for
+ * the entities, so the explorer draws without laying out. A named side effect; the shaping
+ * itself is pure (core/graph-data).
  */
 import type { AnyVariables, Client, CombinedError, DocumentInput } from 'urql';
 
 import { BOUNDED_VIEW_THRESHOLD, chooseGraphScope } from '../core/bounded-view';
 import { shapeGraphData, type EntityPositions, type GraphData } from '../core/graph-data';
 import {
-  BoundedOverviewDocument,
   EntitiesPageDocument,
-  GraphOverviewDocument,
+  OpeningViewDocument,
   RelationsPageDocument,
   SourcesPageDocument,
   WholeGraphPositionsDocument,
@@ -107,24 +107,22 @@ export async function loadGraphData(client: Client, onProgress?: (progress: Load
   );
   // Not left unhandled while the overview is awaited: its failure surfaces where it is awaited.
   sourcesLoaded.catch(() => undefined);
-  const stats = await ask(client, 'the graph overview', GraphOverviewDocument, {});
-  if (chooseGraphScope(stats.stats) === 'bounded') {
-    const [bounded, sources] = await Promise.all([
-      ask(client, 'the bounded overview', BoundedOverviewDocument, {}).then((answer) => answer.overview),
-      sourcesLoaded,
-    ]);
+  const { stats, vocabulary, overview } = await ask(client, 'the graph overview', OpeningViewDocument, {});
+  const whole = !overview.truncated;
+  if (whole || chooseGraphScope(stats) === 'bounded') {
+    const sources = await sourcesLoaded;
     onProgress?.({
-      entities: bounded.entities.length,
-      relations: bounded.relations.length,
-      entityTotal: bounded.entities.length,
-      relationTotal: bounded.relations.length,
+      entities: overview.entities.length,
+      relations: overview.relations.length,
+      entityTotal: overview.entities.length,
+      relationTotal: overview.relations.length,
     });
     return shapeGraphData(
-      { ...stats, sources },
-      [...bounded.entities],
-      [...bounded.relations],
-      { totalEntities: bounded.totalEntities, totalRelations: bounded.totalRelations },
-      positionsById(bounded.positions),
+      { stats, vocabulary, sources },
+      [...overview.entities],
+      [...overview.relations],
+      whole ? null : { totalEntities: overview.totalEntities, totalRelations: overview.totalRelations },
+      positionsById(overview.positions),
     );
   }
   const progress: LoadProgress = { entities: 0, relations: 0, entityTotal: null, relationTotal: null };
@@ -154,5 +152,5 @@ export async function loadGraphData(client: Client, onProgress?: (progress: Load
     ),
     sourcesLoaded,
   ]);
-  return shapeGraphData({ ...stats, sources }, entities, relations, null, await positions);
+  return shapeGraphData({ stats, vocabulary, sources }, entities, relations, null, await positions);
 }

@@ -6,18 +6,18 @@
  * types, so a schema change shows up here at compile time; the rest are flattened by hand.
  */
 import type { BoundedTotals } from '../bounded-view';
-import type { GraphOverviewQuery, SourceSummaryFragment } from '../../api/generated/graphql';
+import type { GraphTotalsFragment, SourceSummaryFragment } from '../../api/generated/graphql';
 
-export type EntityTypeInfo = GraphOverviewQuery['vocabulary']['entityTypes'][number];
+export type EntityTypeInfo = GraphTotalsFragment['vocabulary']['entityTypes'][number];
 
-export type RelationTypeInfo = GraphOverviewQuery['vocabulary']['relationTypes'][number];
+export type RelationTypeInfo = GraphTotalsFragment['vocabulary']['relationTypes'][number];
 
 export type SourceInfo = SourceSummaryFragment;
 
 /** The overview the graph is shaped from, with every page of the sources. */
-export type LoadedOverview = GraphOverviewQuery & { sources: readonly SourceInfo[] };
+export type LoadedOverview = GraphTotalsFragment & { sources: readonly SourceInfo[] };
 
-export type GraphStats = GraphOverviewQuery['stats'];
+export type GraphStats = GraphTotalsFragment['stats'];
 
 /** The first and last day (YYYY-MM-DD) something spans; a null end is open. */
 export interface DaySpan {
