@@ -1,6 +1,6 @@
 /**
- * Loading the graph: every page of the sources, and at the same time one request for the
- * totals, the vocabulary and the API's overview at its defaults. A graph that overview holds
+ * Loading the graph: every page of the sources, and at the same time the totals, the
+ * vocabulary and the API's overview at its defaults. A graph that overview holds
  * whole needs nothing more; a graph too large to draw whole (core/bounded-view) opens on it;
  * between the two, the loader pages through every entity and relation (Relay connections,
  * 400 at a time, until hasNextPage is false). Either way with the server's positions for
@@ -13,6 +13,7 @@ import { BOUNDED_VIEW_THRESHOLD, chooseGraphScope } from '../core/bounded-view';
 import { shapeGraphData, type EntityPositions, type GraphData } from '../core/graph-data';
 import {
   EntitiesPageDocument,
+  OpeningRelationsDocument,
   OpeningViewDocument,
   RelationsPageDocument,
   SourcesPageDocument,
@@ -107,20 +108,22 @@ export async function loadGraphData(client: Client, onProgress?: (progress: Load
   );
   // Not left unhandled while the overview is awaited: its failure surfaces where it is awaited.
   sourcesLoaded.catch(() => undefined);
+  const openingRelations = ask(client, 'the overview’s relations', OpeningRelationsDocument, {});
+  openingRelations.catch(() => undefined);
   const { stats, vocabulary, overview } = await ask(client, 'the graph overview', OpeningViewDocument, {});
   const whole = !overview.truncated;
   if (whole || chooseGraphScope(stats) === 'bounded') {
-    const sources = await sourcesLoaded;
+    const [{ overview: relations }, sources] = await Promise.all([openingRelations, sourcesLoaded]);
     onProgress?.({
       entities: overview.entities.length,
-      relations: overview.relations.length,
+      relations: relations.relations.length,
       entityTotal: overview.entities.length,
-      relationTotal: overview.relations.length,
+      relationTotal: relations.relations.length,
     });
     return shapeGraphData(
       { stats, vocabulary, sources },
       [...overview.entities],
-      [...overview.relations],
+      [...relations.relations],
       whole ? null : { totalEntities: overview.totalEntities, totalRelations: overview.totalRelations },
       positionsById(overview.positions),
     );
