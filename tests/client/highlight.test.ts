@@ -6,6 +6,7 @@ import {
   createEdgeReducer,
   createNodeReducer,
   DIM_NODE_COLOR,
+  highlightSettings,
   PATH_EDGE_COLOR,
   withPath,
   type HighlightInput,
@@ -34,6 +35,23 @@ function display(input: HighlightInput) {
     edge: (id: string) => edge(id, graph.getEdgeAttributes(id)),
   };
 }
+
+describe('edge labels', () => {
+  it('are looked for only when some can be drawn: zoomed in, or something emphasised', () => {
+    const labelled = (input: HighlightInput) =>
+      graph.edges().filter((id) => display(input).edge(id).label != null).length;
+    expect(highlightSettings(graph, base).renderEdgeLabels).toBe(false);
+    expect(labelled(base)).toBe(0);
+    for (const input of [
+      { ...base, zoomedIn: true },
+      { ...base, hoveredEntity: 'leader' },
+      { ...base, selection: { kind: 'relation' as const, id: 'r-leader' } },
+    ]) {
+      expect(highlightSettings(graph, input).renderEdgeLabels).toBe(true);
+      expect(labelled(input)).toBeGreaterThan(0);
+    }
+  });
+});
 
 describe('highlight reducers', () => {
   it('hovering a node keeps its neighbours bright and dims the rest', () => {

@@ -100,6 +100,19 @@ export function computeEmphasis(graph: RenderGraph, input: HighlightInput): Emph
   return null;
 }
 
+/**
+ * The sigma settings that draw `input` on `graph`: the reducers, and whether to look for edge
+ * labels at all. The edge reducer names relations only when zoomed in or emphasised; otherwise
+ * sigma would still walk the edges of every labelled entity each frame to find none.
+ */
+export function highlightSettings(graph: RenderGraph, input: HighlightInput, emphasis = computeEmphasis(graph, input)) {
+  return {
+    nodeReducer: createNodeReducer(input, emphasis),
+    edgeReducer: createEdgeReducer(input, emphasis),
+    renderEdgeLabels: input.zoomedIn || emphasis !== null,
+  };
+}
+
 export function createNodeReducer(input: HighlightInput, emphasis: Emphasis | null) {
   return (node: string, attributes: RenderNodeAttributes): Partial<NodeDisplayData> => {
     const display: Partial<NodeDisplayData> = { ...attributes };

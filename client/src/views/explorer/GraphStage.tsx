@@ -11,7 +11,7 @@ import { fitAll } from '../../core/camera';
 import type { CompareState, ComparisonHighlight } from '../../core/comparison';
 import type { Visibility } from '../../core/filters';
 import type { RenderGraph } from '../../core/graph-building';
-import type { HighlightInput } from '../../core/highlight';
+import { highlightSettings, type HighlightInput } from '../../core/highlight';
 import type { Selection } from '../../core/selection';
 import type { CameraDirector } from './canvas/camera-director';
 import { CameraController } from './canvas/CameraController';
@@ -80,7 +80,7 @@ export function GraphStage(props: GraphStageProps) {
 
   return (
     <div className="graph-stage">
-      <GraphCanvas graph={graph} label={label}>
+      <GraphCanvas graph={graph} label={label} startingSettings={() => highlightSettings(graph, highlight)}>
         <GraphEventsController
           onClickEntity={manipulation.onClickEntity}
           onClickRelation={manipulation.onClickRelation}

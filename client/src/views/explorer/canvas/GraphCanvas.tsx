@@ -7,24 +7,36 @@
  * `data-hover` and `data-emphasis`, and `window.explorerCanvas` tells tests where sigma drew
  * each entity (canvas-probe.ts).
  */
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import Sigma from 'sigma';
 
 import type { RenderGraph } from '../../../core/graph-building';
 import { exposeCanvasProbe } from './canvas-probe';
 import { SigmaContext, type ExplorerSigma } from './sigma-context';
-import { createSigmaSettings } from './sigma-settings';
+import { createSigmaSettings, type ExplorerSigmaSettings } from './sigma-settings';
 
 interface GraphCanvasProps {
   graph: RenderGraph;
   /** Accessible description of the picture; the list view is its accessible mirror. */
   label: string;
+  /**
+   * Settings a new sigma starts with beyond the shared ones (the highlight's reducers): sigma
+   * renders in its constructor, before any controller runs, and that render should not draw
+   * what the controllers hide at once (at 10^4 relations, every edge label: tens of ms).
+   */
+  startingSettings?: () => ExplorerSigmaSettings;
   children?: ReactNode;
 }
 
-export function GraphCanvas({ graph, label, children }: GraphCanvasProps) {
+export function GraphCanvas({ graph, label, startingSettings, children }: GraphCanvasProps) {
   const settings = useMemo(() => createSigmaSettings(), []);
   const [sigma, setSigma] = useState<ExplorerSigma | null>(null);
+  // Read when a sigma is made, not a reason to make another (the first render's, or the last
+  // committed one's when the graph is replaced: the controllers correct what it got wrong).
+  const starting = useRef(startingSettings);
+  useLayoutEffect(() => {
+    starting.current = startingSettings;
+  });
 
   const containerRef = useCallback(
     (container: HTMLDivElement | null) => {
@@ -32,7 +44,7 @@ export function GraphCanvas({ graph, label, children }: GraphCanvasProps) {
       // Written here, not as React props, so React never resets what sigma's events set.
       container.dataset.graphReady = 'false';
       container.dataset.cameraSettled = 'true';
-      const instance: ExplorerSigma = new Sigma(graph, container, settings);
+      const instance: ExplorerSigma = new Sigma(graph, container, { ...settings, ...starting.current?.() });
       let renders = 0;
       instance.on('afterRender', () => {
         renders += 1;

@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo } from 'react';
 
-import { computeEmphasis, createEdgeReducer, createNodeReducer, type HighlightInput } from '../../../core/highlight';
+import { computeEmphasis, highlightSettings, type HighlightInput } from '../../../core/highlight';
 import { useSigma } from './sigma-context';
 
 export function HighlightController({ input }: { input: HighlightInput }) {
@@ -13,8 +13,10 @@ export function HighlightController({ input }: { input: HighlightInput }) {
   const emphasis = useMemo(() => computeEmphasis(graph, input), [graph, input]);
 
   useEffect(() => {
-    sigma.setSetting('nodeReducer', createNodeReducer(input, emphasis));
-    sigma.setSetting('edgeReducer', createEdgeReducer(input, emphasis));
+    const settings = highlightSettings(graph, input, emphasis);
+    sigma.setSetting('nodeReducer', settings.nodeReducer);
+    sigma.setSetting('edgeReducer', settings.edgeReducer);
+    sigma.setSetting('renderEdgeLabels', settings.renderEdgeLabels);
     // What stands out, on the container for tests and styles: "entity:<id>" or "relation:<id>"
     // under the pointer, and why others are dimmed ("hover", "path", "selection" or "none").
     const container = sigma.getContainer();
@@ -25,7 +27,7 @@ export function HighlightController({ input }: { input: HighlightInput }) {
           ? `relation:${input.hoveredRelation}`
           : '';
     container.dataset.emphasis = emphasis?.reason ?? 'none';
-  }, [sigma, input, emphasis]);
+  }, [sigma, graph, input, emphasis]);
 
   return null;
 }

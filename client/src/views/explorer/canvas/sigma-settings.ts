@@ -43,9 +43,10 @@ export function createSigmaSettings(): ExplorerSigmaSettings {
     // Labels: every entity may be named, down to 3 px discs (zoomed far out). The grid offers the
     // biggest entity of each 20 px cell (more when zoomed in), the drawer keeps those that fit;
     // 11 px keeps about half the names at the default zoom. Edge labels appear when both ends
-    // are labelled (zoomed in) or forced (hover, selection).
+    // are labelled (zoomed in) or forced (hover, selection): the highlight turns them on then
+    // (core/highlight highlightSettings).
     renderLabels: true,
-    renderEdgeLabels: true,
+    renderEdgeLabels: false,
     labelFont: LABEL_FONT,
     labelSize: 11,
     labelWeight: '600',
