@@ -4,14 +4,15 @@
  * mutation does (client.ts), so it replaces the client, and with it every cached answer.
  */
 import { createContext, useCallback, useContext, useState, type ReactNode } from 'react';
-import { Provider } from 'urql';
+import { Provider, type Client } from 'urql';
 
 import { createApiClient } from './client';
 
 const ApiResetContext = createContext<() => void>(() => {});
 
-export function ApiProvider({ children }: { children: ReactNode }) {
-  const [client, setClient] = useState(() => createApiClient());
+/** `client`: the first client, when made before (main.tsx starts loading the graph with it). */
+export function ApiProvider({ client: first, children }: { client?: Client; children: ReactNode }) {
+  const [client, setClient] = useState(() => first ?? createApiClient());
   const reset = useCallback(() => setClient(createApiClient()), []);
   return (
     <Provider value={client}>

@@ -2,7 +2,7 @@
  * The loaded app: the view the URL names. The graph is always mounted (hidden under the
  * other views) so that Back from the reader returns to it exactly as it was.
  */
-import { useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 
 import { useDatasetTitle } from '../api/use-dataset-title';
 import { LoadedGraphContext } from '../bindings/loaded-graph';
@@ -12,15 +12,22 @@ import type { RenderGraph } from '../core/graph-building';
 import { entityTypeColors } from '../core/graph-building';
 import type { GraphData } from '../core/graph-data';
 import { parseRoute, type Route } from '../core/routing';
-import { CurateView } from './curate/CurateView';
-import { BetweenView } from './between/BetweenView';
-import { DisagreementsView } from './disagreements/DisagreementsView';
+import { LoadingState } from '../components/LoadingState';
 import { ExplorerView } from './explorer/ExplorerView';
 import { NotFoundView } from './NotFoundView';
-import { SourceReaderView } from './reader/SourceReaderView';
-import { SourcesView } from './sources/SourcesView';
-import { TableView } from './table/TableView';
-import { TimelineView } from './timeline/TimelineView';
+
+// The other views load when first shown: the explorer's first frame does not wait for their code.
+const BetweenView = lazy(() => import('./between/BetweenView').then((module) => ({ default: module.BetweenView })));
+const CurateView = lazy(() => import('./curate/CurateView').then((module) => ({ default: module.CurateView })));
+const DisagreementsView = lazy(() =>
+  import('./disagreements/DisagreementsView').then((module) => ({ default: module.DisagreementsView })),
+);
+const SourceReaderView = lazy(() =>
+  import('./reader/SourceReaderView').then((module) => ({ default: module.SourceReaderView })),
+);
+const SourcesView = lazy(() => import('./sources/SourcesView').then((module) => ({ default: module.SourcesView })));
+const TableView = lazy(() => import('./table/TableView').then((module) => ({ default: module.TableView })));
+const TimelineView = lazy(() => import('./timeline/TimelineView').then((module) => ({ default: module.TimelineView })));
 
 function documentTitle(route: Route, data: GraphData, datasetTitle: string): string {
   const APP_TITLE = `${datasetTitle} explorer`;
@@ -67,13 +74,15 @@ export function AppShell({ data: loaded, graph }: { data: GraphData; graph: Rend
       <ExpansionContext.Provider value={expansions}>
         <ExplorerView data={data} graph={graph} active={route.view === 'graph'} />
       </ExpansionContext.Provider>
-      {route.view === 'sources' && <SourcesView />}
-      {route.view === 'reader' && <SourceReaderView key={route.sourceId} route={route} />}
-      {route.view === 'disagreements' && <DisagreementsView route={route} />}
-      {route.view === 'curate' && <CurateView />}
-      {route.view === 'between' && <BetweenView key={`${route.a},${route.b}`} route={route} />}
-      {route.view === 'timeline' && <TimelineView />}
-      {route.view === 'table' && <TableView />}
+      <Suspense fallback={<LoadingState progress={null} what="the page" />}>
+        {route.view === 'sources' && <SourcesView />}
+        {route.view === 'reader' && <SourceReaderView key={route.sourceId} route={route} />}
+        {route.view === 'disagreements' && <DisagreementsView route={route} />}
+        {route.view === 'curate' && <CurateView />}
+        {route.view === 'between' && <BetweenView key={`${route.a},${route.b}`} route={route} />}
+        {route.view === 'timeline' && <TimelineView />}
+        {route.view === 'table' && <TableView />}
+      </Suspense>
       {route.view === 'not-found' && <NotFoundView pathname={route.pathname} />}
     </LoadedGraphContext.Provider>
   );
