@@ -36,18 +36,20 @@ export type LabelPositions = Map<string, { x: number; y: number }>;
  * or entity (core/layout/label-placement): what does not fit shows when zoomed in. One
  * drawer per canvas, since a pass belongs to one sigma instance; sigma draws a pass's labels
  * in one synchronous loop, so a pass ends at the next microtask, or when a label comes
- * again. Costs a text measure per label and a scan of those already placed: a few
- * milliseconds at a thousand labels, nothing at a hundred.
+ * again. Costs a text measure per name (kept for the next frames) and a scan of those already
+ * placed: a few milliseconds at a thousand labels, nothing at a hundred.
  */
 export function createNodeLabelDrawer(
   positions: LabelPositions = new Map(),
 ): NodeLabelDrawingFunction<RenderNodeAttributes, RenderEdgeAttributes> {
   /** The pass's placements, and each placed label's text and font, to draw it again when it moves. */
-  let pass: { space: LabelPass; texts: Map<string, { label: string; font: string }> } | null = null;
+  let pass: { space: LabelPass; texts: Map<string, { label: string; font: string }>; font: string } | null = null;
+  // Text widths by font and text: the same names are measured again on every frame otherwise.
+  const widths = new Map<string, number>();
   const currentPass = (key: string) => {
     // Sigma draws each label once per pass: a label seen again means a new pass began.
     if (pass === null || pass.texts.has(key)) {
-      pass = { space: newLabelPass(), texts: new Map() };
+      pass = { space: newLabelPass(), texts: new Map(), font: '' };
       const started = pass;
       queueMicrotask(() => {
         if (pass === started) pass = null;
@@ -58,10 +60,23 @@ export function createNodeLabelDrawer(
 
   return (context, data, settings) => {
     if (!data.label) return;
-    const { space, texts } = currentPass(data.key);
+    const current = currentPass(data.key);
+    const { space, texts } = current;
     const hub = data.size >= HUB_LABEL_SIZE;
     const { font, fontSize } = labelStyle(data.size, settings);
-    context.font = font;
+    // Setting a font parses it: only when it changes (nothing else draws on this layer in a pass).
+    const setFont = (wanted: string) => {
+      if (current.font !== wanted) context.font = current.font = wanted;
+    };
+    const measure = (text: string) => {
+      const key = `${font}\n${text}`;
+      let width = widths.get(key);
+      if (width === undefined) {
+        setFont(font);
+        widths.set(key, (width = context.measureText(text).width));
+      }
+      return width;
+    };
     const placement = placeLabel(
       space,
       {
@@ -69,7 +84,7 @@ export function createNodeLabelDrawer(
         x: data.x,
         y: data.y,
         size: data.size,
-        width: context.measureText(data.label).width,
+        width: measure(data.label),
         fontSize,
         priority: data.forceLabel === true ? 'forced' : hub ? 'hub' : false,
       },
@@ -90,7 +105,7 @@ export function createNodeLabelDrawer(
     for (const { key, x, y } of placement.moved) {
       const moved = texts.get(key);
       if (!moved) continue;
-      context.font = moved.font;
+      setFont(moved.font);
       draw(moved.label, x, y);
       positions.set(key, { x, y });
     }
@@ -98,7 +113,7 @@ export function createNodeLabelDrawer(
       positions.delete(data.key);
       return;
     }
-    context.font = font;
+    setFont(font);
     draw(data.label, placement.position.x, placement.position.y);
     positions.set(data.key, placement.position);
   };
