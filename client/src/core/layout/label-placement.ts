@@ -42,12 +42,22 @@ export interface LabelCandidate {
 interface PlacedLabel {
   candidate: LabelCandidate;
   box: Box;
+  /** Placement order: displaced labels are handled in the order they were placed. */
+  order: number;
 }
 
 /** What one drawing pass has put on the canvas so far. */
 export interface LabelPass {
+  /** The labels on the canvas, in the order they were placed. */
   labels: PlacedLabel[];
   discs: Box[];
+  /**
+   * The same labels and discs by the grid cells they touch, so that a placement looks only at
+   * its neighbours: scanning every label and disc for every label made a pass quadratic (tens
+   * of milliseconds for the 500 entities of an overview).
+   */
+  cells: Map<number, { labels: PlacedLabel[]; discs: Box[] }>;
+  placed: number;
 }
 
 export interface LabelPlacement {
@@ -65,7 +75,66 @@ const GAP = 3;
 const HALO = 2;
 
 export function newLabelPass(): LabelPass {
-  return { labels: [], discs: [] };
+  return { labels: [], discs: [], cells: new Map(), placed: 0 };
+}
+
+/** Grid cells, in pixels: about a short name's width. */
+const CELL = 64;
+/** Cells per row in a cell's number; far more than any canvas (or the room around it) holds. */
+const ROW = 1 << 16;
+
+/** The numbers of the grid cells `box` touches. */
+function cellsOf(box: Box): number[] {
+  const cells: number[] = [];
+  const left = Math.floor(box.left / CELL);
+  const right = Math.floor(box.right / CELL);
+  const top = Math.floor(box.top / CELL);
+  const bottom = Math.floor(box.bottom / CELL);
+  for (let x = left; x <= right; x++) for (let y = top; y <= bottom; y++) cells.push((x + ROW / 2) * ROW + y + ROW / 2);
+  return cells;
+}
+
+function cellAt(pass: LabelPass, cell: number) {
+  let content = pass.cells.get(cell);
+  if (!content) pass.cells.set(cell, (content = { labels: [], discs: [] }));
+  return content;
+}
+
+function addLabel(pass: LabelPass, candidate: LabelCandidate, box: Box): PlacedLabel {
+  const placed = { candidate, box, order: pass.placed++ };
+  pass.labels.push(placed);
+  for (const cell of cellsOf(box)) cellAt(pass, cell).labels.push(placed);
+  return placed;
+}
+
+function addDisc(pass: LabelPass, disc: Box): void {
+  pass.discs.push(disc);
+  for (const cell of cellsOf(disc)) cellAt(pass, cell).discs.push(disc);
+}
+
+/** The labels overlapping `box`, in the order they were placed. */
+function labelsOver(pass: LabelPass, box: Box): PlacedLabel[] {
+  const cells = cellsOf(box);
+  // A cell lists its labels in the order they were placed; a label over several cells is found once.
+  if (cells.length === 1) return (pass.cells.get(cells[0]!)?.labels ?? []).filter((label) => overlaps(label.box, box));
+  const found = new Set<PlacedLabel>();
+  for (const cell of cells) {
+    for (const label of pass.cells.get(cell)?.labels ?? []) if (overlaps(label.box, box)) found.add(label);
+  }
+  return [...found].sort((a, b) => a.order - b.order);
+}
+
+/** Takes `displaced` off the canvas. */
+function removeLabels(pass: LabelPass, displaced: readonly PlacedLabel[]): void {
+  if (displaced.length === 0) return;
+  const gone = new Set(displaced);
+  pass.labels = pass.labels.filter((label) => !gone.has(label));
+  for (const label of displaced) {
+    for (const cell of cellsOf(label.box)) {
+      const content = pass.cells.get(cell)!;
+      content.labels = content.labels.filter((other) => other !== label);
+    }
+  }
 }
 
 export function overlaps(a: Box, b: Box): boolean {
@@ -108,7 +177,13 @@ function textPosition(placed: PlacedLabel): { x: number; y: number } {
 }
 
 function isFree(pass: LabelPass, box: Box): boolean {
-  return !pass.labels.some((label) => overlaps(label.box, box)) && !pass.discs.some((disc) => overlaps(disc, box));
+  for (const cell of cellsOf(box)) {
+    const content = pass.cells.get(cell);
+    if (!content) continue;
+    for (const label of content.labels) if (overlaps(label.box, box)) return false;
+    for (const disc of content.discs) if (overlaps(disc, box)) return false;
+  }
+  return true;
 }
 
 /**
@@ -120,8 +195,7 @@ function chooseSide(pass: LabelPass, candidate: LabelCandidate, canvas: Canvas):
   const candidates = sides(candidate, canvas);
   const free = candidates.find((side) => isFree(pass, side));
   if (free || candidate.priority === false) return free ?? null;
-  const heldByPriority = (side: Box) =>
-    pass.labels.some((label) => label.candidate.priority !== false && overlaps(label.box, side));
+  const heldByPriority = (side: Box) => labelsOver(pass, side).some((label) => label.candidate.priority !== false);
   const taken = candidates.find((side) => !heldByPriority(side));
   if (taken || candidate.priority === 'hub') return taken ?? null;
   return candidates[0] ?? sides(candidate, NO_BOUNDS)[0] ?? null;
@@ -132,30 +206,30 @@ export function placeLabel(pass: LabelPass, candidate: LabelCandidate, canvas: C
   const { x, y, size } = candidate;
   const disc = { left: x - size, right: x + size, top: y - size, bottom: y + size };
   const displaced: PlacedLabel[] = [];
-  const displace = (predicate: (label: PlacedLabel) => boolean) => {
-    displaced.push(...pass.labels.filter(predicate));
-    pass.labels = pass.labels.filter((label) => !predicate(label));
+  /** Takes off the canvas the labels over `area` that `predicate` picks. */
+  const displace = (area: Box, predicate: (label: PlacedLabel) => boolean) => {
+    const picked = labelsOver(pass, area).filter(predicate);
+    removeLabels(pass, picked);
+    displaced.push(...picked);
   };
   // A disc displaces ordinary labels, and hubs' labels when it is the bigger entity's.
   displace(
-    ({ box, candidate: placed }) =>
-      overlaps(box, disc) && (placed.priority === false || (placed.priority === 'hub' && placed.size < size)),
+    disc,
+    ({ candidate: placed }) => placed.priority === false || (placed.priority === 'hub' && placed.size < size),
   );
-  pass.discs.push(disc);
+  addDisc(pass, disc);
 
   const chosen = chooseSide(pass, candidate, canvas);
   if (chosen && candidate.priority !== false) {
-    displace(({ box, candidate: placed }) => placed.priority === false && overlaps(box, chosen));
+    displace(chosen, ({ candidate: placed }) => placed.priority === false);
   }
-  const placed = chosen ? { candidate, box: chosen } : null;
-  if (placed) pass.labels.push(placed);
+  const placed = chosen ? addLabel(pass, candidate, chosen) : null;
 
   const moved: LabelPlacement['moved'] = [];
   for (const label of displaced) {
     const other = sides(label.candidate, canvas).find((side) => isFree(pass, side));
     if (!other) continue;
-    const again = { candidate: label.candidate, box: other };
-    pass.labels.push(again);
+    const again = addLabel(pass, label.candidate, other);
     moved.push({ key: label.candidate.key, ...textPosition(again) });
   }
   return { position: placed && textPosition(placed), erased: displaced.map((label) => label.box), moved };
