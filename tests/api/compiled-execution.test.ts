@@ -78,6 +78,8 @@ beforeAll(async () => {
     text: knowledgeGraph.graph.getNodeAttribute(hub[1]!, 'name'),
     depth: 1,
     bucket: 'YEAR',
+    maxEntities: 2000,
+    maxRelations: 5000,
   };
 }, 30_000);
 
