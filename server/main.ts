@@ -92,13 +92,6 @@ async function main(): Promise<void> {
     console.log(`Search indexes built ${((performance.now() - listening) / 1000).toFixed(1)} s after start-up.`),
   );
   if (token) console.log(`Curator mode: signed-in curators may change ${dir}.`);
-  // The explorer's first picture waits for the overview's layout (graph/overview-layout.ts):
-  // made now, at the size the explorer asks (the schema's default), not for the first visitor.
-  void fetch(`${server.url}${GRAPHQL_PATH}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: '{ overview { positions { id } } }' }),
-  }).catch((error: unknown) => console.error('Laying out the overview failed:', error));
 
   // Graceful shutdown: stop accepting connections, let the requests in flight finish (Apollo's
   // drain plugin cuts any still open after 10 s), then exit 0. A second signal exits at once.

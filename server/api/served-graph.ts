@@ -12,12 +12,15 @@ import { dataVersion } from '../data/data-version';
 import type { KnowledgeGraph } from '../data/model';
 import { type GraphIndex, buildDeferredIndexes, buildGraphIndex } from '../graph/indexes';
 import { prepareOverview } from '../graph/overview';
+import { type OverviewSize, prepareOverviewLayouts } from '../graph/overview-layout';
+import { ARGUMENT_LIMITS } from './limits';
 
 export { dataVersion };
 
 export class ServedGraph {
   #index: GraphIndex;
   #version: string;
+  #firstOverview: OverviewSize | null = null;
 
   /** `version`: the graph's dataVersion when the caller has it already (a snapshot keeps it). */
   constructor(knowledgeGraph: KnowledgeGraph, version?: string) {
@@ -44,6 +47,22 @@ export class ServedGraph {
   }
 
   /**
+   * Lays out, in worker threads, what the explorer asks first (graph/overview-layout.ts): the
+   * overview of `firstOverview`'s size (the schema's default), and a graph small enough for the
+   * largest overview whole (the explorer draws such a graph whole, asking for its layout so).
+   * Called once the server answers, and again for each graph swapped in.
+   */
+  prepareLayouts(firstOverview: OverviewSize): Promise<void> {
+    this.#firstOverview = firstOverview;
+    const largest = {
+      maxEntities: ARGUMENT_LIMITS.overviewEntities.max,
+      maxRelations: ARGUMENT_LIMITS.overviewRelations.max,
+    };
+    const whole = this.#index.entityIds.length <= largest.maxEntities ? [largest] : [];
+    return prepareOverviewLayouts(this.#index, [firstOverview, ...whole]);
+  }
+
+  /**
    * Serves another graph from the next request on (indexed before the swap, so no request
    * waits, but for a search asked in the seconds its indexes take to build).
    */
@@ -54,5 +73,10 @@ export class ServedGraph {
     this.#index = index;
     this.#version = version;
     buildDeferredIndexes(index).catch((error: unknown) => console.error('Building the search indexes failed:', error));
+    if (this.#firstOverview) {
+      this.prepareLayouts(this.#firstOverview).catch((error: unknown) =>
+        console.error('Laying out the overview failed:', error),
+      );
+    }
   }
 }

@@ -8,9 +8,12 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
+import { buildSchema } from 'graphql';
+
 import { openCuration, recoverWrites } from '../curation/curation';
 import type { KnowledgeGraph } from '../data/model';
 import { DEFAULT_GRAPH_DATA_DIR, loadGraphData } from '../data/load-graph-data';
+import type { OverviewSize } from '../graph/overview-layout';
 import {
   GRAPHQL_PATH,
   INVALID_JSON_MESSAGE,
@@ -20,6 +23,7 @@ import {
   createApp,
 } from './app';
 import { createCuratorSessions, hasCuratorCredentials } from './curator-session';
+import { withSchemaDefaults } from './defaults';
 import { isProduction } from './environment';
 import { graphqlPostListener } from './graphql-post';
 import { RESPONSE_CACHE_BYTES, ResponseCache } from './response-cache';
@@ -69,6 +73,8 @@ export interface RunningServer {
   replaceGraph(knowledgeGraph: KnowledgeGraph): void;
   /** Settles when the search indexes, built once the server listens, are built. */
   readonly searchIndexesBuilt: Promise<void>;
+  /** Settles when the overviews the explorer asks first, laid out once the server listens, are laid out. */
+  readonly layoutsPrepared: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -87,8 +93,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const httpServer = createServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: HTTP_REQUEST_TIMEOUT_MS });
   const staticDir = options.staticDir ?? DEFAULT_STATIC_DIR;
   const corsOrigins = options.corsOrigins ?? [];
+  const typeDefs = await readFile(SCHEMA_FILE, 'utf8');
   const apollo = createApolloServer({
-    typeDefs: await readFile(SCHEMA_FILE, 'utf8'),
+    typeDefs,
     httpServer,
     production,
     staticDir,
@@ -126,6 +133,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const searchIndexesBuilt = servedGraph
     .buildDeferredIndexes()
     .catch((error: unknown) => console.error('Building the search indexes failed:', error));
+  // The explorer's first picture awaits its overview's layout: begun now, at the schema's default size.
+  const overviewField = buildSchema(typeDefs).getQueryType()!.getFields().overview!;
+  const layoutsPrepared = servedGraph
+    .prepareLayouts(withSchemaDefaults(overviewField, {}) as OverviewSize)
+    .catch((error: unknown) => console.error('Laying out the overview failed:', error));
   const urlHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
 
   return {
@@ -136,6 +148,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     },
     replaceGraph: (next) => servedGraph.replace(next),
     searchIndexesBuilt,
+    layoutsPrepared,
     // Apollo's drain plugin closes the HTTP server, letting in-flight requests finish.
     close: () => apollo.stop(),
   };

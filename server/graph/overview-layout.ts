@@ -15,7 +15,7 @@
  */
 import { type GraphIndex, degreeOf } from './indexes';
 import { computeLayout, entityRadius, type LayoutEdge, type LayoutNode } from './layout';
-import type { OverviewRecord } from './overview';
+import { overview, type OverviewRecord } from './overview';
 
 export interface EntityPositionRecord {
   id: string;
@@ -24,6 +24,19 @@ export interface EntityPositionRecord {
 }
 
 const layouts = new WeakMap<OverviewRecord, Promise<EntityPositionRecord[]>>();
+
+/** An overview's size, as `Query.overview` takes it. */
+export interface OverviewSize {
+  maxEntities: number;
+  maxRelations: number;
+}
+
+/** Lays out the overviews of these sizes now, so that the first request for them need not wait. */
+export async function prepareOverviewLayouts(index: GraphIndex, sizes: readonly OverviewSize[]): Promise<void> {
+  await Promise.all(
+    sizes.map((size) => overviewPositions(index, overview(index, size.maxEntities, size.maxRelations))),
+  );
+}
 
 /** The position of every entity of `overview`, in id order; laid out on the first call. */
 export function overviewPositions(index: GraphIndex, overview: OverviewRecord): Promise<EntityPositionRecord[]> {

@@ -12,6 +12,7 @@ import { PATHS_PAGE_SIZE } from '../../client/src/api/use-paths';
 import { PAGE_SIZE } from '../../client/src/api/load-graph';
 import { ENTITY_RELATIONS_PAGE_SIZE } from '../../client/src/api/use-entity-relations';
 import { LIST_PAGE } from '../../client/src/api/queries';
+import { BOUNDED_VIEW_THRESHOLD } from '../../client/src/core/bounded-view';
 import { EXPAND_PAGE_SIZE } from '../../client/src/core/bounded-view/expansion';
 import { ARGUMENT_LIMITS, MAX_COST, operationCost } from '../../server/api/limits';
 import { SCHEMA_FILE } from '../../server/api/server';
@@ -70,6 +71,9 @@ test("every client operation, with urql's __typename fields and the largest page
       text: 'x',
       a: 'x',
       b: 'x',
+      // The whole graph's positions: the overview at the whole-graph threshold.
+      maxEntities: BOUNDED_VIEW_THRESHOLD.entities,
+      maxRelations: BOUNDED_VIEW_THRESHOLD.relations,
       // The curator's mutations (curation.graphql).
       baseVersion: 'x',
       target: 'RELATION',

@@ -1,5 +1,6 @@
 import { parse } from 'graphql';
 
+import { BOUNDED_VIEW_THRESHOLD } from '../../client/src/core/bounded-view';
 import { MAX_ALIASES, MAX_COST, MAX_DEPTH, MAX_DIRECTIVES, MAX_TOKENS, operationCost } from '../../server/api/limits';
 import { explorerOperations } from '../support/explorer-operations';
 import { type TestServer, startTestServer } from './test-server';
@@ -60,6 +61,9 @@ describe('abuse limits', () => {
         // Source comparison: the first two sources.
         a: api.index.sourceIds[0],
         b: api.index.sourceIds[1],
+        // The whole graph's positions: the overview at the whole-graph threshold.
+        maxEntities: BOUNDED_VIEW_THRESHOLD.entities,
+        maxRelations: BOUNDED_VIEW_THRESHOLD.relations,
       };
       const { errors } = await api.query(document, variables);
       const codes = (errors ?? []).map((error) => error.extensions?.code);

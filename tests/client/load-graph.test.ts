@@ -55,6 +55,8 @@ describe('loading the whole graph through the API', () => {
       knowledgeGraph: await generatedGraph({ entities: 900, relations: 1_800, sources: 30, seed: 9 }),
     });
     try {
+      // Laid out in a worker since the server began listening; on a busy machine, longer than a request may wait.
+      await generated.layoutsPrepared;
       const progress: LoadProgress[] = [];
       const data = await loadGraphData(createApiClient(`${generated.url}/graphql`), (step) => progress.push(step));
       expect(chooseGraphScope(data.stats)).toBe('whole');
