@@ -109,9 +109,15 @@ export function useExpansions(base: GraphData, graph: RenderGraph): { view: Grap
   const expansions = useMemo(() => expansionsFor(wanted, loaded), [wanted, loaded]);
   const view = useMemo(() => composeView(base, expansions), [base, expansions]);
 
+  // A render graph is built from `base`: until something is expanded it draws the view already,
+  // and its first frame need not wait for a pass over every entity and relation.
+  const synced = useRef<RenderGraph | null>(null);
   useLayoutEffect(() => {
+    const fresh = synced.current !== graph;
+    synced.current = graph;
+    if (fresh && view === base) return;
     syncRenderGraph(graph, view, expansions);
-  }, [graph, view, expansions]);
+  }, [graph, base, view, expansions]);
 
   const pending = useMemo(() => {
     const waiting = new Set(pendingOf(wanted, loaded));
