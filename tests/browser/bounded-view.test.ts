@@ -94,6 +94,37 @@ describe('the explorer on a graph too large to draw whole', () => {
   );
 
   it(
+    'draws the overview where the server laid it out, and an expansion moves none of it',
+    async () => {
+      const { overview } = await harness.api<{
+        overview: { entities: { id: string; degree: number }[]; positions: { id: string; x: number; y: number }[] };
+      }>('{ overview { entities { id degree } positions { id x y } } }');
+      const { page, context, errors } = await openPage(harness, '/');
+      await waitForGraph(page);
+      const drawnAt = () =>
+        page.evaluate(
+          (ids) => ids.map((id) => ({ id, ...window.explorerCanvas!.position(id)! })),
+          overview.positions.map((place) => place.id),
+        );
+      expect(await drawnAt()).toEqual(overview.positions);
+
+      const hub = overview.entities.reduce((best, entity) => (entity.degree > best.degree ? entity : best));
+      await page.goto(`${harness.server.url}/?entity=${encodeURIComponent(hub.id)}`);
+      await waitForGraph(page);
+      const before = await page.evaluate(() => window.explorerCanvas!.drawnNodes().length);
+      await page
+        .getByRole('region', { name: 'Entity details' })
+        .getByRole('button', { name: 'Expand neighbours' })
+        .click();
+      await page.waitForFunction((count) => window.explorerCanvas!.drawnNodes().length > count, before);
+      expect(await drawnAt()).toEqual(overview.positions);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
     'a link to an entity outside the overview brings it into the view with its neighbours',
     async () => {
       const { overview, entities } = await harness.api<{
