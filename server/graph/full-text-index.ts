@@ -3,11 +3,12 @@
  * ===================
  *
  * Built once, after the server is ready (see indexes.ts and deferred-index.ts), so that a search
- * reads an inverted index and never scans the sources' texts. MiniSearch indexes:
- *   - entities: name, aliases, description;
+ * reads an inverted index and never scans the sources' texts. It indexes:
+ *   - entities: name, aliases, description (MiniSearch);
  *   - passages: every sentence of every source text, cut by `Intl.Segmenter` (the platform's
- *     Unicode sentence rules), kept as offsets into the text, not as copies;
- *   - relation types (label and id) and relation notes, for the relations group.
+ *     Unicode sentence rules), kept as offsets into the text, not as copies (passage-index.ts:
+ *     MiniSearch's scoring in typed arrays, as there are millions at 10^6 relations);
+ *   - relation types (label and id) and relation notes, for the relations group (MiniSearch).
  * Relations are not indexed one by one: every quote is a stretch of a source text, so the
  * passages index already holds its words, and `citationsByPassage` leads from a matching
  * passage to the relations quoting it. A million relations then cost a list entry per
@@ -20,6 +21,7 @@ import MiniSearch from 'minisearch';
 
 import type { CitationRecord, KnowledgeGraph, SourceRecord } from '../data/model';
 import { inSlices } from './deferred-index';
+import { PassageIndex } from './passage-index';
 import { foldText } from './text-folding';
 
 /** A word: a run of characters that are neither space nor punctuation (MiniSearch's own split). */
@@ -37,7 +39,8 @@ export interface FullTextIndex {
   readonly relationTypes: MiniSearch<LabelDocument>;
   /** The relations that have a curator's note, by their note. */
   readonly relationNotes: MiniSearch<LabelDocument>;
-  readonly passages: MiniSearch<PassageDocument>;
+  /** Every sentence of every source (passage-index.ts: MiniSearch's scoring in a fraction of its memory). */
+  readonly passages: PassageIndex;
   /** Passage number → the relation citations whose quote overlaps the passage, by start. */
   readonly citationsByPassage: readonly (readonly CitationRecord[] | undefined)[];
   /** Passage number → source id, start and end (UTF-16 offsets into the text, end exclusive). */
@@ -55,11 +58,6 @@ interface FullTextEntityDocument {
 
 interface LabelDocument {
   id: string;
-  text: string;
-}
-
-interface PassageDocument {
-  id: number;
   text: string;
 }
 
@@ -105,7 +103,8 @@ export function indexTerm(word: string): string | null {
   return folded && !STOP_WORDS.has(folded) ? folded : null;
 }
 
-const indexOptions = { tokenize: tokenizeForSearch, processTerm: indexTerm };
+/** How every full-text index splits and keeps words. */
+export const indexOptions = { tokenize: tokenizeForSearch, processTerm: indexTerm };
 
 /** Builds the index in slices (deferred-index.ts), so that requests are answered meanwhile. */
 export async function buildFullTextIndex(
@@ -147,7 +146,7 @@ export async function buildFullTextIndex(
   const passageSource: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
-  const passages = new MiniSearch<PassageDocument>({ fields: ['text'], ...indexOptions });
+  const passages = new PassageIndex(indexOptions);
   const citationsByPassage: CitationRecord[][] = [];
   await inSlices(sourceIds.length, (s) => {
     const sourceId = sourceIds[s]!;
@@ -158,7 +157,7 @@ export async function buildFullTextIndex(
       passageSource.push(sourceId);
       starts.push(start);
       ends.push(end);
-      passages.add({ id, text: source.text.slice(start, end) });
+      passages.add(id, source.text.slice(start, end));
     }
     for (const citation of citationsBySource.get(sourceId) ?? []) {
       if (citation.target.kind !== 'relation') continue;
@@ -174,6 +173,7 @@ export async function buildFullTextIndex(
     }
   });
 
+  passages.finish();
   return {
     entities,
     relationTypes,

@@ -15,7 +15,6 @@
  *   - the query's words found in a row (a phrase of a quote) multiply the score.
  * Equal scores fall back to ids, so the order, and with it every cursor, is stable.
  */
-import type MiniSearch from 'minisearch';
 import type { SearchOptions, SearchResult } from 'minisearch';
 
 import type { CitationRecord, EntityRecord, RelationRecord, SourceRecord } from '../data/model';
@@ -263,7 +262,8 @@ export async function fullTextPassages(
 
 // Querying and ranking ---------------------------------------------------------------------------
 
-type Searchable = Pick<MiniSearch, 'search'>;
+/** A MiniSearch index, or the passages' own (passage-index.ts), which scores as MiniSearch does. */
+type Searchable = { search(query: string, options: SearchOptions): SearchResult[] };
 
 /** The words of a query, folded, in order. */
 function queryWordsOf(query: string): string[] {
