@@ -10,7 +10,7 @@
  *     MiniSearch's scoring in typed arrays, as there are millions at 10^6 relations);
  *   - relation types (label and id) and relation notes, for the relations group (MiniSearch).
  * Relations are not indexed one by one: every quote is a stretch of a source text, so the
- * passages index already holds its words, and `citationsByPassage` leads from a matching
+ * passages index already holds its words, and `passageCitations` leads from a matching
  * passage to the relations quoting it. A million relations then cost a list entry per
  * citation, not a document each.
  *
@@ -41,8 +41,12 @@ export interface FullTextIndex {
   readonly relationNotes: MiniSearch<LabelDocument>;
   /** Every sentence of every source (passage-index.ts: MiniSearch's scoring in a fraction of its memory). */
   readonly passages: PassageIndex;
-  /** Passage number → the relation citations whose quote overlaps the passage, by start. */
-  readonly citationsByPassage: readonly (readonly CitationRecord[] | undefined)[];
+  /**
+   * The relation citations whose quote overlaps passage p, by start, are passageCitations from
+   * passageCitationStart[p] to passageCitationStart[p + 1].
+   */
+  readonly passageCitations: readonly CitationRecord[];
+  readonly passageCitationStart: Uint32Array;
   /** Passage number → source id, start and end (UTF-16 offsets into the text, end exclusive). */
   readonly passageSource: readonly string[];
   readonly passageStart: Uint32Array;
@@ -147,7 +151,10 @@ export async function buildFullTextIndex(
   const starts: number[] = [];
   const ends: number[] = [];
   const passages = new PassageIndex(indexOptions);
-  const citationsByPassage: CitationRecord[][] = [];
+  // Each passage's citations are a stretch of one flat list: an array per passage cost ~80 bytes
+  // for each of the 1.5 million passages at 10^6 relations.
+  const passageCitations: CitationRecord[] = [];
+  const citationStarts: number[] = [];
   await inSlices(sourceIds.length, (s) => {
     const sourceId = sourceIds[s]!;
     const source = sources.get(sourceId)!;
@@ -159,6 +166,7 @@ export async function buildFullTextIndex(
       ends.push(end);
       passages.add(id, source.text.slice(start, end));
     }
+    const citationsHere: CitationRecord[][] = [];
     for (const citation of citationsBySource.get(sourceId) ?? []) {
       if (citation.target.kind !== 'relation') continue;
       // The passages from the last one starting before the quote's end, back while they reach into it.
@@ -169,9 +177,15 @@ export async function buildFullTextIndex(
         if (starts[middle]! < citation.end) low = middle + 1;
         else high = middle;
       }
-      for (let p = low - 1; p >= first && ends[p]! > citation.start; p--) (citationsByPassage[p] ??= []).push(citation);
+      for (let p = low - 1; p >= first && ends[p]! > citation.start; p--)
+        (citationsHere[p - first] ??= []).push(citation);
+    }
+    for (let p = first; p < passageSource.length; p++) {
+      citationStarts.push(passageCitations.length);
+      for (const citation of citationsHere[p - first] ?? []) passageCitations.push(citation);
     }
   });
+  citationStarts.push(passageCitations.length);
 
   passages.finish();
   return {
@@ -179,7 +193,8 @@ export async function buildFullTextIndex(
     relationTypes,
     relationNotes,
     passages,
-    citationsByPassage,
+    passageCitations,
+    passageCitationStart: Uint32Array.from(citationStarts),
     passageSource,
     passageStart: Uint32Array.from(starts),
     passageEnd: Uint32Array.from(ends),

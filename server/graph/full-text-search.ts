@@ -181,7 +181,10 @@ export async function fullTextRelations(
   for (const passage of run(fullText.passages, query, { text: 1 })) {
     const matched = passage.terms;
     for (const term of passage.terms) terms.add(term);
-    for (const citation of fullText.citationsByPassage[passage.id as number] ?? []) {
+    const { passageCitations, passageCitationStart } = fullText;
+    const passageId = passage.id as number;
+    for (let c = passageCitationStart[passageId]!; c < passageCitationStart[passageId + 1]!; c++) {
+      const citation = passageCitations[c]!;
       const id = (citation.target as { id: string }).id;
       if ((quoteScores.get(id) ?? 0) >= passage.score) continue;
       // A substring test on the folded quote, not a split into words: this runs for every
