@@ -50,6 +50,8 @@ export class PassageIndex {
   readonly #options: PassageIndexOptions;
   /** Word → its number. */
   readonly #terms = new SearchableMap<number>();
+  /** Counted here: the map's `size` walks the whole tree after each addition. */
+  #termCount = 0;
   #documentCount = 0;
   #averageLength = 0;
   #lengths: Uint16Array = new Uint16Array(1024);
@@ -72,7 +74,7 @@ export class PassageIndex {
   }
 
   get termCount(): number {
-    return this.#terms.size;
+    return this.#termCount;
   }
 
   /** Adds passage `id`; passages are numbered 0, 1, 2 … in the order they are added. */
@@ -101,7 +103,7 @@ export class PassageIndex {
     }
     for (const [term, count] of counts) {
       let number = this.#terms.get(term);
-      if (number === undefined) this.#terms.set(term, (number = this.#terms.size));
+      if (number === undefined) this.#terms.set(term, (number = this.#termCount++));
       if (this.#filled === CHUNK) {
         this.#chunks.push({
           terms: new Uint32Array(CHUNK),
@@ -129,10 +131,10 @@ export class PassageIndex {
       });
     };
     // A counting sort by word: the triples are in passage order, so each word's stay in it.
-    const offsets = new Uint32Array(this.#terms.size + 1);
+    const offsets = new Uint32Array(this.#termCount + 1);
     each((term) => offsets[term + 1]!++);
-    for (let t = 0; t < this.#terms.size; t++) offsets[t + 1]! += offsets[t]!;
-    const next = offsets.slice(0, this.#terms.size);
+    for (let t = 0; t < this.#termCount; t++) offsets[t + 1]! += offsets[t]!;
+    const next = offsets.slice(0, this.#termCount);
     const passages = new Uint32Array(total);
     const counts = new Uint16Array(total);
     each((term, passage, count) => {
