@@ -33,6 +33,7 @@ import { ERROR_CODES, httpErrorBody } from './errors';
 import { resolvers } from './resolvers';
 import { protection } from './limits';
 import { requestBounds } from './request-bounds';
+import { compiledExecutionPlugin } from './compiled-execution';
 import { completeAnswerPlugin } from './response-cache';
 import type { ServedGraph } from './served-graph';
 
@@ -81,6 +82,7 @@ export function createApolloServer({
     plugins: [
       ...limits.plugins,
       completeAnswerPlugin(),
+      compiledExecutionPlugin(typeDefs, resolvers),
       // Cache-control hints serve HTTP caches and Apollo's response-cache plugin; our own
       // response cache (response-cache.ts) needs none, and computing them costs every field.
       ApolloServerPluginCacheControlDisabled(),

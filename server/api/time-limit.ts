@@ -31,10 +31,24 @@ function timeoutError(limitMs: number): GraphQLError {
   });
 }
 
+/** Each running request's deadline, by its context, for checks outside Apollo's executor. */
+const deadlines = new WeakMap<object, { deadline: number; limitMs: number }>();
+
+/**
+ * Fails when the request with this context has run past its time limit, as a field does under
+ * Apollo's executor; for compiled execution (compiled-execution.ts), which Apollo's
+ * `willResolveField` hook does not reach.
+ */
+export function throwIfPastDeadline(context: object): void {
+  const limit = deadlines.get(context);
+  if (limit && performance.now() > limit.deadline) throw timeoutError(limit.limitMs);
+}
+
 export function timeLimitPlugin(limitMs = REQUEST_TIME_LIMIT_MS): ApolloServerPlugin<ApiContext> {
   return {
-    async requestDidStart() {
+    async requestDidStart({ contextValue }) {
       const deadline = performance.now() + limitMs;
+      deadlines.set(contextValue, { deadline, limitMs });
       return {
         async executionDidStart() {
           return {

@@ -13,7 +13,8 @@
  * the response cache off they measure the computed answer, with it on the cache's own speed.
  *
  * Options (environment): BENCH_ROUNDS (3), BENCH_SECONDS (3), BENCH_CONNECTIONS (10), BENCH_ONLY
- * (only scenarios whose name contains it),
+ * (only scenarios whose name contains it), BENCH_GRAPHS (`seed,synthetic`: the graphs whose servers
+ * are started, each in its own process, one after the other),
  * BENCH_ENTITIES / BENCH_RELATIONS (synthetic graph, 20 000 / 100 000), BENCH_PORT (first of
  * the ports to use; default any free ones).
  */
@@ -21,13 +22,14 @@ import { fork } from 'node:child_process';
 
 import autocannon from 'autocannon';
 
-import type { Scenario, ServersReady } from './api-servers';
+import { BENCH_GRAPHS, type BenchGraph, type Scenario, type ServersReady } from './api-plan';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 /** Only the scenarios whose name contains this text. */
 const ONLY = process.env.BENCH_ONLY ?? '';
+const GRAPHS = (process.env.BENCH_GRAPHS ?? BENCH_GRAPHS.join(',')).split(',').filter(Boolean);
 
 interface Measure {
   requests: number;
@@ -65,23 +67,26 @@ async function load(port: number, bodies: string[], seconds: number, into?: Meas
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 async function main(): Promise<void> {
-  console.log('Starting the servers (seed graph, and a synthetic graph built in memory) …');
-  // NODE_ENV as `npm start` sets it (server/start.js), which libraries read when they load.
-  const child = fork(new URL('./api-servers.ts', import.meta.url), {
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' },
-  });
-  const ready = await new Promise<ServersReady>((resolve, reject) => {
-    child.once('message', (message) => resolve(message as ServersReady));
-    child.once('exit', (code) => reject(new Error(`The benchmark servers exited (${code}) before they were ready.`)));
-  });
-
   const rows: string[][] = [];
-  try {
-    const scenarios = ready.scenarios.filter((scenario) => scenario.name.includes(ONLY));
-    for (const scenario of scenarios) rows.push(await measure(scenario, ready.rawPort));
-  } finally {
-    child.disconnect();
+  for (const graph of GRAPHS) {
+    if (!BENCH_GRAPHS.includes(graph as BenchGraph))
+      throw new Error(`BENCH_GRAPHS: ${graph} is not one of ${BENCH_GRAPHS.join(', ')}.`);
+    console.log(`Starting the servers over the ${graph} graph …`);
+    // NODE_ENV as `npm start` sets it (server/start.js), which libraries read when they load.
+    const child = fork(new URL('./api-servers.ts', import.meta.url), [graph], {
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' },
+    });
+    const ready = await new Promise<ServersReady>((resolve, reject) => {
+      child.once('message', (message) => resolve(message as ServersReady));
+      child.once('exit', (code) => reject(new Error(`The benchmark servers exited (${code}) before they were ready.`)));
+    });
+    try {
+      const scenarios = ready.scenarios.filter((scenario) => scenario.name.includes(ONLY));
+      for (const scenario of scenarios) rows.push(await measure(scenario, ready.rawPort));
+    } finally {
+      child.disconnect();
+    }
   }
 
   const header = [

@@ -10,6 +10,7 @@
  */
 import type { EntityOrderField, RelationOrderField, SortDirection } from '../../api/generated/graphql';
 import type { ExplorerState } from '../explorer-state';
+import { unreadableParam } from '../filters/definition';
 import { routeHref } from '../routing';
 import { serializeExplorerState } from '../url-state';
 
@@ -43,24 +44,53 @@ export const DEFAULT_TABLE_STATE: TableState = {
 /** Rows a page of the table shows (and asks the API for). */
 export const TABLE_PAGE_SIZE = 50;
 
+const TABLE_LISTS: readonly TableList[] = ['relations', 'entities'];
+
+/** The list's sort a query string names, or the list's default and what could not be read. */
 function readSort<Field extends string>(
   params: URLSearchParams,
   fields: readonly Field[],
   fallback: TableSort<Field>,
+  problems: string[],
 ): TableSort<Field> {
   const name = params.get('sort');
+  const desc = params.get('desc');
+  if (desc !== null && desc !== '1' && desc !== '')
+    problems.push(unreadableParam('desc', desc, '1 (for a descending sort)'));
+  if (name === null || name === '') return fallback;
   const field = fields.find((value) => value.toLowerCase() === name);
-  if (!field) return fallback;
-  return { field, direction: params.get('desc') === '1' ? 'DESC' : 'ASC' };
+  if (!field) {
+    const choices = fields.map((value) => value.toLowerCase()).join(', ');
+    problems.push(unreadableParam('sort', name, `a column of this list (${choices})`));
+    return fallback;
+  }
+  return { field, direction: desc === '1' ? 'DESC' : 'ASC' };
 }
 
-/** Reads the table's part of a query string (defaults for what it does not name or names wrongly). */
-export function parseTableState(search: string): TableState {
+/**
+ * Reads the table's part of a query string: defaults for what it does not name, and for what
+ * it names wrongly, with the problem said for the user (as the explorer's own state does).
+ */
+export function readTableState(search: string): { table: TableState; problems: string[] } {
   const params = new URLSearchParams(search);
-  const list: TableList = params.get('table') === 'entities' ? 'entities' : 'relations';
-  return list === 'relations'
-    ? { ...DEFAULT_TABLE_STATE, list, relationSort: readSort(params, RELATION_SORT_FIELDS, DEFAULT_RELATION_SORT) }
-    : { ...DEFAULT_TABLE_STATE, list, entitySort: readSort(params, ENTITY_SORT_FIELDS, DEFAULT_ENTITY_SORT) };
+  const problems: string[] = [];
+  const named = params.get('table');
+  if (named !== null && named !== '' && !TABLE_LISTS.includes(named as TableList))
+    problems.push(unreadableParam('table', named, TABLE_LISTS.join(' or ')));
+  const list: TableList = named === 'entities' ? 'entities' : 'relations';
+  const table: TableState =
+    list === 'relations'
+      ? {
+          ...DEFAULT_TABLE_STATE,
+          list,
+          relationSort: readSort(params, RELATION_SORT_FIELDS, DEFAULT_RELATION_SORT, problems),
+        }
+      : {
+          ...DEFAULT_TABLE_STATE,
+          list,
+          entitySort: readSort(params, ENTITY_SORT_FIELDS, DEFAULT_ENTITY_SORT, problems),
+        };
+  return { table, problems };
 }
 
 /** The sort the shown list uses. */

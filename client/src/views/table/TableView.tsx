@@ -24,14 +24,14 @@ import { describeActiveFilters } from '../../core/filters/describe';
 import { clearSelection, selectEntity, selectRelation } from '../../core/selection';
 import {
   TABLE_PAGE_SIZE,
-  parseTableState,
+  readTableState,
   sortBy,
   tableHref,
   type TableList,
   type TableSort,
   type TableState,
 } from '../../core/table';
-import { explorerHref, parseExplorerUrl, sanitizeExplorerState } from '../../core/url-state';
+import { explorerHref, readExplorerUrl, sanitizeExplorerState } from '../../core/url-state';
 import { FilterPanel } from '../explorer/FilterPanel';
 import { DataTable, Pager, type Column } from './DataTable';
 import './table.css';
@@ -251,11 +251,16 @@ const LISTS: { id: TableList; label: string }[] = [
 export function TableView() {
   const { data } = useLoadedGraph();
   const { location, navigate } = useNavigation();
-  const { state: explorer, problems } = useMemo(
-    () => sanitizeExplorerState(parseExplorerUrl(location.search), data),
-    [location.search, data],
-  );
-  const table = useMemo(() => parseTableState(location.search), [location.search]);
+  const { explorer, table, problems } = useMemo(() => {
+    const read = readExplorerUrl(location.search);
+    const sanitized = sanitizeExplorerState(read.state, data);
+    const tableRead = readTableState(location.search);
+    return {
+      explorer: sanitized.state,
+      table: tableRead.table,
+      problems: [...read.problems, ...tableRead.problems, ...sanitized.problems],
+    };
+  }, [location.search, data]);
   const go = useCallback(
     (nextExplorer: ExplorerState, nextTable: TableState) => navigate(tableHref(nextExplorer, nextTable)),
     [navigate],
