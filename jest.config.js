@@ -16,6 +16,10 @@ const common = {
   extensionsToTreatAsEsm: ['.ts', '.tsx'],
   transform: { '^.+\\.(t|j)sx?$': swc },
   transformIgnorePatterns: ['/node_modules/'],
+  // Many tests load the shipped graph (or a generated one) in their first step: 1–2 s on a
+  // quiet machine, past jest's default 5 s when both cores are busy (seen in full runs).
+  // A test that hangs still fails, at this limit.
+  testTimeout: 20_000,
 };
 
 /** @type {import('jest').Config} */

@@ -18,11 +18,12 @@ import type { AddressInfo } from 'node:net';
 import { startServer } from '../../server/api/server';
 import { loadGraphData } from '../../server/data/load-graph-data';
 import type { KnowledgeGraph } from '../../server/data/model';
-import { syntheticGraph } from './api-graph';
+import { generatedGraph } from '../support/generated-graph';
 import { BENCH_GRAPHS, type BenchGraph, type Scenario, type ServersReady } from './api-plan';
 
 const SYNTHETIC_ENTITIES = Number(process.env.BENCH_ENTITIES ?? 20_000);
 const SYNTHETIC_RELATIONS = Number(process.env.BENCH_RELATIONS ?? 100_000);
+const SYNTHETIC_SOURCES = Number(process.env.BENCH_SOURCES ?? 4_000);
 const DISTINCT_BODIES = 2_000;
 const BASE_PORT = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : 0;
 let nextPort = BASE_PORT;
@@ -113,9 +114,14 @@ async function seedServers(): Promise<Omit<Scenario, 'answerBytes'>[]> {
   ];
 }
 
-/** The project's servers over a generated graph of 10^5 relations, and their scenarios. */
+/** The project's servers over a graph of 10^5 relations from `npm run data:synth`'s generator, and their scenarios. */
 async function syntheticServers(): Promise<Omit<Scenario, 'answerBytes'>[]> {
-  const synthetic = syntheticGraph(SYNTHETIC_ENTITIES, SYNTHETIC_RELATIONS);
+  const synthetic = await generatedGraph({
+    entities: SYNTHETIC_ENTITIES,
+    relations: SYNTHETIC_RELATIONS,
+    sources: SYNTHETIC_SOURCES,
+    seed: 1,
+  });
   const uncached = await serve(synthetic, 0);
   const cached = await serve(synthetic);
   const ids = someEntities(synthetic.graph.nodes(), DISTINCT_BODIES);

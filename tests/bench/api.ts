@@ -13,10 +13,10 @@
  * the response cache off they measure the computed answer, with it on the cache's own speed.
  *
  * Options (environment): BENCH_ROUNDS (3), BENCH_SECONDS (3), BENCH_CONNECTIONS (10), BENCH_ONLY
- * (only scenarios whose name contains it), BENCH_GRAPHS (`seed,synthetic`: the graphs whose servers
- * are started, each in its own process, one after the other),
- * BENCH_ENTITIES / BENCH_RELATIONS (synthetic graph, 20 000 / 100 000), BENCH_PORT (first of
- * the ports to use; default any free ones).
+ * (only scenarios whose name contains it), BENCH_GRAPHS (`seed,synthetic`: the graphs whose
+ * servers are started, each in its own process, one after the other), BENCH_ENTITIES /
+ * BENCH_RELATIONS / BENCH_SOURCES (the graph `npm run data:synth`'s generator writes for the
+ * run, 20 000 / 100 000 / 4 000), BENCH_PORT (first of the ports to use; default any free ones).
  */
 import { fork } from 'node:child_process';
 

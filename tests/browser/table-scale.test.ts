@@ -4,7 +4,7 @@
  * the API without the whole graph ever reaching the browser.
  */
 // Built in memory (about 6 s): the generator that writes graph-data files takes five times as long.
-import { syntheticGraph } from '../bench/api-graph';
+import { syntheticGraph } from '../support/in-memory-graph';
 import { harnessForThisFile, openPage, TEST_TIMEOUT } from './harness';
 
 const RELATIONS = 100_000;

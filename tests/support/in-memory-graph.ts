@@ -1,7 +1,8 @@
 /**
- * A synthetic knowledge graph built in memory for `npm run bench:api`: seeded, so every run
- * serves the same graph. Stands in for `npm run data:synth` (being written for issue 9);
- * switch to its output once it lands.
+ * A synthetic knowledge graph built in memory, seeded, so every run serves the same graph: for
+ * a browser test that needs 10^5 relations in seconds (about 6 s, where `npm run data:synth`'s
+ * generator, which writes graph-data files for the loader, takes five times as long). Tests
+ * of the loader and benchmarks use the generator (generated-graph.ts).
  */
 import { buildEntityGraph } from '../../server/data/load-graph-data';
 import type { CitationRecord, EntityRecord, KnowledgeGraph, RelationRecord } from '../../server/data/model';
