@@ -6,6 +6,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+import { CurationError } from '../../server/curation/changes';
 import { DEFAULT_GRAPH_DATA_DIR } from '../../server/data/load-graph-data';
 
 export const ARTICLE = [
@@ -34,4 +35,15 @@ export function selectionOf(text: string, quote: string, occurrence = 1) {
   for (let n = 0; n < occurrence; n++) start = text.indexOf(quote, start + 1);
   if (start === -1) throw new Error(`"${quote}" is not in the text: the test would prove nothing`);
   return { start, end: start + quote.length };
+}
+
+/** The error a change is refused with; fails when the change is accepted or fails otherwise. */
+export async function refusal(promise: Promise<unknown>): Promise<CurationError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof CurationError) return error;
+    throw error;
+  }
+  throw new Error('the change was accepted');
 }

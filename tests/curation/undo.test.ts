@@ -5,8 +5,8 @@ import { dataVersion } from '../../server/api/served-graph';
 import { loadGraphData } from '../../server/data/load-graph-data';
 import type { KnowledgeGraph } from '../../server/data/model';
 import { openCuration, type Curation } from '../../server/curation/curation';
-import { type Change, CurationError } from '../../server/curation/changes';
-import { ARTICLE, selectionOf, tempGraphData, WRITE_TEST_TIMEOUT } from './temp-graph-data';
+import type { Change } from '../../server/curation/changes';
+import { ARTICLE, refusal, selectionOf, tempGraphData, WRITE_TEST_TIMEOUT } from './temp-graph-data';
 
 let temp: Awaited<ReturnType<typeof tempGraphData>>;
 let curation: Curation;
@@ -25,16 +25,6 @@ const files = async () =>
       ['sources.yaml', 'entities.yaml', 'relations.yaml', 'claims.yaml'].map(async (file) => [file, await read(file)]),
     ),
   ) as Record<string, string>;
-
-async function refusal(promise: Promise<unknown>): Promise<CurationError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof CurationError) return error;
-    throw error;
-  }
-  throw new Error('the change was accepted');
-}
 
 const addArticle = () =>
   apply({ kind: 'addSource', source: { title: 'Harbour Council Approves New Ferry Route', text: ARTICLE } });

@@ -6,7 +6,7 @@ import { loadGraphData } from '../../server/data/load-graph-data';
 import type { KnowledgeGraph } from '../../server/data/model';
 import { openCuration, type Curation } from '../../server/curation/curation';
 import { CurationError } from '../../server/curation/changes';
-import { ARTICLE, selectionOf, tempGraphData, WRITE_TEST_TIMEOUT } from './temp-graph-data';
+import { ARTICLE, refusal, selectionOf, tempGraphData, WRITE_TEST_TIMEOUT } from './temp-graph-data';
 
 let temp: Awaited<ReturnType<typeof tempGraphData>>;
 let curation: Curation;
@@ -49,16 +49,6 @@ async function addCouncilRelation(baseVersion = curation.version()) {
     },
     { by: BY, baseVersion },
   );
-}
-
-async function refusal(promise: Promise<unknown>): Promise<CurationError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof CurationError) return error;
-    throw error;
-  }
-  throw new Error('the change was accepted');
 }
 
 beforeEach(async () => {
