@@ -6,7 +6,8 @@
  *
  * A restart with unchanged data reads a validated snapshot (see data/snapshot.ts) kept in
  * GRAPH_DATA_SNAPSHOT_DIR (default node_modules/.cache/graph-data-snapshots); set it to "off"
- * to load in full every time.
+ * to load in full every time. After a full load the snapshot is written once the server
+ * answers, before the search indexes are built.
  */
 // First: the heap policy applies to everything the server allocates, the data included.
 import './heap-growth';
@@ -35,6 +36,7 @@ function curatorToken(): string | null {
 async function main(): Promise<void> {
   let knowledgeGraph;
   let version: string | undefined;
+  let saveSnapshot: (() => Promise<unknown>) | undefined;
   let token;
   const dir = process.env.GRAPH_DATA_DIR || DEFAULT_GRAPH_DATA_DIR;
   const snapshotDir = process.env.GRAPH_DATA_SNAPSHOT_DIR || DEFAULT_SNAPSHOT_DIR;
@@ -54,6 +56,14 @@ async function main(): Promise<void> {
       version = load.dataVersion;
       const how = load.snapshot === 'read' ? 'from its snapshot' : 'in full';
       console.log(`graph-data loaded ${how} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      if (load.snapshot === 'loaded') {
+        saveSnapshot = async () => {
+          const writing = performance.now();
+          if ((await load.saveSnapshot()) === 'written') {
+            console.log(`Snapshot of graph-data written in ${((performance.now() - writing) / 1000).toFixed(1)} s.`);
+          }
+        };
+      }
     }
   } catch (error) {
     console.error(error instanceof GraphDataError ? error.message : error);
@@ -79,6 +89,7 @@ async function main(): Promise<void> {
       graphDataDir: dir,
       curatorToken: token,
       corsOrigins,
+      beforeSearchIndexes: saveSnapshot,
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -61,6 +61,11 @@ export interface StartServerOptions {
   responseCacheBytes?: number;
   /** Longest a GraphQL request may run; default REQUEST_TIME_LIMIT_MS. */
   timeLimitMs?: number;
+  /**
+   * Work for once the server answers, before the search indexes are built (main.ts writes the
+   * snapshot of a full load here: off the start-up's path, and before the indexes add to memory).
+   */
+  beforeSearchIndexes?: () => Promise<unknown>;
 }
 
 export interface RunningServer {
@@ -130,8 +135,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   });
   const { port } = httpServer.address() as AddressInfo;
   // Only now: the server answers while they are built, and a search awaits them.
-  const searchIndexesBuilt = servedGraph
-    .buildDeferredIndexes()
+  const searchIndexesBuilt = Promise.resolve(options.beforeSearchIndexes?.())
+    .then(() => servedGraph.buildDeferredIndexes())
     .catch((error: unknown) => console.error('Building the search indexes failed:', error));
   // The explorer's first picture awaits its overview's layout: begun now, at the schema's default size.
   const overviewField = buildSchema(typeDefs).getQueryType()!.getFields().overview!;

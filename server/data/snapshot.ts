@@ -10,8 +10,9 @@
  * The snapshot is keyed by the SHA-256 of every file in the graph-data folder (YAML files
  * and source texts, so an added, removed or edited file changes the key) and of the loader's
  * own code (a new loader may read the same files differently). A snapshot whose key differs,
- * or that cannot be read, is ignored and replaced after a full load. It is written to a temp
- * file and renamed into place, so a crash never leaves half a snapshot under the final name.
+ * or that cannot be read, is ignored and replaced after a full load, when the caller asks
+ * (saveSnapshot: the server asks once it answers). It is written to a temp file and renamed
+ * into place, so a crash never leaves half a snapshot under the final name.
  *
  * Format: frames of [4-byte length][v8.serialize(value)]: a header with the key, the small
  * tables (vocabulary, dataset, the data version, sources without their text, claims), then
@@ -26,7 +27,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { type FileHandle, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { FILE_READ_CONCURRENCY, mapWithConcurrency } from './bounded-concurrency';
@@ -45,7 +46,8 @@ import type {
 
 /** Bump when the layout of the frames changes. */
 const SNAPSHOT_FORMAT = 'graph-data-snapshot/2';
-const RECORDS_PER_FRAME = 50_000;
+/** Small enough that serializing one frame keeps requests waiting for no more than tens of ms. */
+const RECORDS_PER_FRAME = 5_000;
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Under node_modules/.cache, where build tools keep their caches: never inside graph-data. */
@@ -57,8 +59,15 @@ export interface CachedLoad {
   knowledgeGraph: KnowledgeGraph;
   /** dataVersion(knowledgeGraph), kept in the snapshot. */
   dataVersion: string;
-  /** 'read': from a snapshot; 'written': loaded in full and a snapshot written; 'not-written': the write failed. */
-  snapshot: SnapshotUse;
+  /** 'read': from a snapshot; 'loaded': loaded in full, and saveSnapshot writes its snapshot. */
+  snapshot: 'read' | 'loaded';
+  /**
+   * Writes the snapshot of a full load: 'written', or 'not-written' after a warning (the data is
+   * loaded: a cache that cannot be written costs the next start its speed, not this one its
+   * data); 'read' for a load read from its snapshot, which writes nothing. Apart from the load
+   * so that a server can answer first: at 10^6 relations the write is a quarter of a full load.
+   */
+  saveSnapshot(): Promise<SnapshotUse>;
 }
 
 /**
@@ -91,19 +100,21 @@ export async function loadGraphDataWithSnapshot(dir: string, snapshotDir: string
   const { key, texts } = await fingerprint(dir);
   const path = join(snapshotDir, `${createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 16)}.snapshot`);
   const restored = await readSnapshot(path, key, texts);
-  if (restored) return { ...restored, snapshot: 'read' };
+  if (restored) return { ...restored, snapshot: 'read', saveSnapshot: () => Promise.resolve('read') };
 
   const knowledgeGraph = await loadGraphData(dir);
   const version = dataVersion(knowledgeGraph);
-  try {
-    await writeSnapshot(path, key, knowledgeGraph, version);
-  } catch (error) {
-    // The data is valid and loaded: a cache that cannot be written costs the next start its
-    // speed, not this one its data.
-    console.warn(`Could not write the graph-data snapshot to ${snapshotDir}: ${String(error)}`);
-    return { knowledgeGraph, dataVersion: version, snapshot: 'not-written' };
-  }
-  return { knowledgeGraph, dataVersion: version, snapshot: 'written' };
+  let saved: Promise<SnapshotUse> | undefined;
+  const save = async (): Promise<SnapshotUse> => {
+    try {
+      await writeSnapshot(path, key, knowledgeGraph, version);
+      return 'written';
+    } catch (error) {
+      console.warn(`Could not write the graph-data snapshot to ${snapshotDir}: ${String(error)}`);
+      return 'not-written';
+    }
+  };
+  return { knowledgeGraph, dataVersion: version, snapshot: 'loaded', saveSnapshot: () => (saved ??= save()) };
 }
 
 /** The key of a folder's content, and the texts it read on the way (source texts are kept). */
@@ -294,6 +305,7 @@ async function writeSnapshot(path: string, key: string, knowledgeGraph: Knowledg
   };
 
   await mkdir(dirname(path), { recursive: true });
+  await removeLeftovers(path);
   const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   const file = await open(temp, 'w');
   try {
@@ -317,6 +329,17 @@ async function writeSnapshot(path: string, key: string, knowledgeGraph: Knowledg
   }
   await file.close();
   await rename(temp, path);
+}
+
+/**
+ * Removes the temp files of writes to `path` that never finished: the write runs while the
+ * server answers, and a server stopped meanwhile leaves its temp file behind.
+ */
+async function removeLeftovers(path: string) {
+  const prefix = `${basename(path)}.`;
+  for (const name of await readdir(dirname(path))) {
+    if (name.startsWith(prefix) && name.endsWith('.tmp')) await rm(join(dirname(path), name), { force: true });
+  }
 }
 
 /** The items, mapped, in arrays of RECORDS_PER_FRAME. */

@@ -3,13 +3,14 @@
  * ===================
  *
  * Built once, after the server is ready (see indexes.ts and deferred-index.ts), so that a search
- * reads an inverted index and never scans the sources' texts. MiniSearch indexes:
- *   - entities: name, aliases, description;
+ * reads an inverted index and never scans the sources' texts. It indexes:
+ *   - entities: name, aliases, description (MiniSearch);
  *   - passages: every sentence of every source text, cut by `Intl.Segmenter` (the platform's
- *     Unicode sentence rules), kept as offsets into the text, not as copies;
- *   - relation types (label and id) and relation notes, for the relations group.
+ *     Unicode sentence rules), kept as offsets into the text, not as copies (passage-index.ts:
+ *     MiniSearch's scoring in typed arrays, as there are millions at 10^6 relations);
+ *   - relation types (label and id) and relation notes, for the relations group (MiniSearch).
  * Relations are not indexed one by one: every quote is a stretch of a source text, so the
- * passages index already holds its words, and `citationsByPassage` leads from a matching
+ * passages index already holds its words, and `passageCitations` leads from a matching
  * passage to the relations quoting it. A million relations then cost a list entry per
  * citation, not a document each.
  *
@@ -20,6 +21,7 @@ import MiniSearch from 'minisearch';
 
 import type { CitationRecord, KnowledgeGraph, SourceRecord } from '../data/model';
 import { inSlices } from './deferred-index';
+import { PassageIndex } from './passage-index';
 import { foldText } from './text-folding';
 
 /** A word: a run of characters that are neither space nor punctuation (MiniSearch's own split). */
@@ -37,9 +39,14 @@ export interface FullTextIndex {
   readonly relationTypes: MiniSearch<LabelDocument>;
   /** The relations that have a curator's note, by their note. */
   readonly relationNotes: MiniSearch<LabelDocument>;
-  readonly passages: MiniSearch<PassageDocument>;
-  /** Passage number → the relation citations whose quote overlaps the passage, by start. */
-  readonly citationsByPassage: readonly (readonly CitationRecord[] | undefined)[];
+  /** Every sentence of every source (passage-index.ts: MiniSearch's scoring in a fraction of its memory). */
+  readonly passages: PassageIndex;
+  /**
+   * The relation citations whose quote overlaps passage p, by start, are passageCitations from
+   * passageCitationStart[p] to passageCitationStart[p + 1].
+   */
+  readonly passageCitations: readonly CitationRecord[];
+  readonly passageCitationStart: Uint32Array;
   /** Passage number → source id, start and end (UTF-16 offsets into the text, end exclusive). */
   readonly passageSource: readonly string[];
   readonly passageStart: Uint32Array;
@@ -55,11 +62,6 @@ interface FullTextEntityDocument {
 
 interface LabelDocument {
   id: string;
-  text: string;
-}
-
-interface PassageDocument {
-  id: number;
   text: string;
 }
 
@@ -105,7 +107,8 @@ export function indexTerm(word: string): string | null {
   return folded && !STOP_WORDS.has(folded) ? folded : null;
 }
 
-const indexOptions = { tokenize: tokenizeForSearch, processTerm: indexTerm };
+/** How every full-text index splits and keeps words. */
+export const indexOptions = { tokenize: tokenizeForSearch, processTerm: indexTerm };
 
 /** Builds the index in slices (deferred-index.ts), so that requests are answered meanwhile. */
 export async function buildFullTextIndex(
@@ -147,8 +150,11 @@ export async function buildFullTextIndex(
   const passageSource: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
-  const passages = new MiniSearch<PassageDocument>({ fields: ['text'], ...indexOptions });
-  const citationsByPassage: CitationRecord[][] = [];
+  const passages = new PassageIndex(indexOptions);
+  // Each passage's citations are a stretch of one flat list: an array per passage cost ~80 bytes
+  // for each of the 1.5 million passages at 10^6 relations.
+  const passageCitations: CitationRecord[] = [];
+  const citationStarts: number[] = [];
   await inSlices(sourceIds.length, (s) => {
     const sourceId = sourceIds[s]!;
     const source = sources.get(sourceId)!;
@@ -158,8 +164,9 @@ export async function buildFullTextIndex(
       passageSource.push(sourceId);
       starts.push(start);
       ends.push(end);
-      passages.add({ id, text: source.text.slice(start, end) });
+      passages.add(id, source.text.slice(start, end));
     }
+    const citationsHere: CitationRecord[][] = [];
     for (const citation of citationsBySource.get(sourceId) ?? []) {
       if (citation.target.kind !== 'relation') continue;
       // The passages from the last one starting before the quote's end, back while they reach into it.
@@ -170,16 +177,24 @@ export async function buildFullTextIndex(
         if (starts[middle]! < citation.end) low = middle + 1;
         else high = middle;
       }
-      for (let p = low - 1; p >= first && ends[p]! > citation.start; p--) (citationsByPassage[p] ??= []).push(citation);
+      for (let p = low - 1; p >= first && ends[p]! > citation.start; p--)
+        (citationsHere[p - first] ??= []).push(citation);
+    }
+    for (let p = first; p < passageSource.length; p++) {
+      citationStarts.push(passageCitations.length);
+      for (const citation of citationsHere[p - first] ?? []) passageCitations.push(citation);
     }
   });
+  citationStarts.push(passageCitations.length);
 
+  passages.finish();
   return {
     entities,
     relationTypes,
     relationNotes,
     passages,
-    citationsByPassage,
+    passageCitations,
+    passageCitationStart: Uint32Array.from(citationStarts),
     passageSource,
     passageStart: Uint32Array.from(starts),
     passageEnd: Uint32Array.from(ends),

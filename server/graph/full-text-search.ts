@@ -15,7 +15,6 @@
  *   - the query's words found in a row (a phrase of a quote) multiply the score.
  * Equal scores fall back to ids, so the order, and with it every cursor, is stable.
  */
-import type MiniSearch from 'minisearch';
 import type { SearchOptions, SearchResult } from 'minisearch';
 
 import type { CitationRecord, EntityRecord, RelationRecord, SourceRecord } from '../data/model';
@@ -182,7 +181,10 @@ export async function fullTextRelations(
   for (const passage of run(fullText.passages, query, { text: 1 })) {
     const matched = passage.terms;
     for (const term of passage.terms) terms.add(term);
-    for (const citation of fullText.citationsByPassage[passage.id as number] ?? []) {
+    const { passageCitations, passageCitationStart } = fullText;
+    const passageId = passage.id as number;
+    for (let c = passageCitationStart[passageId]!; c < passageCitationStart[passageId + 1]!; c++) {
+      const citation = passageCitations[c]!;
       const id = (citation.target as { id: string }).id;
       if ((quoteScores.get(id) ?? 0) >= passage.score) continue;
       // A substring test on the folded quote, not a split into words: this runs for every
@@ -263,7 +265,8 @@ export async function fullTextPassages(
 
 // Querying and ranking ---------------------------------------------------------------------------
 
-type Searchable = Pick<MiniSearch, 'search'>;
+/** A MiniSearch index, or the passages' own (passage-index.ts), which scores as MiniSearch does. */
+type Searchable = { search(query: string, options: SearchOptions): SearchResult[] };
 
 /** The words of a query, folded, in order. */
 function queryWordsOf(query: string): string[] {

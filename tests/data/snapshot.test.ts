@@ -47,7 +47,8 @@ describe('a restart reads a validated snapshot, and a changed file invalidates i
   test('the first load writes a snapshot; the second reads it and gives exactly what the loader gives', async () => {
     const [data, cache] = [await copyOf(SHIPPED), await tempDir()];
     const first = await loadGraphDataWithSnapshot(data, cache);
-    expect(first.snapshot).toBe('written');
+    expect(first.snapshot).toBe('loaded');
+    expect(await first.saveSnapshot()).toBe('written');
     expect((await readdir(cache)).filter((file) => file.endsWith('.snapshot'))).toHaveLength(1);
     const second = await loadGraphDataWithSnapshot(data, cache);
     expect(second.snapshot).toBe('read');
@@ -57,6 +58,7 @@ describe('a restart reads a validated snapshot, and a changed file invalidates i
   test('the snapshot keeps the data version of the load it copies, so a restart need not hash the graph', async () => {
     const [data, cache] = [await copyOf(SHIPPED), await tempDir()];
     const first = await loadGraphDataWithSnapshot(data, cache);
+    await first.saveSnapshot();
     expect(first.dataVersion).toBe(dataVersion(first.knowledgeGraph));
     const second = await loadGraphDataWithSnapshot(data, cache);
     expect(second.snapshot).toBe('read');
@@ -66,31 +68,32 @@ describe('a restart reads a validated snapshot, and a changed file invalidates i
 
   test('an edited entity invalidates the snapshot: the next load is a full one, with the edit', async () => {
     const [data, cache] = [await copyOf(MINIMAL), await tempDir()];
-    await loadGraphDataWithSnapshot(data, cache);
+    await (await loadGraphDataWithSnapshot(data, cache)).saveSnapshot();
     const path = join(data, 'entities.yaml');
     await writeFile(
       path,
       (await readFile(path, 'utf8')).replace('description: A small test group.', 'description: A revised group.'),
     );
     const after = await loadGraphDataWithSnapshot(data, cache);
-    expect(after.snapshot).toBe('written');
+    expect(after.snapshot).toBe('loaded');
     expect(after.knowledgeGraph.graph.getNodeAttribute('alpha-group', 'description')).toBe('A revised group.');
     expect(after.dataVersion).toBe(dataVersion(after.knowledgeGraph));
+    await after.saveSnapshot();
     expect((await loadGraphDataWithSnapshot(data, cache)).snapshot).toBe('read');
   });
 
   test('a file added to the folder invalidates it too', async () => {
     const [data, cache] = [await copyOf(MINIMAL), await tempDir()];
-    await loadGraphDataWithSnapshot(data, cache);
+    await (await loadGraphDataWithSnapshot(data, cache)).saveSnapshot();
     await writeFile(join(data, 'dataset.yaml'), 'title: Minimal fixture\n');
     const after = await loadGraphDataWithSnapshot(data, cache);
-    expect(after.snapshot).toBe('written');
+    expect(after.snapshot).toBe('loaded');
     expect(after.knowledgeGraph.dataset?.title).toBe('Minimal fixture');
   });
 
   test('a change that breaks the data fails the load: the old snapshot is never served', async () => {
     const [data, cache] = [await copyOf(MINIMAL), await tempDir()];
-    await loadGraphDataWithSnapshot(data, cache);
+    await (await loadGraphDataWithSnapshot(data, cache)).saveSnapshot();
     const path = join(data, 'relations.yaml');
     await writeFile(path, (await readFile(path, 'utf8')).replace('object: delta-front', 'object: delta-frnt'));
     await expect(loadGraphDataWithSnapshot(data, cache)).rejects.toThrow(GraphDataError);
@@ -98,13 +101,30 @@ describe('a restart reads a validated snapshot, and a changed file invalidates i
 
   test('a damaged snapshot is ignored and replaced by a full load', async () => {
     const [data, cache] = [await copyOf(MINIMAL), await tempDir()];
-    await loadGraphDataWithSnapshot(data, cache);
+    await (await loadGraphDataWithSnapshot(data, cache)).saveSnapshot();
     const [file] = (await readdir(cache)).filter((name) => name.endsWith('.snapshot'));
     const bytes = await readFile(join(cache, file!));
     await writeFile(join(cache, file!), bytes.subarray(0, Math.floor(bytes.length / 2)));
     const after = await loadGraphDataWithSnapshot(data, cache);
-    expect(after.snapshot).toBe('written');
+    expect(after.snapshot).toBe('loaded');
     expect(after.knowledgeGraph.graph.order).toBe(4);
     expect((await readdir(cache)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  test('a full load writes its snapshot only when asked, once, and a write left unfinished is cleared', async () => {
+    const [data, cache] = [await copyOf(MINIMAL), await tempDir()];
+    const load = await loadGraphDataWithSnapshot(data, cache);
+    expect(await readdir(cache)).toEqual([]);
+    const [once, twice] = await Promise.all([load.saveSnapshot(), load.saveSnapshot()]);
+    expect([once, twice]).toEqual(['written', 'written']);
+    const [file] = await readdir(cache);
+    // What a server stopped in the middle of writing leaves behind.
+    await rm(join(cache, file!));
+    await writeFile(join(cache, `${file}.0a1b2c3d4e5f.tmp`), 'half a snapshot');
+    const again = await loadGraphDataWithSnapshot(data, cache);
+    expect(again.snapshot).toBe('loaded');
+    expect(await again.saveSnapshot()).toBe('written');
+    expect(await readdir(cache)).toEqual([file]);
+    expect((await loadGraphDataWithSnapshot(data, cache)).snapshot).toBe('read');
   });
 });
