@@ -13,11 +13,13 @@
 import './heap-growth';
 
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 import { recoverWrites } from './curation/curation';
 import { GraphDataError } from './data/errors';
 import { DEFAULT_GRAPH_DATA_DIR, loadGraphData } from './data/load-graph-data';
 import { DEFAULT_SNAPSHOT_DIR, loadGraphDataWithSnapshot } from './data/snapshot';
+import { keepLayoutsIn } from './graph/layout-cache';
 import { GRAPHQL_PATH } from './api/app';
 import { startServer } from './api/server';
 
@@ -51,6 +53,8 @@ async function main(): Promise<void> {
     if (snapshotDir === 'off') {
       knowledgeGraph = await loadGraphData(dir);
     } else {
+      // The overview's layouts are kept beside the snapshots (graph/layout-cache.ts).
+      keepLayoutsIn(join(snapshotDir, 'layouts'));
       const load = await loadGraphDataWithSnapshot(dir, snapshotDir);
       knowledgeGraph = load.knowledgeGraph;
       version = load.dataVersion;

@@ -100,6 +100,23 @@ async function forceAtlas2Phase(graph: LayoutGraph, iterations: number, settings
 }
 
 /**
+ * What a layout is computed from beyond its nodes and edges: the code's version (raise it when
+ * a change to this file or layout-seeds.ts moves any position) and the settings it derives.
+ * Layouts kept on disk (layout-cache.ts) are named by it, so a changed layout is computed anew.
+ */
+const LAYOUT_VERSION = 1;
+
+export function layoutParameters(nodeCount: number) {
+  return {
+    version: LAYOUT_VERSION,
+    settings: layoutSettings(nodeCount),
+    iterations: layoutIterations(nodeCount),
+    canvasWidth: REFERENCE_CANVAS_WIDTH,
+    nodeMargin: NODE_MARGIN,
+  };
+}
+
+/**
  * The layout of `nodes` and `edges`. Nodes and edges are laid out in the order given (sort
  * them: the order is part of what makes the picture the same every time).
  */

@@ -9,19 +9,17 @@
  * placed by the explorer around the entity they came from, so nothing drawn moves.
  *
  * Cost: about a second of CPU for an overview of 500 entities, paid once per overview
- * record, so once per data version and size asked (overview.ts memoises the records, and
+ * record (and not again after a restart when the server keeps layouts on disk), so once per
+ * data version and size asked (overview.ts memoises the records, and
  * gives every size that holds the whole graph the same one), in a worker thread: the server
  * answers other requests meanwhile, and a request for positions awaits them.
  */
 import { type GraphIndex, degreeOf } from './indexes';
-import { computeLayout, entityRadius, type LayoutEdge, type LayoutNode } from './layout';
+import { computeLayout, entityRadius, layoutParameters, type LayoutEdge, type LayoutNode } from './layout';
+import { cachedLayout, type PositionRecord } from './layout-cache';
 import { overview, type OverviewRecord } from './overview';
 
-export interface EntityPositionRecord {
-  id: string;
-  x: number;
-  y: number;
-}
+export type EntityPositionRecord = PositionRecord;
 
 const layouts = new WeakMap<OverviewRecord, Promise<EntityPositionRecord[]>>();
 
@@ -63,8 +61,16 @@ export function overviewLayoutInput(
   return { nodes, edges };
 }
 
+/** Laid out in a worker, or read from the layouts kept on disk for the same input (layout-cache.ts). */
 async function layOut(index: GraphIndex, overview: OverviewRecord): Promise<EntityPositionRecord[]> {
   const { nodes, edges } = overviewLayoutInput(index, overview);
-  const positions = await computeLayout(nodes, edges);
-  return nodes.map(({ id }) => ({ id, ...positions.get(id)! }));
+  const input = { parameters: layoutParameters(nodes.length), nodes, edges };
+  return cachedLayout(
+    input,
+    nodes.map(({ id }) => id),
+    async () => {
+      const positions = await computeLayout(nodes, edges);
+      return nodes.map(({ id }) => ({ id, ...positions.get(id)! }));
+    },
+  );
 }
