@@ -2,25 +2,26 @@
  * The foot of a paged list: "N of M" and a button for the next page, or what went wrong with
  * it. Every list that can grow with the graph ends with it, so none draws more than asked.
  */
+import type { PagedList } from '../api/use-paged-list';
 import './show-more.css';
 
 interface ShowMoreProps {
-  shown: number;
-  total: number | null;
+  /** The list as usePagedList reads it. */
+  list: Pick<
+    PagedList<unknown, unknown>,
+    'nodes' | 'totalCount' | 'hasMore' | 'loadingMore' | 'moreError' | 'loadMore'
+  >;
   /** What the list holds, plural: "claims", "sources". */
   what: string;
-  hasMore: boolean;
-  loadingMore: boolean;
-  moreError: Error | null;
-  onMore: () => void;
 }
 
-export function ShowMore({ shown, total, what, hasMore, loadingMore, moreError, onMore }: ShowMoreProps) {
+export function ShowMore({ list, what }: ShowMoreProps) {
+  const { nodes, totalCount: total, hasMore, loadingMore, moreError, loadMore } = list;
   if (total === null || (!hasMore && !moreError)) return null;
   return (
     <div className="show-more">
       <p className="show-more__count">
-        {shown} of {total} {what} shown
+        {nodes.length} of {total} {what} shown
       </p>
       {moreError && (
         <p role="alert" className="note note--error">
@@ -28,7 +29,7 @@ export function ShowMore({ shown, total, what, hasMore, loadingMore, moreError, 
         </p>
       )}
       {hasMore && (
-        <button type="button" className="secondary-button" onClick={onMore} disabled={loadingMore}>
+        <button type="button" className="secondary-button" onClick={loadMore} disabled={loadingMore}>
           {loadingMore ? 'Loading…' : moreError ? `Retry: show more ${what}` : `Show more ${what}`}
         </button>
       )}

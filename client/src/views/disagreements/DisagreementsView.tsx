@@ -176,15 +176,7 @@ export function DisagreementsView({ route }: { route: DisagreementsRoute }) {
           ))}
         </section>
       ))}
-      <ShowMore
-        shown={disagreements.nodes.length}
-        total={disagreements.totalCount}
-        what="disagreements"
-        hasMore={disagreements.hasMore}
-        loadingMore={disagreements.loadingMore}
-        moreError={disagreements.moreError}
-        onMore={disagreements.loadMore}
-      />
+      <ShowMore list={disagreements} what="disagreements" />
     </PageLayout>
   );
 }

@@ -147,15 +147,7 @@ function RelationList({
           ))}
         </ul>
       )}
-      <ShowMore
-        shown={part.nodes.length}
-        total={part.totalCount}
-        what="relations"
-        hasMore={part.hasMore}
-        loadingMore={part.loadingMore}
-        moreError={part.moreError}
-        onMore={part.loadMore}
-      />
+      <ShowMore list={part} what="relations" />
     </section>
   );
 }

@@ -99,21 +99,6 @@ function Claims({ entityId, groups }: { entityId: string; groups: ClaimGroup[] }
   );
 }
 
-/** "Show more" for the claims, a page at a time. */
-function ClaimsMore({ claims }: { claims: ReturnType<typeof useEntityClaims> }) {
-  return (
-    <ShowMore
-      shown={claims.nodes.length}
-      total={claims.totalCount}
-      what="claims"
-      hasMore={claims.hasMore}
-      loadingMore={claims.loadingMore}
-      moreError={claims.moreError}
-      onMore={claims.loadMore}
-    />
-  );
-}
-
 export function EntityPanel(props: EntityPanelProps) {
   const { entityId, hiddenReason, focus, onSelectEntity, onSelectRelation, onFocus, onPathEnd, onClose } = props;
   const { data } = useLoadedGraph();
@@ -209,12 +194,12 @@ export function EntityPanel(props: EntityPanelProps) {
                 What the sources say about {entity.name} <span className="count">{claimGroups.length} attributes</span>
               </summary>
               <Claims entityId={entity.id} groups={claimGroups} />
-              <ClaimsMore claims={claims} />
+              <ShowMore list={claims} what="claims" />
             </details>
           ) : (
             <>
               <Claims entityId={entity.id} groups={claimGroups} />
-              <ClaimsMore claims={claims} />
+              <ShowMore list={claims} what="claims" />
             </>
           )}
 

@@ -57,15 +57,7 @@ export function EntityTimelineSection({
           </li>
         ))}
       </ol>
-      <ShowMore
-        shown={relations.length}
-        total={query.totalCount}
-        what="dated relations"
-        hasMore={query.hasMore}
-        loadingMore={query.loadingMore}
-        moreError={query.moreError}
-        onMore={query.loadMore}
-      />
+      <ShowMore list={query} what="dated relations" />
     </section>
   );
 }

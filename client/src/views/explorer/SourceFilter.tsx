@@ -121,15 +121,7 @@ export function SourceFilter({ filter, filters, onChange }: SourceFilterProps) {
             );
           })}
         </ul>
-        <ShowMore
-          shown={choices.nodes.length}
-          total={choices.totalCount}
-          what={what}
-          hasMore={choices.hasMore}
-          loadingMore={choices.loadingMore}
-          moreError={choices.moreError}
-          onMore={choices.loadMore}
-        />
+        <ShowMore list={choices} what={what} />
       </fieldset>
     </details>
   );

@@ -50,15 +50,7 @@ function SupportList<Node>({
         found={list.totalCount !== null}
       />
       <ul className={className}>{list.nodes.map(render)}</ul>
-      <ShowMore
-        shown={list.nodes.length}
-        total={list.totalCount}
-        what={title.toLowerCase()}
-        hasMore={list.hasMore}
-        loadingMore={list.loadingMore}
-        moreError={list.moreError}
-        onMore={list.loadMore}
-      />
+      <ShowMore list={list} what={title.toLowerCase()} />
     </>
   );
 }
@@ -263,15 +255,7 @@ export function SourcesView() {
           />
         ))}
       </ol>
-      <ShowMore
-        shown={sources.nodes.length}
-        total={sources.totalCount}
-        what="sources"
-        hasMore={sources.hasMore}
-        loadingMore={sources.loadingMore}
-        moreError={sources.moreError}
-        onMore={sources.loadMore}
-      />
+      <ShowMore list={sources} what="sources" />
     </PageLayout>
   );
 }
