@@ -23,6 +23,17 @@ export default defineConfig({
       onwarn(warning, warn) {
         if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
       },
+      output: {
+        // The explorer's first requests and what they need, in a chunk that imports no other, and
+        // React in its own: otherwise React shares a chunk with Vite's preload helper, which every
+        // page imports first, and is evaluated before the requests go out (api/opening-requests.ts).
+        codeSplitting: {
+          groups: [
+            { name: 'opening-requests', test: /client\/src\/api\/opening-requests\.ts$/ },
+            { name: 'react', test: /node_modules\/(react|react-dom|scheduler)\// },
+          ],
+        },
+      },
     },
   },
   worker: { format: 'es' },

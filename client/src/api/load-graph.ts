@@ -7,7 +7,7 @@
  * the entities, so the explorer draws without laying out. A named side effect; the shaping
  * itself is pure (core/graph-data).
  */
-import type { AnyVariables, Client, CombinedError, DocumentInput } from 'urql';
+import type { AnyVariables, Client, CombinedError, DocumentInput } from '@urql/core';
 
 import { BOUNDED_VIEW_THRESHOLD, chooseGraphScope } from '../core/bounded-view';
 import { shapeGraphData, type EntityPositions, type GraphData } from '../core/graph-data';
