@@ -7,10 +7,11 @@
  * the entities, so the explorer draws without laying out. A named side effect; the shaping
  * itself is pure (core/graph-data).
  */
-import type { AnyVariables, Client, CombinedError, DocumentInput } from '@urql/core';
+import type { AnyVariables, Client, CombinedError } from '@urql/core';
 
 import { BOUNDED_VIEW_THRESHOLD, chooseGraphScope } from '../core/bounded-view';
 import { shapeGraphData, type EntityPositions, type GraphData } from '../core/graph-data';
+import { parsedDocument } from './documents';
 import {
   EntitiesPageDocument,
   OpeningRelationsDocument,
@@ -22,6 +23,7 @@ import {
   type EntitySummaryFragment,
   type RelationSummaryFragment,
   type SourceSummaryFragment,
+  type TypedDocumentString,
 } from './generated/graphql';
 
 /**
@@ -62,10 +64,10 @@ export function describeApiError(what: string, error: CombinedError): ApiError {
 export async function ask<Data, Variables extends AnyVariables>(
   client: Client,
   what: string,
-  query: DocumentInput<Data, Variables>,
+  query: TypedDocumentString<Data, Variables>,
   variables: Variables,
 ): Promise<Data> {
-  const result = await client.query(query, variables, { requestPolicy: 'network-only' }).toPromise();
+  const result = await client.query(parsedDocument(query), variables, { requestPolicy: 'network-only' }).toPromise();
   if (result.error) throw describeApiError(what, result.error);
   if (!result.data) throw new ApiError(`The API answered without data for ${what}.`);
   return result.data;
