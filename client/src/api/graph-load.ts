@@ -6,11 +6,13 @@
 import type { Client } from '@urql/core';
 
 import type { GraphData } from '../core/graph-data';
-import { loadGraphData, type LoadProgress } from './load-graph';
+import { loadGraphDataInStages, type LoadProgress } from './load-graph';
 
 export interface GraphLoad {
   client: Client;
+  /** The graph to draw, then the same graph with every source (load-graph.ts StagedGraphLoad). */
   loaded: Promise<GraphData>;
+  complete: Promise<GraphData>;
   progress: LoadProgress | null;
   onProgress: ((progress: LoadProgress) => void) | null;
 }
@@ -19,13 +21,13 @@ export function startGraphLoad(client: Client): GraphLoad {
   // Observable by benchmarks (npm run bench:browser): when the app asked for the graph.
   performance.mark('graph-data-requested');
   const listened: Pick<GraphLoad, 'progress' | 'onProgress'> = { progress: null, onProgress: null };
-  const loaded = loadGraphData(client, (progress) => {
+  const { first: loaded, complete } = loadGraphDataInStages(client, (progress) => {
     listened.progress = progress;
     listened.onProgress?.(progress);
   });
   // Not left unhandled before a hook awaits it: its failure surfaces there.
   loaded.catch(() => undefined);
-  return Object.assign(listened, { client, loaded });
+  return Object.assign(listened, { client, loaded, complete });
 }
 
 /** The load begun before the interface rendered, for the first useGraphData of that client. */

@@ -13,7 +13,16 @@ import type { LoadProgress } from './load-graph';
 export type GraphDataState =
   | { status: 'loading'; progress: LoadProgress | null }
   | { status: 'error'; message: string }
-  | { status: 'ready'; data: GraphData };
+  | {
+      status: 'ready';
+      data: GraphData;
+      /**
+       * The load's first stage, which the picture is built from: the sources' later pages
+       * (GraphData.sourcesComplete) replace `data` but change nothing drawn, so the render graph
+       * (and whatever was expanded on it) stays.
+       */
+      drawnFrom: GraphData;
+    };
 
 export function useGraphData(): { state: GraphDataState; retry: () => void; refresh: () => void } {
   const client = useClient();
@@ -28,16 +37,21 @@ export function useGraphData(): { state: GraphDataState; retry: () => void; refr
     };
     load.onProgress = report;
     if (load.progress) report(load.progress);
-    load.loaded.then(
-      (data) => {
-        // Observable by benchmarks (npm run bench:browser): when the data was in.
-        performance.mark('graph-data-loaded');
-        if (!cancelled) setState({ status: 'ready', data });
-      },
-      (error: unknown) => {
-        if (!cancelled) setState({ status: 'error', message: error instanceof Error ? error.message : String(error) });
-      },
-    );
+    const fail = (error: unknown) => {
+      if (!cancelled) setState({ status: 'error', message: error instanceof Error ? error.message : String(error) });
+    };
+    load.loaded.then((first) => {
+      // Observable by benchmarks (npm run bench:browser): when the data was in.
+      performance.mark('graph-data-loaded');
+      if (cancelled) return;
+      setState({ status: 'ready', data: first, drawnFrom: first });
+      load.complete.then((complete) => {
+        if (cancelled || complete === first) return;
+        setState((shown) =>
+          shown.status === 'ready' && shown.drawnFrom === first ? { ...shown, data: complete } : shown,
+        );
+      }, fail);
+    }, fail);
     return () => {
       cancelled = true;
     };
