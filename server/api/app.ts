@@ -143,6 +143,9 @@ export function createApp({ apollo, servedGraph, sessions, curation, staticDir, 
 
   const indexHtml = path.join(staticDir, 'index.html');
   if (existsSync(indexHtml)) {
+    // Built assets are named by their content's hash (Vite): a returning browser keeps them for
+    // good and asks again only for the page, which names the current ones.
+    app.use('/assets', express.static(path.join(staticDir, 'assets'), { index: false, immutable: true, maxAge: '1y' }));
     app.use(express.static(staticDir, { index: false }));
     app.get('/{*path}', (req, res) => {
       // A missing asset is a 404, not the app page: only extension-less paths are client routes.
