@@ -1,5 +1,7 @@
 /**
- * The built explorer sends its first requests before React's code runs: the entry chunk
+ * The explorer's opening requests. Without round trips when the page carries their answers
+ * (server/api/opening-answers.ts): the explorer then draws from them and posts none of them.
+ * Otherwise sent before React's code runs: the entry chunk
  * imports the opening-requests chunk (client/src/api/opening-requests.ts) before any chunk
  * holding React, and that chunk reaches no React code through its own imports. A browser
  * evaluates a module's imports in order, each chunk's own imports first, so either mistake
@@ -9,7 +11,15 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { ensureClientBuilt, ROOT } from './harness';
+import {
+  ensureClientBuilt,
+  harnessForThisFile,
+  openPage,
+  ROOT,
+  statusLine,
+  TEST_TIMEOUT,
+  waitForGraph,
+} from './harness';
 
 const DIST = join(ROOT, 'client', 'dist');
 const ASSETS = join(DIST, 'assets');
@@ -61,4 +71,44 @@ describe('the explorer’s opening requests in the production build', () => {
     expect(firstReact).toBeGreaterThanOrEqual(0);
     expect(opening).toBeLessThan(firstReact);
   });
+});
+
+describe('the explorer on a page that carries its opening answers', () => {
+  const harness = harnessForThisFile();
+
+  it(
+    'draws the graph without posting its opening requests, which the first page had the server answer',
+    async () => {
+      /** The explorer's page, drawn, with the opening requests it posted (by operation). */
+      const visit = async () => {
+        const { page, context, errors } = await openPage(harness);
+        const posted: string[] = [];
+        page.on('request', (request) => {
+          const operation = /query (Opening\w+|SourcesPage)\b/.exec(request.postData() ?? '');
+          if (request.method() === 'POST' && operation) posted.push(operation[1]!);
+        });
+        await waitForGraph(page);
+        const carried = await page.locator('#opening-answers').count();
+        const status = await statusLine(page).textContent();
+        await context.close();
+        return { posted, carried, status, errors };
+      };
+      const first = await visit();
+      expect(first.errors).toEqual([]);
+      // Reloaded until the server has the answers at hand (made in the background after the first page).
+      let later = await visit();
+      for (let attempt = 0; attempt < 10 && later.carried === 0; attempt++) later = await visit();
+      expect(later.carried).toBe(1);
+      expect(later.posted).toEqual([]);
+      expect(later.errors).toEqual([]);
+      const { entityCount, relationCount } = (
+        await harness.api<{ stats: { entityCount: number; relationCount: number } }>(
+          '{ stats { entityCount relationCount } }',
+        )
+      ).stats;
+      expect(later.status).toContain(`${entityCount} entities`);
+      expect(later.status).toContain(`${relationCount} relations`);
+    },
+    TEST_TIMEOUT,
+  );
 });

@@ -13,6 +13,8 @@ import type { AnyVariables, Client, CombinedError } from '@urql/core';
 import { BOUNDED_VIEW_THRESHOLD, chooseGraphScope } from '../core/bounded-view';
 import { shapeGraphData, withAllSources, type EntityPositions, type GraphData } from '../core/graph-data';
 import { parsedDocument } from './documents';
+import { takeEmbeddedAnswer } from './embedded-answers';
+import { requestBody, SOURCE_PAGE_SIZE } from './opening-queries';
 import {
   EntitiesPageDocument,
   OpeningRelationsDocument,
@@ -32,9 +34,6 @@ import {
  * cost limit (server/api/limits.ts MAX_COST, 25 000): 400 a page stays clear of it.
  */
 export const PAGE_SIZE = 400;
-
-/** A source's short record costs a handful: the API's largest page. */
-const SOURCE_PAGE_SIZE = 500;
 
 export interface LoadProgress {
   entities: number;
@@ -68,6 +67,9 @@ export async function ask<Data, Variables extends AnyVariables>(
   query: TypedDocumentString<Data, Variables>,
   variables: Variables,
 ): Promise<Data> {
+  // The page may have come with this answer (embedded-answers.ts): no round trip then.
+  const embedded = takeEmbeddedAnswer(requestBody(query, variables));
+  if (embedded !== undefined) return embedded as Data;
   const result = await client.query(parsedDocument(query), variables, { requestPolicy: 'network-only' }).toPromise();
   if (result.error) throw describeApiError(what, result.error);
   if (!result.data) throw new ApiError(`The API answered without data for ${what}.`);
