@@ -14,6 +14,7 @@
  * The answers are those any client would get for the same bodies, made under the same
  * checks and dropped with the cache when the data changes.
  */
+import { readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 
 import { answerIntoCache, ownRequestKey, type GraphQLPostOptions } from './graphql-post';
@@ -41,25 +42,47 @@ export function answersElement(answers: readonly string[]): string {
   return `<script type="application/json" id="opening-answers">${list}</script>`;
 }
 
-/** A function giving the page to send for a request: with the opening answers when the cache has them all. */
-export function explorerPage(page: string, post: GraphQLPostOptions): (req: IncomingMessage) => string {
-  const requests = openingRequestsOf(page);
-  const found = REQUESTS.exec(page);
-  if (requests.length === 0 || !found) return () => page;
-  const insertAt = found.index + found[0].length;
+/** A built page and what it names, read again when the file changes (a rebuild while the server runs). */
+interface BuiltPage {
+  modified: number;
+  text: string;
+  requests: string[];
+  /** Where the answers go: right after the requests' element. */
+  insertAt: number;
+}
+
+function readBuiltPage(file: string, known: BuiltPage | null): BuiltPage | null {
+  const modified = statSync(file, { throwIfNoEntry: false })?.mtimeMs;
+  if (modified === undefined) return null;
+  if (known?.modified === modified) return known;
+  const text = readFileSync(file, 'utf8');
+  const found = REQUESTS.exec(text);
+  return { modified, text, requests: openingRequestsOf(text), insertAt: found ? found.index + found[0].length : 0 };
+}
+
+/**
+ * A function giving the page to send for a request: the built page at `file`, with the opening
+ * answers when the cache has them all; null when there is no built page.
+ */
+export function explorerPage(file: string, post: GraphQLPostOptions): ((req: IncomingMessage) => string) | null {
+  let page = readBuiltPage(file, null);
+  if (!page) return null;
   return (req) => {
-    const answers = requests.map((text) => post.cache.get(ownRequestKey(text)));
+    page = readBuiltPage(file, page) ?? page!;
+    const { text, requests, insertAt } = page;
+    if (requests.length === 0) return text;
+    const answers = requests.map((body) => post.cache.get(ownRequestKey(body)));
     if (answers.every((answer) => answer?.status === 200)) {
       const script = answersElement(answers.map((answer) => answer!.body.toString('utf8')));
-      return page.slice(0, insertAt) + script + page.slice(insertAt);
+      return text.slice(0, insertAt) + script + text.slice(insertAt);
     }
     // A curator's page may be answered with what only a curator sees: nothing is made for it.
-    if (post.personal(req)) return page;
-    for (const text of requests) {
-      answerIntoCache(post, text, req).catch((error: unknown) =>
+    if (post.personal(req)) return text;
+    for (const body of requests) {
+      answerIntoCache(post, body, req).catch((error: unknown) =>
         console.error('Answering the page’s opening requests failed:', error),
       );
     }
-    return page;
+    return text;
   };
 }

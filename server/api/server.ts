@@ -121,7 +121,6 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     context: (req) => apiContext(servedGraph, sessions, curation, req),
     personal: hasCuratorCredentials,
   };
-  const builtPage = await readFile(path.join(staticDir, 'index.html'), 'utf8').catch(() => null);
   const app = createApp({
     apollo,
     servedGraph,
@@ -129,7 +128,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     curation,
     staticDir,
     corsOrigins,
-    explorerPage: builtPage === null ? undefined : explorerPage(builtPage, postOptions),
+    explorerPage: explorerPage(path.join(staticDir, 'index.html'), postOptions) ?? undefined,
   });
   const graphqlPost = graphqlPostListener(postOptions, app);
   httpServer.on('request', graphqlPost);

@@ -16,13 +16,13 @@ const REQUESTS = [
   JSON.stringify({ query: 'query Name($id: ID!) { entity(id: $id) { id name } }', variables: { id: 'isis-k' } }),
 ];
 
+const BUILT_PAGE = `<!doctype html><head><script type="application/json" id="opening-requests">${JSON.stringify(
+  REQUESTS,
+).replaceAll('<', '\\u003c')}</script></head><div id="root"></div>`;
+
 async function builtClient(): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'kg-opening-'));
-  const list = JSON.stringify(REQUESTS).replaceAll('<', '\\u003c');
-  await writeFile(
-    path.join(dir, 'index.html'),
-    `<!doctype html><head><script type="application/json" id="opening-requests">${list}</script></head><div id="root"></div>`,
-  );
+  await writeFile(path.join(dir, 'index.html'), BUILT_PAGE);
   return dir;
 }
 
@@ -43,8 +43,10 @@ async function pageWithAnswers(url: string): Promise<string> {
 
 describe('the explorer page with its opening answers', () => {
   let api: TestServer;
+  let staticDir: string;
   beforeAll(async () => {
-    api = await startTestServer({ staticDir: await builtClient() });
+    staticDir = await builtClient();
+    api = await startTestServer({ staticDir });
   });
   afterAll(() => api.close());
 
@@ -76,6 +78,19 @@ describe('the explorer page with its opening answers', () => {
     });
     // A client route gets the same page.
     expect(answersIn(await (await fetch(`${api.server.url}/sources`)).text())).toEqual(posted);
+  });
+
+  it('sends the page a rebuild wrote while the server runs', async () => {
+    const rebuilt = '<!doctype html><title>Rebuilt</title><div id="root"></div>';
+    await writeFile(path.join(staticDir, 'index.html'), rebuilt);
+    // A file system may keep whole-second modification times: wait until the new one shows.
+    for (let attempt = 0; attempt < 40; attempt++) {
+      if ((await (await fetch(`${api.server.url}/`)).text()) === rebuilt) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await writeFile(path.join(staticDir, 'index.html'), rebuilt);
+    }
+    expect(await (await fetch(`${api.server.url}/`)).text()).toBe(rebuilt);
+    await writeFile(path.join(staticDir, 'index.html'), BUILT_PAGE);
   });
 
   it('keeps a "<" in an answer from closing the script element, and reads back the same answers', () => {
