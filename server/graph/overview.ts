@@ -66,8 +66,8 @@ function rankEntities(index: GraphIndex): string[] {
   const degree = new Float64Array(ids.length);
   const note = (entityId: string, sources: number) => {
     const position = positions.get(entityId)!;
-    support[position] += sources;
-    degree[position] += 1;
+    support[position]! += sources;
+    degree[position]! += 1;
   };
   index.graph.forEachEdge((_id, relation, subject, object) => {
     note(subject, relation.sourceIds.length);
