@@ -557,7 +557,9 @@ function sameInput(a: CitationInput, b: CitationInput): boolean {
   if (fields.length !== Object.keys(b).length) return false;
   return fields.every(
     (field) =>
-      a[field] === b[field] || (typeof a[field] === 'object' && JSON.stringify(a[field]) === JSON.stringify(b[field])),
+      field in b &&
+      (a[field] === b[field] ||
+        (typeof a[field] === 'object' && JSON.stringify(a[field]) === JSON.stringify(b[field]))),
   );
 }
 
