@@ -359,60 +359,72 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
   };
 
   const relations: RelationRecord[] = [];
-  const relationInputs = collect(
-    GRAPH_DATA_FILES.relations,
+  // Each relation is made into its record as soon as it passes its schema, so that the schema's
+  // copy of it dies young: a million copies kept until the last relation is read cost seconds
+  // of garbage collection at 10^6 relations.
+  const file = GRAPH_DATA_FILES.relations;
+  forEachValid(
+    file,
     relationsFile,
-    (record) => parseRecord(relationSchema, record, GRAPH_DATA_FILES.relations, problems),
+    (record) => parseRecord(relationSchema, record, file, problems),
     problems,
+    (value, record) => {
+      checkEntity(file, record, value.id, 'subject', value.subject, !value.retired);
+      checkEntity(file, record, value.id, 'object', value.object, !value.retired);
+      if (value.subject === value.object) {
+        problems.push({
+          file,
+          record: record.index,
+          recordId: value.id,
+          field: 'object',
+          line: record.lineOf(['object']),
+          message: `a relation joins two different entities, but subject and object are both "${value.subject}"`,
+        });
+      }
+      const relationType = relationTypes.get(value.type)?.value;
+      if (!relationType) {
+        problems.push({
+          file,
+          record: record.index,
+          recordId: value.id,
+          field: 'type',
+          line: record.lineOf(['type']),
+          message: `unknown relation type "${value.type}"; see ${GRAPH_DATA_FILES.vocabulary} for the known types`,
+        });
+      }
+      // One target for every citation of the relation, its dates' included.
+      const target: CitationTarget = { kind: 'relation', id: value.id };
+      const checked: CheckedCitation[] = [];
+      const citations = citationsOf(
+        file,
+        record,
+        value.id,
+        value.citations,
+        target,
+        value,
+        [],
+        !value.retired,
+        checked,
+      );
+      if (value.retired) return; // checked like the rest, but out of the graph
+      checkLiveCitations(file, record, value.id, value.citations);
+      // Ends and type as the entity's and the vocabulary's own strings: one string per entity
+      // instead of one per mention, which at 10^6 relations is millions fewer for memory and GC.
+      relations.push({
+        id: value.id,
+        type: relationType?.id ?? value.type,
+        subject: entities.get(value.subject)?.value.id ?? value.subject,
+        object: entities.get(value.object)?.value.id ?? value.object,
+        directed: relationType?.directed ?? true,
+        note: value.note,
+        citations,
+        time: timeOf(file, record, value.id, value.time, target, value, citations, true, checked),
+        sourceIds: distinctSources(citations),
+      });
+    },
   );
-  for (const { value, record } of relationInputs.values()) {
-    const file = GRAPH_DATA_FILES.relations;
-    checkEntity(file, record, value.id, 'subject', value.subject, !value.retired);
-    checkEntity(file, record, value.id, 'object', value.object, !value.retired);
-    if (value.subject === value.object) {
-      problems.push({
-        file,
-        record: record.index,
-        recordId: value.id,
-        field: 'object',
-        line: record.lineOf(['object']),
-        message: `a relation joins two different entities, but subject and object are both "${value.subject}"`,
-      });
-    }
-    const relationType = relationTypes.get(value.type)?.value;
-    if (!relationType) {
-      problems.push({
-        file,
-        record: record.index,
-        recordId: value.id,
-        field: 'type',
-        line: record.lineOf(['type']),
-        message: `unknown relation type "${value.type}"; see ${GRAPH_DATA_FILES.vocabulary} for the known types`,
-      });
-    }
-    // One target for every citation of the relation, its dates' included.
-    const target: CitationTarget = { kind: 'relation', id: value.id };
-    const checked: CheckedCitation[] = [];
-    const citations = citationsOf(file, record, value.id, value.citations, target, value, [], !value.retired, checked);
-    if (value.retired) continue; // checked like the rest, but out of the graph
-    checkLiveCitations(file, record, value.id, value.citations);
-    // Ends and type as the entity's and the vocabulary's own strings: one string per entity
-    // instead of one per mention, which at 10^6 relations is millions fewer for memory and GC.
-    relations.push({
-      id: value.id,
-      type: relationType?.id ?? value.type,
-      subject: entities.get(value.subject)?.value.id ?? value.subject,
-      object: entities.get(value.object)?.value.id ?? value.object,
-      directed: relationType?.directed ?? true,
-      note: value.note,
-      citations,
-      time: timeOf(file, record, value.id, value.time, target, value, citations, true, checked),
-      sourceIds: distinctSources(citations),
-    });
-  }
-  // The inputs and their file's text are no longer needed: let them go before the graph is built
-  // (at 10^6 relations, hundreds of MB of the start-up's peak).
-  relationInputs.clear();
+  // The file's text is no longer needed: let it go before the graph is built (at 10^6 relations,
+  // hundreds of MB of the start-up's peak).
   relationsFile.length = 0;
 
   const claims = new Map<string, ClaimRecord>();
@@ -491,27 +503,52 @@ function collect<T extends { id: string }>(
   problems: DataProblem[],
 ): Map<string, Located<T>> {
   const byId = new Map<string, Located<T>>();
+  forEachValid(file, records, parse, problems, (value, record) => byId.set(value.id, { value, record }));
+  return byId;
+}
+
+/**
+ * Calls `use` with each record that passes `parse` and whose id no earlier record has, in the
+ * file's order. Problems are told as if the whole file were checked first: every parse and
+ * duplicate-id problem of the file, then the problems `use` told.
+ */
+function forEachValid<T extends { id: string }>(
+  file: string,
+  records: YamlRecord[] | null,
+  parse: (record: YamlRecord) => T | null,
+  problems: DataProblem[],
+  use: (value: T, record: YamlRecord) => void,
+): void {
+  const firstIndexOf = new Map<string, number>();
+  const checkProblems: DataProblem[] = [];
+  const start = problems.length;
   for (const record of records ?? []) {
+    const before = problems.length;
     const value = parse(record);
-    if (!value) continue;
-    const first = byId.get(value.id);
-    if (first) {
+    // The parsed YAML is no longer needed once validated: letting it go halves the peak memory
+    // of a large file. The record keeps what locating a problem needs.
+    record.value = undefined;
+    if (value) {
+      const first = firstIndexOf.get(value.id);
+      if (first === undefined) {
+        firstIndexOf.set(value.id, record.index);
+        use(value, record);
+        continue;
+      }
       problems.push({
         file,
         record: record.index,
         recordId: value.id,
         field: 'id',
         line: record.lineOf(['id']),
-        message: `duplicate id "${value.id}": record ${first.record.index} already uses it`,
+        message: `duplicate id "${value.id}": record ${first} already uses it`,
       });
-      continue;
     }
-    byId.set(value.id, { value, record });
+    for (const problem of problems.splice(before)) checkProblems.push(problem);
   }
-  // The parsed YAML is no longer needed once validated: letting it go halves the peak memory
-  // of a large file. The record keeps what locating a problem needs.
-  for (const record of records ?? []) record.value = undefined;
-  return byId;
+  const told = problems.splice(start);
+  for (const problem of checkProblems) problems.push(problem);
+  for (const problem of told) problems.push(problem);
 }
 
 /** A dotted field path's parts, numbers where they index a list (`time.0.at` → ['time', 0, 'at']). */
