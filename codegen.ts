@@ -46,7 +46,9 @@ const config: CodegenConfig = {
     'client/src/api/generated/graphql.ts': {
       documents: 'client/src/**/*.graphql',
       plugins: ['typescript-operations', 'typed-document-node'],
-      config: { useTypeImports: true, enumsAsTypes: true },
+      // Documents as strings, not syntax trees: a fifth of the size in the explorer's first
+      // chunk, which its opening requests wait for; client/src/api/documents.ts parses each once.
+      config: { useTypeImports: true, enumsAsTypes: true, documentMode: 'string' },
     },
   },
 };

@@ -1,16 +1,36 @@
 import { fileURLToPath } from 'node:url';
 
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+import { OPENING_REQUESTS } from './src/api/opening-queries';
 
 // The client is built into client/dist, which the API server serves on its own port: the
 // explorer (index.html) and the API explorer (graphiql.html, served at /graphql to browsers).
 // In development (`npm run dev`), Vite serves the client and forwards /graphql to the API on PORT (4000).
 const root = fileURLToPath(new URL('.', import.meta.url));
 
+/**
+ * Names the explorer's opening requests in its page, so that the server can send the page with
+ * their answers (server/api/opening-answers.ts). `<` is escaped: the list sits in a script element.
+ */
+function openingRequestsInPage(): Plugin {
+  const list = JSON.stringify(OPENING_REQUESTS).replaceAll('<', '\\u003c');
+  return {
+    name: 'opening-requests-in-page',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html, context) =>
+        context.filename.endsWith('index.html')
+          ? html.replace('</head>', `<script type="application/json" id="opening-requests">${list}</script></head>`)
+          : html,
+    },
+  };
+}
+
 export default defineConfig({
   root,
-  plugins: [react()],
+  plugins: [react(), openingRequestsInPage()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -22,6 +42,17 @@ export default defineConfig({
       // GraphiQL ships React Compiler's "use no memo" directives, which bundling drops harmlessly.
       onwarn(warning, warn) {
         if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      },
+      output: {
+        // The explorer's first requests and what they need, in a chunk that imports no other, and
+        // React in its own: otherwise React shares a chunk with Vite's preload helper, which every
+        // page imports first, and is evaluated before the requests go out (api/opening-requests.ts).
+        codeSplitting: {
+          groups: [
+            { name: 'opening-requests', test: /client\/src\/api\/opening-requests\.ts$/ },
+            { name: 'react', test: /node_modules\/(react|react-dom|scheduler)\// },
+          ],
+        },
       },
     },
   },

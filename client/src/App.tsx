@@ -14,8 +14,9 @@ import { AppShell } from './views/AppShell';
 export function App() {
   const { state, retry, refresh } = useGraphData();
   const data = state.status === 'ready' ? state.data : null;
+  const drawnFrom = state.status === 'ready' ? state.drawnFrom : null;
   // Built once per load; the render graph then changes only by expansions (bindings/use-expansions).
-  const graph = useMemo(() => data && buildRenderGraph(data), [data]);
+  const graph = useMemo(() => drawnFrom && buildRenderGraph(drawnFrom), [drawnFrom]);
 
   if (state.status === 'error') {
     return <ErrorState title="Could not load the graph" message={state.message} onRetry={retry} />;

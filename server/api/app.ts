@@ -104,10 +104,20 @@ export interface AppOptions {
   staticDir: string;
   /** Origins allowed to call the API from another origin; the built client needs none. */
   corsOrigins: readonly string[];
+  /** The explorer page to send for a request (opening-answers.ts); the built index.html as is without it. */
+  explorerPage?: (req: IncomingMessage) => string;
 }
 
 /** The Express app; `apollo` must already be started. */
-export function createApp({ apollo, servedGraph, sessions, curation, staticDir, corsOrigins }: AppOptions): Express {
+export function createApp({
+  apollo,
+  servedGraph,
+  sessions,
+  curation,
+  staticDir,
+  corsOrigins,
+  explorerPage,
+}: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
 
@@ -143,10 +153,14 @@ export function createApp({ apollo, servedGraph, sessions, curation, staticDir, 
 
   const indexHtml = path.join(staticDir, 'index.html');
   if (existsSync(indexHtml)) {
+    // Built assets are named by their content's hash (Vite): a returning browser keeps them for
+    // good and asks again only for the page, which names the current ones.
+    app.use('/assets', express.static(path.join(staticDir, 'assets'), { index: false, immutable: true, maxAge: '1y' }));
     app.use(express.static(staticDir, { index: false }));
     app.get('/{*path}', (req, res) => {
       // A missing asset is a 404, not the app page: only extension-less paths are client routes.
       if (path.extname(req.path)) res.status(404).type('text/plain').send(`Not found: ${req.path}`);
+      else if (explorerPage) res.type('html').set('cache-control', 'no-cache').send(explorerPage(req));
       else res.sendFile(indexHtml);
     });
   } else {

@@ -101,29 +101,77 @@ async function answer(options: GraphQLPostOptions, req: IncomingMessage, res: Se
     return;
   }
 
-  const version = cache.version();
-  const context = withAnswerOutcome<ApiContext>(options.context(req));
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
-  const response = await options.apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: 'POST', headers, search: '', body },
-    context: async () => context,
-  });
-
-  const status = response.status ?? 200;
-  const responseHeaders: [string, string][] = [...response.headers, ['vary', 'Origin']];
+  const response = await execute(options, body, key, req, headers);
   if (response.body.kind === 'chunked') {
-    res.writeHead(status, responseHeaders.flat());
+    res.writeHead(response.status, response.headers.flat());
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
     return;
   }
+  writeCached(res, { status: response.status, headers: response.headers, body: response.body.bytes });
+}
+
+type ExecutedBody =
+  { kind: 'complete'; bytes: Buffer } | { kind: 'chunked'; asyncIterator: AsyncIterableIterator<string> };
+
+/** Apollo's answer to a parsed body within bounds; kept in the cache under `key` when complete. */
+async function execute(
+  options: GraphQLPostOptions,
+  body: unknown,
+  key: string,
+  req: IncomingMessage,
+  headers: HeaderMap,
+): Promise<{ status: number; headers: [string, string][]; body: ExecutedBody }> {
+  const { cache } = options;
+  const version = cache.version();
+  const context = withAnswerOutcome<ApiContext>(options.context(req));
+  const response = await options.apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: 'POST', headers, search: '', body },
+    context: async () => context,
+  });
+  const status = response.status ?? 200;
+  const responseHeaders: [string, string][] = [...response.headers, ['vary', 'Origin']];
+  if (response.body.kind === 'chunked') {
+    return { status, headers: responseHeaders, body: { kind: 'chunked', asyncIterator: response.body.asyncIterator } };
+  }
   const bytes = Buffer.from(response.body.string, 'utf8');
-  const complete: CachedResponse = { status, headers: responseHeaders, body: bytes };
-  if (isCacheableRequest(body) && isCompleteAnswer(context)) cache.set(version, key, complete);
-  writeCached(res, complete);
+  if (isCacheableRequest(body) && isCompleteAnswer(context)) {
+    cache.set(version, key, { status, headers: responseHeaders, body: bytes });
+  }
+  return { status, headers: responseHeaders, body: { kind: 'complete', bytes } };
+}
+
+/**
+ * The key under which the answer to a request the server itself asks (the explorer page's
+ * opening requests, opening-answers.ts) is kept: no client sends these exact bytes.
+ */
+export const ownRequestKey = (text: string) => responseCacheKey(text, undefined);
+
+/**
+ * Answers a GraphQL POST body the server asks itself, on behalf of `req`, into the cache, so
+ * that the next page can carry the answer; a body that is not JSON or out of bounds is ignored.
+ */
+export async function answerIntoCache(options: GraphQLPostOptions, text: string, req: IncomingMessage): Promise<void> {
+  const key = ownRequestKey(text);
+  if (options.cache.get(key)) return;
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return;
+  }
+  if (postBodyOutOfBounds(body)) return;
+  // Asked as the explorer asks: a JSON POST (the page's own request is a GET for HTML).
+  const headers = new HeaderMap([
+    ['content-type', 'application/json'],
+    ['accept', 'application/json'],
+  ]);
+  const response = await execute(options, body, key, req, headers);
+  if (response.body.kind === 'chunked') for await (const chunk of response.body.asyncIterator) void chunk;
 }
 
 function writeCached(res: ServerResponse, { status, headers, body }: CachedResponse): void {

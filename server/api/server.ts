@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { buildSchema } from 'graphql';
@@ -25,7 +26,8 @@ import {
 import { createCuratorSessions, hasCuratorCredentials } from './curator-session';
 import { withSchemaDefaults } from './defaults';
 import { isProduction } from './environment';
-import { graphqlPostListener } from './graphql-post';
+import { graphqlPostListener, type GraphQLPostOptions } from './graphql-post';
+import { explorerPage } from './opening-answers';
 import { RESPONSE_CACHE_BYTES, ResponseCache } from './response-cache';
 import { ServedGraph, dataVersion } from './served-graph';
 import { HEADERS_TIMEOUT_MS, HTTP_REQUEST_TIMEOUT_MS } from './time-limit';
@@ -107,22 +109,29 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     timeLimitMs: options.timeLimitMs,
   });
   await apollo.start();
-  const app = createApp({ apollo, servedGraph, sessions, curation, staticDir, corsOrigins });
   const cache = new ResponseCache(() => servedGraph.version, options.responseCacheBytes ?? RESPONSE_CACHE_BYTES);
-  const graphqlPost = graphqlPostListener(
-    {
-      apollo,
-      servedGraph,
-      cache,
-      path: GRAPHQL_PATH,
-      bodyLimitBytes: JSON_BODY_LIMIT_BYTES,
-      invalidJsonMessage: INVALID_JSON_MESSAGE,
-      corsOrigins,
-      context: (req) => apiContext(servedGraph, sessions, curation, req),
-      personal: hasCuratorCredentials,
-    },
-    app,
-  );
+  const postOptions: GraphQLPostOptions = {
+    apollo,
+    servedGraph,
+    cache,
+    path: GRAPHQL_PATH,
+    bodyLimitBytes: JSON_BODY_LIMIT_BYTES,
+    invalidJsonMessage: INVALID_JSON_MESSAGE,
+    corsOrigins,
+    context: (req) => apiContext(servedGraph, sessions, curation, req),
+    personal: hasCuratorCredentials,
+  };
+  const builtPage = await readFile(path.join(staticDir, 'index.html'), 'utf8').catch(() => null);
+  const app = createApp({
+    apollo,
+    servedGraph,
+    sessions,
+    curation,
+    staticDir,
+    corsOrigins,
+    explorerPage: builtPage === null ? undefined : explorerPage(builtPage, postOptions),
+  });
+  const graphqlPost = graphqlPostListener(postOptions, app);
   httpServer.on('request', graphqlPost);
 
   const host = options.host ?? '127.0.0.1';

@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -8,6 +8,8 @@ async function builtClient(): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'kg-client-'));
   await writeFile(path.join(dir, 'index.html'), '<!doctype html><title>Explorer</title><div id="root"></div>');
   await writeFile(path.join(dir, 'app.js'), 'console.log("explorer");');
+  await mkdir(path.join(dir, 'assets'));
+  await writeFile(path.join(dir, 'assets', 'explorer-C0ffee12.js'), 'console.log("hashed");');
   return dir;
 }
 
@@ -21,6 +23,19 @@ describe('the server over HTTP', () => {
     });
   });
   afterAll(() => api.close());
+
+  it('lets browsers keep the hashed build assets for good, and revalidate the page and unhashed files', async () => {
+    const hashed = await fetch(`${api.server.url}/assets/explorer-C0ffee12.js`);
+    expect(hashed.status).toBe(200);
+    expect(await hashed.text()).toBe('console.log("hashed");');
+    expect(hashed.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const page = await fetch(`${api.server.url}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('cache-control')).not.toContain('immutable');
+    const unhashed = await fetch(`${api.server.url}/app.js`);
+    expect(unhashed.headers.get('cache-control')).not.toContain('immutable');
+    expect((await fetch(`${api.server.url}/assets/missing-0000.js`)).status).toBe(404);
+  });
 
   it('reports health with the size of the loaded graph', async () => {
     const response = await fetch(`${api.server.url}/healthz`);

@@ -582,6 +582,14 @@ describe('when the API is down', () => {
       const context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
       await page.route('**/graphql', (route) => route.abort());
+      // The page may carry the answers to the opening requests (server/api/opening-answers.ts):
+      // this one comes without them, as when the server had none at hand, so every request fails.
+      await page.route(`${harness.server.url}/`, async (route) => {
+        const response = await route.fetch();
+        const html = await response.text();
+        const body = html.replace(/<script type="application\/json" id="opening-answers">[^<]*<\/script>/, '');
+        await route.fulfill({ response, body });
+      });
       await page.goto(`${harness.server.url}/`);
       const alert = page.getByRole('alert');
       await alert.getByRole('heading', { name: 'Could not load the graph' }).waitFor();

@@ -8,7 +8,9 @@ import { startServer, type RunningServer } from '../../server/api/server';
 import { chooseGraphScope } from '../../client/src/core/bounded-view';
 import { generatedGraph } from '../support/generated-graph';
 import { createApiClient } from '../../client/src/api/client';
-import { loadGraphData, PAGE_SIZE, type LoadProgress } from '../../client/src/api/load-graph';
+import { loadGraphData, loadGraphDataInStages, PAGE_SIZE, type LoadProgress } from '../../client/src/api/load-graph';
+import { sourcesFilter } from '../../client/src/core/filters/sources';
+import { parseExplorerUrl, sanitizeExplorerState } from '../../client/src/core/url-state';
 import { buildRenderGraph } from '../../client/src/core/graph-building';
 
 let server: RunningServer;
@@ -70,6 +72,62 @@ describe('loading the whole graph through the API', () => {
       await generated.close();
     }
   }, 60_000);
+
+  it('draws a graph with the seed’s few sources from one stage: every source is in at once', async () => {
+    const stages = loadGraphDataInStages(createApiClient(`${server.url}/graphql`));
+    const first = await stages.first;
+    expect(first.sourcesComplete).toBe(true);
+    expect(first.sources).toHaveLength(first.stats.sourceCount);
+    await expect(stages.complete).resolves.toBe(first);
+  });
+
+  it('draws a bounded graph with more sources than a page before the rest of them are in, then completes them', async () => {
+    const generated = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      knowledgeGraph: await generatedGraph({ entities: 2_100, relations: 2_600, sources: 700, seed: 9 }),
+    });
+    try {
+      await generated.layoutsPrepared;
+      const stages = loadGraphDataInStages(createApiClient(`${generated.url}/graphql`));
+      const first = await stages.first;
+      expect(chooseGraphScope(first.stats)).toBe('bounded');
+      expect(first.stats.sourceCount).toBe(700);
+      expect(first.sourcesComplete).toBe(false);
+      expect(first.sources.length).toBeGreaterThan(0);
+      expect(first.sources.length).toBeLessThan(700);
+      const complete = await stages.complete;
+      expect(complete.sourcesComplete).toBe(true);
+      expect(complete.sources.map((source) => source.id).sort()).toEqual(
+        [...new Set(complete.sources.map((source) => source.id))].sort(),
+      );
+      expect(complete.sources).toHaveLength(700);
+      expect(complete.sourceById.size).toBe(700);
+      // The second stage adds sources and changes nothing drawn.
+      expect(complete.entities).toBe(first.entities);
+      expect(complete.relations).toBe(first.relations);
+      expect(complete.positions).toBe(first.positions);
+
+      // A link naming a source not among the first page's is kept until every source is in,
+      // then dropped with a word for the reader when it is none of them.
+      const unseen = complete.sources.find((source) => !first.sourceById.has(source.id))!.id;
+      const named = [unseen, 'no-such-source'];
+      expect(sourcesFilter.clean(named, first)).toEqual({ value: named, problems: [] });
+      const cleaned = sourcesFilter.clean(named, complete);
+      expect(cleaned.value).toEqual([unseen]);
+      expect(cleaned.problems.join(' ')).toContain('no-such-source');
+      const comparing = parseExplorerUrl(`?compare=${unseen},no-such-source`);
+      expect(sanitizeExplorerState(comparing, first)).toMatchObject({
+        state: { compare: { a: unseen, b: 'no-such-source' } },
+        problems: [],
+      });
+      const compared = sanitizeExplorerState(comparing, complete);
+      expect(compared.state.compare).toEqual({ a: unseen, b: null });
+      expect(compared.problems.join(' ')).toContain('no-such-source');
+    } finally {
+      await generated.close();
+    }
+  }, 90_000);
 
   it('names the API and the way out when the API cannot be reached', async () => {
     const client = createApiClient('http://127.0.0.1:9/graphql');

@@ -1,4 +1,5 @@
-import { Client, cacheExchange, fetchExchange, makeOperation, mapExchange } from 'urql';
+// urql's core, not `urql`, which brings React: opening-requests.ts runs this before React loads.
+import { Client, cacheExchange, fetchExchange, makeOperation, mapExchange } from '@urql/core';
 
 /**
  * What every query reads and every mutation changes: the graph's data. Declared on every

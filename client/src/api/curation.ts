@@ -3,9 +3,15 @@
  * (/curator/sources) and the change mutations, each sent with the session's CSRF token.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { type AnyVariables, type TypedDocumentNode, useClient } from 'urql';
+import { type AnyVariables, useClient } from 'urql';
 
-import { ChangeLogDocument, CitableRecordsDocument, CurationInfoDocument } from './generated/graphql';
+import { parsedDocument } from './documents';
+import {
+  ChangeLogDocument,
+  CitableRecordsDocument,
+  CurationInfoDocument,
+  type TypedDocumentString,
+} from './generated/graphql';
 import { useApiQuery } from './use-api-query';
 
 export interface CuratorSession {
@@ -68,11 +74,11 @@ export function useChangeSender(csrfToken: string | null) {
   const client = useClient();
   return useCallback(
     async <Data, Variables extends AnyVariables>(
-      document: TypedDocumentNode<Data, Variables>,
+      document: TypedDocumentString<Data, Variables>,
       variables: Variables,
     ): Promise<Data> => {
       const result = await client
-        .mutation(document, variables, {
+        .mutation(parsedDocument(document), variables, {
           fetchOptions: { headers: { [CSRF_HEADER]: csrfToken ?? '' }, credentials: 'same-origin' },
         })
         .toPromise();

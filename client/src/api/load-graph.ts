@@ -1,16 +1,20 @@
 /**
  * Loading the graph: every page of the sources, and at the same time the totals, the
- * vocabulary and the API's overview at its defaults. A graph that overview holds
+ * vocabulary and the API's overview at its defaults (a graph that opens on the overview is
+ * drawn once the first page of sources is in: StagedGraphLoad). A graph that overview holds
  * whole needs nothing more; a graph too large to draw whole (core/bounded-view) opens on it;
  * between the two, the loader pages through every entity and relation (Relay connections,
  * 400 at a time, until hasNextPage is false). Either way with the server's positions for
  * the entities, so the explorer draws without laying out. A named side effect; the shaping
  * itself is pure (core/graph-data).
  */
-import type { AnyVariables, Client, CombinedError, DocumentInput } from 'urql';
+import type { AnyVariables, Client, CombinedError } from '@urql/core';
 
 import { BOUNDED_VIEW_THRESHOLD, chooseGraphScope } from '../core/bounded-view';
-import { shapeGraphData, type EntityPositions, type GraphData } from '../core/graph-data';
+import { shapeGraphData, withAllSources, type EntityPositions, type GraphData } from '../core/graph-data';
+import { parsedDocument } from './documents';
+import { takeEmbeddedAnswer } from './embedded-answers';
+import { requestBody, SOURCE_PAGE_SIZE } from './opening-queries';
 import {
   EntitiesPageDocument,
   OpeningRelationsDocument,
@@ -22,6 +26,7 @@ import {
   type EntitySummaryFragment,
   type RelationSummaryFragment,
   type SourceSummaryFragment,
+  type TypedDocumentString,
 } from './generated/graphql';
 
 /**
@@ -29,9 +34,6 @@ import {
  * cost limit (server/api/limits.ts MAX_COST, 25 000): 400 a page stays clear of it.
  */
 export const PAGE_SIZE = 400;
-
-/** A source's short record costs a handful: the API's largest page. */
-const SOURCE_PAGE_SIZE = 500;
 
 export interface LoadProgress {
   entities: number;
@@ -62,10 +64,13 @@ export function describeApiError(what: string, error: CombinedError): ApiError {
 export async function ask<Data, Variables extends AnyVariables>(
   client: Client,
   what: string,
-  query: DocumentInput<Data, Variables>,
+  query: TypedDocumentString<Data, Variables>,
   variables: Variables,
 ): Promise<Data> {
-  const result = await client.query(query, variables, { requestPolicy: 'network-only' }).toPromise();
+  // The page may have come with this answer (embedded-answers.ts): no round trip then.
+  const embedded = takeEmbeddedAnswer(requestBody(query, variables));
+  if (embedded !== undefined) return embedded as Data;
+  const result = await client.query(parsedDocument(query), variables, { requestPolicy: 'network-only' }).toPromise();
   if (result.error) throw describeApiError(what, result.error);
   if (!result.data) throw new ApiError(`The API answered without data for ${what}.`);
   return result.data;
@@ -78,34 +83,74 @@ interface ConnectionPage<Node> {
   edges: readonly { node: Node }[];
 }
 
-/** Every node of a connection, a page at a time (after the last cursor) until hasNextPage is false. */
-async function loadAllPages<Node>(
-  fetchPage: (after: string | null) => Promise<ConnectionPage<Node>>,
+/**
+ * Every node of a connection from its first page on, a page at a time (after the last cursor)
+ * until hasNextPage is false.
+ */
+async function loadPagesFrom<Node>(
+  firstPage: Promise<ConnectionPage<Node>>,
+  fetchPage: (after: string) => Promise<ConnectionPage<Node>>,
   onPage: (count: number, total: number) => void,
 ): Promise<Node[]> {
   const nodes: Node[] = [];
-  let after: string | null = null;
+  let page = await firstPage;
   for (;;) {
-    const page = await fetchPage(after);
     nodes.push(...page.edges.map((edge) => edge.node));
     onPage(nodes.length, page.totalCount);
     if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return nodes;
-    after = page.pageInfo.endCursor;
+    page = await fetchPage(page.pageInfo.endCursor);
   }
+}
+
+/** Every node of a connection, a page at a time until hasNextPage is false. */
+function loadAllPages<Node>(
+  fetchPage: (after: string | null) => Promise<ConnectionPage<Node>>,
+  onPage: (count: number, total: number) => void,
+): Promise<Node[]> {
+  return loadPagesFrom(fetchPage(null), fetchPage, onPage);
 }
 
 function positionsById(places: readonly EntityPlaceFragment[]): EntityPositions {
   return new Map(places.map(({ id, x, y }) => [id, { x, y }]));
 }
 
-export async function loadGraphData(client: Client, onProgress?: (progress: LoadProgress) => void): Promise<GraphData> {
+/**
+ * A load in two stages: `first`, the graph to draw, and `complete`, the same graph with every
+ * source. They are one unless the graph opens on the overview and has more sources than one
+ * page: then `first` holds the first page of them (GraphData.sourcesComplete false), so that
+ * thousands of sources, read a page after another, do not hold back the first frame.
+ */
+export interface StagedGraphLoad {
+  first: Promise<GraphData>;
+  complete: Promise<GraphData>;
+}
+
+/** The whole graph, every source included (the second stage of loadGraphDataInStages). */
+export function loadGraphData(client: Client, onProgress?: (progress: LoadProgress) => void): Promise<GraphData> {
+  return loadGraphDataInStages(client, onProgress).complete;
+}
+
+export function loadGraphDataInStages(client: Client, onProgress?: (progress: LoadProgress) => void): StagedGraphLoad {
+  const stages = loadStages(client, onProgress);
+  const first = stages.then((loaded) => loaded.first);
+  const complete = stages.then((loaded) => loaded.complete);
+  // Neither left unhandled when only the other is awaited: a failure surfaces where that one is.
+  first.catch(() => undefined);
+  complete.catch(() => undefined);
+  return { first, complete };
+}
+
+async function loadStages(
+  client: Client,
+  onProgress?: (progress: LoadProgress) => void,
+): Promise<{ first: GraphData; complete: Promise<GraphData> }> {
   // The sources' short records (what chips and pickers name them by) are read whole, a page at
   // a time, alongside everything else: thousands at most, and their lists are drawn a page at a
   // time (the source filter).
-  const sourcesLoaded = loadAllPages<SourceSummaryFragment>(
-    async (after) => (await ask(client, 'sources', SourcesPageDocument, { first: SOURCE_PAGE_SIZE, after })).sources,
-    () => undefined,
-  );
+  const sourcesPage = (after: string | null) =>
+    ask(client, 'sources', SourcesPageDocument, { first: SOURCE_PAGE_SIZE, after }).then((answer) => answer.sources);
+  const firstSources = sourcesPage(null);
+  const sourcesLoaded = loadPagesFrom<SourceSummaryFragment>(firstSources, sourcesPage, () => undefined);
   // Not left unhandled while the overview is awaited: its failure surfaces where it is awaited.
   sourcesLoaded.catch(() => undefined);
   const openingRelations = ask(client, 'the overview’s relations', OpeningRelationsDocument, {});
@@ -113,20 +158,25 @@ export async function loadGraphData(client: Client, onProgress?: (progress: Load
   const { stats, vocabulary, overview } = await ask(client, 'the graph overview', OpeningViewDocument, {});
   const whole = !overview.truncated;
   if (whole || chooseGraphScope(stats) === 'bounded') {
-    const [{ overview: relations }, sources] = await Promise.all([openingRelations, sourcesLoaded]);
+    const [{ overview: relations }, sourcesFirstPage] = await Promise.all([openingRelations, firstSources]);
     onProgress?.({
       entities: overview.entities.length,
       relations: relations.relations.length,
       entityTotal: overview.entities.length,
       relationTotal: relations.relations.length,
     });
-    return shapeGraphData(
-      { stats, vocabulary, sources },
+    const sourcesComplete = !sourcesFirstPage.pageInfo.hasNextPage;
+    const first = shapeGraphData(
+      { stats, vocabulary, sources: sourcesFirstPage.edges.map((edge) => edge.node), sourcesComplete },
       [...overview.entities],
       [...relations.relations],
       whole ? null : { totalEntities: overview.totalEntities, totalRelations: overview.totalRelations },
       positionsById(overview.positions),
     );
+    const complete = sourcesComplete
+      ? Promise.resolve(first)
+      : sourcesLoaded.then((sources) => withAllSources(first, sources));
+    return { first, complete };
   }
   const progress: LoadProgress = { entities: 0, relations: 0, entityTotal: null, relationTotal: null };
   const report = () => onProgress?.({ ...progress });
@@ -155,5 +205,6 @@ export async function loadGraphData(client: Client, onProgress?: (progress: Load
     ),
     sourcesLoaded,
   ]);
-  return shapeGraphData({ stats, vocabulary, sources }, entities, relations, null, await positions);
+  const data = shapeGraphData({ stats, vocabulary, sources }, entities, relations, null, await positions);
+  return { first: data, complete: Promise.resolve(data) };
 }

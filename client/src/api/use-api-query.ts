@@ -4,7 +4,10 @@
  * on it, so views never call urql themselves.
  */
 import { useCallback } from 'react';
-import { useQuery, type AnyVariables, type CombinedError, type TypedDocumentNode } from 'urql';
+import { useQuery, type AnyVariables, type CombinedError } from 'urql';
+
+import { parsedDocument } from './documents';
+import type { TypedDocumentString } from './generated/graphql';
 
 export interface ApiQuery<Data> {
   /** The last answer, or undefined before the first. */
@@ -15,11 +18,15 @@ export interface ApiQuery<Data> {
 }
 
 export function useApiQuery<Data, Variables extends AnyVariables>(
-  query: TypedDocumentNode<Data, Variables>,
+  query: TypedDocumentString<Data, Variables>,
   variables: Variables,
   pause = false,
 ): ApiQuery<Data> {
-  const [{ data, fetching, error }, reexecute] = useQuery<Data, Variables>({ query, variables, pause });
+  const [{ data, fetching, error }, reexecute] = useQuery<Data, Variables>({
+    query: parsedDocument(query),
+    variables,
+    pause,
+  });
   const retry = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
   return { data, fetching, error, retry };
 }

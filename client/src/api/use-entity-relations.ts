@@ -7,6 +7,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useClient, useQuery, type CombinedError } from 'urql';
 
+import { parsedDocument } from './documents';
 import {
   EntityRelationsPageDocument,
   type EntityRelationsPageQuery,
@@ -41,7 +42,10 @@ export function useEntityRelations(entityId: string, type: string | null): Entit
     () => ({ id: entityId, first: ENTITY_RELATIONS_PAGE_SIZE, types: type === null ? null : [type] }),
     [entityId, type],
   );
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: EntityRelationsPageDocument, variables });
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: parsedDocument(EntityRelationsPageDocument),
+    variables,
+  });
 
   // Later pages, kept with the variables they continue, so another entity or type drops them.
   const [later, setLater] = useState<{ variables: EntityRelationsPageQueryVariables; pages: Page[] } | null>(null);
@@ -60,7 +64,7 @@ export function useEntityRelations(entityId: string, type: string | null): Entit
     if (!last?.pageInfo.hasNextPage || !last.pageInfo.endCursor) return;
     setMoreState({ fetching: true, error: undefined });
     void client
-      .query(EntityRelationsPageDocument, { ...variables, after: last.pageInfo.endCursor })
+      .query(parsedDocument(EntityRelationsPageDocument), { ...variables, after: last.pageInfo.endCursor })
       .toPromise()
       .then((result) => {
         setMoreState({ fetching: false, error: result.error });

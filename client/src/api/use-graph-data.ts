@@ -1,47 +1,28 @@
 /**
  * Binding: the whole graph from the API, with progress, a retry after a failure, and a refresh
  * after the data changed (a curator's change), which keeps the graph shown until the new one is in.
- * The first load begins before React renders (beginGraphLoad, from main.tsx).
+ * The first load begins before React renders (api/opening-requests.ts).
  */
 import { useCallback, useEffect, useState } from 'react';
-import { useClient, type Client } from 'urql';
+import { useClient } from 'urql';
 
 import type { GraphData } from '../core/graph-data';
-import { loadGraphData, type LoadProgress } from './load-graph';
+import { startGraphLoad, firstGraphLoad } from './graph-load';
+import type { LoadProgress } from './load-graph';
 
 export type GraphDataState =
   | { status: 'loading'; progress: LoadProgress | null }
   | { status: 'error'; message: string }
-  | { status: 'ready'; data: GraphData };
-
-/** A load of the graph, with its latest progress for whoever listens. */
-interface GraphLoad {
-  client: Client;
-  loaded: Promise<GraphData>;
-  progress: LoadProgress | null;
-  onProgress: ((progress: LoadProgress) => void) | null;
-}
-
-function startLoad(client: Client): GraphLoad {
-  // Observable by benchmarks (npm run bench:browser): when the app asked for the graph.
-  performance.mark('graph-data-requested');
-  const listened: Pick<GraphLoad, 'progress' | 'onProgress'> = { progress: null, onProgress: null };
-  const loaded = loadGraphData(client, (progress) => {
-    listened.progress = progress;
-    listened.onProgress?.(progress);
-  });
-  // Not left unhandled before a hook awaits it: its failure surfaces there.
-  loaded.catch(() => undefined);
-  return Object.assign(listened, { client, loaded });
-}
-
-/** The load main.tsx begins before React first renders, for the first useGraphData of that client. */
-let firstLoad: GraphLoad | null = null;
-
-/** Asks for the graph now, before the interface renders: the requests need not wait for it. */
-export function beginGraphLoad(client: Client): void {
-  firstLoad = startLoad(client);
-}
+  | {
+      status: 'ready';
+      data: GraphData;
+      /**
+       * The load's first stage, which the picture is built from: the sources' later pages
+       * (GraphData.sourcesComplete) replace `data` but change nothing drawn, so the render graph
+       * (and whatever was expanded on it) stays.
+       */
+      drawnFrom: GraphData;
+    };
 
 export function useGraphData(): { state: GraphDataState; retry: () => void; refresh: () => void } {
   const client = useClient();
@@ -50,22 +31,27 @@ export function useGraphData(): { state: GraphDataState; retry: () => void; refr
 
   useEffect(() => {
     let cancelled = false;
-    const load = attempt === 0 && firstLoad?.client === client ? firstLoad : startLoad(client);
+    const load = (attempt === 0 && firstGraphLoad(client)) || startGraphLoad(client);
     const report = (progress: LoadProgress) => {
       if (!cancelled) setState((shown) => (shown.status === 'ready' ? shown : { status: 'loading', progress }));
     };
     load.onProgress = report;
     if (load.progress) report(load.progress);
-    load.loaded.then(
-      (data) => {
-        // Observable by benchmarks (npm run bench:browser): when the data was in.
-        performance.mark('graph-data-loaded');
-        if (!cancelled) setState({ status: 'ready', data });
-      },
-      (error: unknown) => {
-        if (!cancelled) setState({ status: 'error', message: error instanceof Error ? error.message : String(error) });
-      },
-    );
+    const fail = (error: unknown) => {
+      if (!cancelled) setState({ status: 'error', message: error instanceof Error ? error.message : String(error) });
+    };
+    load.loaded.then((first) => {
+      // Observable by benchmarks (npm run bench:browser): when the data was in.
+      performance.mark('graph-data-loaded');
+      if (cancelled) return;
+      setState({ status: 'ready', data: first, drawnFrom: first });
+      load.complete.then((complete) => {
+        if (cancelled || complete === first) return;
+        setState((shown) =>
+          shown.status === 'ready' && shown.drawnFrom === first ? { ...shown, data: complete } : shown,
+        );
+      }, fail);
+    }, fail);
     return () => {
       cancelled = true;
     };

@@ -6,8 +6,10 @@
  * reader shows). Every list of the API that grows with the graph is read through here.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useClient, type AnyVariables, type CombinedError, type TypedDocumentNode } from 'urql';
+import { useClient, type AnyVariables, type CombinedError } from 'urql';
 
+import { parsedDocument } from './documents';
+import type { TypedDocumentString } from './generated/graphql';
 import { describeApiError } from './load-graph';
 import { useApiQuery } from './use-api-query';
 
@@ -45,7 +47,7 @@ interface MorePages<Node> {
 }
 
 export function usePagedList<Data, Variables extends AnyVariables & { after?: string | null }, Node>(
-  document: TypedDocumentNode<Data, Variables>,
+  document: TypedDocumentString<Data, Variables>,
   variables: Variables,
   connectionOf: (data: Data) => ConnectionPage<Node> | null | undefined,
   options: { pause?: boolean; what: string; loadAll?: boolean },
@@ -72,7 +74,7 @@ export function usePagedList<Data, Variables extends AnyVariables & { after?: st
     setLoadingMore(true);
     setMoreError(null);
     void client
-      .query(document, { ...variables, after: endCursor }, { requestPolicy: 'network-only' })
+      .query(parsedDocument(document), { ...variables, after: endCursor }, { requestPolicy: 'network-only' })
       .toPromise()
       .then((result) => {
         if (inFlight.current !== firstPage) return;

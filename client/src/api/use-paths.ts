@@ -9,6 +9,7 @@ import { useClient, useQuery, type CombinedError } from 'urql';
 
 import { toRelationFilter, type FilterState } from '../core/filters';
 import { isPathComplete, type PathResult, type PathState, type PathTotal } from '../core/paths/index';
+import { parsedDocument } from './documents';
 import { PathsDocument, type PathsQuery, type PathsQueryVariables } from './generated/graphql';
 
 /** Paths asked for at a time (the schema allows at most 50). */
@@ -44,7 +45,11 @@ export function usePaths(path: PathState | null, filters: FilterState): PathsRes
     }),
     [path?.from, path?.to, path?.maxLength, filter],
   );
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: PathsDocument, variables, pause: !complete });
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: parsedDocument(PathsDocument),
+    variables,
+    pause: !complete,
+  });
 
   // Later pages, kept with the variables they continue, so a change of ends drops them.
   const [later, setLater] = useState<{ variables: PathsQueryVariables; pages: Page[] } | null>(null);
@@ -63,7 +68,7 @@ export function usePaths(path: PathState | null, filters: FilterState): PathsRes
     if (!last?.pageInfo.hasNextPage || !last.pageInfo.endCursor) return;
     setMoreState({ fetching: true, error: undefined });
     void client
-      .query(PathsDocument, { ...variables, after: last.pageInfo.endCursor })
+      .query(parsedDocument(PathsDocument), { ...variables, after: last.pageInfo.endCursor })
       .toPromise()
       .then((result) => {
         setMoreState({ fetching: false, error: result.error });

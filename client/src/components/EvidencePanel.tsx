@@ -111,7 +111,7 @@ export function EvidencePanel(props: EvidencePanelProps) {
       {relation && (
         <>
           <div className="corroboration-block">
-            <Corroboration count={relation.corroboration} total={data.sources.length} />
+            <Corroboration count={relation.corroboration} total={data.stats.sourceCount} />
             <SourceChips sources={distinctSources(relation.citations)} />
           </div>
           {relation.note && <p className="note">Curator’s note: {relation.note}</p>}

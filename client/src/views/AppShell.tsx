@@ -38,7 +38,8 @@ function documentTitle(route: Route, data: GraphData, datasetTitle: string): str
       return `Sources · ${APP_TITLE}`;
     case 'reader': {
       const source = data.sourceById.get(route.sourceId);
-      return `${source ? source.title : 'Unknown source'} · Source reader · ${APP_TITLE}`;
+      const name = source ? source.title : data.sourcesComplete ? 'Unknown source' : 'Source';
+      return `${name} · Source reader · ${APP_TITLE}`;
     }
     case 'disagreements':
       return `Where the sources disagree · ${APP_TITLE}`;

@@ -91,7 +91,7 @@ export function pictureLegend(
     .filter((type) => (counts.get(type.id) ?? 0) > 0)
     .map((type) => ({ label: type.label, color: colors.get(type.id) ?? '#6b7280', count: counts.get(type.id)! }));
   const strokes = [
-    ...corroborationSteps(data.sources.length).map((step) => ({
+    ...corroborationSteps(data.stats.sourceCount).map((step) => ({
       label: `${step.label} ${step.count === 1 && step.label === '1' ? 'source' : 'sources'}`,
       color: edgeColor(step.count),
       width: edgeSize(step.count),

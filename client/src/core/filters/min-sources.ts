@@ -9,7 +9,7 @@ export const minSourcesFilter: RangeFilterDefinition<'minSources'> = {
   label: 'Minimum supporting sources',
   min: MIN,
   defaultValue: MIN,
-  max: (data) => Math.max(MIN, data.sources.length),
+  max: (data) => Math.max(MIN, data.stats.sourceCount),
   valueText: (value, max) => `at least ${value} of ${max} sources`,
   isActive: (value) => value > MIN,
   read: (params) => {
@@ -26,7 +26,7 @@ export const minSourcesFilter: RangeFilterDefinition<'minSources'> = {
   },
   write: (value) => (value > MIN ? [['min', String(value)]] : []),
   clean(value, data) {
-    const max = Math.max(MIN, data.sources.length);
+    const max = Math.max(MIN, data.stats.sourceCount);
     if (value <= max) return { value, problems: [] };
     return { value: max, problems: [`No relation can have ${value} sources: there are ${max}; using ${max}.`] };
   },

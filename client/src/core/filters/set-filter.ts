@@ -12,8 +12,8 @@ type SetFilterSpec<Id extends string> = Omit<
 > & {
   /** The query-string name. */
   param: string;
-  /** The ids the loaded graph has, for cleaning links. */
-  known(data: GraphData): readonly string[];
+  /** The ids the loaded graph has, for cleaning links; null while they are not all in yet. */
+  known(data: GraphData): readonly string[] | null;
 };
 
 export function setFilter<const Id extends string>(spec: SetFilterSpec<Id>): SetFilterDefinition<Id> {
@@ -30,8 +30,9 @@ export function setFilter<const Id extends string>(spec: SetFilterSpec<Id>): Set
     },
     write: (value) => (value === null ? [] : [[param, value.map(encodeURIComponent).join(',')]]),
     clean(value, data): Cleaned<string[] | null> {
-      if (value === null) return { value, problems: [] };
-      const knownValues = new Set(known(data));
+      const ids = known(data);
+      if (value === null || ids === null) return { value, problems: [] };
+      const knownValues = new Set(ids);
       const unknown = value.filter((item) => !knownValues.has(item));
       if (unknown.length === 0) return { value, problems: [] };
       const kept = value.filter((item) => knownValues.has(item));

@@ -12,7 +12,8 @@ export const sourcesFilter = setFilter({
   label: 'Sources',
   itemNoun: 'source',
   searchable: true,
-  known: (data) => data.sources.map((source) => source.id),
+  // Until every source is in (GraphData.sourcesComplete), a link's source may be one not seen yet.
+  known: (data) => (data.sourcesComplete ? data.sources.map((source) => source.id) : null),
   options(data) {
     // One pass over the relations, not one per source.
     const cited = new Map<string, number>();

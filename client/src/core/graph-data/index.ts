@@ -45,7 +45,7 @@ export function toRelationEdge(relation: RelationSummaryFragment): RelationEdge 
 }
 
 /**
- * Builds the data graph from the overview (with every page of sources), the pages of
+ * Builds the data graph from the overview (with the sources loaded so far), the pages of
  * entities and relations, and the server's positions for them.
  * Entities and relations are sorted by id so that the same data always yields the same
  * structures, whatever order the pages came in.
@@ -72,6 +72,7 @@ export function shapeGraphData(
     entityTypes: overview.vocabulary.entityTypes.map((type) => ({ ...type })),
     relationTypes: overview.vocabulary.relationTypes.map((type) => ({ ...type })),
     sources,
+    sourcesComplete: overview.sourcesComplete ?? true,
     entities,
     relations,
     entityById,
@@ -80,6 +81,17 @@ export function shapeGraphData(
     danglingRelationIds,
     bounded,
     positions,
+  };
+}
+
+/** The same graph with every source: what the sources' later pages complete (GraphData.sourcesComplete). */
+export function withAllSources(data: GraphData, sources: readonly SourceInfo[]): GraphData {
+  const all = sources.map((source) => ({ ...source }));
+  return {
+    ...data,
+    sources: all,
+    sourcesComplete: true,
+    sourceById: new Map(all.map((source) => [source.id, source])),
   };
 }
 

@@ -14,8 +14,11 @@ export type RelationTypeInfo = GraphTotalsFragment['vocabulary']['relationTypes'
 
 export type SourceInfo = SourceSummaryFragment;
 
-/** The overview the graph is shaped from, with every page of the sources. */
-export type LoadedOverview = GraphTotalsFragment & { sources: readonly SourceInfo[] };
+/**
+ * The overview the graph is shaped from, with the sources loaded so far: every page of them
+ * unless `sourcesComplete` is false (GraphData.sourcesComplete).
+ */
+export type LoadedOverview = GraphTotalsFragment & { sources: readonly SourceInfo[]; sourcesComplete?: boolean };
 
 export type GraphStats = GraphTotalsFragment['stats'];
 
@@ -74,7 +77,14 @@ export interface GraphData {
   stats: GraphStats;
   entityTypes: EntityTypeInfo[];
   relationTypes: RelationTypeInfo[];
+  /** Every source's short record, or only the first page of them while `sourcesComplete` is false. */
   sources: SourceInfo[];
+  /**
+   * False while the sources' later pages are still coming (api/load-graph.ts): a graph with
+   * thousands of sources is drawn without waiting for them. How many there are is
+   * `stats.sourceCount` either way; what needs every id (checking a link's) waits for true.
+   */
+  sourcesComplete: boolean;
   /** Sorted by id: the order every derived structure (render graph, layout) follows. */
   entities: EntityNode[];
   /** Sorted by id. */

@@ -182,7 +182,8 @@ export function sanitizeExplorerState(
   let compare = state.compare;
   if (compare) {
     const knownSource = (id: string | null, role: string): string | null => {
-      if (id === null || data.sourceById.has(id)) return id;
+      // Until every source is in (GraphData.sourcesComplete), an id not among them may still be one.
+      if (id === null || !data.sourcesComplete || data.sourceById.has(id)) return id;
       problems.push(`The link compares ${role} "${id}", which is not one of the sources; it was ignored.`);
       return null;
     };

@@ -49,7 +49,7 @@ function RelationGroupSection({ group }: { group: Group }) {
               <TypeBadge type={relation.object.type} compact />
               {relation.object.name}
               <span className="between__corroboration">
-                <CorroborationPips count={relation.corroboration} total={data.sources.length} />
+                <CorroborationPips count={relation.corroboration} total={data.stats.sourceCount} />
                 {relation.corroboration} {relation.corroboration === 1 ? 'source' : 'sources'}
               </span>
             </p>

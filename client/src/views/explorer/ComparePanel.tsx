@@ -70,7 +70,7 @@ function SourcePicker({
         <span className="compare__key" style={{ background: COMPARE_COLORS[side] }} aria-hidden="true" />
         {label}
       </label>
-      {data.sources.length > PICKER_CHOICES && (
+      {data.stats.sourceCount > PICKER_CHOICES && (
         <input
           type="search"
           aria-label={`Search for ${label.toLowerCase()}`}
@@ -138,7 +138,7 @@ function RelationList({
                 <span>
                   {relation.subject.name} <em>{relation.label}</em> {relation.object.name}
                 </span>
-                <CorroborationPips count={relation.corroboration} total={data.sources.length} />
+                <CorroborationPips count={relation.corroboration} total={data.stats.sourceCount} />
                 <span className="visually-hidden">
                   , {relation.corroboration} {relation.corroboration === 1 ? 'source' : 'sources'}
                 </span>

@@ -120,7 +120,7 @@ export function EntityRelationsSection({
                       <span
                         className={`relation-row__sources${relation.corroboration <= 1 ? ' relation-row__sources--single' : ''}`}
                       >
-                        <CorroborationPips count={relation.corroboration} total={data.sources.length} />
+                        <CorroborationPips count={relation.corroboration} total={data.stats.sourceCount} />
                         <span className="relation-row__source-names">{sources}</span>
                       </span>
                     </button>

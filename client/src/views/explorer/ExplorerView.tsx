@@ -229,7 +229,7 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
       <AppHeader
         titleIsHeading={active}
         className="explorer__header"
-        subtitle={`${data.sources.length} articles · every relation traced to its sentence`}
+        subtitle={`${data.stats.sourceCount} articles · every relation traced to its sentence`}
       >
         <EntityCombobox
           label="Search entities"

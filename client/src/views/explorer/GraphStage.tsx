@@ -102,7 +102,7 @@ export function GraphStage(props: GraphStageProps) {
         entityTypes={data.entityTypes}
         colors={colors}
         visibleCountByType={visibleCountByType}
-        sourceCount={data.sources.length}
+        sourceCount={data.stats.sourceCount}
         comparison={
           comparison && compare?.a && compare.b
             ? {

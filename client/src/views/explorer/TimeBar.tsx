@@ -145,29 +145,33 @@ export function TimeBar({ range, onChange }: TimeBarProps) {
 
 /** The histogram as text: the months that hold anything. */
 function CountsTable({ bars }: { bars: MonthBar[] }) {
+  // Its rows only while it is open: hundreds of months are otherwise laid out for no one.
+  const [open, setOpen] = useState(false);
   const filled = bars.filter((bar) => bar.relations + bar.events > 0);
   return (
-    <details className="time-bar__table">
+    <details className="time-bar__table" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>Counts by month</summary>
-      <table>
-        <caption>Dated relations and dated events per month</caption>
-        <thead>
-          <tr>
-            <th scope="col">Month</th>
-            <th scope="col">Relations</th>
-            <th scope="col">Events</th>
-          </tr>
-        </thead>
-        <tbody>
-          {filled.map((bar) => (
-            <tr key={bar.month}>
-              <th scope="row">{formatDate(bar.month)}</th>
-              <td>{bar.relations}</td>
-              <td>{bar.events}</td>
+      {open && (
+        <table>
+          <caption>Dated relations and dated events per month</caption>
+          <thead>
+            <tr>
+              <th scope="col">Month</th>
+              <th scope="col">Relations</th>
+              <th scope="col">Events</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {filled.map((bar) => (
+              <tr key={bar.month}>
+                <th scope="row">{formatDate(bar.month)}</th>
+                <td>{bar.relations}</td>
+                <td>{bar.events}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </details>
   );
 }

@@ -146,8 +146,8 @@ export function SourceReaderView({ route }: { route: ReaderRoute }) {
         missing={
           <>
             The API has no source with the id “{route.sourceId}”. The{' '}
-            <AppLink href={routeHref({ view: 'sources' })}>sources page</AppLink> lists the {data.sources.length} there
-            are.
+            <AppLink href={routeHref({ view: 'sources' })}>sources page</AppLink> lists the {data.stats.sourceCount}{' '}
+            there are.
           </>
         }
       />
@@ -378,7 +378,7 @@ function SupportsList({
                 <span className="supports__text">{describeItem(item)}</span>
                 {item.kind === 'relation' && (
                   <>
-                    <CorroborationPips count={item.relation.corroboration} total={data.sources.length} />
+                    <CorroborationPips count={item.relation.corroboration} total={data.stats.sourceCount} />
                     <span className="visually-hidden">
                       , {item.relation.corroboration} {item.relation.corroboration === 1 ? 'source' : 'sources'}
                     </span>

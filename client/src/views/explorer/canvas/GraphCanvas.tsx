@@ -44,7 +44,19 @@ export function GraphCanvas({ graph, label, startingSettings, children }: GraphC
       // Written here, not as React props, so React never resets what sigma's events set.
       container.dataset.graphReady = 'false';
       container.dataset.cameraSettled = 'true';
-      const instance: ExplorerSigma = new Sigma(graph, container, { ...settings, ...starting.current?.() });
+      const startWith = { ...settings, ...starting.current?.() };
+      // Sigma draws in its constructor, but that frame is never shown: the settings below (and
+      // the controllers' reducers) refresh it before the browser paints. It draws no names, then:
+      // a pass over hundreds of labels while the code is still cold, for nothing.
+      const instance: ExplorerSigma = new Sigma(graph, container, {
+        ...startWith,
+        renderLabels: false,
+        renderEdgeLabels: false,
+      });
+      instance.setSettings({
+        renderLabels: startWith.renderLabels ?? true,
+        renderEdgeLabels: startWith.renderEdgeLabels ?? false,
+      });
       let renders = 0;
       instance.on('afterRender', () => {
         renders += 1;

@@ -1,0 +1,44 @@
+/**
+ * One load of the whole graph (loadGraphData), with its latest progress for whoever listens,
+ * and the first load, which the opening requests (opening-requests.ts) begin before the
+ * interface's code runs. No React here: this module is evaluated before React is.
+ */
+import type { Client } from '@urql/core';
+
+import type { GraphData } from '../core/graph-data';
+import { loadGraphDataInStages, type LoadProgress } from './load-graph';
+
+export interface GraphLoad {
+  client: Client;
+  /** The graph to draw, then the same graph with every source (load-graph.ts StagedGraphLoad). */
+  loaded: Promise<GraphData>;
+  complete: Promise<GraphData>;
+  progress: LoadProgress | null;
+  onProgress: ((progress: LoadProgress) => void) | null;
+}
+
+export function startGraphLoad(client: Client): GraphLoad {
+  // Observable by benchmarks (npm run bench:browser): when the app asked for the graph.
+  performance.mark('graph-data-requested');
+  const listened: Pick<GraphLoad, 'progress' | 'onProgress'> = { progress: null, onProgress: null };
+  const { first: loaded, complete } = loadGraphDataInStages(client, (progress) => {
+    listened.progress = progress;
+    listened.onProgress?.(progress);
+  });
+  // Not left unhandled before a hook awaits it: its failure surfaces there.
+  loaded.catch(() => undefined);
+  return Object.assign(listened, { client, loaded, complete });
+}
+
+/** The load begun before the interface rendered, for the first useGraphData of that client. */
+let firstLoad: GraphLoad | null = null;
+
+/** Asks for the graph now, before the interface renders: the requests need not wait for it. */
+export function beginGraphLoad(client: Client): void {
+  firstLoad = startGraphLoad(client);
+}
+
+/** The load begun for `client` before the interface rendered; null for another client. */
+export function firstGraphLoad(client: Client): GraphLoad | null {
+  return firstLoad?.client === client ? firstLoad : null;
+}

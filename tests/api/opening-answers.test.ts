@@ -1,0 +1,107 @@
+/**
+ * The explorer page carries the answers to the opening requests it names, once the server
+ * has them at hand (server/api/opening-answers.ts): the first page goes out as built and has
+ * them made; the next carries them, each the very answer a POST of that body gets; nothing
+ * is made for a curator's page; a `<` in an answer cannot close the script element.
+ */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { answersElement, openingRequestsOf } from '../../server/api/opening-answers';
+import { type TestServer, startTestServer } from './test-server';
+
+const REQUESTS = [
+  JSON.stringify({ query: '{ stats { entityCount relationCount } }', variables: {} }),
+  JSON.stringify({ query: 'query Name($id: ID!) { entity(id: $id) { id name } }', variables: { id: 'isis-k' } }),
+];
+
+async function builtClient(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'kg-opening-'));
+  const list = JSON.stringify(REQUESTS).replaceAll('<', '\\u003c');
+  await writeFile(
+    path.join(dir, 'index.html'),
+    `<!doctype html><head><script type="application/json" id="opening-requests">${list}</script></head><div id="root"></div>`,
+  );
+  return dir;
+}
+
+const answersIn = (page: string): unknown[] | null => {
+  const found = /<script type="application\/json" id="opening-answers">([^<]*)<\/script>/.exec(page);
+  return found ? (JSON.parse(found[1]!) as unknown[]) : null;
+};
+
+/** Pages until one carries its answers (they are made in the background after the first). */
+async function pageWithAnswers(url: string): Promise<string> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const page = await (await fetch(url)).text();
+    if (answersIn(page)) return page;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('The page never carried its opening answers.');
+}
+
+describe('the explorer page with its opening answers', () => {
+  let api: TestServer;
+  beforeAll(async () => {
+    api = await startTestServer({ staticDir: await builtClient() });
+  });
+  afterAll(() => api.close());
+
+  it('reads the requests a built page names, and none from a page that names none or garbles them', () => {
+    expect(
+      openingRequestsOf(`<script type="application/json" id="opening-requests">${JSON.stringify(REQUESTS)}</script>`),
+    ).toEqual(REQUESTS);
+    expect(openingRequestsOf('<!doctype html><div id="root"></div>')).toEqual([]);
+    expect(openingRequestsOf('<script type="application/json" id="opening-requests">[1, 2</script>')).toEqual([]);
+  });
+
+  it('sends the first page as built, then pages carrying each answer a POST of the same body gets', async () => {
+    const first = await (await fetch(`${api.server.url}/`)).text();
+    expect(answersIn(first)).toBeNull();
+    const page = await pageWithAnswers(`${api.server.url}/`);
+    const posted = await Promise.all(
+      REQUESTS.map(async (body) => {
+        const response = await fetch(api.graphqlUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+        });
+        return response.json();
+      }),
+    );
+    expect(answersIn(page)).toEqual(posted);
+    expect(posted[0]).toEqual({
+      data: { stats: { entityCount: api.index.graph.order, relationCount: api.index.graph.size } },
+    });
+    // A client route gets the same page.
+    expect(answersIn(await (await fetch(`${api.server.url}/sources`)).text())).toEqual(posted);
+  });
+
+  it('keeps a "<" in an answer from closing the script element, and reads back the same answers', () => {
+    const answers = [{ data: { quote: 'a </script><script>alert(1)</script> b' } }, { data: { n: 1 } }];
+    const element = answersElement(answers.map((answer) => JSON.stringify(answer)));
+    expect(element.match(/<\/script>/g)).toHaveLength(1);
+    expect(answersIn(element)).toEqual(answers);
+  });
+});
+
+describe('a curator’s explorer page', () => {
+  let api: TestServer;
+  beforeAll(async () => {
+    api = await startTestServer({ staticDir: await builtClient() });
+  });
+  afterAll(() => api.close());
+
+  it('has nothing made for it: its answers could hold what only a curator sees', async () => {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const page = await (
+        await fetch(`${api.server.url}/`, { headers: { cookie: 'curator_session=anything' } })
+      ).text();
+      expect(answersIn(page)).toBeNull();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    // Nobody else asked: a plain page is still the first, without answers.
+    expect(answersIn(await (await fetch(`${api.server.url}/`)).text())).toBeNull();
+  });
+});

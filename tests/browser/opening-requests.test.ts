@@ -1,0 +1,114 @@
+/**
+ * The explorer's opening requests. Without round trips when the page carries their answers
+ * (server/api/opening-answers.ts): the explorer then draws from them and posts none of them.
+ * Otherwise sent before React's code runs: the entry chunk
+ * imports the opening-requests chunk (client/src/api/opening-requests.ts) before any chunk
+ * holding React, and that chunk reaches no React code through its own imports. A browser
+ * evaluates a module's imports in order, each chunk's own imports first, so either mistake
+ * would put React's evaluation (a hundred milliseconds and more on a busy machine) before the
+ * requests. Reads the production build (client/vite.config.ts's chunk groups).
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+import {
+  ensureClientBuilt,
+  harnessForThisFile,
+  openPage,
+  ROOT,
+  statusLine,
+  TEST_TIMEOUT,
+  waitForGraph,
+} from './harness';
+
+const DIST = join(ROOT, 'client', 'dist');
+const ASSETS = join(DIST, 'assets');
+
+const read = (chunk: string) => readFileSync(join(ASSETS, chunk), 'utf8');
+
+/** The chunks a chunk imports statically, in the order it imports them. */
+function importsOf(chunk: string): string[] {
+  return [...read(chunk).matchAll(/(?:^|[;\s}])import(?:[^'"`;]*?from)?\s*["']\.\/([^"']+\.js)["']/g)].map(
+    (match) => match[1]!,
+  );
+}
+
+/** Whether a chunk holds React's own code (its production build names its element symbol). */
+const holdsReact = (chunk: string) => read(chunk).includes('react.transitional.element');
+
+/** Every chunk a chunk reaches through static imports, itself included. */
+function reachable(chunk: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(chunk)) return seen;
+  seen.add(chunk);
+  for (const imported of importsOf(chunk)) reachable(imported, seen);
+  return seen;
+}
+
+describe('the explorer’s opening requests in the production build', () => {
+  let entry: string;
+
+  beforeAll(() => {
+    ensureClientBuilt();
+    const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+    const script = /<script type="module"[^>]*src="\/assets\/([^"]+\.js)"/.exec(html);
+    if (!script) throw new Error('client/dist/index.html has no module script.');
+    entry = script[1]!;
+  });
+
+  it('are in a chunk of their own that reaches no React code', () => {
+    const opening = readdirSync(ASSETS).find((file) => /^opening-requests-.*\.js$/.test(file));
+    expect(opening).toBeDefined();
+    expect(read(opening!)).toContain('/graphql');
+    const reached = [...reachable(opening!)];
+    expect(reached.filter(holdsReact)).toEqual([]);
+  });
+
+  it('are imported by the entry before any chunk that holds React', () => {
+    const imports = importsOf(entry);
+    const opening = imports.findIndex((chunk) => chunk.startsWith('opening-requests-'));
+    const firstReact = imports.findIndex((chunk) => [...reachable(chunk)].some(holdsReact));
+    expect(opening).toBeGreaterThanOrEqual(0);
+    expect(firstReact).toBeGreaterThanOrEqual(0);
+    expect(opening).toBeLessThan(firstReact);
+  });
+});
+
+describe('the explorer on a page that carries its opening answers', () => {
+  const harness = harnessForThisFile();
+
+  it(
+    'draws the graph without posting its opening requests, which the first page had the server answer',
+    async () => {
+      /** The explorer's page, drawn, with the opening requests it posted (by operation). */
+      const visit = async () => {
+        const { page, context, errors } = await openPage(harness);
+        const posted: string[] = [];
+        page.on('request', (request) => {
+          const operation = /query (Opening\w+|SourcesPage)\b/.exec(request.postData() ?? '');
+          if (request.method() === 'POST' && operation) posted.push(operation[1]!);
+        });
+        await waitForGraph(page);
+        const carried = await page.locator('#opening-answers').count();
+        const status = await statusLine(page).textContent();
+        await context.close();
+        return { posted, carried, status, errors };
+      };
+      const first = await visit();
+      expect(first.errors).toEqual([]);
+      // Reloaded until the server has the answers at hand (made in the background after the first page).
+      let later = await visit();
+      for (let attempt = 0; attempt < 10 && later.carried === 0; attempt++) later = await visit();
+      expect(later.carried).toBe(1);
+      expect(later.posted).toEqual([]);
+      expect(later.errors).toEqual([]);
+      const { entityCount, relationCount } = (
+        await harness.api<{ stats: { entityCount: number; relationCount: number } }>(
+          '{ stats { entityCount relationCount } }',
+        )
+      ).stats;
+      expect(later.status).toContain(`${entityCount} entities`);
+      expect(later.status).toContain(`${relationCount} relations`);
+    },
+    TEST_TIMEOUT,
+  );
+});
