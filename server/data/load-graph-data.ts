@@ -49,6 +49,12 @@ export const GRAPH_DATA_FILES = {
   claims: 'claims.yaml',
 } as const;
 
+/** A citation the loader made, with the input it was made from, when checking it found no problem. */
+interface CheckedCitation {
+  input: CitationInput;
+  citation: CitationRecord;
+}
+
 interface Located<T> {
   value: T;
   record: YamlRecord;
@@ -191,8 +197,15 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
     path: (string | number)[] = [],
     // False in a retired record: it may cite what is retired too.
     live = true,
+    // The record's citations checked so far without a problem: an input equal to one of theirs
+    // (a date quoting the record's own words, as most do) is that citation, not checked again
+    // (at 10^6 relations, a million quotes not searched for twice); one found clean is added.
+    checked?: CheckedCitation[],
   ): CitationRecord[] =>
     inputs.flatMap((input, position) => {
+      const same = checked?.find((other) => sameInput(other.input, input));
+      if (same) return [same.citation];
+      const problemsBefore = problems.length;
       const at = (field: string) => ({
         file,
         record: record.index,
@@ -236,7 +249,9 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
       // The quote as a slice of the source text: V8 keeps a slice as a reference into the text,
       // so a million quotes cost no copy of their characters.
       const quote = source.text.slice(resolved.start, resolved.end);
-      return [{ sourceId: source.id, quote, start: resolved.start, end: resolved.end, target, ...voice }];
+      const citation = { sourceId: source.id, quote, start: resolved.start, end: resolved.end, target, ...voice };
+      if (checked && problems.length === problemsBefore) checked.push({ input, citation });
+      return [citation];
     });
 
   // Dates (time.ts): each statement's citations resolve like any other, at their place in the record.
@@ -251,12 +266,21 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
     // (most dates do), instead of holding an equal copy (a million fewer objects at 10^6).
     known: readonly CitationRecord[] = [],
     live = true,
+    checked: CheckedCitation[] = [],
   ) =>
     readTimeStatements(inputs, {
       citationsOf: (field, citations) =>
-        citationsOf(file, record, recordId, citations, target, relation, field.split('.').map(pathPart), live).map(
-          (citation) => known.find((other) => sameCitation(other, citation)) ?? citation,
-        ),
+        citationsOf(
+          file,
+          record,
+          recordId,
+          citations,
+          target,
+          relation,
+          field.split('.').map(pathPart),
+          live,
+          checked,
+        ).map((citation) => known.find((other) => sameCitation(other, citation)) ?? citation),
       publishedOf: (sourceId) => sources.get(sourceId)?.published ?? null,
       at: (field) => ({
         file,
@@ -335,59 +359,72 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
   };
 
   const relations: RelationRecord[] = [];
-  const relationInputs = collect(
-    GRAPH_DATA_FILES.relations,
+  // Each relation is made into its record as soon as it passes its schema, so that the schema's
+  // copy of it dies young: a million copies kept until the last relation is read cost seconds
+  // of garbage collection at 10^6 relations.
+  const file = GRAPH_DATA_FILES.relations;
+  forEachValid(
+    file,
     relationsFile,
-    (record) => parseRecord(relationSchema, record, GRAPH_DATA_FILES.relations, problems),
+    (record) => parseRecord(relationSchema, record, file, problems),
     problems,
+    (value, record) => {
+      checkEntity(file, record, value.id, 'subject', value.subject, !value.retired);
+      checkEntity(file, record, value.id, 'object', value.object, !value.retired);
+      if (value.subject === value.object) {
+        problems.push({
+          file,
+          record: record.index,
+          recordId: value.id,
+          field: 'object',
+          line: record.lineOf(['object']),
+          message: `a relation joins two different entities, but subject and object are both "${value.subject}"`,
+        });
+      }
+      const relationType = relationTypes.get(value.type)?.value;
+      if (!relationType) {
+        problems.push({
+          file,
+          record: record.index,
+          recordId: value.id,
+          field: 'type',
+          line: record.lineOf(['type']),
+          message: `unknown relation type "${value.type}"; see ${GRAPH_DATA_FILES.vocabulary} for the known types`,
+        });
+      }
+      // One target for every citation of the relation, its dates' included.
+      const target: CitationTarget = { kind: 'relation', id: value.id };
+      const checked: CheckedCitation[] = [];
+      const citations = citationsOf(
+        file,
+        record,
+        value.id,
+        value.citations,
+        target,
+        value,
+        [],
+        !value.retired,
+        checked,
+      );
+      if (value.retired) return; // checked like the rest, but out of the graph
+      checkLiveCitations(file, record, value.id, value.citations);
+      // Ends and type as the entity's and the vocabulary's own strings: one string per entity
+      // instead of one per mention, which at 10^6 relations is millions fewer for memory and GC.
+      relations.push({
+        id: value.id,
+        type: relationType?.id ?? value.type,
+        subject: entities.get(value.subject)?.value.id ?? value.subject,
+        object: entities.get(value.object)?.value.id ?? value.object,
+        directed: relationType?.directed ?? true,
+        note: value.note,
+        citations,
+        time: timeOf(file, record, value.id, value.time, target, value, citations, true, checked),
+        sourceIds: distinctSources(citations),
+      });
+    },
   );
-  for (const { value, record } of relationInputs.values()) {
-    const file = GRAPH_DATA_FILES.relations;
-    checkEntity(file, record, value.id, 'subject', value.subject, !value.retired);
-    checkEntity(file, record, value.id, 'object', value.object, !value.retired);
-    if (value.subject === value.object) {
-      problems.push({
-        file,
-        record: record.index,
-        recordId: value.id,
-        field: 'object',
-        line: record.lineOf(['object']),
-        message: `a relation joins two different entities, but subject and object are both "${value.subject}"`,
-      });
-    }
-    const relationType = relationTypes.get(value.type)?.value;
-    if (!relationType) {
-      problems.push({
-        file,
-        record: record.index,
-        recordId: value.id,
-        field: 'type',
-        line: record.lineOf(['type']),
-        message: `unknown relation type "${value.type}"; see ${GRAPH_DATA_FILES.vocabulary} for the known types`,
-      });
-    }
-    // One target for every citation of the relation, its dates' included.
-    const target: CitationTarget = { kind: 'relation', id: value.id };
-    const citations = citationsOf(file, record, value.id, value.citations, target, value, [], !value.retired);
-    if (value.retired) continue; // checked like the rest, but out of the graph
-    checkLiveCitations(file, record, value.id, value.citations);
-    // Ends and type as the entity's and the vocabulary's own strings: one string per entity
-    // instead of one per mention, which at 10^6 relations is millions fewer for memory and GC.
-    relations.push({
-      id: value.id,
-      type: relationType?.id ?? value.type,
-      subject: entities.get(value.subject)?.value.id ?? value.subject,
-      object: entities.get(value.object)?.value.id ?? value.object,
-      directed: relationType?.directed ?? true,
-      note: value.note,
-      citations,
-      time: timeOf(file, record, value.id, value.time, target, value, citations),
-      sourceIds: distinctSources(citations),
-    });
-  }
-  // The inputs and their file's text are no longer needed: let them go before the graph is built
-  // (at 10^6 relations, hundreds of MB of the start-up's peak).
-  relationInputs.clear();
+  // The file's text is no longer needed: let it go before the graph is built (at 10^6 relations,
+  // hundreds of MB of the start-up's peak).
   relationsFile.length = 0;
 
   const claims = new Map<string, ClaimRecord>();
@@ -466,27 +503,52 @@ function collect<T extends { id: string }>(
   problems: DataProblem[],
 ): Map<string, Located<T>> {
   const byId = new Map<string, Located<T>>();
+  forEachValid(file, records, parse, problems, (value, record) => byId.set(value.id, { value, record }));
+  return byId;
+}
+
+/**
+ * Calls `use` with each record that passes `parse` and whose id no earlier record has, in the
+ * file's order. Problems are told as if the whole file were checked first: every parse and
+ * duplicate-id problem of the file, then the problems `use` told.
+ */
+function forEachValid<T extends { id: string }>(
+  file: string,
+  records: YamlRecord[] | null,
+  parse: (record: YamlRecord) => T | null,
+  problems: DataProblem[],
+  use: (value: T, record: YamlRecord) => void,
+): void {
+  const firstIndexOf = new Map<string, number>();
+  const checkProblems: DataProblem[] = [];
+  const start = problems.length;
   for (const record of records ?? []) {
+    const before = problems.length;
     const value = parse(record);
-    if (!value) continue;
-    const first = byId.get(value.id);
-    if (first) {
+    // The parsed YAML is no longer needed once validated: letting it go halves the peak memory
+    // of a large file. The record keeps what locating a problem needs.
+    record.value = undefined;
+    if (value) {
+      const first = firstIndexOf.get(value.id);
+      if (first === undefined) {
+        firstIndexOf.set(value.id, record.index);
+        use(value, record);
+        continue;
+      }
       problems.push({
         file,
         record: record.index,
         recordId: value.id,
         field: 'id',
         line: record.lineOf(['id']),
-        message: `duplicate id "${value.id}": record ${first.record.index} already uses it`,
+        message: `duplicate id "${value.id}": record ${first} already uses it`,
       });
-      continue;
     }
-    byId.set(value.id, { value, record });
+    for (const problem of problems.splice(before)) checkProblems.push(problem);
   }
-  // The parsed YAML is no longer needed once validated: letting it go halves the peak memory
-  // of a large file. The record keeps what locating a problem needs.
-  for (const record of records ?? []) record.value = undefined;
-  return byId;
+  const told = problems.splice(start);
+  for (const problem of checkProblems) problems.push(problem);
+  for (const problem of told) problems.push(problem);
 }
 
 /** A dotted field path's parts, numbers where they index a list (`time.0.at` → ['time', 0, 'at']). */
@@ -519,6 +581,23 @@ async function readDatasetFile(dir: string, problems: DataProblem[]): Promise<Da
     return null;
   }
   return dataset;
+}
+
+/**
+ * Equal citation inputs: every field the same (checking one tells what checking the other
+ * would). Field by field, the nested ones (attributedTo, silence) as JSON: a million dates
+ * compared as whole JSON cost seconds.
+ */
+function sameInput(a: CitationInput, b: CitationInput): boolean {
+  if (a.quote !== b.quote || a.source !== b.source) return false;
+  const fields = Object.keys(a) as (keyof CitationInput)[];
+  if (fields.length !== Object.keys(b).length) return false;
+  return fields.every(
+    (field) =>
+      field in b &&
+      (a[field] === b[field] ||
+        (typeof a[field] === 'object' && JSON.stringify(a[field]) === JSON.stringify(b[field]))),
+  );
 }
 
 /** Equal citations: the same words of the same source, for the same record, in the same voice. */

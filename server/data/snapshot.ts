@@ -18,9 +18,12 @@
  * tables (vocabulary, dataset, the data version, sources without their text, claims), then
  * entities and relations in chunks, read one frame at a time. Quotes and citation targets are
  * not stored: a quote is the slice of its source text between its offsets (a slice shares the
- * text's characters), and a target is the record that holds the citation. Ids, types and
- * source ids read back are replaced by the one string the entity, vocabulary or source map
- * holds, as the loader does: a million relations would otherwise each carry their own copies.
+ * text's characters), and a target is the record that holds the citation. The ids a record
+ * refers to (a relation's ends, an entity's or relation's type, a citation's source, a claim's
+ * entity) are stored as their position in the snapshot's own lists (entities in graph order,
+ * sources in map order, the vocabulary's types) and read back as the one string that list
+ * holds, as the loader shares them: a million relations would otherwise each carry their own
+ * copies, and looking each copy up by its value cost seconds at 10^6 relations.
  *
  * The data version (data-version.ts) is kept with the load it hashes, so that a restart does
  * not hash the whole graph again.
@@ -45,7 +48,7 @@ import type {
 } from './model';
 
 /** Bump when the layout of the frames changes. */
-const SNAPSHOT_FORMAT = 'graph-data-snapshot/2';
+const SNAPSHOT_FORMAT = 'graph-data-snapshot/3';
 /** Small enough that serializing one frame keeps requests waiting for no more than tens of ms. */
 const RECORDS_PER_FRAME = 5_000;
 
@@ -176,9 +179,11 @@ async function readSnapshot(
       if (text === undefined) return null;
       sources.set(stored.id, Object.assign(stored, { text }));
     }
-    const sourceId = canonical(sources);
+    const sourceId = fromPosition([...sources.keys()]);
     const restore = (citations: CitationRecord[], target: CitationTarget) => {
       for (const citation of citations) {
+        // A citation shared by a record and its dates is read back once, and met twice here.
+        if (citation.target) continue;
         citation.sourceId = sourceId(citation.sourceId);
         citation.quote = sources.get(citation.sourceId)!.text.slice(citation.start, citation.end);
         citation.target = target;
@@ -191,7 +196,7 @@ async function readSnapshot(
       if (source.publishedEvidence) restore(source.publishedEvidence.citations, { kind: 'source', id: source.id });
     }
 
-    const entityType = canonical(vocabulary.entityTypes);
+    const entityType = fromPosition([...vocabulary.entityTypes.keys()]);
     const entities: EntityRecord[] = [];
     for (let f = 0; f < tables.entityFrames; f++) {
       for (const entity of (await frames.next()) as EntityRecord[]) {
@@ -200,8 +205,8 @@ async function readSnapshot(
         entities.push(entity);
       }
     }
-    const entityId = canonical(new Map(entities.map((entity) => [entity.id, entity])));
-    const relationType = canonical(vocabulary.relationTypes);
+    const entityId = fromPosition(entities.map((entity) => entity.id));
+    const relationType = fromPosition([...vocabulary.relationTypes.keys()]);
     const relations: RelationRecord[] = [];
     for (let f = 0; f < tables.relationFrames; f++) {
       for (const relation of (await frames.next()) as RelationRecord[]) {
@@ -218,6 +223,7 @@ async function readSnapshot(
     const claims = new Map<string, ClaimRecord>();
     for (const claim of tables.claims) {
       claim.entity = entityId(claim.entity);
+      for (let i = 0; i < claim.sourceIds.length; i++) claim.sourceIds[i] = sourceId(claim.sourceIds[i]!);
       restore(claim.citations, { kind: 'claim', id: claim.id });
       claims.set(claim.id, claim);
     }
@@ -240,13 +246,18 @@ async function readSnapshot(
 }
 
 /**
- * The map's own key for a string equal to one of its keys (the string itself otherwise): a
- * value read back from a snapshot is a copy, and this one string is shared by every record.
+ * The string a stored reference stands for: the `list`'s own string at a stored position, a
+ * string stored as itself (what no list holds) as it is. Typed as strings, the fields they fill.
  */
-function canonical(map: ReadonlyMap<string, unknown>): (value: string) => string {
-  const keys = new Map<string, string>();
-  for (const key of map.keys()) keys.set(key, key);
-  return (value) => keys.get(value) ?? value;
+function fromPosition(list: readonly string[]): (stored: string) => string {
+  return (stored) => (typeof stored === 'number' ? list[stored]! : stored);
+}
+
+/** The position of a string in `list` when it holds it (see fromPosition), else the string. */
+function toPosition(list: Iterable<string>): (value: string) => string {
+  const positions = new Map<string, number>();
+  for (const value of list) positions.set(value, positions.size);
+  return (value) => (positions.get(value) ?? value) as unknown as string;
 }
 
 /** Reads the frames one at a time, so that the file is never held whole in memory. */
@@ -269,22 +280,38 @@ function frameReader(file: FileHandle) {
 
 async function writeSnapshot(path: string, key: string, knowledgeGraph: KnowledgeGraph, version: string) {
   const { graph, sources, claims, vocabulary, dataset } = knowledgeGraph;
+  // References by position in the lists read back first (see fromPosition).
+  const sourcePosition = toPosition(sources.keys());
+  const entityPosition = toPosition(graph.nodes());
+  const entityTypePosition = toPosition(vocabulary.entityTypes.keys());
+  const relationTypePosition = toPosition(vocabulary.relationTypes.keys());
   // A citation shared by a record and its dates (load-graph-data.ts) is stored once, and
   // v8.serialize keeps the sharing within a frame. The memo lives for one frame.
   let copies = new Map<CitationRecord, StoredCitation>();
   const stored = (citations: CitationRecord[]): StoredCitation[] =>
     citations.map((citation) => {
       let copy = copies.get(citation);
-      if (!copy) copies.set(citation, (copy = { ...citation, quote: '', target: undefined }));
+      if (!copy) {
+        copy = { ...citation, sourceId: sourcePosition(citation.sourceId), quote: '', target: undefined };
+        copies.set(citation, copy);
+      }
       return copy;
     });
   const storedTimes = (times: TimeRecord[] | undefined) =>
     times?.map((time) => ({ ...time, citations: stored(time.citations) }));
 
   // Copies made a frame at a time: copies of a million relations at once would add their size to the peak.
-  const entity = (record: EntityRecord) => (record.time ? { ...record, time: storedTimes(record.time) } : record);
+  const entity = (record: EntityRecord) => ({
+    ...record,
+    type: entityTypePosition(record.type),
+    ...(record.time ? { time: storedTimes(record.time) } : {}),
+  });
   const relation = (record: RelationRecord) => ({
     ...record,
+    type: relationTypePosition(record.type),
+    subject: entityPosition(record.subject),
+    object: entityPosition(record.object),
+    sourceIds: record.sourceIds.map(sourcePosition),
     citations: stored(record.citations),
     ...(record.time ? { time: storedTimes(record.time) } : {}),
   });
@@ -299,7 +326,12 @@ async function writeSnapshot(path: string, key: string, knowledgeGraph: Knowledg
         citations: stored(rest.publishedEvidence.citations),
       },
     })),
-    claims: [...claims.values()].map((claim) => ({ ...claim, citations: stored(claim.citations) })),
+    claims: [...claims.values()].map((claim) => ({
+      ...claim,
+      entity: entityPosition(claim.entity),
+      sourceIds: claim.sourceIds.map(sourcePosition),
+      citations: stored(claim.citations),
+    })),
     entityFrames: Math.ceil(graph.order / RECORDS_PER_FRAME),
     relationFrames: Math.ceil(graph.size / RECORDS_PER_FRAME),
   };

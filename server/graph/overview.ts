@@ -56,15 +56,22 @@ function memoOf(index: GraphIndex): OverviewMemo {
 function rankEntities(index: GraphIndex): string[] {
   // Scores in typed arrays and a sort of positions: several times faster than a comparator
   // reading Maps, which matters at 10^5 entities and more.
+  // One walk over the relations, each adding to both its ends (the entities whose
+  // relationsByEntity list holds it): looking each relation up by id from its entities' lists
+  // cost seconds at 10^6 relations.
   const ids = index.entityIds;
+  const positions = new Map<string, number>();
+  ids.forEach((entityId, position) => positions.set(entityId, position));
   const support = new Float64Array(ids.length);
   const degree = new Float64Array(ids.length);
-  ids.forEach((entityId, position) => {
-    const relationIds = index.relationsByEntity.get(entityId) ?? [];
-    let sum = 0;
-    for (const id of relationIds) sum += index.graph.getEdgeAttribute(id, 'sourceIds').length;
-    support[position] = sum;
-    degree[position] = relationIds.length;
+  const note = (entityId: string, sources: number) => {
+    const position = positions.get(entityId)!;
+    support[position]! += sources;
+    degree[position]! += 1;
+  };
+  index.graph.forEachEdge((_id, relation, subject, object) => {
+    note(subject, relation.sourceIds.length);
+    if (object !== subject) note(object, relation.sourceIds.length);
   });
   // entityIds is sorted, so a tie on both scores keeps id order by position.
   const order = Uint32Array.from(ids.keys()).sort(

@@ -63,6 +63,19 @@ describe('the loader rejects bad data with its location, and loads nothing', () 
     });
   });
 
+  test("a relations file's shape and id problems come first, then what its valid relations refer to", async () => {
+    const dir = await fixtureWith('relations.yaml', (text) =>
+      text
+        .replace('object: delta-front', 'object: delta-frnt')
+        .replace('id: alpha-group--based_in--riverland', 'id: alpha-group--enemy_of--delta-front')
+        .replace('  type: based_in\n', ''),
+    );
+    expect((await problemsOf(dir)).map(({ record, field }) => ({ record, field }))).toEqual([
+      { record: 3, field: 'type' },
+      { record: 2, field: 'object' },
+    ]);
+  });
+
   test('a duplicate relation id is rejected', async () => {
     const dir = await fixtureWith('relations.yaml', (text) =>
       text.replace('id: alpha-group--based_in--riverland', 'id: alpha-group--enemy_of--delta-front'),

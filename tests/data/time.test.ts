@@ -11,6 +11,20 @@ const alphaDatedAs = (block: string) =>
     text.replace('  description: A small test group.\n', `  description: A small test group.\n${block}`),
   );
 
+/**
+ * The minimal fixture with the enemy_of relation dated by its own quote, `extra` (indented
+ * YAML fields) added to both the relation's citation and the date's.
+ */
+const enemyDatedAs = (extra: string) =>
+  copies.with('relations.yaml', (text) =>
+    text.replace(
+      '    - source: gamma-source\n      quote: is an enemy of Delta Front\n',
+      `    - source: gamma-source\n      quote: is an enemy of Delta Front\n${extra}` +
+        `  time:\n    - at: '2019'\n      citations:\n        - source: gamma-source\n` +
+        `          quote: is an enemy of Delta Front\n${extra.replace(/^ {6}/gm, '          ')}`,
+    ),
+  );
+
 const cited = (source = 'alpha-source', quote = 'Alpha Group is based in Riverland.') =>
   `      citations:\n        - source: ${source}\n          quote: ${quote}\n`;
 
@@ -114,6 +128,20 @@ describe('dates in graph-data are checked and kept with their precision and cita
         field: 'published',
         message: expect.stringMatching(/needs `publishedEvidence`/),
       }),
+    ]);
+  });
+
+  test("a relation's date quoting the relation's own words holds the relation's citation, checked once", async () => {
+    const dir = await enemyDatedAs('');
+    const relation = (await loadGraphData(dir)).graph.getEdgeAttributes('alpha-group--enemy_of--delta-front');
+    expect(relation.time![0]!.citations[0]).toBe(relation.citations[0]);
+  });
+
+  test("a date repeating a citation that has a problem is reported at the date's place too", async () => {
+    const dir = await enemyDatedAs('      hedge: nonsense\n');
+    expect((await problemsOf(dir)).map(({ recordId, field }) => ({ recordId, field }))).toEqual([
+      { recordId: 'alpha-group--enemy_of--delta-front', field: 'citations.0.hedge' },
+      { recordId: 'alpha-group--enemy_of--delta-front', field: 'time.0.citations.0.hedge' },
     ]);
   });
 

@@ -28,6 +28,17 @@ describe('the overview of a graph too large to draw', () => {
     expect(view.entities[0]!.id).toBe('isis-k');
   });
 
+  test('entities are ranked by support, then degree, then id, whatever the budget', () => {
+    const degree = (entityId: string) => index.relationsByEntity.get(entityId)?.length ?? 0;
+    const expected = [...index.entityIds].sort(
+      (a, b) => support(b) - support(a) || degree(b) - degree(a) || (a < b ? -1 : 1),
+    );
+    // One entity fewer than the graph: the ranking's order, cut just before its last entity.
+    const all = overview(index, index.graph.order - 1, 1).entities.map((entity) => entity.id);
+    expect(all).toEqual(expected.slice(0, -1));
+    expect(new Set(expected.map(support)).size).toBeGreaterThan(3);
+  });
+
   test('relations join two shown entities, best supported first, at most maxRelations', () => {
     const view = overview(index, 10, 15);
     const shown = new Set(view.entities.map((entity) => entity.id));
