@@ -23,7 +23,10 @@ const REQUESTS = /<script type="application\/json" id="opening-requests">([^<]*)
 
 /** The POST bodies a built page names, or none when it names none (or not readably). */
 export function openingRequestsOf(page: string): string[] {
-  const found = REQUESTS.exec(page);
+  return requestsIn(REQUESTS.exec(page));
+}
+
+function requestsIn(found: RegExpExecArray | null): string[] {
   if (!found) return [];
   try {
     const bodies: unknown = JSON.parse(found[1]!);
@@ -57,16 +60,19 @@ function readBuiltPage(file: string, known: BuiltPage | null): BuiltPage | null 
   if (known?.modified === modified) return known;
   const text = readFileSync(file, 'utf8');
   const found = REQUESTS.exec(text);
-  return { modified, text, requests: openingRequestsOf(text), insertAt: found ? found.index + found[0].length : 0 };
+  return { modified, text, requests: requestsIn(found), insertAt: found ? found.index + found[0].length : 0 };
 }
 
 /**
  * A function giving the page to send for a request: the built page at `file`, with the opening
- * answers when the cache has them all; null when there is no built page.
+ * answers when the cache has them all; undefined when there is no built page.
  */
-export function explorerPage(file: string, post: GraphQLPostOptions): ((req: IncomingMessage) => string) | null {
+export function explorerPage(file: string, post: GraphQLPostOptions): ((req: IncomingMessage) => string) | undefined {
   let page = readBuiltPage(file, null);
-  if (!page) return null;
+  if (!page) return undefined;
+  // Bodies being answered: pages asked for while an answer is made (a burst of visitors after a
+  // start or a data change) do not have the same query run again, an overview at 10^6 relations each.
+  const answering = new Set<string>();
   return (req) => {
     page = readBuiltPage(file, page) ?? page!;
     const { text, requests, insertAt } = page;
@@ -79,9 +85,11 @@ export function explorerPage(file: string, post: GraphQLPostOptions): ((req: Inc
     // A curator's page may be answered with what only a curator sees: nothing is made for it.
     if (post.personal(req)) return text;
     for (const body of requests) {
-      answerIntoCache(post, body, req).catch((error: unknown) =>
-        console.error('Answering the page’s opening requests failed:', error),
-      );
+      if (answering.has(body)) continue;
+      answering.add(body);
+      answerIntoCache(post, body, req)
+        .catch((error: unknown) => console.error('Answering the page’s opening requests failed:', error))
+        .finally(() => answering.delete(body));
     }
     return text;
   };

@@ -128,7 +128,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     curation,
     staticDir,
     corsOrigins,
-    explorerPage: explorerPage(path.join(staticDir, 'index.html'), postOptions) ?? undefined,
+    explorerPage: explorerPage(path.join(staticDir, 'index.html'), postOptions),
   });
   const graphqlPost = graphqlPostListener(postOptions, app);
   httpServer.on('request', graphqlPost);

@@ -8,7 +8,13 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { answersElement, openingRequestsOf } from '../../server/api/opening-answers';
+import type { IncomingMessage } from 'node:http';
+
+import { HeaderMap } from '@apollo/server';
+
+import type { GraphQLPostOptions } from '../../server/api/graphql-post';
+import { answersElement, explorerPage, openingRequestsOf } from '../../server/api/opening-answers';
+import { ResponseCache } from '../../server/api/response-cache';
 import { type TestServer, startTestServer } from './test-server';
 
 const REQUESTS = [
@@ -118,5 +124,37 @@ describe('a curator’s explorer page', () => {
     }
     // Nobody else asked: a plain page is still the first, without answers.
     expect(answersIn(await (await fetch(`${api.server.url}/`)).text())).toBeNull();
+  });
+});
+
+describe('answering the opening requests in the background', () => {
+  it('runs each request once however many pages are asked for while it is being answered', async () => {
+    let executions = 0;
+    let finish = () => undefined as void;
+    const answered = new Promise<void>((resolve) => (finish = resolve));
+    const apollo = {
+      executeHTTPGraphQLRequest: async () => {
+        executions += 1;
+        await answered;
+        return { status: 200, headers: new HeaderMap(), body: { kind: 'complete', string: '{"data":{}}' } };
+      },
+    };
+    const post = {
+      apollo,
+      cache: new ResponseCache(() => 'v1'),
+      context: () => ({}),
+      personal: () => false,
+    } as unknown as GraphQLPostOptions;
+    const page = explorerPage(path.join(await builtClient(), 'index.html'), post)!;
+    const req = { headers: {} } as IncomingMessage;
+    for (let visit = 0; visit < 5; visit++) expect(page(req)).toBe(BUILT_PAGE);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(executions).toBe(REQUESTS.length);
+    finish();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Answered but not kept (no plugin marked them complete here): the next page asks again.
+    page(req);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(executions).toBe(2 * REQUESTS.length);
   });
 });
