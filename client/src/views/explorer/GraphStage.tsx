@@ -11,7 +11,7 @@ import { fitAll } from '../../core/camera';
 import type { CompareState, ComparisonHighlight } from '../../core/comparison';
 import type { Visibility } from '../../core/filters';
 import type { RenderGraph } from '../../core/graph-building';
-import { highlightSettings, type HighlightInput } from '../../core/highlight';
+import { highlightingFor, type HighlightInput } from '../../core/highlight';
 import type { Selection } from '../../core/selection';
 import type { CameraDirector } from './canvas/camera-director';
 import { CameraController } from './canvas/CameraController';
@@ -61,6 +61,8 @@ export function GraphStage(props: GraphStageProps) {
     () => ({ visibility, selection, hoveredEntity, hoveredRelation, path, zoomedIn, comparison }),
     [visibility, selection, hoveredEntity, hoveredRelation, path, zoomedIn, comparison],
   );
+  // Made once per change, so a new sigma and the highlight controller get the same reducers.
+  const highlighting = useMemo(() => highlightingFor(graph, highlight), [graph, highlight]);
 
   const visibleCountByType = useMemo(() => {
     const counts = new Map<string, number>();
@@ -80,7 +82,7 @@ export function GraphStage(props: GraphStageProps) {
 
   return (
     <div className="graph-stage">
-      <GraphCanvas graph={graph} label={label} startingSettings={() => highlightSettings(graph, highlight)}>
+      <GraphCanvas graph={graph} label={label} startingSettings={() => highlighting.settings}>
         <GraphEventsController
           onClickEntity={manipulation.onClickEntity}
           onClickRelation={manipulation.onClickRelation}
@@ -90,7 +92,7 @@ export function GraphStage(props: GraphStageProps) {
           onHoverRelation={setHoveredRelation}
         />
         <ZoomLevelController onZoomedIn={setZoomedIn} />
-        <HighlightController input={highlight} />
+        <HighlightController input={highlight} highlighting={highlighting} />
         <CameraController director={camera} />
         <ZoomControls onFit={onFit} />
         <ExportControls data={data} visibility={visibility} />
