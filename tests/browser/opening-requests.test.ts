@@ -111,4 +111,44 @@ describe('the explorer on a page that carries its opening answers', () => {
     },
     TEST_TIMEOUT,
   );
+
+  it(
+    'draws the graph before it mounts the tools and the details, and the canvas keeps its size when they come',
+    async () => {
+      const context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 } });
+      // What the page holds when sigma's first frame is drawn, noted by the page itself.
+      await context.addInitScript(() => {
+        const observer = new MutationObserver(() => {
+          const canvas = document.querySelector<HTMLElement>('[data-graph-ready="true"]');
+          if (!canvas) return;
+          observer.disconnect();
+          const note = window as unknown as { atFirstFrame: object };
+          note.atFirstFrame = {
+            tabs: document.querySelectorAll('[role="tab"]').length,
+            details: document.querySelector('[aria-label="Details"]')?.childElementCount ?? -1,
+            width: canvas.offsetWidth,
+            height: canvas.offsetHeight,
+          };
+        });
+        observer.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-graph-ready'] });
+      });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(harness.server.url);
+      await waitForGraph(page);
+      await page.getByRole('tab', { name: 'Filters' }).waitFor();
+      await page.getByRole('complementary', { name: 'Details' }).getByRole('heading').first().waitFor();
+      const canvas = page.locator('[data-graph-ready]');
+      const now = {
+        width: await canvas.evaluate((element: HTMLElement) => element.offsetWidth),
+        height: await canvas.evaluate((element: HTMLElement) => element.offsetHeight),
+      };
+      const atFirstFrame = await page.evaluate(() => (window as unknown as { atFirstFrame: object }).atFirstFrame);
+      expect(atFirstFrame).toEqual({ tabs: 0, details: 0, ...now });
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    TEST_TIMEOUT,
+  );
 });

@@ -46,11 +46,13 @@ interface GraphStageProps {
   /** The entities "show only these" keeps, if any (the explorer state's `only`). */
   only: readonly string[] | null;
   onShowOnly: (ids: readonly string[] | null) => void;
+  /** Called once sigma has drawn the graph (GraphCanvas). */
+  onFirstFrame?: () => void;
 }
 
 export function GraphStage(props: GraphStageProps) {
   const { graph, visibility, selection, path, comparison, compare, camera, overlay } = props;
-  const { onDoubleClickEntity } = props;
+  const { onDoubleClickEntity, onFirstFrame } = props;
   const { data, colors } = useLoadedGraph();
   const [hoveredEntity, setHoveredEntity] = useState<string | null>(null);
   const [hoveredRelation, setHoveredRelation] = useState<string | null>(null);
@@ -82,7 +84,12 @@ export function GraphStage(props: GraphStageProps) {
 
   return (
     <div className="graph-stage">
-      <GraphCanvas graph={graph} label={label} startingSettings={() => highlighting.settings}>
+      <GraphCanvas
+        graph={graph}
+        label={label}
+        startingSettings={() => highlighting.settings}
+        onFirstFrame={onFirstFrame}
+      >
         <GraphEventsController
           onClickEntity={manipulation.onClickEntity}
           onClickRelation={manipulation.onClickRelation}

@@ -25,17 +25,21 @@ interface GraphCanvasProps {
    * what the controllers hide at once (at 10^4 relations, every edge label: tens of ms).
    */
   startingSettings?: () => ExplorerSigmaSettings;
+  /** Called after sigma's first drawn frame (of each instance: a replaced graph is drawn anew). */
+  onFirstFrame?: () => void;
   children?: ReactNode;
 }
 
-export function GraphCanvas({ graph, label, startingSettings, children }: GraphCanvasProps) {
+export function GraphCanvas({ graph, label, startingSettings, onFirstFrame, children }: GraphCanvasProps) {
   const settings = useMemo(() => createSigmaSettings(), []);
   const [sigma, setSigma] = useState<ExplorerSigma | null>(null);
   // Read when a sigma is made, not a reason to make another (the first render's, or the last
   // committed one's when the graph is replaced: the controllers correct what it got wrong).
   const starting = useRef(startingSettings);
+  const firstFrame = useRef(onFirstFrame);
   useLayoutEffect(() => {
     starting.current = startingSettings;
+    firstFrame.current = onFirstFrame;
   });
 
   const containerRef = useCallback(
@@ -66,6 +70,7 @@ export function GraphCanvas({ graph, label, startingSettings, children }: GraphC
         renders += 1;
         container.dataset.renderCount = String(renders);
         container.dataset.graphReady = 'true';
+        if (renders === 1) firstFrame.current?.();
       });
       const camera = instance.getCamera();
       const showCamera = () => {
