@@ -113,7 +113,7 @@ describe('the explorer on a page that carries its opening answers', () => {
   );
 
   it(
-    'draws the graph before it mounts the tools and the details, and the canvas keeps its size when they come',
+    'draws the graph, titled, before it mounts the tools and the details, and the canvas keeps its size when they come',
     async () => {
       const context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 } });
       // What the page holds when sigma's first frame is drawn, noted by the page itself.
@@ -126,6 +126,7 @@ describe('the explorer on a page that carries its opening answers', () => {
           note.atFirstFrame = {
             tabs: document.querySelectorAll('[role="tab"]').length,
             details: document.querySelector('[aria-label="Details"]')?.childElementCount ?? -1,
+            title: document.querySelector('h1')?.firstChild?.textContent ?? null,
             width: canvas.offsetWidth,
             height: canvas.offsetHeight,
           };
@@ -145,7 +146,9 @@ describe('the explorer on a page that carries its opening answers', () => {
         height: await canvas.evaluate((element: HTMLElement) => element.offsetHeight),
       };
       const atFirstFrame = await page.evaluate(() => (window as unknown as { atFirstFrame: object }).atFirstFrame);
-      expect(atFirstFrame).toEqual({ tabs: 0, details: 0, ...now });
+      // The dataset's title comes with the graph: the first frame's header already names it.
+      const { dataset } = await harness.api<{ dataset: { title: string } }>('{ dataset { title } }');
+      expect(atFirstFrame).toEqual({ tabs: 0, details: 0, title: dataset.title, ...now });
       expect(errors).toEqual([]);
       await context.close();
     },
