@@ -45,14 +45,17 @@ function reachable(chunk: string, seen = new Set<string>()): Set<string> {
 }
 
 describe('the explorer’s opening requests in the production build', () => {
+  /** The page's module scripts, in document order (the order a browser runs them in). */
+  let scripts: string[];
   let entry: string;
 
   beforeAll(() => {
     ensureClientBuilt();
     const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-    const script = /<script type="module"[^>]*src="\/assets\/([^"]+\.js)"/.exec(html);
-    if (!script) throw new Error('client/dist/index.html has no module script.');
-    entry = script[1]!;
+    scripts = [...html.matchAll(/<script type="module"[^>]*src="\/assets\/([^"]+\.js)"/g)].map((match) => match[1]!);
+    const found = scripts.find((script) => script.startsWith('explorer-'));
+    if (!found) throw new Error('client/dist/index.html has no explorer entry script.');
+    entry = found;
   });
 
   it('are in a chunk of their own that reaches no React code', () => {
@@ -61,6 +64,12 @@ describe('the explorer’s opening requests in the production build', () => {
     expect(read(opening!)).toContain('/graphql');
     const reached = [...reachable(opening!)];
     expect(reached.filter(holdsReact)).toEqual([]);
+  });
+
+  it('run as a module script of their own, ahead of the entry, so they need not wait for React to arrive', () => {
+    expect(scripts).toHaveLength(2);
+    expect(scripts[0]).toMatch(/^opening-requests-.*\.js$/);
+    expect(scripts[1]).toBe(entry);
   });
 
   it('are imported by the entry before any chunk that holds React', () => {
