@@ -202,7 +202,7 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
   }, [update, camera]);
 
   // The tools and the details mount once the graph is drawn: the canvas is what the page opens
-  // for, and their first render (a few hundred elements, code run for the first time) would
+  // for, and their first render (over a hundred elements, code run for the first time) would
   // otherwise come before it. Their columns keep their size meanwhile, so the canvas does not move.
   const [graphDrawn, setGraphDrawn] = useState(false);
   const markGraphDrawn = useCallback(() => setGraphDrawn(true), []);
