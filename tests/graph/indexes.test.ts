@@ -4,7 +4,7 @@ import { tinyKnowledgeGraph } from './tiny-graph';
 import { syntheticGraph } from '../support/in-memory-graph';
 
 /** key → values, every list sorted, from (key, value) pairs: the indexes' definition, written plainly. */
-function sortedLists(pairs: [string, string][]): Map<string, string[]> {
+function sortedLists(pairs: (readonly [string, string])[]): Map<string, string[]> {
   const lists = new Map<string, Set<string>>();
   for (const [key, value] of pairs) lists.set(key, (lists.get(key) ?? new Set()).add(value));
   return new Map([...lists].map(([key, values]) => [key, [...values].sort()]));
@@ -84,18 +84,22 @@ describe('the graph index built from the shipped graph-data', () => {
     const relations = knowledgeGraph.graph.mapEdges((_id, relation) => relation);
     const claims = [...knowledgeGraph.claims.values()];
     const ends = (relation: (typeof relations)[number]) => [relation.subject, relation.object];
-    const support: [string, string][] = [
-      ...relations.flatMap((relation) => ends(relation).flatMap((end) => relation.sourceIds.map((s) => [end, s]))),
-      ...claims.flatMap((claim) => claim.sourceIds.map((s) => [claim.entity, s])),
-    ] as [string, string][];
+    const support = [
+      ...relations.flatMap((relation) =>
+        ends(relation).flatMap((end) => relation.sourceIds.map((s) => [end, s] as const)),
+      ),
+      ...claims.flatMap((claim) => claim.sourceIds.map((s) => [claim.entity, s] as const)),
+    ];
     expect(byKey(index.relationsByEntity)).toEqual(
-      byKey(sortedLists(relations.flatMap((relation) => ends(relation).map((end) => [end, relation.id])))),
+      byKey(sortedLists(relations.flatMap((relation) => ends(relation).map((end) => [end, relation.id] as const)))),
     );
     expect(byKey(index.relationsBySource)).toEqual(
-      byKey(sortedLists(relations.flatMap((relation) => relation.sourceIds.map((s) => [s, relation.id])))),
+      byKey(sortedLists(relations.flatMap((relation) => relation.sourceIds.map((s) => [s, relation.id] as const)))),
     );
     expect(byKey(index.sourceIdsByEntity)).toEqual(byKey(sortedLists(support)));
-    expect(byKey(index.entitiesBySource)).toEqual(byKey(sortedLists(support.map(([entity, s]) => [s, entity]))));
+    expect(byKey(index.entitiesBySource)).toEqual(
+      byKey(sortedLists(support.map(([entity, s]) => [s, entity] as const))),
+    );
     // Lists of many lengths: the grouping is tested on long lists as well as short ones.
     expect(Math.max(...[...index.relationsByEntity.values()].map((list) => list.length))).toBeGreaterThan(15);
   });
