@@ -8,7 +8,7 @@ import { useGraphData } from './api/use-graph-data';
 import { GraphRefreshContext } from './bindings/loaded-graph';
 import { ErrorState } from './components/ErrorState';
 import { LoadingState } from './components/LoadingState';
-import { buildRenderGraph } from './core/graph-building';
+import { renderGraphOf } from './core/graph-building';
 import { AppShell } from './views/AppShell';
 
 export function App() {
@@ -16,7 +16,7 @@ export function App() {
   const data = state.status === 'ready' ? state.data : null;
   const drawnFrom = state.status === 'ready' ? state.drawnFrom : null;
   // Built once per load; the render graph then changes only by expansions (bindings/use-expansions).
-  const graph = useMemo(() => drawnFrom && buildRenderGraph(drawnFrom), [drawnFrom]);
+  const graph = useMemo(() => drawnFrom && renderGraphOf(drawnFrom), [drawnFrom]);
 
   if (state.status === 'error') {
     return <ErrorState title="Could not load the graph" message={state.message} onRetry={retry} />;

@@ -335,7 +335,9 @@ export async function hoverSomeRelation(page: Page, tries = 12): Promise<{ id: s
       .waitForFunction(
         () => document.querySelector('.graph-canvas__sigma')?.getAttribute('data-hover') || null,
         undefined,
-        { timeout: 2_000 },
+        // Sigma reads the pointer in an animation frame, then React sets the hover: on a busy
+        // machine that takes more than a second or two.
+        { timeout: 5_000 },
       )
       .then((handle) => handle.jsonValue())
       .catch(() => null);

@@ -45,14 +45,17 @@ function reachable(chunk: string, seen = new Set<string>()): Set<string> {
 }
 
 describe('the explorer’s opening requests in the production build', () => {
+  /** The page's module scripts, in document order (the order a browser runs them in). */
+  let scripts: string[];
   let entry: string;
 
   beforeAll(() => {
     ensureClientBuilt();
     const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-    const script = /<script type="module"[^>]*src="\/assets\/([^"]+\.js)"/.exec(html);
-    if (!script) throw new Error('client/dist/index.html has no module script.');
-    entry = script[1]!;
+    scripts = [...html.matchAll(/<script type="module"[^>]*src="\/assets\/([^"]+\.js)"/g)].map((match) => match[1]!);
+    const found = scripts.find((script) => script.startsWith('explorer-'));
+    if (!found) throw new Error('client/dist/index.html has no explorer entry script.');
+    entry = found;
   });
 
   it('are in a chunk of their own that reaches no React code', () => {
@@ -61,6 +64,12 @@ describe('the explorer’s opening requests in the production build', () => {
     expect(read(opening!)).toContain('/graphql');
     const reached = [...reachable(opening!)];
     expect(reached.filter(holdsReact)).toEqual([]);
+  });
+
+  it('run as a module script of their own, ahead of the entry, so they need not wait for React to arrive', () => {
+    expect(scripts).toHaveLength(2);
+    expect(scripts[0]).toMatch(/^opening-requests-.*\.js$/);
+    expect(scripts[1]).toBe(entry);
   });
 
   it('are imported by the entry before any chunk that holds React', () => {
@@ -108,6 +117,49 @@ describe('the explorer on a page that carries its opening answers', () => {
       ).stats;
       expect(later.status).toContain(`${entityCount} entities`);
       expect(later.status).toContain(`${relationCount} relations`);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'draws the graph, titled, before it mounts the tools and the details, and the canvas keeps its size when they come',
+    async () => {
+      const context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 } });
+      // What the page holds when sigma's first frame is drawn, noted by the page itself.
+      await context.addInitScript(() => {
+        const observer = new MutationObserver(() => {
+          const canvas = document.querySelector<HTMLElement>('[data-graph-ready="true"]');
+          if (!canvas) return;
+          observer.disconnect();
+          const note = window as unknown as { atFirstFrame: object };
+          note.atFirstFrame = {
+            tabs: document.querySelectorAll('[role="tab"]').length,
+            details: document.querySelector('[aria-label="Details"]')?.childElementCount ?? -1,
+            title: document.querySelector('h1')?.firstChild?.textContent ?? null,
+            width: canvas.offsetWidth,
+            height: canvas.offsetHeight,
+          };
+        });
+        observer.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-graph-ready'] });
+      });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(harness.server.url);
+      await waitForGraph(page);
+      await page.getByRole('tab', { name: 'Filters' }).waitFor();
+      await page.getByRole('complementary', { name: 'Details' }).getByRole('heading').first().waitFor();
+      const canvas = page.locator('[data-graph-ready]');
+      const now = {
+        width: await canvas.evaluate((element: HTMLElement) => element.offsetWidth),
+        height: await canvas.evaluate((element: HTMLElement) => element.offsetHeight),
+      };
+      const atFirstFrame = await page.evaluate(() => (window as unknown as { atFirstFrame: object }).atFirstFrame);
+      // The dataset's title comes with the graph: the first frame's header already names it.
+      const { dataset } = await harness.api<{ dataset: { title: string } }>('{ dataset { title } }');
+      expect(atFirstFrame).toEqual({ tabs: 0, details: 0, title: dataset.title, ...now });
+      expect(errors).toEqual([]);
+      await context.close();
     },
     TEST_TIMEOUT,
   );

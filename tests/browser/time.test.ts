@@ -127,6 +127,37 @@ describe('the time bar', () => {
   );
 
   it(
+    'keeps the canvas its size while the timeline loads, so the graph is not resized and drawn again when it comes',
+    async () => {
+      const context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 } });
+      // The timeline's answer is held back, so it surely comes after the graph is drawn.
+      let held = 0;
+      await context.route('**/graphql', async (route) => {
+        if (route.request().postData()?.includes('timeline(')) {
+          held += 1;
+          await new Promise((resolve) => setTimeout(resolve, 1_500));
+        }
+        await route.continue();
+      });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(`${harness.server.url}/`);
+      await waitForGraph(page);
+      const time = page.getByRole('region', { name: 'Time' });
+      await expect(time.getByText('Loading the timeline…').count()).resolves.toBe(1);
+      const canvas = page.locator('.graph-canvas__sigma');
+      const before = await canvas.boundingBox();
+      await time.locator('.time-bar__histogram').waitFor();
+      expect(held).toBeGreaterThan(0);
+      expect(await canvas.boundingBox()).toEqual(before);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
     'the timeline view lists every dated event with its date and quotes, each quote opening the reader',
     async () => {
       const { timeline } = await harness.api<{

@@ -6,6 +6,7 @@ import type { EntitySummaryFragment, RelationSummaryFragment } from '../../clien
 import { shapeGraphData, type GraphData, type LoadedOverview } from '../../client/src/core/graph-data';
 
 export const overview: LoadedOverview = {
+  dataset: { title: 'Fixture graph' },
   stats: { entityCount: 5, relationCount: 5, claimCount: 0, sourceCount: 2, citationCount: 7 },
   vocabulary: {
     entityTypes: [

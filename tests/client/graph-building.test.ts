@@ -3,6 +3,7 @@ import {
   edgeColor,
   nodeSize,
   parallelEdgeCurvatures,
+  renderGraphOf,
   QUALIFIED_EDGE_COLOR,
 } from '../../client/src/core/graph-building';
 import { shapeGraphData } from '../../client/src/core/graph-data';
@@ -101,6 +102,16 @@ describe('the render graph', () => {
       relationType: 'leader_of',
       corroboration: 1,
     });
+  });
+});
+
+describe('renderGraphOf', () => {
+  it('builds one render graph per loaded graph, the one buildRenderGraph builds', () => {
+    const data = fixtureGraph();
+    const graph = renderGraphOf(data);
+    expect(renderGraphOf(data)).toBe(graph);
+    expect(graph.export()).toEqual(buildRenderGraph(data).export());
+    expect(renderGraphOf(fixtureGraph())).not.toBe(graph);
   });
 });
 

@@ -6,6 +6,7 @@ import {
   createEdgeReducer,
   createNodeReducer,
   DIM_NODE_COLOR,
+  highlightingFor,
   highlightSettings,
   PATH_EDGE_COLOR,
   withPath,
@@ -50,6 +51,17 @@ describe('edge labels', () => {
       expect(highlightSettings(graph, input).renderEdgeLabels).toBe(true);
       expect(labelled(input)).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('highlightingFor', () => {
+  it('gives the emphasis and the settings that draw it, from one input', () => {
+    const hovered = { ...base, hoveredEntity: 'leader' };
+    const { emphasis, settings } = highlightingFor(graph, hovered);
+    expect(emphasis).toEqual(computeEmphasis(graph, hovered));
+    expect(settings.renderEdgeLabels).toBe(true);
+    expect(settings.nodeReducer('isis-k', graph.getNodeAttributes('isis-k'))).toEqual(display(hovered).node('isis-k'));
+    expect(highlightingFor(graph, base)).toMatchObject({ emphasis: null, settings: { renderEdgeLabels: false } });
   });
 });
 

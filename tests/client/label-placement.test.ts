@@ -21,7 +21,7 @@ const entity = (key: string, x: number, y: number, more: Partial<LabelCandidate>
   ...more,
 });
 
-const placedBoxes = (pass: LabelPass): Box[] => pass.labels.map((label) => label.box);
+const placedBoxes = (pass: LabelPass): Box[] => [...pass.labels].map((label) => label.box);
 
 describe('placing node labels', () => {
   it('puts a name right of its entity, where sigma draws it', () => {
@@ -71,7 +71,7 @@ describe('placing node labels', () => {
     const iraq = placeLabel(edge, entity('iraq', 50, 100), canvas);
     expect(iraq.erased).toHaveLength(1);
     expect(iraq.moved).toEqual([]);
-    expect(edge.labels.map((label) => label.candidate.key)).toEqual(['iraq']);
+    expect([...edge.labels].map((label) => label.candidate.key)).toEqual(['iraq']);
   });
 
   it("names a hub even where smaller entities' names already are, but not over another hub's name", () => {
@@ -111,7 +111,7 @@ describe('placing node labels', () => {
     const smaller = placeLabel(pass, entity('hospital', 350, 200, { size: 5 }), canvas);
     expect(smaller.erased).toEqual([]);
     placeLabel(pass, entity('taliban', 330, 205, { size: 14, priority: 'hub' }), canvas);
-    expect(pass.labels.map((label) => label.candidate.key)).toContain('selected');
+    expect([...pass.labels].map((label) => label.candidate.key)).toContain('selected');
   });
 
   it('keeps every name clear of every other name and entity in a crowded pass', () => {
@@ -131,7 +131,7 @@ describe('placing node labels', () => {
       expect(box.left >= 0 && box.right <= canvas.width && box.top >= 0 && box.bottom <= canvas.height).toBe(true);
       for (const { x, y, size } of crowd) {
         const disc = { left: x - size, right: x + size, top: y - size, bottom: y + size };
-        const own = pass.labels.find((label) => label.box === box)!.candidate;
+        const own = [...pass.labels].find((label) => label.box === box)!.candidate;
         if (own.x !== x || own.y !== y) expect(overlaps(box, disc)).toBe(false);
       }
     }

@@ -6,6 +6,7 @@
 import type { Client } from '@urql/core';
 
 import type { GraphData } from '../core/graph-data';
+import { renderGraphOf } from '../core/graph-building';
 import { loadGraphDataInStages, type LoadProgress } from './load-graph';
 
 export interface GraphLoad {
@@ -36,6 +37,9 @@ export function startGraphLoad(client: Client): GraphLoad {
       // Observable by benchmarks (npm run bench:browser): when the data was in.
       performance.mark('graph-data-loaded');
       listened.first = first;
+      // Its picture too, now: before the first render, the main thread would wait for the
+      // interface's code otherwise (opening-requests.ts runs ahead of it).
+      renderGraphOf(first);
     },
     // Not left unhandled before a hook awaits it: its failure surfaces there.
     () => undefined,

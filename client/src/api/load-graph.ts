@@ -155,7 +155,7 @@ async function loadStages(
   sourcesLoaded.catch(() => undefined);
   const openingRelations = ask(client, 'the overview’s relations', OpeningRelationsDocument, {});
   openingRelations.catch(() => undefined);
-  const { stats, vocabulary, overview } = await ask(client, 'the graph overview', OpeningViewDocument, {});
+  const { dataset, stats, vocabulary, overview } = await ask(client, 'the graph overview', OpeningViewDocument, {});
   const whole = !overview.truncated;
   if (whole || chooseGraphScope(stats) === 'bounded') {
     const [{ overview: relations }, sourcesFirstPage] = await Promise.all([openingRelations, firstSources]);
@@ -167,7 +167,7 @@ async function loadStages(
     });
     const sourcesComplete = !sourcesFirstPage.pageInfo.hasNextPage;
     const first = shapeGraphData(
-      { stats, vocabulary, sources: sourcesFirstPage.edges.map((edge) => edge.node), sourcesComplete },
+      { dataset, stats, vocabulary, sources: sourcesFirstPage.edges.map((edge) => edge.node), sourcesComplete },
       [...overview.entities],
       [...relations.relations],
       whole ? null : { totalEntities: overview.totalEntities, totalRelations: overview.totalRelations },
@@ -205,6 +205,6 @@ async function loadStages(
     ),
     sourcesLoaded,
   ]);
-  const data = shapeGraphData({ stats, vocabulary, sources }, entities, relations, null, await positions);
+  const data = shapeGraphData({ dataset, stats, vocabulary, sources }, entities, relations, null, await positions);
   return { first: data, complete: Promise.resolve(data) };
 }

@@ -4,7 +4,7 @@
  */
 import type { ReactNode } from 'react';
 
-import { useDatasetTitle } from '../api/use-dataset-title';
+import { useDatasetTitle } from '../bindings/loaded-graph';
 import { useExplorerState } from '../bindings/use-explorer-state';
 import { useNavigation } from '../bindings/use-navigation';
 import { navigationSection, parseRoute, routeHref } from '../core/routing';

@@ -4,7 +4,6 @@
  */
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 
-import { useDatasetTitle } from '../api/use-dataset-title';
 import { LoadedGraphContext } from '../bindings/loaded-graph';
 import { ExpansionContext, useExpansions } from '../bindings/use-expansions';
 import { useNavigation } from '../bindings/use-navigation';
@@ -64,7 +63,7 @@ export function AppShell({ data: loaded, graph }: { data: GraphData; graph: Rend
   const { location } = useNavigation();
   const route = useMemo(() => parseRoute(location.pathname, location.search), [location.pathname, location.search]);
   const context = useMemo(() => ({ data, colors: entityTypeColors(data.entityTypes) }), [data]);
-  const title = documentTitle(route, data, useDatasetTitle());
+  const title = documentTitle(route, data, data.title);
 
   useEffect(() => {
     document.title = title;

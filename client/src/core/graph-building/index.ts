@@ -90,3 +90,17 @@ export function buildRenderGraph(data: GraphData): RenderGraph {
   }
   return graph;
 }
+
+/** The render graph of each loaded graph: one per load, whoever asks first (see renderGraphOf). */
+const renderGraphs = new WeakMap<GraphData, RenderGraph>();
+
+/**
+ * The render graph of `data`, built once: the opening load builds it as soon as its data is in
+ * (api/graph-load.ts), while the interface's code is still arriving, and App then draws that
+ * same graph (expansions change it in place).
+ */
+export function renderGraphOf(data: GraphData): RenderGraph {
+  let graph = renderGraphs.get(data);
+  if (!graph) renderGraphs.set(data, (graph = buildRenderGraph(data)));
+  return graph;
+}

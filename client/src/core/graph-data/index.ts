@@ -68,6 +68,7 @@ export function shapeGraphData(
   });
   const sources: SourceInfo[] = overview.sources.map((source) => ({ ...source }));
   return {
+    title: overview.dataset.title,
     stats: { ...overview.stats },
     entityTypes: overview.vocabulary.entityTypes.map((type) => ({ ...type })),
     relationTypes: overview.vocabulary.relationTypes.map((type) => ({ ...type })),

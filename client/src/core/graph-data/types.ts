@@ -74,6 +74,8 @@ export interface RelationEdge {
 }
 
 export interface GraphData {
+  /** The dataset's title (graph-data/dataset.yaml). */
+  title: string;
   stats: GraphStats;
   entityTypes: EntityTypeInfo[];
   relationTypes: RelationTypeInfo[];

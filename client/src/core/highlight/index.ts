@@ -113,6 +113,17 @@ export function highlightSettings(graph: RenderGraph, input: HighlightInput, emp
   };
 }
 
+/** What stands out and the settings that draw it: what the canvas needs for one highlight input. */
+export interface Highlighting {
+  emphasis: Emphasis | null;
+  settings: ReturnType<typeof highlightSettings>;
+}
+
+export function highlightingFor(graph: RenderGraph, input: HighlightInput): Highlighting {
+  const emphasis = computeEmphasis(graph, input);
+  return { emphasis, settings: highlightSettings(graph, input, emphasis) };
+}
+
 export function createNodeReducer(input: HighlightInput, emphasis: Emphasis | null) {
   return (node: string, attributes: RenderNodeAttributes): Partial<NodeDisplayData> => {
     const display: Partial<NodeDisplayData> = { ...attributes };

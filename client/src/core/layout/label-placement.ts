@@ -48,8 +48,8 @@ interface PlacedLabel {
 
 /** What one drawing pass has put on the canvas so far. */
 export interface LabelPass {
-  /** The labels on the canvas, in the order they were placed. */
-  labels: PlacedLabel[];
+  /** The labels on the canvas, in the order they were placed (a set: displaced ones leave in one step). */
+  labels: Set<PlacedLabel>;
   discs: Box[];
   /**
    * The same labels and discs by the grid cells they touch, so that a placement looks only at
@@ -75,7 +75,7 @@ const GAP = 3;
 const HALO = 2;
 
 export function newLabelPass(): LabelPass {
-  return { labels: [], discs: [], cells: new Map(), placed: 0 };
+  return { labels: new Set(), discs: [], cells: new Map(), placed: 0 };
 }
 
 /** Grid cells, in pixels: about a short name's width. */
@@ -102,7 +102,7 @@ function cellAt(pass: LabelPass, cell: number) {
 
 function addLabel(pass: LabelPass, candidate: LabelCandidate, box: Box): PlacedLabel {
   const placed = { candidate, box, order: pass.placed++ };
-  pass.labels.push(placed);
+  pass.labels.add(placed);
   for (const cell of cellsOf(box)) cellAt(pass, cell).labels.push(placed);
   return placed;
 }
@@ -126,10 +126,8 @@ function labelsOver(pass: LabelPass, box: Box): PlacedLabel[] {
 
 /** Takes `displaced` off the canvas. */
 function removeLabels(pass: LabelPass, displaced: readonly PlacedLabel[]): void {
-  if (displaced.length === 0) return;
-  const gone = new Set(displaced);
-  pass.labels = pass.labels.filter((label) => !gone.has(label));
   for (const label of displaced) {
+    pass.labels.delete(label);
     for (const cell of cellsOf(label.box)) {
       const content = pass.cells.get(cell)!;
       content.labels = content.labels.filter((other) => other !== label);
@@ -157,17 +155,18 @@ function sides(candidate: LabelCandidate, canvas: Canvas): Box[] {
   const { x, y, size, width, fontSize } = candidate;
   const height = fontSize * 1.05 + 2 * HALO;
   // Sigma's baseline puts the text's middle on the entity's centre.
-  const middle = { top: y - height / 2, bottom: y + height / 2 };
-  const centred = { left: x - width / 2 - HALO, right: x + width / 2 + HALO };
-  const boxes = [
-    { left: x + size + GAP - HALO, right: x + size + GAP + width + HALO, ...middle },
-    { left: x - size - GAP - width - HALO, right: x - size - GAP + HALO, ...middle },
-    { ...centred, top: y + size + 1, bottom: y + size + 1 + height },
-    { ...centred, top: y - size - 1 - height, bottom: y - size - 1 },
-  ];
-  return boxes.filter(
-    (box) => box.left >= 0 && box.top >= 0 && box.right <= canvas.width && box.bottom <= canvas.height,
-  );
+  const [top, bottom] = [y - height / 2, y + height / 2];
+  const [left, right] = [x - width / 2 - HALO, x + width / 2 + HALO];
+  const boxes: Box[] = [];
+  // Plain pushes, not spreads and a filter: this runs for every label of every frame.
+  const keep = (box: Box) => {
+    if (box.left >= 0 && box.top >= 0 && box.right <= canvas.width && box.bottom <= canvas.height) boxes.push(box);
+  };
+  keep({ left: x + size + GAP - HALO, right: x + size + GAP + width + HALO, top, bottom });
+  keep({ left: x - size - GAP - width - HALO, right: x - size - GAP + HALO, top, bottom });
+  keep({ left, right, top: y + size + 1, bottom: y + size + 1 + height });
+  keep({ left, right, top: y - size - 1 - height, bottom: y - size - 1 });
+  return boxes;
 }
 
 /** Where the text starts, and its baseline (the text's middle on the box's middle). */
@@ -176,12 +175,13 @@ function textPosition(placed: PlacedLabel): { x: number; y: number } {
   return { x: box.left + HALO, y: (box.top + box.bottom) / 2 + candidate.fontSize / 3 };
 }
 
-function isFree(pass: LabelPass, box: Box): boolean {
+/** No label (of those `blocking` picks) and, when every label counts, no disc over `box`. */
+function isFree(pass: LabelPass, box: Box, blocking?: (label: PlacedLabel) => boolean): boolean {
   for (const cell of cellsOf(box)) {
     const content = pass.cells.get(cell);
     if (!content) continue;
-    for (const label of content.labels) if (overlaps(label.box, box)) return false;
-    for (const disc of content.discs) if (overlaps(disc, box)) return false;
+    for (const label of content.labels) if (overlaps(label.box, box) && (!blocking || blocking(label))) return false;
+    if (!blocking) for (const disc of content.discs) if (overlaps(disc, box)) return false;
   }
   return true;
 }
@@ -195,7 +195,7 @@ function chooseSide(pass: LabelPass, candidate: LabelCandidate, canvas: Canvas):
   const candidates = sides(candidate, canvas);
   const free = candidates.find((side) => isFree(pass, side));
   if (free || candidate.priority === false) return free ?? null;
-  const heldByPriority = (side: Box) => labelsOver(pass, side).some((label) => label.candidate.priority !== false);
+  const heldByPriority = (side: Box) => !isFree(pass, side, (label) => label.candidate.priority !== false);
   const taken = candidates.find((side) => !heldByPriority(side));
   if (taken || candidate.priority === 'hub') return taken ?? null;
   return candidates[0] ?? sides(candidate, NO_BOUNDS)[0] ?? null;

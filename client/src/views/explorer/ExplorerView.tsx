@@ -201,6 +201,12 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
     camera.request(fitAll());
   }, [update, camera]);
 
+  // The tools and the details mount once the graph is drawn: the canvas is what the page opens
+  // for, and their first render (over a hundred elements, code run for the first time) would
+  // otherwise come before it. Their columns keep their size meanwhile, so the canvas does not move.
+  const [graphDrawn, setGraphDrawn] = useState(false);
+  const markGraphDrawn = useCallback(() => setGraphDrawn(true), []);
+
   const selection = state.selection;
   const hiddenReason = (visible: boolean) =>
     visible
@@ -267,75 +273,77 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
 
       {/* Tools that change what the graph shows: complementary to the canvas, not site navigation. */}
       <aside className="explorer__sidebar" aria-label="Explore the graph" id={TOOLS_ID}>
-        <Tabs<SidebarTab>
-          label="Explore"
-          selected={tab}
-          onSelect={chooseTab}
-          tabs={[
-            {
-              id: 'filters',
-              label: 'Filters',
-              note: isFiltered(state.filters) ? 'some on' : null,
-              render: () => <FilterPanel filters={state.filters} onChange={changeFilters} />,
-            },
-            {
-              id: 'search',
-              label: 'Search',
-              render: () => (
-                <SearchPanel
-                  search={state.search}
-                  onSearch={(text) => update(on('search', () => text))}
-                  onSelectEntity={chooseEntity}
-                  onSelectRelation={chooseRelation}
-                />
-              ),
-            },
-            {
-              id: 'paths',
-              label: 'Paths',
-              render: () => (
-                <PathFinderPanel
-                  path={state.path}
-                  paths={pathsResult.paths}
-                  total={pathsResult.total}
-                  hasMore={pathsResult.hasMore}
-                  onMore={pathsResult.more}
-                  fetching={pathsResult.fetching}
-                  error={pathsResult.error}
-                  filtered={isFiltered(state.filters)}
-                  onChange={changePath}
-                  onRetry={pathsResult.retry}
-                  onSelectEntity={chooseEntity}
-                  onSelectRelation={chooseRelation}
-                />
-              ),
-            },
-            {
-              id: 'compare',
-              label: 'Compare',
-              render: () => (
-                <ComparePanel
-                  compare={state.compare}
-                  result={comparison}
-                  onChange={changeCompare}
-                  onSelectRelation={chooseRelation}
-                />
-              ),
-            },
-            {
-              id: 'list',
-              label: 'List',
-              render: () => (
-                <ListPanel
-                  visibility={visibility}
-                  selection={selection}
-                  onSelectEntity={chooseEntity}
-                  onSelectRelation={chooseRelation}
-                />
-              ),
-            },
-          ]}
-        />
+        {graphDrawn && (
+          <Tabs<SidebarTab>
+            label="Explore"
+            selected={tab}
+            onSelect={chooseTab}
+            tabs={[
+              {
+                id: 'filters',
+                label: 'Filters',
+                note: isFiltered(state.filters) ? 'some on' : null,
+                render: () => <FilterPanel filters={state.filters} onChange={changeFilters} />,
+              },
+              {
+                id: 'search',
+                label: 'Search',
+                render: () => (
+                  <SearchPanel
+                    search={state.search}
+                    onSearch={(text) => update(on('search', () => text))}
+                    onSelectEntity={chooseEntity}
+                    onSelectRelation={chooseRelation}
+                  />
+                ),
+              },
+              {
+                id: 'paths',
+                label: 'Paths',
+                render: () => (
+                  <PathFinderPanel
+                    path={state.path}
+                    paths={pathsResult.paths}
+                    total={pathsResult.total}
+                    hasMore={pathsResult.hasMore}
+                    onMore={pathsResult.more}
+                    fetching={pathsResult.fetching}
+                    error={pathsResult.error}
+                    filtered={isFiltered(state.filters)}
+                    onChange={changePath}
+                    onRetry={pathsResult.retry}
+                    onSelectEntity={chooseEntity}
+                    onSelectRelation={chooseRelation}
+                  />
+                ),
+              },
+              {
+                id: 'compare',
+                label: 'Compare',
+                render: () => (
+                  <ComparePanel
+                    compare={state.compare}
+                    result={comparison}
+                    onChange={changeCompare}
+                    onSelectRelation={chooseRelation}
+                  />
+                ),
+              },
+              {
+                id: 'list',
+                label: 'List',
+                render: () => (
+                  <ListPanel
+                    visibility={visibility}
+                    selection={selection}
+                    onSelectEntity={chooseEntity}
+                    onSelectRelation={chooseRelation}
+                  />
+                ),
+              },
+            ]}
+          />
+        )}
       </aside>
 
       <main className="explorer__stage">
@@ -354,6 +362,7 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
             onDoubleClickEntity={doubleClickEntity}
             only={state.only}
             onShowOnly={(ids) => update(on('only', () => ids))}
+            onFirstFrame={markGraphDrawn}
             overlay={
               state.focus && (
                 <FocusBanner
@@ -371,45 +380,49 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
       </main>
 
       <aside className="explorer__details" aria-label="Details" id={DETAILS_ID}>
-        {selection?.kind === 'entity' && (
-          <EntityPanel
-            key={selection.id}
-            entityId={selection.id}
-            hiddenReason={hiddenReason(visibility.entities.has(selection.id))}
-            focus={state.focus}
-            onSelectEntity={chooseEntity}
-            onSelectRelation={(relationId) => openRelationFrom(selection.id, relationId)}
-            returnFocusTo={openedFrom?.entityId === selection.id ? openedFrom.relationId : null}
-            onFocus={enterFocus}
-            onPathEnd={(end, id) => {
-              update(on('path', setPathEnd(end, id)));
-              chooseTab('paths');
-            }}
-            onClose={clickStage}
-          />
-        )}
-        {selection?.kind === 'relation' && (
-          <EvidencePanel
-            key={selection.id}
-            relationId={selection.id}
-            hiddenReason={hiddenReason(visibility.relations.has(selection.id))}
-            onSelectEntity={chooseEntity}
-            onClose={closeEvidence}
-            focusOnOpen
-          />
-        )}
-        {!selection && (
-          <div className="panel panel--empty">
-            <h2 className="panel__title">Every edge has a source</h2>
-            <p>
-              Search for an entity, or click a node or an edge, to see what the articles say about it and the exact
-              sentences behind each relation.
-            </p>
-            <p className="hint">
-              Hover a node to see its neighbours. Use Filters to keep what one article supports, Paths to see how two
-              entities connect, and List for a keyboard-friendly view.
-            </p>
-          </div>
+        {graphDrawn && (
+          <>
+            {selection?.kind === 'entity' && (
+              <EntityPanel
+                key={selection.id}
+                entityId={selection.id}
+                hiddenReason={hiddenReason(visibility.entities.has(selection.id))}
+                focus={state.focus}
+                onSelectEntity={chooseEntity}
+                onSelectRelation={(relationId) => openRelationFrom(selection.id, relationId)}
+                returnFocusTo={openedFrom?.entityId === selection.id ? openedFrom.relationId : null}
+                onFocus={enterFocus}
+                onPathEnd={(end, id) => {
+                  update(on('path', setPathEnd(end, id)));
+                  chooseTab('paths');
+                }}
+                onClose={clickStage}
+              />
+            )}
+            {selection?.kind === 'relation' && (
+              <EvidencePanel
+                key={selection.id}
+                relationId={selection.id}
+                hiddenReason={hiddenReason(visibility.relations.has(selection.id))}
+                onSelectEntity={chooseEntity}
+                onClose={closeEvidence}
+                focusOnOpen
+              />
+            )}
+            {!selection && (
+              <div className="panel panel--empty">
+                <h2 className="panel__title">Every edge has a source</h2>
+                <p>
+                  Search for an entity, or click a node or an edge, to see what the articles say about it and the exact
+                  sentences behind each relation.
+                </p>
+                <p className="hint">
+                  Hover a node to see its neighbours. Use Filters to keep what one article supports, Paths to see how
+                  two entities connect, and List for a keyboard-friendly view.
+                </p>
+              </div>
+            )}
+          </>
         )}
       </aside>
     </div>

@@ -11,7 +11,7 @@ import { fitAll } from '../../core/camera';
 import type { CompareState, ComparisonHighlight } from '../../core/comparison';
 import type { Visibility } from '../../core/filters';
 import type { RenderGraph } from '../../core/graph-building';
-import { highlightSettings, type HighlightInput } from '../../core/highlight';
+import { highlightingFor, type HighlightInput } from '../../core/highlight';
 import type { Selection } from '../../core/selection';
 import type { CameraDirector } from './canvas/camera-director';
 import { CameraController } from './canvas/CameraController';
@@ -46,11 +46,13 @@ interface GraphStageProps {
   /** The entities "show only these" keeps, if any (the explorer state's `only`). */
   only: readonly string[] | null;
   onShowOnly: (ids: readonly string[] | null) => void;
+  /** Called once sigma has drawn the graph (GraphCanvas). */
+  onFirstFrame?: () => void;
 }
 
 export function GraphStage(props: GraphStageProps) {
   const { graph, visibility, selection, path, comparison, compare, camera, overlay } = props;
-  const { onDoubleClickEntity } = props;
+  const { onDoubleClickEntity, onFirstFrame } = props;
   const { data, colors } = useLoadedGraph();
   const [hoveredEntity, setHoveredEntity] = useState<string | null>(null);
   const [hoveredRelation, setHoveredRelation] = useState<string | null>(null);
@@ -61,6 +63,8 @@ export function GraphStage(props: GraphStageProps) {
     () => ({ visibility, selection, hoveredEntity, hoveredRelation, path, zoomedIn, comparison }),
     [visibility, selection, hoveredEntity, hoveredRelation, path, zoomedIn, comparison],
   );
+  // Made once per change, so a new sigma and the highlight controller get the same reducers.
+  const highlighting = useMemo(() => highlightingFor(graph, highlight), [graph, highlight]);
 
   const visibleCountByType = useMemo(() => {
     const counts = new Map<string, number>();
@@ -80,7 +84,12 @@ export function GraphStage(props: GraphStageProps) {
 
   return (
     <div className="graph-stage">
-      <GraphCanvas graph={graph} label={label} startingSettings={() => highlightSettings(graph, highlight)}>
+      <GraphCanvas
+        graph={graph}
+        label={label}
+        startingSettings={() => highlighting.settings}
+        onFirstFrame={onFirstFrame}
+      >
         <GraphEventsController
           onClickEntity={manipulation.onClickEntity}
           onClickRelation={manipulation.onClickRelation}
@@ -90,7 +99,7 @@ export function GraphStage(props: GraphStageProps) {
           onHoverRelation={setHoveredRelation}
         />
         <ZoomLevelController onZoomedIn={setZoomedIn} />
-        <HighlightController input={highlight} />
+        <HighlightController input={highlight} highlighting={highlighting} />
         <CameraController director={camera} />
         <ZoomControls onFit={onFit} />
         <ExportControls data={data} visibility={visibility} />

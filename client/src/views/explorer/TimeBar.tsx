@@ -60,6 +60,7 @@ export function TimeBar({ range, onChange }: TimeBarProps) {
     return () => window.clearInterval(timer);
   }, [playing, onChange]);
 
+  const undated = counts.data !== undefined && bars.length === 0;
   const highest = Math.max(1, ...bars.map((bar) => bar.relations + bar.events));
   const active = range.from !== null || range.to !== null;
   const choose = (from: string, to: string) =>
@@ -110,40 +111,50 @@ export function TimeBar({ range, onChange }: TimeBarProps) {
           </span>
         )}
       </div>
-      <QueryState query={counts} action="load the timeline" found={bars.length > 0} loading="Loading the timeline…" />
-      {bars.length > 0 && (
-        <>
-          <div
-            className="time-bar__histogram"
-            aria-hidden="true"
-            onPointerLeave={() => setAnchor(null)}
-            onPointerUp={() => setAnchor(null)}
-          >
-            {bars.map((bar) => (
-              <div
-                key={bar.month}
-                className={`time-bar__bar${active && monthInRange(bar.month, range) ? ' time-bar__bar--chosen' : ''}`}
-                title={`${formatDate(bar.month)}: ${bar.relations} relations, ${bar.events} events`}
-                data-month={bar.month}
-                onPointerDown={(event) => {
-                  event.preventDefault();
-                  setAnchor(bar.month);
-                  choose(bar.month, bar.month);
-                }}
-                onPointerEnter={() => anchor && choose(anchor, bar.month)}
-              >
-                <span style={{ height: `${((bar.relations + bar.events) / highest) * 100}%` }} />
-              </div>
-            ))}
-          </div>
-          <CountsTable bars={bars} />
-        </>
+      {/* The histogram's room is kept while the timeline loads: the canvas above would otherwise
+          shrink when it arrives, and sigma resize, refresh and draw the graph again. A dataset
+          with no dated relation has no histogram to wait for. */}
+      {!undated && (
+        <div className="time-bar__histogram-room">
+          <QueryState
+            query={counts}
+            action="load the timeline"
+            found={bars.length > 0}
+            loading="Loading the timeline…"
+          />
+          {bars.length > 0 && (
+            <div
+              className="time-bar__histogram"
+              aria-hidden="true"
+              onPointerLeave={() => setAnchor(null)}
+              onPointerUp={() => setAnchor(null)}
+            >
+              {bars.map((bar) => (
+                <div
+                  key={bar.month}
+                  className={`time-bar__bar${active && monthInRange(bar.month, range) ? ' time-bar__bar--chosen' : ''}`}
+                  title={`${formatDate(bar.month)}: ${bar.relations} relations, ${bar.events} events`}
+                  data-month={bar.month}
+                  onPointerDown={(event) => {
+                    event.preventDefault();
+                    setAnchor(bar.month);
+                    choose(bar.month, bar.month);
+                  }}
+                  onPointerEnter={() => anchor && choose(anchor, bar.month)}
+                >
+                  <span style={{ height: `${((bar.relations + bar.events) / highest) * 100}%` }} />
+                </div>
+              ))}
+            </div>
+          )}
+        </div>
       )}
+      {!undated && <CountsTable bars={bars} />}
     </section>
   );
 }
 
-/** The histogram as text: the months that hold anything. */
+/** The histogram as text: the months that hold anything (none while the timeline loads). */
 function CountsTable({ bars }: { bars: MonthBar[] }) {
   // Its rows only while it is open: hundreds of months are otherwise laid out for no one.
   const [open, setOpen] = useState(false);
@@ -151,7 +162,7 @@ function CountsTable({ bars }: { bars: MonthBar[] }) {
   return (
     <details className="time-bar__table" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>Counts by month</summary>
-      {open && (
+      {open && filled.length > 0 && (
         <table>
           <caption>Dated relations and dated events per month</caption>
           <thead>

@@ -4,7 +4,6 @@
  */
 import { useState } from 'react';
 
-import { useDatasetTitle } from '../../../api/use-dataset-title';
 import { useLoadedGraph } from '../../../bindings/loaded-graph';
 import { useExplorerState } from '../../../bindings/use-explorer-state';
 import { relationsCsv, visibleGraphGexf } from '../../../core/export';
@@ -24,7 +23,7 @@ export function ExportControls({ data, visibility }: { data: GraphData; visibili
   const sigma = useSigma();
   const { colors } = useLoadedGraph();
   const { state } = useExplorerState();
-  const title = useDatasetTitle();
+  const { title } = data;
   const [problem, setProblem] = useState<string | null>(null);
 
   /** The picture of what the canvas shows now, as SVG text. */

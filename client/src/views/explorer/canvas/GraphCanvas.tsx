@@ -25,17 +25,21 @@ interface GraphCanvasProps {
    * what the controllers hide at once (at 10^4 relations, every edge label: tens of ms).
    */
   startingSettings?: () => ExplorerSigmaSettings;
+  /** Called after sigma's first drawn frame (of each instance: a replaced graph is drawn anew). */
+  onFirstFrame?: () => void;
   children?: ReactNode;
 }
 
-export function GraphCanvas({ graph, label, startingSettings, children }: GraphCanvasProps) {
+export function GraphCanvas({ graph, label, startingSettings, onFirstFrame, children }: GraphCanvasProps) {
   const settings = useMemo(() => createSigmaSettings(), []);
   const [sigma, setSigma] = useState<ExplorerSigma | null>(null);
   // Read when a sigma is made, not a reason to make another (the first render's, or the last
   // committed one's when the graph is replaced: the controllers correct what it got wrong).
   const starting = useRef(startingSettings);
+  const firstFrame = useRef(onFirstFrame);
   useLayoutEffect(() => {
     starting.current = startingSettings;
+    firstFrame.current = onFirstFrame;
   });
 
   const containerRef = useCallback(
@@ -44,24 +48,29 @@ export function GraphCanvas({ graph, label, startingSettings, children }: GraphC
       // Written here, not as React props, so React never resets what sigma's events set.
       container.dataset.graphReady = 'false';
       container.dataset.cameraSettled = 'true';
+      // Sigma indexes, processes and draws in its constructor, and any settings change after it
+      // indexes every entity and relation again: it starts with the settings it will draw with.
+      // That first frame is never shown (the render scheduled below replaces it before the browser
+      // paints, once the camera is fitted), so it places no names: a pass over hundreds of labels
+      // in code not yet compiled, for nothing. The drawer stays the same function, so no setting changes.
       const startWith = { ...settings, ...starting.current?.() };
-      // Sigma draws in its constructor, but that frame is never shown: the settings below (and
-      // the controllers' reducers) refresh it before the browser paints. It draws no names, then:
-      // a pass over hundreds of labels while the code is still cold, for nothing.
+      const drawLabel = startWith.defaultDrawNodeLabel;
+      let constructing = true;
       const instance: ExplorerSigma = new Sigma(graph, container, {
         ...startWith,
-        renderLabels: false,
-        renderEdgeLabels: false,
+        defaultDrawNodeLabel:
+          drawLabel &&
+          ((...args) => {
+            if (!constructing) drawLabel(...args);
+          }),
       });
-      instance.setSettings({
-        renderLabels: startWith.renderLabels ?? true,
-        renderEdgeLabels: startWith.renderEdgeLabels ?? false,
-      });
+      constructing = false;
       let renders = 0;
       instance.on('afterRender', () => {
         renders += 1;
         container.dataset.renderCount = String(renders);
         container.dataset.graphReady = 'true';
+        if (renders === 1) firstFrame.current?.();
       });
       const camera = instance.getCamera();
       const showCamera = () => {
@@ -71,7 +80,10 @@ export function GraphCanvas({ graph, label, startingSettings, children }: GraphC
       showCamera();
       camera.on('updated', showCamera);
       // Panels opening or the window turning change the canvas size without a window resize.
+      // Its first call only reports the size sigma has already taken: no second refresh then.
       const observer = new ResizeObserver(() => {
+        const { width, height } = instance.getDimensions();
+        if (container.offsetWidth === width && container.offsetHeight === height) return;
         instance.resize();
         instance.scheduleRefresh();
       });

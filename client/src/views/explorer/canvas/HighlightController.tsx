@@ -1,22 +1,24 @@
 /**
- * Renders nothing: turns the highlight view model into sigma reducers (hover, selection,
- * path, filters), and says on the container what is hovered and emphasised.
+ * Renders nothing: gives sigma the highlight's reducers (hover, selection, path, filters),
+ * and says on the container what is hovered and emphasised.
  */
-import { useEffect, useMemo } from 'react';
+import { useEffect } from 'react';
 
-import { computeEmphasis, highlightSettings, type HighlightInput } from '../../../core/highlight';
+import type { Highlighting, HighlightInput } from '../../../core/highlight';
 import { useSigma } from './sigma-context';
 
-export function HighlightController({ input }: { input: HighlightInput }) {
+export function HighlightController({ input, highlighting }: { input: HighlightInput; highlighting: Highlighting }) {
   const sigma = useSigma();
-  const graph = sigma.getGraph();
-  const emphasis = useMemo(() => computeEmphasis(graph, input), [graph, input]);
+  const { settings, emphasis } = highlighting;
 
   useEffect(() => {
-    const settings = highlightSettings(graph, input, emphasis);
-    sigma.setSetting('nodeReducer', settings.nodeReducer);
-    sigma.setSetting('edgeReducer', settings.edgeReducer);
-    sigma.setSetting('renderEdgeLabels', settings.renderEdgeLabels);
+    // Each settings change makes sigma run every entity and relation through the reducers again
+    // (a full refresh): one change for all three, and none when sigma already has them (a new
+    // sigma starts with them, GraphStage's startingSettings).
+    const changed = (Object.keys(settings) as (keyof typeof settings)[]).some(
+      (key) => sigma.getSetting(key) !== settings[key],
+    );
+    if (changed) sigma.setSettings(settings);
     // What stands out, on the container for tests and styles: "entity:<id>" or "relation:<id>"
     // under the pointer, and why others are dimmed ("hover", "path", "selection" or "none").
     const container = sigma.getContainer();
@@ -27,7 +29,7 @@ export function HighlightController({ input }: { input: HighlightInput }) {
           ? `relation:${input.hoveredRelation}`
           : '';
     container.dataset.emphasis = emphasis?.reason ?? 'none';
-  }, [sigma, graph, input, emphasis]);
+  }, [sigma, input, settings, emphasis]);
 
   return null;
 }
