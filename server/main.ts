@@ -10,7 +10,7 @@
  * answers, before the search indexes are built.
  */
 // First: the heap policy applies to everything the server allocates, the data included.
-import './heap-growth';
+import { setHeapGrowth } from './heap-growth';
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,6 +36,8 @@ function curatorToken(): string | null {
 }
 
 async function main(): Promise<void> {
+  // Until the data is loaded, indexed and snapshotted (heap-growth.ts).
+  setHeapGrowth('start-up');
   let knowledgeGraph;
   let version: string | undefined;
   let saveSnapshot: (() => Promise<unknown>) | undefined;
@@ -103,9 +105,10 @@ async function main(): Promise<void> {
   }
   console.log(`Knowledge-graph explorer at ${server.url}/ (API at ${server.url}${GRAPHQL_PATH})`);
   const listening = performance.now();
-  void server.searchIndexesBuilt.then(() =>
-    console.log(`Search indexes built ${((performance.now() - listening) / 1000).toFixed(1)} s after start-up.`),
-  );
+  void server.searchIndexesBuilt.then(() => {
+    console.log(`Search indexes built ${((performance.now() - listening) / 1000).toFixed(1)} s after start-up.`);
+    setHeapGrowth('serving');
+  });
   if (token) console.log(`Curator mode: signed-in curators may change ${dir}.`);
 
   // Graceful shutdown: stop accepting connections, let the requests in flight finish (Apollo's

@@ -11,10 +11,11 @@
  *   4. write them and the change log atomically (atomic-write.ts);
  *   5. hand the graph the loader built in step 3 to `onCommitted`, which swaps it in.
  */
-import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { access, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+import { DATASET_FILE } from '../data/dataset';
 import { GraphDataError } from '../data/errors';
 import { GRAPH_DATA_FILES, loadGraphData } from '../data/load-graph-data';
 import type { KnowledgeGraph } from '../data/model';
@@ -187,6 +188,11 @@ async function validate(
       if (text !== undefined) await writeFile(path.join(staging, file), text);
       else await symlink(path.join(dir, file), path.join(staging, file));
     }
+    // The dataset's title and description too, when there are any: the staged graph is the one served next.
+    await access(path.join(dir, DATASET_FILE)).then(
+      () => symlink(path.join(dir, DATASET_FILE), path.join(staging, DATASET_FILE)),
+      () => undefined,
+    );
     await mkdir(path.join(staging, 'sources'));
     for (const name of await readdir(path.join(dir, 'sources'))) {
       await symlink(path.join(dir, 'sources', name), path.join(staging, 'sources', name));

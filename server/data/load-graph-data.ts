@@ -12,6 +12,7 @@ import { MultiGraph } from 'graphology';
 import { isMap, type Node } from 'yaml';
 import { checkCitationVoice, namesOfEntities, readVoiceVocabulary, type VoiceRules } from './attribution';
 import { FILE_READ_CONCURRENCY, mapWithConcurrency } from './bounded-concurrency';
+import { FilesDigest, setLoadedVersion } from './data-version';
 import { DATASET_FILE, DEFAULT_DATASET, datasetSchema, type DatasetRecord } from './dataset';
 import { GraphDataError, type DataProblem } from './errors';
 import type {
@@ -62,14 +63,16 @@ interface Located<T> {
 
 export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promise<KnowledgeGraph> {
   const problems: DataProblem[] = [];
+  // The data version: every file read goes into it, in this fixed order (data-version.ts).
+  const digest = new FilesDigest();
   // Files are read one after another: at 10^6 relations the text of one file and its parsed
   // records take hundreds of MB, and reading them together would add the peaks.
-  const vocabularyFile = await readYamlFile(dir, GRAPH_DATA_FILES.vocabulary, problems);
-  const datasetFile = await readDatasetFile(dir, problems);
-  const sourcesFile = await readRecordFile(dir, GRAPH_DATA_FILES.sources, problems);
-  const entitiesFile = await readRecordFile(dir, GRAPH_DATA_FILES.entities, problems);
-  const relationsFile = await readRecordFile(dir, GRAPH_DATA_FILES.relations, problems);
-  const claimsFile = await readRecordFile(dir, GRAPH_DATA_FILES.claims, problems);
+  const vocabularyFile = await readYamlFile(dir, GRAPH_DATA_FILES.vocabulary, problems, digest);
+  const datasetFile = await readDatasetFile(dir, problems, digest);
+  const sourcesFile = await readRecordFile(dir, GRAPH_DATA_FILES.sources, problems, digest);
+  const entitiesFile = await readRecordFile(dir, GRAPH_DATA_FILES.entities, problems, digest);
+  const relationsFile = await readRecordFile(dir, GRAPH_DATA_FILES.relations, problems, digest);
+  const claimsFile = await readRecordFile(dir, GRAPH_DATA_FILES.claims, problems, digest);
   if (!vocabularyFile || !sourcesFile || !entitiesFile || !relationsFile || !claimsFile || !datasetFile) {
     throw new GraphDataError(problems);
   }
@@ -464,7 +467,7 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
 
   if (problems.length > 0) throw new GraphDataError(problems);
 
-  return {
+  const knowledgeGraph: KnowledgeGraph = {
     graph: buildEntityGraph(
       [...entities.values()]
         .filter(({ value }) => !value.retired)
@@ -482,6 +485,8 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
       reportingCues: voiceVocabulary.reportingCues,
     },
   };
+  setLoadedVersion(knowledgeGraph, digest.digest());
+  return knowledgeGraph;
 }
 
 /** Entities become nodes; relations become edges keyed by their id, undirected where the type is symmetric. */
@@ -557,13 +562,17 @@ function pathPart(part: string): string | number {
 }
 
 /** The dataset's title and description; the default when graph-data has no dataset file; null when invalid. */
-async function readDatasetFile(dir: string, problems: DataProblem[]): Promise<DatasetRecord | null> {
+async function readDatasetFile(
+  dir: string,
+  problems: DataProblem[],
+  digest: FilesDigest,
+): Promise<DatasetRecord | null> {
   try {
     await access(`${dir}/${DATASET_FILE}`);
   } catch {
     return DEFAULT_DATASET;
   }
-  const yaml = await readYamlFile(dir, DATASET_FILE, problems);
+  const yaml = await readYamlFile(dir, DATASET_FILE, problems, digest);
   if (!yaml) return null;
   const record: YamlRecord = {
     index: 1,

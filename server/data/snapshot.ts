@@ -25,8 +25,8 @@
  * holds, as the loader shares them: a million relations would otherwise each carry their own
  * copies, and looking each copy up by its value cost seconds at 10^6 relations.
  *
- * The data version (data-version.ts) is kept with the load it hashes, so that a restart does
- * not hash the whole graph again.
+ * The data version (data-version.ts), the digest of the files the loader read, is kept with
+ * the load, and given to the graph read back: a restart does not run the loader that makes it.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { type FileHandle, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
@@ -34,7 +34,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { FILE_READ_CONCURRENCY, mapWithConcurrency } from './bounded-concurrency';
-import { dataVersion } from './data-version';
+import { dataVersion, setLoadedVersion } from './data-version';
 import { buildEntityGraph, loadGraphData } from './load-graph-data';
 import type {
   CitationRecord,
@@ -75,8 +75,8 @@ export interface CachedLoad {
 
 /**
  * A citation as stored: its quote and target left blank, and restored on reading. Blank, not
- * left out, so that every field keeps its place: the data version hashes records as JSON, and
- * a restored record must hash as the loaded one did.
+ * left out, so that every field keeps its place: a restored citation has the loaded one's
+ * fields in the same order (one object shape for both, and equal as JSON).
  */
 type StoredCitation = Omit<CitationRecord, 'quote' | 'target'> & { quote: ''; target: undefined };
 
@@ -227,16 +227,15 @@ async function readSnapshot(
       restore(claim.citations, { kind: 'claim', id: claim.id });
       claims.set(claim.id, claim);
     }
-    return {
-      knowledgeGraph: {
-        graph: buildEntityGraph(entities, relations),
-        sources,
-        claims,
-        vocabulary,
-        ...(tables.dataset ? { dataset: tables.dataset } : {}),
-      },
-      dataVersion: tables.dataVersion,
+    const knowledgeGraph: KnowledgeGraph = {
+      graph: buildEntityGraph(entities, relations),
+      sources,
+      claims,
+      vocabulary,
+      ...(tables.dataset ? { dataset: tables.dataset } : {}),
     };
+    setLoadedVersion(knowledgeGraph, tables.dataVersion);
+    return { knowledgeGraph, dataVersion: tables.dataVersion };
   } catch {
     // A truncated or foreign file: load in full and write a good one.
     return null;

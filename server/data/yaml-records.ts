@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
+import type { FilesDigest } from './data-version';
 import type { DataProblem } from './errors';
 import { readRecordBlocks } from './record-blocks';
 
@@ -23,10 +24,20 @@ export interface YamlFile {
   lineOf(node: Node | null | undefined): number | undefined;
 }
 
-/** The text of a graph-data file, or null after reporting why it cannot be read. */
-export async function readDataFile(dir: string, file: string, problems: DataProblem[]): Promise<string | null> {
+/**
+ * The text of a graph-data file, or null after reporting why it cannot be read. Its bytes go
+ * into `digest` (the data version) as they are read.
+ */
+export async function readDataFile(
+  dir: string,
+  file: string,
+  problems: DataProblem[],
+  digest?: FilesDigest,
+): Promise<string | null> {
   try {
-    return await readFile(`${dir}/${file}`, 'utf8');
+    const bytes = await readFile(`${dir}/${file}`);
+    digest?.add(file, bytes);
+    return bytes.toString('utf8');
   } catch (error) {
     problems.push({
       file,
@@ -37,8 +48,13 @@ export async function readDataFile(dir: string, file: string, problems: DataProb
 }
 
 /** A small YAML file (the vocabulary, the dataset) parsed whole, with a syntax tree for positions. */
-export async function readYamlFile(dir: string, file: string, problems: DataProblem[]): Promise<YamlFile | null> {
-  const text = await readDataFile(dir, file, problems);
+export async function readYamlFile(
+  dir: string,
+  file: string,
+  problems: DataProblem[],
+  digest?: FilesDigest,
+): Promise<YamlFile | null> {
+  const text = await readDataFile(dir, file, problems, digest);
   return text === null ? null : parseYamlText(text, file, problems);
 }
 
@@ -47,8 +63,13 @@ export async function readYamlFile(dir: string, file: string, problems: DataProb
  * record-blocks.ts where it applies and whole by `yaml` where it does not; null after
  * reporting why they cannot be read.
  */
-export async function readRecordFile(dir: string, file: string, problems: DataProblem[]): Promise<YamlRecord[] | null> {
-  const text = await readDataFile(dir, file, problems);
+export async function readRecordFile(
+  dir: string,
+  file: string,
+  problems: DataProblem[],
+  digest: FilesDigest,
+): Promise<YamlRecord[] | null> {
+  const text = await readDataFile(dir, file, problems, digest);
   if (text === null) return null;
   const fast = readRecordBlocks(text, file, problems);
   if (fast.kind === 'records') return fast.records;

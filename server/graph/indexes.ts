@@ -119,28 +119,15 @@ export function buildGraphIndex(knowledgeGraph: KnowledgeGraph): GraphIndex {
   }
 
   // Walking relation ids in sorted order keeps every list below sorted without a sort.
+  const relations = relationIds.map((id) => graph.getEdgeAttributes(id));
   const relationsByType = new Map<string, string[]>();
-  const relationsBySource = new Map<string, string[]>();
-  const relationsByEntity = new Map<string, string[]>();
   const relationsByCorroboration: string[][] = [];
-  // Source ids per entity, with repeats; made distinct once all relations and claims are in.
-  const supportByEntity = new Map<string, string[]>();
   const citationsBySource = new Map<string, CitationRecord[]>();
   let citationCount = 0;
-
-  const noteSupport = (entityId: string, sourceId: string) => push(supportByEntity, entityId, sourceId);
-
-  for (const id of relationIds) {
-    const relation = graph.getEdgeAttributes(id);
-    push(relationsByType, relation.type, id);
-    push(relationsByEntity, relation.subject, id);
-    if (relation.object !== relation.subject) push(relationsByEntity, relation.object, id);
-    (relationsByCorroboration[relation.sourceIds.length] ??= []).push(id);
-    for (const sourceId of relation.sourceIds) {
-      push(relationsBySource, sourceId, id);
-      noteSupport(relation.subject, sourceId);
-      noteSupport(relation.object, sourceId);
-    }
+  for (let i = 0; i < relations.length; i++) {
+    const relation = relations[i]!;
+    push(relationsByType, relation.type, relationIds[i]!);
+    (relationsByCorroboration[relation.sourceIds.length] ??= []).push(relationIds[i]!);
     for (const citation of relation.citations) push(citationsBySource, citation.sourceId, citation);
     citationCount += relation.citations.length;
   }
@@ -150,27 +137,65 @@ export function buildGraphIndex(knowledgeGraph: KnowledgeGraph): GraphIndex {
   const claimsBySource = new Map<string, ClaimRecord[]>();
   for (const claim of [...claims.values()].sort(byId)) {
     push(claimsByEntity, claim.entity, claim);
-    for (const sourceId of claim.sourceIds) {
-      push(claimsBySource, sourceId, claim);
-      noteSupport(claim.entity, sourceId);
-    }
+    for (const sourceId of claim.sourceIds) push(claimsBySource, sourceId, claim);
     for (const citation of claim.citations) push(citationsBySource, citation.sourceId, citation);
     citationCount += claim.citations.length;
   }
   for (const list of claimsByEntity.values()) list.sort(byAttributeValueId);
   for (const list of citationsBySource.values()) list.sort((a, b) => a.start - b.start || a.end - b.end);
 
-  // Walking entities in id order fills each source's entity list already sorted. (Arrays with
-  // repeats, then one dedupe per entity: several times faster than a Set per source at 10^6.)
-  const sourceIdsByEntity = new Map<string, string[]>();
-  const entitiesBySource = new Map<string, string[]>();
-  for (const entityId of entityIds) {
-    const support = supportByEntity.get(entityId);
-    if (!support) continue;
-    const distinct = [...new Set(support)].sort();
-    sourceIdsByEntity.set(entityId, distinct);
-    for (const sourceId of distinct) push(entitiesBySource, sourceId, entityId);
-  }
+  // The lists with one per entity or per source, grouped by position (see groupPositions).
+  const entityPosition = positionsOf(entityIds);
+  // Every source cited, in id order (a graph built in memory may cite a source it does not hold).
+  const sourceKeys = sortedUnion(sourceIds, relations, claims.values());
+  const sourcePosition = positionsOf(sourceKeys);
+  const subjects = Int32Array.from(relations, (relation) => entityPosition.get(relation.subject)!);
+  const objects = Int32Array.from(relations, (relation) => entityPosition.get(relation.object)!);
+  const sourcesOfRelation = groupPositions(relations.length, (emit) => {
+    for (let i = 0; i < relations.length; i++) {
+      for (const sourceId of relations[i]!.sourceIds) emit(i, sourcePosition.get(sourceId)!);
+    }
+  });
+  const relationsOfEntity = groupPositions(entityIds.length, (emit) => {
+    for (let i = 0; i < relations.length; i++) {
+      emit(subjects[i]!, i);
+      if (objects[i] !== subjects[i]) emit(objects[i]!, i);
+    }
+  });
+  const relationsOfSource = groupPositions(sourceKeys.length, (emit) => {
+    forEachGrouped(sourcesOfRelation, (i, source) => emit(source, i));
+  });
+
+  // The sources behind each entity's relations and claims, each once, in id order. Positions
+  // of sources are in id order, so a numeric sort of an entity's positions sorts its ids.
+  const lastEntityOf = new Int32Array(sourceKeys.length).fill(-1);
+  const distinct: number[] = [];
+  let entity = 0;
+  const note = (source: number) => {
+    if (lastEntityOf[source] === entity) return;
+    lastEntityOf[source] = entity;
+    distinct.push(source);
+  };
+  const sourcesOfEntity = groupPositions(entityIds.length, (emit) => {
+    lastEntityOf.fill(-1);
+    for (entity = 0; entity < entityIds.length; entity++) {
+      forEachInGroup(relationsOfEntity, entity, (relation) => forEachInGroup(sourcesOfRelation, relation, note));
+      for (const claim of claimsByEntity.get(entityIds[entity]!) ?? []) {
+        for (const sourceId of claim.sourceIds) note(sourcePosition.get(sourceId)!);
+      }
+      distinct.sort((a, b) => a - b);
+      for (const source of distinct) emit(entity, source);
+      distinct.length = 0;
+    }
+  });
+  const entitiesOfSource = groupPositions(sourceKeys.length, (emit) => {
+    forEachGrouped(sourcesOfEntity, (entity, source) => emit(source, entity));
+  });
+
+  const relationsByEntity = listsByKey(entityIds, relationsOfEntity, relationIds);
+  const relationsBySource = listsByKey(sourceKeys, relationsOfSource, relationIds);
+  const sourceIdsByEntity = listsByKey(entityIds, sourcesOfEntity, sourceKeys);
+  const entitiesBySource = listsByKey(sourceKeys, entitiesOfSource, entityIds);
 
   const entityTypeCounts = new Map([...entitiesByType].map(([type, ids]) => [type, ids.length]));
   const relationTypeCounts = new Map([...relationsByType].map(([type, ids]) => [type, ids.length]));
@@ -288,6 +313,84 @@ export function indexLists(
     if (list && list.length > 0) lists.push(list);
   }
   return lists;
+}
+
+/**
+ * Items grouped by key, both as positions (0 … keyCount - 1 and 0 … n - 1): the items of key k
+ * are items[offsets[k]] … items[offsets[k + 1] - 1], in the order they were emitted.
+ */
+interface PositionGroups {
+  offsets: Uint32Array;
+  items: Int32Array;
+}
+
+/**
+ * Groups the (key, item) pairs `forEachPair` emits, calling it twice: once to count each key's
+ * items, once to place them. Every list is then allocated once at its size, where pushing
+ * into 10^5 growing arrays left their outgrown copies to collect (at 10^6 relations the index
+ * builds in about 14.3 s of CPU instead of 14.6–16.5). `forEachPair` must emit the same pairs
+ * in the same order both times.
+ */
+function groupPositions(
+  keyCount: number,
+  forEachPair: (emit: (key: number, item: number) => void) => void,
+): PositionGroups {
+  const offsets = new Uint32Array(keyCount + 1);
+  forEachPair((key) => offsets[key + 1]!++);
+  for (let k = 0; k < keyCount; k++) offsets[k + 1]! += offsets[k]!;
+  const items = new Int32Array(offsets[keyCount]!);
+  const next = offsets.slice(0, keyCount);
+  forEachPair((key, item) => (items[next[key]!++] = item));
+  return { offsets, items };
+}
+
+function forEachInGroup({ offsets, items }: PositionGroups, key: number, use: (item: number) => void): void {
+  for (let i = offsets[key]!; i < offsets[key + 1]!; i++) use(items[i]!);
+}
+
+function forEachGrouped({ offsets, items }: PositionGroups, use: (key: number, item: number) => void): void {
+  for (let key = 0; key + 1 < offsets.length; key++) {
+    for (let i = offsets[key]!; i < offsets[key + 1]!; i++) use(key, items[i]!);
+  }
+}
+
+/** key → its items as `values[item]`, for the keys that have any. */
+function listsByKey<V>(
+  keys: readonly string[],
+  { offsets, items }: PositionGroups,
+  values: readonly V[],
+): Map<string, V[]> {
+  const lists = new Map<string, V[]>();
+  for (let key = 0; key < keys.length; key++) {
+    const [from, to] = [offsets[key]!, offsets[key + 1]!];
+    if (from === to) continue;
+    const list = new Array<V>(to - from);
+    for (let i = from; i < to; i++) list[i - from] = values[items[i]!]!;
+    lists.set(keys[key]!, list);
+  }
+  return lists;
+}
+
+function positionsOf(keys: readonly string[]): Map<string, number> {
+  const positions = new Map<string, number>();
+  for (let i = 0; i < keys.length; i++) positions.set(keys[i]!, i);
+  return positions;
+}
+
+/** `sorted` with every other source id the records name, sorted. */
+function sortedUnion(
+  sorted: readonly string[],
+  relations: readonly RelationRecord[],
+  claims: Iterable<ClaimRecord>,
+): readonly string[] {
+  const known = new Set(sorted);
+  const others = new Set<string>();
+  const note = (ids: readonly string[]) => {
+    for (const id of ids) if (!known.has(id)) others.add(id);
+  };
+  for (const relation of relations) note(relation.sourceIds);
+  for (const claim of claims) note(claim.sourceIds);
+  return others.size === 0 ? sorted : [...sorted, ...others].sort();
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -1,6 +1,16 @@
 import { buildGraphIndex, degreeOf } from '../../server/graph/indexes';
 import { everyRelation, shippedGraphIndex, sortedIds } from './shipped-graph';
 import { tinyKnowledgeGraph } from './tiny-graph';
+import { syntheticGraph } from '../support/in-memory-graph';
+
+/** key → values, every list sorted, from (key, value) pairs: the indexes' definition, written plainly. */
+function sortedLists(pairs: (readonly [string, string])[]): Map<string, string[]> {
+  const lists = new Map<string, Set<string>>();
+  for (const [key, value] of pairs) lists.set(key, (lists.get(key) ?? new Set()).add(value));
+  return new Map([...lists].map(([key, values]) => [key, [...values].sort()]));
+}
+
+const byKey = (map: ReadonlyMap<string, readonly string[]>) => new Map([...map].sort(([a], [b]) => (a < b ? -1 : 1)));
 
 describe('the graph index built from the shipped graph-data', () => {
   it('lists every entity and every relation once, in id order', async () => {
@@ -66,6 +76,32 @@ describe('the graph index built from the shipped graph-data', () => {
       }
     }
     expect(index.claimsByEntity.get('isis-k')?.length).toBeGreaterThan(0);
+  });
+
+  it('gives each entity and each source exactly the lists their definitions give, on a generated graph', () => {
+    const knowledgeGraph = syntheticGraph(2_000, 10_000, 40);
+    const index = buildGraphIndex(knowledgeGraph);
+    const relations = knowledgeGraph.graph.mapEdges((_id, relation) => relation);
+    const claims = [...knowledgeGraph.claims.values()];
+    const ends = (relation: (typeof relations)[number]) => [relation.subject, relation.object];
+    const support = [
+      ...relations.flatMap((relation) =>
+        ends(relation).flatMap((end) => relation.sourceIds.map((s) => [end, s] as const)),
+      ),
+      ...claims.flatMap((claim) => claim.sourceIds.map((s) => [claim.entity, s] as const)),
+    ];
+    expect(byKey(index.relationsByEntity)).toEqual(
+      byKey(sortedLists(relations.flatMap((relation) => ends(relation).map((end) => [end, relation.id] as const)))),
+    );
+    expect(byKey(index.relationsBySource)).toEqual(
+      byKey(sortedLists(relations.flatMap((relation) => relation.sourceIds.map((s) => [s, relation.id] as const)))),
+    );
+    expect(byKey(index.sourceIdsByEntity)).toEqual(byKey(sortedLists(support)));
+    expect(byKey(index.entitiesBySource)).toEqual(
+      byKey(sortedLists(support.map(([entity, s]) => [s, entity] as const))),
+    );
+    // Lists of many lengths: the grouping is tested on long lists as well as short ones.
+    expect(Math.max(...[...index.relationsByEntity.values()].map((list) => list.length))).toBeGreaterThan(15);
   });
 
   it('counts an entity’s degree as the relations it takes part in', () => {
