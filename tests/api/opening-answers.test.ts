@@ -12,7 +12,7 @@ import type { IncomingMessage } from 'node:http';
 
 import { HeaderMap } from '@apollo/server';
 
-import type { GraphQLPostOptions } from '../../server/api/graphql-post';
+import { ownRequestKey, type GraphQLPostOptions } from '../../server/api/graphql-post';
 import { answersElement, explorerPage, openingRequestsOf } from '../../server/api/opening-answers';
 import { ResponseCache } from '../../server/api/response-cache';
 import { type TestServer, startTestServer } from './test-server';
@@ -156,5 +156,28 @@ describe('answering the opening requests in the background', () => {
     page(req);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(executions).toBe(2 * REQUESTS.length);
+  });
+
+  it('sends the same page while its answers stay, and the new answers once the data changed', async () => {
+    let version = 'v1';
+    const cache = new ResponseCache(() => version);
+    const post = { cache, personal: () => false } as unknown as GraphQLPostOptions;
+    const keep = (n: number) =>
+      REQUESTS.forEach((body, index) =>
+        cache.set(version, ownRequestKey(body), {
+          status: 200,
+          headers: [],
+          body: Buffer.from(JSON.stringify({ data: { n, index } })),
+        }),
+      );
+    const page = explorerPage(path.join(await builtClient(), 'index.html'), post)!;
+    const req = { headers: {} } as IncomingMessage;
+    keep(1);
+    const first = page(req);
+    expect(answersIn(first)).toEqual([{ data: { n: 1, index: 0 } }, { data: { n: 1, index: 1 } }]);
+    expect(page(req)).toBe(first);
+    version = 'v2';
+    keep(2);
+    expect(answersIn(page(req))).toEqual([{ data: { n: 2, index: 0 } }, { data: { n: 2, index: 1 } }]);
   });
 });

@@ -21,14 +21,6 @@ export function useGraphRefresh(): () => void {
   return useContext(GraphRefreshContext);
 }
 
-/** Shown outside a loaded graph (nothing names a dataset there): names no particular graph. */
-export const FALLBACK_TITLE = 'Knowledge graph';
-
-/** The dataset's title, from the loaded graph, for headers and file names. */
-export function useDatasetTitle(): string {
-  return useContext(LoadedGraphContext)?.data.title ?? FALLBACK_TITLE;
-}
-
 export function useLoadedGraph(): LoadedGraph {
   const value = useContext(LoadedGraphContext);
   if (!value) throw new Error('useLoadedGraph must be used inside <LoadedGraphContext.Provider>.');

@@ -4,7 +4,7 @@
  */
 import type { ReactNode } from 'react';
 
-import { useDatasetTitle } from '../bindings/loaded-graph';
+import { useLoadedGraph } from '../bindings/loaded-graph';
 import { useExplorerState } from '../bindings/use-explorer-state';
 import { useNavigation } from '../bindings/use-navigation';
 import { navigationSection, parseRoute, routeHref } from '../core/routing';
@@ -22,7 +22,7 @@ interface AppHeaderProps {
 
 export function AppHeader({ titleIsHeading, subtitle, className = '', children }: AppHeaderProps) {
   const Title = titleIsHeading ? 'h1' : 'p';
-  const datasetTitle = useDatasetTitle();
+  const datasetTitle = useLoadedGraph().data.title;
   return (
     <header className={`app-header ${className}`}>
       <Title className="app-header__title">
