@@ -7,6 +7,7 @@ import type { GraphIndex } from './indexes';
 import { InvalidArgumentError } from './invalid-argument';
 
 interface FilterValues {
+  ids?: readonly string[] | null;
   types?: readonly string[] | null;
   entityTypes?: readonly string[] | null;
   entity?: string | null;
@@ -15,6 +16,15 @@ interface FilterValues {
 
 export function assertKnownRelationFilter(index: GraphIndex, filter: FilterValues | null | undefined): void {
   if (!filter) return;
+  const unknownIds = (filter.ids ?? []).filter((id) => !index.graph.hasEdge(id));
+  if (unknownIds.length > 0) {
+    // No list of the known ones: there can be a million.
+    throw new InvalidArgumentError(
+      'filter.ids',
+      `No relation has the id${unknownIds.length > 1 ? 's' : ''} ${unknownIds.map((id) => `"${id}"`).join(', ')} ` +
+        `in \`filter.ids\`: pass ids of existing relations (the data may have changed since they were read).`,
+    );
+  }
   const { relationTypes } = index.knowledgeGraph.vocabulary;
   assertKnown('filter.types', 'relation type', filter.types, (id) => relationTypes.has(id), [...relationTypes.keys()]);
   const { entityTypes } = index.knowledgeGraph.vocabulary;

@@ -50,6 +50,7 @@ describe('abuse limits', () => {
       const pages = /\b(entities|relations)\(first: \$first/.test(document);
       const variables = {
         id: 'isis-k',
+        ids: api.index.relationIds.slice(0, 100),
         text: 'isis',
         from: 'isis-k',
         to: 'taliban',

@@ -3,7 +3,12 @@
  * three organisations, a person and a place, two sources, and parallel relations.
  */
 import type { EntitySummaryFragment, RelationSummaryFragment } from '../../client/src/api/generated/graphql';
-import { shapeGraphData, type GraphData, type LoadedOverview } from '../../client/src/core/graph-data';
+import {
+  shapeGraphData,
+  type CitationRef,
+  type GraphData,
+  type LoadedOverview,
+} from '../../client/src/core/graph-data';
 
 export const overview: LoadedOverview = {
   dataset: { title: 'Fixture graph' },
@@ -60,6 +65,9 @@ const citation = (source: string, quote: string, start: number) => ({
   source: { id: source },
 });
 
+/** The fixture relations' citations, as api/relation-citations.ts gives them (the graph leaves them out). */
+export const fixtureCitations = new Map<string, CitationRef[]>();
+
 const relation = (
   id: string,
   type: string,
@@ -69,6 +77,10 @@ const relation = (
   object: string,
   citations: ReturnType<typeof citation>[],
 ): RelationSummaryFragment => {
+  fixtureCitations.set(
+    id,
+    citations.map((c) => ({ sourceId: c.source.id, quote: c.quote, start: c.start, end: c.end })),
+  );
   // As the API gives them: the distinct supporting sources, sorted, and their number.
   const sourceIds = [...new Set(citations.map((c) => c.source.id))].sort();
   return {
@@ -84,7 +96,6 @@ const relation = (
     sourceIds,
     subject: { id: subject },
     object: { id: object },
-    citations,
   };
 };
 

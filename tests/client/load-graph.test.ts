@@ -12,6 +12,7 @@ import { loadGraphData, loadGraphDataInStages, PAGE_SIZE, type LoadProgress } fr
 import { sourcesFilter } from '../../client/src/core/filters/sources';
 import { parseExplorerUrl, sanitizeExplorerState } from '../../client/src/core/url-state';
 import { buildRenderGraph } from '../../client/src/core/graph-building';
+import { fetchRelationCitations } from '../../client/src/api/relation-citations';
 
 let server: RunningServer;
 beforeAll(async () => {
@@ -36,7 +37,6 @@ describe('loading the whole graph through the API', () => {
     expect(isisk?.aliases).toContain('ISKP');
     for (const relation of data.relations) {
       expect(relation.corroboration).toBe(relation.sourceIds.length);
-      expect(relation.citations.length).toBeGreaterThan(0);
     }
 
     const graph = buildRenderGraph(data);
@@ -48,6 +48,23 @@ describe('loading the whole graph through the API', () => {
     }
     const again = await loadGraphData(createApiClient(`${server.url}/graphql`));
     expect(again.positions).toEqual(data.positions);
+  }, 30_000);
+
+  it('asks the citations the graph leaves out for the relations named, in batches the API accepts', async () => {
+    const client = createApiClient(`${server.url}/graphql`);
+    const data = await loadGraphData(client);
+    // More ids than one request may carry (RelationFilter.ids: at most 100), each once.
+    const ids = [...data.relations.map((relation) => relation.id), data.relations[0]!.id];
+    expect(ids.length).toBeGreaterThan(200);
+    const citations = await fetchRelationCitations(client, ids);
+    expect([...citations.keys()].sort()).toEqual(data.relations.map((relation) => relation.id));
+    for (const relation of data.relations) {
+      const cited = citations.get(relation.id)!;
+      expect(cited.length).toBeGreaterThan(0);
+      expect([...new Set(cited.map((citation) => citation.sourceId))].sort()).toEqual(relation.sourceIds);
+      for (const citation of cited) expect(citation.end - citation.start).toBe(citation.quote.length);
+    }
+    expect((await fetchRelationCitations(client, [])).size).toBe(0);
   }, 30_000);
 
   it('pages through a graph drawn whole that the overview does not hold whole, and places every entity', async () => {

@@ -30,8 +30,8 @@ import {
 } from './generated/graphql';
 
 /**
- * A relation's summary (ends, source ids, citations, time span) costs about 52 under the API's
- * cost limit (server/api/limits.ts MAX_COST, 25 000): 400 a page stays clear of it.
+ * A relation's summary (ends, source ids, time span) costs about 23 under the API's cost limit
+ * (server/api/limits.ts MAX_COST, 25 000): 400 a page stays well clear of it.
  */
 export const PAGE_SIZE = 400;
 

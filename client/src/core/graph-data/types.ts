@@ -50,6 +50,12 @@ export interface CitationRef {
   end: number;
 }
 
+/**
+ * Relation id → its citations, asked for the relations that need them (exports): the loaded
+ * graph leaves them out, as its pages would otherwise be mostly quotes.
+ */
+export type RelationCitations = ReadonlyMap<string, readonly CitationRef[]>;
+
 export interface RelationEdge {
   id: string;
   type: string;
@@ -68,7 +74,6 @@ export interface RelationEdge {
   /** A citation is unhedged (the `unhedged` filter keeps it). */
   unhedged: boolean;
   sourceIds: string[];
-  citations: CitationRef[];
   /** When it held or happened (its own dates or its dated ends'); null when undated. */
   span: DaySpan | null;
 }
