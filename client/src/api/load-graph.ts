@@ -12,7 +12,7 @@ import type { AnyVariables, Client, CombinedError } from '@urql/core';
 
 import { BOUNDED_VIEW_THRESHOLD, chooseGraphScope } from '../core/bounded-view';
 import { shapeGraphData, withAllSources, type EntityPositions, type GraphData } from '../core/graph-data';
-import { parsedDocument } from './documents';
+import { apiDocument } from './documents';
 import { takeEmbeddedAnswer } from './embedded-answers';
 import { requestBody, SOURCE_PAGE_SIZE } from './opening-queries';
 import {
@@ -70,7 +70,7 @@ export async function ask<Data, Variables extends AnyVariables>(
   // The page may have come with this answer (embedded-answers.ts): no round trip then.
   const embedded = takeEmbeddedAnswer(requestBody(query, variables));
   if (embedded !== undefined) return embedded as Data;
-  const result = await client.query(parsedDocument(query), variables, { requestPolicy: 'network-only' }).toPromise();
+  const result = await client.query(apiDocument(query), variables, { requestPolicy: 'network-only' }).toPromise();
   if (result.error) throw describeApiError(what, result.error);
   if (!result.data) throw new ApiError(`The API answered without data for ${what}.`);
   return result.data;
