@@ -7,7 +7,7 @@ describe('documents as urql takes them', () => {
   it('hands urql the generated text itself, which it parses into the same operation', () => {
     const text = NeighborhoodDocument.toString();
     expect(apiDocument(NeighborhoodDocument)).toBe(text);
-    const request = createRequest(apiDocument(NeighborhoodDocument), { id: 'x' });
+    const request = createRequest(apiDocument(NeighborhoodDocument), { id: 'x', depth: 1 });
     const operation = request.query.definitions.find((definition) => definition.kind === 'OperationDefinition');
     expect(operation && 'name' in operation ? operation.name?.value : null).toBe('Neighborhood');
   });
