@@ -11,6 +11,7 @@ import { CITABLE_RELATIONS } from '../../client/src/api/curation';
 import { PATHS_PAGE_SIZE } from '../../client/src/api/use-paths';
 import { PAGE_SIZE } from '../../client/src/api/load-graph';
 import { IDS_PER_REQUEST } from '../../client/src/api/relation-citations';
+import { IDS_PER_REQUEST as SUPPORT_IDS_PER_REQUEST } from '../../client/src/api/source-support';
 import { ENTITY_RELATIONS_PAGE_SIZE } from '../../client/src/api/use-entity-relations';
 import { LIST_PAGE } from '../../client/src/api/queries';
 import { BOUNDED_VIEW_THRESHOLD } from '../../client/src/core/bounded-view';
@@ -44,6 +45,7 @@ test("every client operation, with urql's __typename fields and the largest page
     RelationsPage: PAGE_SIZE,
     ExpandEntity: EXPAND_PAGE_SIZE,
     RelationCitations: IDS_PER_REQUEST,
+    EntitiesSupportedBy: SUPPORT_IDS_PER_REQUEST,
     CitableRecords: CITABLE_RELATIONS,
     EntityRelationsPage: ENTITY_RELATIONS_PAGE_SIZE,
     // The panels' and pages' lists ask LIST_PAGE items a page ("Show more" asks the next page).
@@ -71,6 +73,7 @@ test("every client operation, with urql's __typename fields and the largest page
       to: 'x',
       id: 'x',
       ids: ['x'],
+      sources: ['x'],
       text: 'x',
       a: 'x',
       b: 'x',

@@ -2,9 +2,9 @@ import { parse as parseGexf } from 'graphology-gexf';
 import Graph from 'graphology';
 
 import { csvField, relationsCsv, visibleGraphGexf } from '../../client/src/core/export';
-import { computeVisibility, DEFAULT_FILTERS } from '../../client/src/core/filters';
+import { computeVisibility, DEFAULT_FILTERS, sourceSupportScope } from '../../client/src/core/filters';
 import { buildRenderGraph } from '../../client/src/core/graph-building';
-import { fixtureCitations, fixtureGraph } from './fixtures';
+import { fixtureCitations, fixtureGraph, supportedByFixtureSources } from './fixtures';
 
 const data = fixtureGraph();
 
@@ -40,7 +40,11 @@ describe('CSV of visible relations', () => {
 describe('GEXF of the visible graph', () => {
   it('holds only visible entities and relations, with their domain attributes', () => {
     const graph = buildRenderGraph(data);
-    const visibility = computeVisibility(data, { ...DEFAULT_FILTERS, sources: ['bbc'] });
+    const visibility = computeVisibility(
+      data,
+      { ...DEFAULT_FILTERS, sources: ['bbc'] },
+      sourceSupportScope(data, supportedByFixtureSources(['bbc'])),
+    );
     const gexf = visibleGraphGexf(graph, data, visibility, fixtureCitations);
     expect(gexf).toContain('<gexf');
     expect(gexf).toContain('label="ISIS-K"');

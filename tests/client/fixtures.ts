@@ -40,15 +40,20 @@ export const overview: LoadedOverview = {
   ],
 };
 
-const entity = (id: string, name: string, type: string, degree: number, sources: string[]): EntitySummaryFragment => ({
-  id,
-  name,
-  type,
-  aliases: id === 'isis-k' ? ['ISKP', 'IS-K'] : [],
-  degree,
-  sourceIds: [...sources].sort(),
-  span: null,
-});
+/** The sources that support each fixture entity, as the API knows them (the loaded graph does not). */
+const entitySources = new Map<string, readonly string[]>();
+
+/** The fixture entities the sources support, as api/source-support.ts would answer. */
+export function supportedByFixtureSources(sources: readonly string[]): Set<string> {
+  return new Set(
+    [...entitySources].filter(([, ids]) => ids.some((id) => sources.includes(id))).map(([entityId]) => entityId),
+  );
+}
+
+const entity = (id: string, name: string, type: string, degree: number, sources: string[]): EntitySummaryFragment => {
+  entitySources.set(id, sources);
+  return { id, name, type, aliases: id === 'isis-k' ? ['ISKP', 'IS-K'] : [], degree, span: null };
+};
 
 export const entityPage: EntitySummaryFragment[] = [
   entity('taliban', 'Taliban', 'organization', 2, ['bbc', 'other']),

@@ -35,6 +35,13 @@ describe('a filter naming something the graph does not have', () => {
     );
     expect(() => assertKnownRelationFilter(index, { ids: ['gone'] })).toThrow(/the data may have changed/);
     expect(() => assertKnownRelationFilter(index, { ids: ['isis-k--enemy_of--taliban'] })).not.toThrow();
+    expect(() => assertKnownEntityFilter(index, { ids: ['isis-k', 'isis-q'] })).toThrow(
+      expect.objectContaining({
+        argument: 'filter.ids',
+        message: expect.stringMatching(/^No entity has the id "isis-q"/),
+      }),
+    );
+    expect(() => assertKnownEntityFilter(index, { ids: ['isis-k'] })).not.toThrow();
   });
 
   test('known values, empty lists and no filter pass', async () => {

@@ -28,7 +28,6 @@ export function toEntityNode(entity: EntitySummaryFragment): EntityNode {
     type: entity.type,
     aliases: [...entity.aliases],
     degree: entity.degree,
-    sourceIds: [...entity.sourceIds],
     span: entity.span ? { first: entity.span.first ?? null, last: entity.span.last ?? null } : null,
   };
 }

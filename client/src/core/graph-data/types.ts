@@ -35,8 +35,6 @@ export interface EntityNode {
   aliases: string[];
   /** Number of relations the entity takes part in, in the whole graph. */
   degree: number;
-  /** Sources that support any relation or claim of the entity. */
-  sourceIds: string[];
   /** When it happened or held; null when the sources do not date it. */
   span: DaySpan | null;
 }
