@@ -104,16 +104,32 @@ describe('loading the whole graph through the API', () => {
       host: '127.0.0.1',
       knowledgeGraph: await generatedGraph({ entities: 2_100, relations: 2_600, sources: 700, seed: 9 }),
     });
+    const realFetch = globalThis.fetch;
     try {
       await generated.layoutsPrepared;
-      const stages = loadGraphDataInStages(createApiClient(`${generated.url}/graphql`));
+      // The second stage asks for its pages only once let (graph-load.ts: after the first frame).
+      let letSecondStage!: () => void;
+      const secondStageWhen = new Promise<void>((resolve) => (letSecondStage = resolve));
+      const sourcePagesAsked = () => asked.filter((body) => body.includes('query SourcesPage')).length;
+      const asked: string[] = [];
+      globalThis.fetch = (input, init) => {
+        if (typeof init?.body === 'string') asked.push(init.body);
+        return realFetch(input, init);
+      };
+      const stages = loadGraphDataInStages(createApiClient(`${generated.url}/graphql`), undefined, secondStageWhen);
       const first = await stages.first;
       expect(chooseGraphScope(first.stats)).toBe('bounded');
       expect(first.stats.sourceCount).toBe(700);
       expect(first.sourcesComplete).toBe(false);
       expect(first.sources.length).toBeGreaterThan(0);
       expect(first.sources.length).toBeLessThan(700);
+      let completed = false;
+      void stages.complete.then(() => (completed = true));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect({ sourcePages: sourcePagesAsked(), completed }).toEqual({ sourcePages: 1, completed: false });
+      letSecondStage();
       const complete = await stages.complete;
+      expect(sourcePagesAsked()).toBeGreaterThan(1);
       expect(complete.sourcesComplete).toBe(true);
       expect(complete.sources.map((source) => source.id).sort()).toEqual(
         [...new Set(complete.sources.map((source) => source.id))].sort(),
@@ -142,6 +158,7 @@ describe('loading the whole graph through the API', () => {
       expect(compared.state.compare).toEqual({ a: unseen, b: null });
       expect(compared.problems.join(' ')).toContain('no-such-source');
     } finally {
+      globalThis.fetch = realFetch;
       await generated.close();
     }
   }, 90_000);

@@ -8,6 +8,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 import { useComparison } from '../../api/use-comparison';
+import { firstFrameDrawn } from '../../api/graph-load';
 import { useNeighborhood } from '../../api/use-neighborhood';
 import { useSourceSupport } from '../../api/use-source-support';
 import { usePaths } from '../../api/use-paths';
@@ -212,7 +213,10 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
   // for, and their first render (over a hundred elements, code run for the first time) would
   // otherwise come before it. Their columns keep their size meanwhile, so the canvas does not move.
   const [graphDrawn, setGraphDrawn] = useState(false);
-  const markGraphDrawn = useCallback(() => setGraphDrawn(true), []);
+  const markGraphDrawn = useCallback(() => {
+    setGraphDrawn(true);
+    firstFrameDrawn();
+  }, []);
 
   const selection = state.selection;
   const hiddenReason = (visible: boolean) =>
