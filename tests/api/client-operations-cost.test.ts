@@ -10,16 +10,20 @@ import { Kind, type OperationDefinitionNode, buildSchema, parse, visit } from 'g
 import { CITABLE_RELATIONS } from '../../client/src/api/curation';
 import { PATHS_PAGE_SIZE } from '../../client/src/api/use-paths';
 import { PAGE_SIZE } from '../../client/src/api/load-graph';
-import { IDS_PER_REQUEST } from '../../client/src/api/relation-citations';
-import { IDS_PER_REQUEST as SUPPORT_IDS_PER_REQUEST } from '../../client/src/api/source-support';
+import { LIST_ARGUMENT_MAX } from '../../client/src/api/batches';
 import { ENTITY_RELATIONS_PAGE_SIZE } from '../../client/src/api/use-entity-relations';
 import { LIST_PAGE } from '../../client/src/api/queries';
 import { BOUNDED_VIEW_THRESHOLD } from '../../client/src/core/bounded-view';
 import { EXPAND_PAGE_SIZE } from '../../client/src/core/bounded-view/expansion';
+import { MAX_LIST_LENGTH } from '../../server/api/argument-bounds';
 import { ARGUMENT_LIMITS, MAX_COST, operationCost } from '../../server/api/limits';
 import { SCHEMA_FILE } from '../../server/api/server';
 
 const OPERATIONS = join(import.meta.dirname, '..', '..', 'client', 'src', 'api', 'operations');
+
+test('the client batches ids by the API’s bound on a list argument', () => {
+  expect(LIST_ARGUMENT_MAX).toBe(MAX_LIST_LENGTH);
+});
 
 test("every client operation, with urql's __typename fields and the largest pages, costs less than the limit", async () => {
   const schema = buildSchema(await readFile(SCHEMA_FILE, 'utf8'));
@@ -44,8 +48,9 @@ test("every client operation, with urql's __typename fields and the largest page
     // The explorer's graph load asks PAGE_SIZE relations a page (each with its source ids and time span).
     RelationsPage: PAGE_SIZE,
     ExpandEntity: EXPAND_PAGE_SIZE,
-    RelationCitations: IDS_PER_REQUEST,
-    EntitiesSupportedBy: SUPPORT_IDS_PER_REQUEST,
+    // Export citations and the source filter's support: as many ids as a list argument holds.
+    RelationCitations: LIST_ARGUMENT_MAX,
+    EntitiesSupportedBy: LIST_ARGUMENT_MAX,
     CitableRecords: CITABLE_RELATIONS,
     EntityRelationsPage: ENTITY_RELATIONS_PAGE_SIZE,
     // The panels' and pages' lists ask LIST_PAGE items a page ("Show more" asks the next page).
