@@ -23,6 +23,20 @@ const entity = (key: string, x: number, y: number, more: Partial<LabelCandidate>
 
 const placedBoxes = (pass: LabelPass): Box[] => [...pass.labels].map((label) => label.box);
 
+/** A pass whose labels take every side of an entity at (x, y). */
+function crowdedAround(x: number, y: number): LabelPass {
+  const crowded = newLabelPass();
+  for (const [key, dx, dy] of [
+    ['right', 70, 0],
+    ['left', -70, 0],
+    ['below', 0, 18],
+    ['above', 0, -18],
+  ] as const) {
+    placeLabel(crowded, entity(key, x + dx, y + dy, { width: 80 }), canvas);
+  }
+  return crowded;
+}
+
 describe('placing node labels', () => {
   it('puts a name right of its entity, where sigma draws it', () => {
     const { position } = placeLabel(newLabelPass(), entity('kabul', 100, 100), canvas);
@@ -37,15 +51,7 @@ describe('placing node labels', () => {
     const left = placeLabel(pass, entity('kabul', 100, 100, { width: 40 }), canvas);
     expect(left.position!.x).toBeLessThan(100 - 40);
 
-    const crowded = newLabelPass();
-    for (const [key, x, y] of [
-      ['right', 170, 100],
-      ['left', 30, 100],
-      ['below', 100, 118],
-      ['above', 100, 82],
-    ] as const) {
-      placeLabel(crowded, entity(key, x, y, { width: 80 }), canvas);
-    }
+    const crowded = crowdedAround(100, 100);
     expect(placeLabel(crowded, entity('kabul', 100, 100), canvas).position).toBeNull();
   });
 
@@ -146,15 +152,7 @@ describe('widths measured only for labels that may be drawn', () => {
   };
 
   it('turns down an ordinary label with no free side at its lower bound without measuring it', () => {
-    const crowded = newLabelPass();
-    for (const [key, x, y] of [
-      ['right', 170, 100],
-      ['left', 30, 100],
-      ['below', 100, 118],
-      ['above', 100, 82],
-    ] as const) {
-      placeLabel(crowded, entity(key, x, y, { width: 80 }), canvas);
-    }
+    const crowded = crowdedAround(100, 100);
     let measured = 0;
     const width = { atLeast: 58, measure: () => (measured += 1) && 60 };
     expect(placeLabel(crowded, entity('kabul', 100, 100, { width }), canvas).position).toBeNull();
