@@ -10,7 +10,7 @@
  */
 import { dataVersion } from '../data/data-version';
 import type { KnowledgeGraph } from '../data/model';
-import { type GraphIndex, buildDeferredIndexes, buildGraphIndex } from '../graph/indexes';
+import { type GraphIndex, buildDeferredIndexes, buildGraphIndex, storedGroupedLists } from '../graph/indexes';
 import { prepareOverview } from '../graph/overview';
 import { type OverviewSize, prepareOverviewLayouts } from '../graph/overview-layout';
 import { ARGUMENT_LIMITS } from './limits';
@@ -22,15 +22,23 @@ export class ServedGraph {
   #version: string;
   #firstOverview: OverviewSize | null = null;
 
-  /** `version`: the graph's dataVersion when the caller has it already (a snapshot keeps it). */
-  constructor(knowledgeGraph: KnowledgeGraph, version?: string) {
-    this.#index = buildGraphIndex(knowledgeGraph);
+  /**
+   * `version`: the graph's dataVersion when the caller has it already (a snapshot keeps it);
+   * `derived`: what `derived()` gave for the same graph, read back from a snapshot.
+   */
+  constructor(knowledgeGraph: KnowledgeGraph, version?: string, derived?: unknown) {
+    this.#index = buildGraphIndex(knowledgeGraph, derived);
     prepareOverview(this.#index);
     this.#version = version ?? dataVersion(knowledgeGraph);
   }
 
   get index(): GraphIndex {
     return this.#index;
+  }
+
+  /** What a snapshot of the graph keeps, so that a restart indexes it faster (see the constructor). */
+  derived(): unknown {
+    return storedGroupedLists(this.#index);
   }
 
   /** A hash of the served data: equal graphs have equal versions. */

@@ -15,10 +15,12 @@
  * into place, so a crash never leaves half a snapshot under the final name.
  *
  * Format: frames of [4-byte length][v8.serialize(value)]: a header with the key, the small
- * tables (vocabulary, dataset, the data version, sources without their text, claims), then
- * entities and relations in chunks, read one frame at a time. Quotes and citation targets are
- * not stored: a quote is the slice of its source text between its offsets (a slice shares the
- * text's characters), and a target is the record that holds the citation. The ids a record
+ * tables (vocabulary, dataset, the data version, sources without their text, claims), what the
+ * server derived from the load and asked to keep (the graph index's grouped lists: opaque here,
+ * as the data comes before the graph queries that read it), then entities and relations in
+ * chunks, read one frame at a time. Quotes and citation targets are not stored: a quote is the
+ * slice of its source text between its offsets (a slice shares the text's characters), and a
+ * target is the record that holds the citation. The ids a record
  * refers to (a relation's ends, an entity's or relation's type, a citation's source, a claim's
  * entity) are stored as their position in the snapshot's own lists (entities in graph order,
  * sources in map order, the vocabulary's types) and read back as the one string that list
@@ -48,7 +50,7 @@ import type {
 } from './model';
 
 /** Bump when the layout of the frames changes. */
-const SNAPSHOT_FORMAT = 'graph-data-snapshot/3';
+const SNAPSHOT_FORMAT = 'graph-data-snapshot/4';
 /** Small enough that serializing one frame keeps requests waiting for no more than tens of ms. */
 const RECORDS_PER_FRAME = 5_000;
 
@@ -64,13 +66,17 @@ export interface CachedLoad {
   dataVersion: string;
   /** 'read': from a snapshot; 'loaded': loaded in full, and saveSnapshot writes its snapshot. */
   snapshot: 'read' | 'loaded';
+  /** What the server asked saveSnapshot to keep with the load, read back; undefined after a full load. */
+  derived: unknown;
   /**
    * Writes the snapshot of a full load: 'written', or 'not-written' after a warning (the data is
    * loaded: a cache that cannot be written costs the next start its speed, not this one its
    * data); 'read' for a load read from its snapshot, which writes nothing. Apart from the load
    * so that a server can answer first: at 10^6 relations the write is a quarter of a full load.
+   * `derived`: what the server derived from the load and wants back on a restart (any value
+   * v8.serialize takes), kept as it is.
    */
-  saveSnapshot(): Promise<SnapshotUse>;
+  saveSnapshot(derived?: unknown): Promise<SnapshotUse>;
 }
 
 /**
@@ -108,16 +114,22 @@ export async function loadGraphDataWithSnapshot(dir: string, snapshotDir: string
   const knowledgeGraph = await loadGraphData(dir);
   const version = dataVersion(knowledgeGraph);
   let saved: Promise<SnapshotUse> | undefined;
-  const save = async (): Promise<SnapshotUse> => {
+  const save = async (derived: unknown): Promise<SnapshotUse> => {
     try {
-      await writeSnapshot(path, key, knowledgeGraph, version);
+      await writeSnapshot(path, key, knowledgeGraph, version, derived);
       return 'written';
     } catch (error) {
       console.warn(`Could not write the graph-data snapshot to ${snapshotDir}: ${String(error)}`);
       return 'not-written';
     }
   };
-  return { knowledgeGraph, dataVersion: version, snapshot: 'loaded', saveSnapshot: () => (saved ??= save()) };
+  return {
+    knowledgeGraph,
+    dataVersion: version,
+    snapshot: 'loaded',
+    derived: undefined,
+    saveSnapshot: (derived) => (saved ??= save(derived)),
+  };
 }
 
 /** The key of a folder's content, and the texts it read on the way (source texts are kept). */
@@ -145,7 +157,11 @@ async function listFiles(dir: string): Promise<string[]> {
 }
 
 let codeHash: Promise<string> | undefined;
-/** The loader's code (this folder), so that a changed loader never reads an old snapshot. */
+/**
+ * The loader's code (this folder), so that a changed loader never reads an old snapshot. The
+ * server runs from one bundle (server/dist), which holds all its code: there, any change of
+ * the server's code (the graph index's, whose lists a snapshot keeps, included) is a new key.
+ */
 function loaderCodeHash(): Promise<string> {
   return (codeHash ??= (async () => {
     const here = dirname(fileURLToPath(import.meta.url));
@@ -159,7 +175,7 @@ async function readSnapshot(
   path: string,
   key: string,
   texts: Map<string, string>,
-): Promise<{ knowledgeGraph: KnowledgeGraph; dataVersion: string } | null> {
+): Promise<{ knowledgeGraph: KnowledgeGraph; dataVersion: string; derived: unknown } | null> {
   let file: FileHandle;
   try {
     file = await open(path, 'r');
@@ -172,6 +188,7 @@ async function readSnapshot(
     if (header.format !== SNAPSHOT_FORMAT || header.key !== key) return null;
     const tables = (await frames.next()) as Tables;
     const { vocabulary } = tables;
+    const derived = await frames.next();
 
     const sources = new Map<string, SourceRecord>();
     for (const stored of tables.sources) {
@@ -235,7 +252,7 @@ async function readSnapshot(
       ...(tables.dataset ? { dataset: tables.dataset } : {}),
     };
     setLoadedVersion(knowledgeGraph, tables.dataVersion);
-    return { knowledgeGraph, dataVersion: tables.dataVersion };
+    return { knowledgeGraph, dataVersion: tables.dataVersion, derived };
   } catch {
     // A truncated or foreign file: load in full and write a good one.
     return null;
@@ -277,7 +294,13 @@ function frameReader(file: FileHandle) {
   };
 }
 
-async function writeSnapshot(path: string, key: string, knowledgeGraph: KnowledgeGraph, version: string) {
+async function writeSnapshot(
+  path: string,
+  key: string,
+  knowledgeGraph: KnowledgeGraph,
+  version: string,
+  derived: unknown,
+) {
   const { graph, sources, claims, vocabulary, dataset } = knowledgeGraph;
   // References by position in the lists read back first (see fromPosition).
   const sourcePosition = toPosition(sources.keys());
@@ -350,6 +373,7 @@ async function writeSnapshot(path: string, key: string, knowledgeGraph: Knowledg
     };
     await write({ format: SNAPSHOT_FORMAT, key } satisfies Header);
     await write(tables);
+    await write(derived);
     for (const frame of inFrames(graph.nodeEntries(), ({ attributes }) => entity(attributes))) await write(frame);
     for (const frame of inFrames(graph.edgeEntries(), ({ attributes }) => relation(attributes))) await write(frame);
     await file.sync();

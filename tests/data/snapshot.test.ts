@@ -66,6 +66,17 @@ describe('a restart reads a validated snapshot, and a changed file invalidates i
     expect(dataVersion(second.knowledgeGraph)).toBe(first.dataVersion);
   });
 
+  test('the snapshot keeps what the server derived from the load, and gives it back on a restart only', async () => {
+    const [data, cache] = [await copyOf(MINIMAL), await tempDir()];
+    const first = await loadGraphDataWithSnapshot(data, cache);
+    expect(first.derived).toBeUndefined();
+    const derived = { format: 'test/1', positions: Int32Array.of(3, 1, 2), keys: ['a', 'b'] };
+    expect(await first.saveSnapshot(derived)).toBe('written');
+    const second = await loadGraphDataWithSnapshot(data, cache);
+    expect(second.snapshot).toBe('read');
+    expect(second.derived).toEqual(derived);
+  });
+
   test('an edited entity invalidates the snapshot: the next load is a full one, with the edit', async () => {
     const [data, cache] = [await copyOf(MINIMAL), await tempDir()];
     await (await loadGraphDataWithSnapshot(data, cache)).saveSnapshot();
