@@ -11,11 +11,17 @@
 import { dataVersion } from '../data/data-version';
 import type { KnowledgeGraph } from '../data/model';
 import { type GraphIndex, buildDeferredIndexes, buildGraphIndex, storedGroupedLists } from '../graph/indexes';
-import { prepareOverview } from '../graph/overview';
+import { prepareOverview, storedRanking } from '../graph/overview';
 import { type OverviewSize, prepareOverviewLayouts } from '../graph/overview-layout';
 import { ARGUMENT_LIMITS } from './limits';
 
 export { dataVersion };
+
+/** What the server derives from a graph and a snapshot keeps: the longest parts of indexing it. */
+interface Derived {
+  groupedLists: unknown;
+  overviewRanking: Uint32Array;
+}
 
 export class ServedGraph {
   #index: GraphIndex;
@@ -27,8 +33,9 @@ export class ServedGraph {
    * `derived`: what `derived()` gave for the same graph, read back from a snapshot.
    */
   constructor(knowledgeGraph: KnowledgeGraph, version?: string, derived?: unknown) {
-    this.#index = buildGraphIndex(knowledgeGraph, derived);
-    prepareOverview(this.#index);
+    const { groupedLists, overviewRanking } = (derived ?? {}) as Partial<Record<keyof Derived, unknown>>;
+    this.#index = buildGraphIndex(knowledgeGraph, groupedLists);
+    prepareOverview(this.#index, overviewRanking);
     this.#version = version ?? dataVersion(knowledgeGraph);
   }
 
@@ -37,8 +44,8 @@ export class ServedGraph {
   }
 
   /** What a snapshot of the graph keeps, so that a restart indexes it faster (see the constructor). */
-  derived(): unknown {
-    return storedGroupedLists(this.#index);
+  derived(): Derived {
+    return { groupedLists: storedGroupedLists(this.#index), overviewRanking: storedRanking(this.#index) };
   }
 
   /** A hash of the served data: equal graphs have equal versions. */
