@@ -37,6 +37,7 @@ import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { FILE_READ_CONCURRENCY, mapWithConcurrency } from './bounded-concurrency';
 import { dataVersion, setLoadedVersion } from './data-version';
+import { positionsOf } from './positions';
 import { buildEntityGraph, loadGraphData } from './load-graph-data';
 import type {
   CitationRecord,
@@ -257,7 +258,7 @@ async function readSnapshot(
     const relations: RelationRecord[] = [];
     const readRelations = relationReader({
       sourceId,
-      sourceText: (id) => sources.get(id)!.text,
+      source: fromPosition([...sources.values()], (id) => sources.get(id)!),
       relationType,
       entityId,
       restoreOwnCitations: restore,
@@ -296,13 +297,13 @@ async function readSnapshot(
  */
 function relationReader(lookups: {
   sourceId: (stored: string) => string;
-  sourceText: (sourceId: string) => string;
+  source: (stored: string) => SourceRecord;
   relationType: (stored: string) => string;
   entityId: (stored: string) => string;
   /** Restores citations stored in place (sourceId, quote, target). */
   restoreOwnCitations: (citations: CitationRecord[], target: CitationTarget) => void;
 }): (columns: RelationColumns, into: RelationRecord[]) => void {
-  const { sourceId, sourceText, relationType, entityId, restoreOwnCitations } = lookups;
+  const { sourceId, source, relationType, entityId, restoreOwnCitations } = lookups;
   return (columns, into) => {
     const { firstCitation, citationSources, citationStarts, citationEnds, citationVoices, firstSource } = columns;
     for (let i = 0; i < columns.ids.length; i++) {
@@ -310,10 +311,10 @@ function relationReader(lookups: {
       const target: CitationTarget = { kind: 'relation', id };
       const citations: CitationRecord[] = [];
       for (let c = firstCitation[i]!; c < firstCitation[i + 1]!; c++) {
-        const citationSource = sourceId(citationSources[c]!);
+        const { id: citationSource, text } = source(citationSources[c]!);
         const start = citationStarts[c]!;
         const end = citationEnds[c]!;
-        const quote = sourceText(citationSource).slice(start, end);
+        const quote = text.slice(start, end);
         const voice = citationVoices[c];
         // The loader's shape: its fields in its order, the voice's last.
         citations.push(
@@ -356,15 +357,17 @@ function relationReader(lookups: {
 /**
  * The string a stored reference stands for: the `list`'s own string at a stored position, a
  * string stored as itself (what no list holds) as it is. Typed as strings, the fields they fill.
+ * With `byId`, the list's item at a stored position, or the one `byId` finds for a stored id.
  */
-function fromPosition(list: readonly string[]): (stored: string) => string {
-  return (stored) => (typeof stored === 'number' ? list[stored]! : stored);
+function fromPosition(list: readonly string[]): (stored: string) => string;
+function fromPosition<T>(list: readonly T[], byId: (id: string) => T): (stored: string) => T;
+function fromPosition<T>(list: readonly T[], byId?: (id: string) => T): (stored: string) => T {
+  return (stored) => (typeof stored === 'number' ? list[stored]! : byId ? byId(stored) : (stored as unknown as T));
 }
 
 /** The position of a string in `list` when it holds it (see fromPosition), else the string. */
 function toPosition(list: Iterable<string>): (value: string) => string {
-  const positions = new Map<string, number>();
-  for (const value of list) positions.set(value, positions.size);
+  const positions = positionsOf(list);
   return (value) => (positions.get(value) ?? value) as unknown as string;
 }
 

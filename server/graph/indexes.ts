@@ -26,6 +26,7 @@ import type {
   RelationRecord,
   SourceRecord,
 } from '../data/model';
+import { positionsOf } from '../data/positions';
 import { DeferredIndex, inSlices } from './deferred-index';
 import { type FullTextIndex, buildFullTextIndex } from './full-text-index';
 import { createCountCache } from './pagination';
@@ -441,12 +442,6 @@ function listsByKey<V>(
     lists.set(keys[key]!, list);
   }
   return lists;
-}
-
-function positionsOf(keys: readonly string[]): Map<string, number> {
-  const positions = new Map<string, number>();
-  for (let i = 0; i < keys.length; i++) positions.set(keys[i]!, i);
-  return positions;
 }
 
 /** `sorted` with every other source id the records name, sorted. */

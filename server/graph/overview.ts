@@ -19,6 +19,7 @@
 import { types } from 'node:util';
 
 import type { EntityRecord, RelationRecord } from '../data/model';
+import { positionsOf } from '../data/positions';
 import type { GraphIndex } from './indexes';
 import { byCorroboration } from './relations';
 
@@ -85,8 +86,7 @@ function rankEntities(index: GraphIndex): Uint32Array {
   // relationsByEntity list holds it): looking each relation up by id from its entities' lists
   // cost seconds at 10^6 relations.
   const ids = index.entityIds;
-  const positions = new Map<string, number>();
-  ids.forEach((entityId, position) => positions.set(entityId, position));
+  const positions = positionsOf(ids);
   const support = new Float64Array(ids.length);
   const degree = new Float64Array(ids.length);
   const note = (entityId: string, sources: number) => {
