@@ -2,18 +2,22 @@
  * Which entities match a filter
  * =============================
  *
- * Types and sources have indexes (sorted id lists); a page reads the smaller. The `text`
+ * Types and sources have indexes (sorted id lists); a page reads the smaller, or the ids when
+ * the filter names them (a client asking which of the entities it shows a source supports,
+ * whatever the size of the graph). The `text`
  * part ("contains", on folded names and aliases) has no index that answers substrings, so it
  * is checked on each candidate as the page is read: on a large graph it is cheapest together
  * with a type or source. Absent parts do not filter; an empty list matches nothing.
  */
 import type { ClaimRecord, EntityRecord, SourceRecord } from '../data/model';
-import { type GraphIndex, entityRecord, indexLists } from './indexes';
+import { type GraphIndex, compareStrings, entityRecord, indexLists } from './indexes';
 import { ID_ORDER, type ListOrder, listPage } from './list-pages';
 import { type Candidates, type Connection, type PageArgs, paginate, sortedHas } from './pagination';
 import { foldText } from './text-folding';
 
 export interface EntityFilter {
+  /** Only these entities (known ids: known-values.ts refuses the others). */
+  ids?: readonly string[] | null;
   types?: readonly string[] | null;
   text?: string | null;
   sources?: readonly string[] | null;
@@ -48,7 +52,10 @@ export function entityCandidates(index: GraphIndex, filter: EntityFilter): Candi
   let disjoint = true;
   let checkTypes = false;
   let checkSources = false;
-  if (byType && bySource) {
+  if (filter.ids != null) {
+    lists = [[...new Set(filter.ids)].sort(compareStrings)];
+    [checkTypes, checkSources] = [byType !== null, bySource !== null];
+  } else if (byType && bySource) {
     const typesSmaller = size(byType) <= size(bySource);
     [lists, disjoint] = typesSmaller ? [byType, true] : [bySource, false];
     [checkTypes, checkSources] = [!typesSmaller, typesSmaller];
@@ -65,7 +72,7 @@ export function entityCandidates(index: GraphIndex, filter: EntityFilter): Candi
   return {
     lists,
     disjoint,
-    countKey: `entities ${JSON.stringify([sorted(filter.types), text, sorted(filter.sources)])}`,
+    countKey: `entities ${JSON.stringify([sorted(filter.ids), sorted(filter.types), text, sorted(filter.sources)])}`,
     accepts: (id) =>
       (!types || types.has(index.graph.getNodeAttribute(id, 'type'))) &&
       (!sources || sources.some((sourceId) => sortedHas(index.entitiesBySource.get(sourceId) ?? [], id))) &&

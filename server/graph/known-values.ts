@@ -7,6 +7,7 @@ import type { GraphIndex } from './indexes';
 import { InvalidArgumentError } from './invalid-argument';
 
 interface FilterValues {
+  ids?: readonly string[] | null;
   types?: readonly string[] | null;
   entityTypes?: readonly string[] | null;
   entity?: string | null;
@@ -15,6 +16,7 @@ interface FilterValues {
 
 export function assertKnownRelationFilter(index: GraphIndex, filter: FilterValues | null | undefined): void {
   if (!filter) return;
+  assertKnownIds('relation', filter.ids, (id) => index.graph.hasEdge(id));
   const { relationTypes } = index.knowledgeGraph.vocabulary;
   assertKnown('filter.types', 'relation type', filter.types, (id) => relationTypes.has(id), [...relationTypes.keys()]);
   const { entityTypes } = index.knowledgeGraph.vocabulary;
@@ -32,9 +34,21 @@ export function assertKnownRelationFilter(index: GraphIndex, filter: FilterValue
 
 export function assertKnownEntityFilter(index: GraphIndex, filter: FilterValues | null | undefined): void {
   if (!filter) return;
+  assertKnownIds('entity', filter.ids, (id) => index.graph.hasNode(id));
   const { entityTypes } = index.knowledgeGraph.vocabulary;
   assertKnown('filter.types', 'entity type', filter.types, (id) => entityTypes.has(id), [...entityTypes.keys()]);
   assertKnownSources(index, filter.sources);
+}
+
+function assertKnownIds(what: string, ids: readonly string[] | null | undefined, isKnown: (id: string) => boolean) {
+  const unknown = (ids ?? []).filter((id) => !isKnown(id));
+  if (unknown.length === 0) return;
+  // No list of the known ones, as for types: there can be a million.
+  throw new InvalidArgumentError(
+    'filter.ids',
+    `No ${what} has the id${unknown.length > 1 ? 's' : ''} ${unknown.map((id) => `"${id}"`).join(', ')} ` +
+      `in \`filter.ids\`: pass ids of existing ${what === 'entity' ? 'entities' : 'relations'} (the data may have changed since they were read).`,
+  );
 }
 
 function assertKnownSources(index: GraphIndex, sources: readonly string[] | null | undefined): void {

@@ -2,9 +2,9 @@
  * Which relations match a filter
  * ==============================
  *
- * A filter has up to eight parts (types, entity, sources, minSources, entityTypes, ownVoice,
+ * A filter has up to nine parts (ids, types, entity, sources, minSources, entityTypes, ownVoice,
  * unhedged, during). Each part but entityTypes has an
- * index giving its relations as sorted id lists; a page reads the smallest of them and
+ * index giving its relations as sorted id lists (ids are their own list); a page reads the smallest of them and
  * checks the other parts on each candidate, so the work follows the most selective part,
  * not the size of the graph. Absent parts do not filter; an empty list (`types: []`)
  * matches nothing.
@@ -16,6 +16,8 @@ import { type VoiceFilter, relationPasses, voiceFilterList } from './statements'
 import { type TimeRangeInput, readTimeRange, relationInRange, relationsInRange } from './time';
 
 export interface RelationFilter extends VoiceFilter {
+  /** Only these relations (known ids: known-values.ts refuses the others). */
+  ids?: readonly string[] | null;
   types?: readonly string[] | null;
   entity?: string | null;
   sources?: readonly string[] | null;
@@ -52,6 +54,9 @@ export function relationCandidates(index: GraphIndex, filter: RelationFilter): C
   const accepts = matches ? (id: string) => matches(index.graph.getEdgeAttributes(id)) : undefined;
 
   const options: { lists: readonly (readonly string[])[]; disjoint: boolean }[] = [];
+  if (filter.ids != null) {
+    options.push({ lists: [[...new Set(filter.ids)].sort(compareStrings)], disjoint: true });
+  }
   if (filter.types != null) {
     options.push({ lists: indexLists(index.relationsByType, filter.types), disjoint: true });
   }
@@ -88,6 +93,7 @@ export function relationCandidates(index: GraphIndex, filter: RelationFilter): C
 function filterKey(filter: RelationFilter): string {
   const sorted = (list: readonly string[] | null | undefined) => (list == null ? null : [...new Set(list)].sort());
   return JSON.stringify([
+    sorted(filter.ids),
     sorted(filter.types),
     filter.entity ?? null,
     sorted(filter.sources),
@@ -105,6 +111,7 @@ export function relationMatcher(
   filter: RelationFilter | null | undefined,
 ): ((relation: RelationRecord) => boolean) | null {
   if (!filter) return null;
+  const ids = filter.ids == null ? null : new Set(filter.ids);
   const types = filter.types == null ? null : new Set(filter.types);
   const sources = filter.sources == null ? null : new Set(filter.sources);
   const entity = filter.entity ?? null;
@@ -112,9 +119,11 @@ export function relationMatcher(
   const entityTypes = filter.entityTypes == null ? null : new Set(filter.entityTypes);
   const voice = filter.ownVoice || filter.unhedged ? { ownVoice: filter.ownVoice, unhedged: filter.unhedged } : null;
   const during = filter.during == null ? null : readTimeRange(filter.during);
-  if (!types && !sources && entity === null && minSources <= 0 && !entityTypes && !voice && !during) return null;
+  if (!ids && !types && !sources && entity === null && minSources <= 0 && !entityTypes && !voice && !during)
+    return null;
   const typeOf = (id: string) => index.graph.getNodeAttribute(id, 'type');
   return (relation) =>
+    (!ids || ids.has(relation.id)) &&
     (!types || types.has(relation.type)) &&
     (!entityTypes || (entityTypes.has(typeOf(relation.subject)) && entityTypes.has(typeOf(relation.object)))) &&
     (entity === null || relation.subject === entity || relation.object === entity) &&

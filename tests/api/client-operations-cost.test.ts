@@ -10,6 +10,8 @@ import { Kind, type OperationDefinitionNode, buildSchema, parse, visit } from 'g
 import { CITABLE_RELATIONS } from '../../client/src/api/curation';
 import { PATHS_PAGE_SIZE } from '../../client/src/api/use-paths';
 import { PAGE_SIZE } from '../../client/src/api/load-graph';
+import { IDS_PER_REQUEST } from '../../client/src/api/relation-citations';
+import { IDS_PER_REQUEST as SUPPORT_IDS_PER_REQUEST } from '../../client/src/api/source-support';
 import { ENTITY_RELATIONS_PAGE_SIZE } from '../../client/src/api/use-entity-relations';
 import { LIST_PAGE } from '../../client/src/api/queries';
 import { BOUNDED_VIEW_THRESHOLD } from '../../client/src/core/bounded-view';
@@ -39,9 +41,11 @@ test("every client operation, with urql's __typename fields and the largest page
     Paths: PATHS_PAGE_SIZE,
     SearchEntities: ARGUMENT_LIMITS.searchResults.max,
     EntityStatements: 100,
-    // The explorer's graph load asks PAGE_SIZE relations a page (each with its citations and time span).
+    // The explorer's graph load asks PAGE_SIZE relations a page (each with its source ids and time span).
     RelationsPage: PAGE_SIZE,
     ExpandEntity: EXPAND_PAGE_SIZE,
+    RelationCitations: IDS_PER_REQUEST,
+    EntitiesSupportedBy: SUPPORT_IDS_PER_REQUEST,
     CitableRecords: CITABLE_RELATIONS,
     EntityRelationsPage: ENTITY_RELATIONS_PAGE_SIZE,
     // The panels' and pages' lists ask LIST_PAGE items a page ("Show more" asks the next page).
@@ -68,6 +72,8 @@ test("every client operation, with urql's __typename fields and the largest page
       from: 'x',
       to: 'x',
       id: 'x',
+      ids: ['x'],
+      sources: ['x'],
       text: 'x',
       a: 'x',
       b: 'x',

@@ -50,6 +50,9 @@ describe('abuse limits', () => {
       const pages = /\b(entities|relations)\(first: \$first/.test(document);
       const variables = {
         id: 'isis-k',
+        // Relation ids for the export's citations, entity ids for the source filter's support.
+        ids: (name === 'EntitiesSupportedBy' ? api.index.entityIds : api.index.relationIds).slice(0, 100),
+        sources: api.index.sourceIds.slice(0, 2),
         text: 'isis',
         from: 'isis-k',
         to: 'taliban',

@@ -521,6 +521,14 @@ describe('the explorer', () => {
       expect(body.every((row) => row.length === RELATIONS_CSV_COLUMNS.length)).toBe(true);
       // One row per citation: every visible relation appears, and only those.
       expect(new Set(body.map((row) => row[0])).size).toBe(visible.relations);
+      // The citations come on demand (the loaded graph has none): every row carries its verbatim quote and offsets.
+      const column = (name: (typeof RELATIONS_CSV_COLUMNS)[number]) => RELATIONS_CSV_COLUMNS.indexOf(name);
+      for (const row of body) {
+        expect(row[column('quote')]!.length).toBeGreaterThan(0);
+        expect(Number(row[column('quote_end')]) - Number(row[column('quote_start')])).toBe(
+          row[column('quote')]!.length,
+        );
+      }
 
       const gexf = await download('GEXF');
       expect(gexf.name).toMatch(/\.gexf$/);

@@ -2,9 +2,9 @@ import { parse as parseGexf } from 'graphology-gexf';
 import Graph from 'graphology';
 
 import { csvField, relationsCsv, visibleGraphGexf } from '../../client/src/core/export';
-import { computeVisibility, DEFAULT_FILTERS } from '../../client/src/core/filters';
+import { computeVisibility, DEFAULT_FILTERS, sourceSupportScope } from '../../client/src/core/filters';
 import { buildRenderGraph } from '../../client/src/core/graph-building';
-import { fixtureGraph } from './fixtures';
+import { fixtureCitations, fixtureGraph, supportedByFixtureSources } from './fixtures';
 
 const data = fixtureGraph();
 
@@ -18,7 +18,7 @@ describe('CSV of visible relations', () => {
   });
 
   it('has one row per citation, each with its verbatim quote and source', () => {
-    const csv = relationsCsv(data, ['r-enemy', 'r-leader']);
+    const csv = relationsCsv(data, ['r-enemy', 'r-leader'], fixtureCitations);
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]).toBe(
       'relation_id,subject_id,subject,relation_type,relation,object_id,object,directed,corroboration,source_id,source_title,publisher,quote,quote_start,quote_end',
@@ -29,13 +29,23 @@ describe('CSV of visible relations', () => {
     );
     expect(lines[2]).toContain('"sworn enemies, ""the Taliban"""');
   });
+
+  it('gives a relation whose citations were not given one row with empty citation columns', () => {
+    const lines = relationsCsv(data, ['r-leader'], new Map()).trimEnd().split('\r\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/^r-leader,leader,.*,1,,,,,,$/);
+  });
 });
 
 describe('GEXF of the visible graph', () => {
   it('holds only visible entities and relations, with their domain attributes', () => {
     const graph = buildRenderGraph(data);
-    const visibility = computeVisibility(data, { ...DEFAULT_FILTERS, sources: ['bbc'] });
-    const gexf = visibleGraphGexf(graph, data, visibility);
+    const visibility = computeVisibility(
+      data,
+      { ...DEFAULT_FILTERS, sources: ['bbc'] },
+      sourceSupportScope(data, supportedByFixtureSources(['bbc'])),
+    );
+    const gexf = visibleGraphGexf(graph, data, visibility, fixtureCitations);
     expect(gexf).toContain('<gexf');
     expect(gexf).toContain('label="ISIS-K"');
     expect(gexf).not.toContain('Shahab al-Muhajir');
@@ -47,7 +57,7 @@ describe('GEXF of the visible graph', () => {
 describe('GEXF directedness and citations', () => {
   const graph = buildRenderGraph(data);
   const visibility = computeVisibility(data, DEFAULT_FILTERS);
-  const gexf = visibleGraphGexf(graph, data, visibility);
+  const gexf = visibleGraphGexf(graph, data, visibility, fixtureCitations);
   const imported = parseGexf(Graph, gexf);
 
   it('marks each symmetric relation undirected and keeps the others directed, as Gephi reads them', () => {
@@ -70,10 +80,10 @@ describe('GEXF directedness and citations', () => {
   it('carries every citation of a relation, with its source, verbatim quote and offsets', () => {
     for (const relation of data.relations) {
       const citations = JSON.parse(imported.getEdgeAttribute(relation.id, 'citations') as string);
-      expect(citations).toEqual(
-        relation.citations.map((c) => ({ source: c.sourceId, quote: c.quote, start: c.start, end: c.end })),
-      );
-      expect(imported.getEdgeAttribute(relation.id, 'citation_count')).toBe(relation.citations.length);
+      const given = fixtureCitations.get(relation.id)!;
+      expect(given.length).toBeGreaterThan(0);
+      expect(citations).toEqual(given.map((c) => ({ source: c.sourceId, quote: c.quote, start: c.start, end: c.end })));
+      expect(imported.getEdgeAttribute(relation.id, 'citation_count')).toBe(given.length);
     }
   });
 });

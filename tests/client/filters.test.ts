@@ -5,6 +5,7 @@ import {
   filterOptions,
   isFiltered,
   onlyFilterValue,
+  sourceSupportScope,
   resetFilters,
   setMinSources,
   toggleChosenValue,
@@ -13,7 +14,7 @@ import {
   type AnyFilter,
   type FilterState,
 } from '../../client/src/core/filters';
-import { fixtureGraph } from './fixtures';
+import { fixtureGraph, supportedByFixtureSources } from './fixtures';
 
 const data = fixtureGraph();
 const types = data.entityTypes.map((type) => type.id);
@@ -87,8 +88,13 @@ describe('visibility', () => {
     expect(visible.relations.size).toBe(5);
   });
 
-  it('a source filter keeps what that source supports', () => {
-    const visible = computeVisibility(data, { ...DEFAULT_FILTERS, sources: ['bbc'] });
+  it('a source filter keeps what that source supports: relations by their sources, entities by the API’s answer', () => {
+    const filters = { ...DEFAULT_FILTERS, sources: ['bbc'] };
+    const relationsOnly = computeVisibility(data, filters);
+    expect(sorted(relationsOnly.relations)).toEqual(['r-enemy', 'r-fought', 'r-operates']);
+    // The loaded graph does not know which sources support an entity: until the answer, every entity stays.
+    expect(relationsOnly.entities.size).toBe(5);
+    const visible = computeVisibility(data, filters, sourceSupportScope(data, supportedByFixtureSources(['bbc'])));
     expect(sorted(visible.entities)).toEqual(['isis-k', 'nangarhar', 'taliban']);
     expect(sorted(visible.relations)).toEqual(['r-enemy', 'r-fought', 'r-operates']);
   });

@@ -3,7 +3,12 @@
  * three organisations, a person and a place, two sources, and parallel relations.
  */
 import type { EntitySummaryFragment, RelationSummaryFragment } from '../../client/src/api/generated/graphql';
-import { shapeGraphData, type GraphData, type LoadedOverview } from '../../client/src/core/graph-data';
+import {
+  shapeGraphData,
+  type CitationRef,
+  type GraphData,
+  type LoadedOverview,
+} from '../../client/src/core/graph-data';
 
 export const overview: LoadedOverview = {
   dataset: { title: 'Fixture graph' },
@@ -35,15 +40,20 @@ export const overview: LoadedOverview = {
   ],
 };
 
-const entity = (id: string, name: string, type: string, degree: number, sources: string[]): EntitySummaryFragment => ({
-  id,
-  name,
-  type,
-  aliases: id === 'isis-k' ? ['ISKP', 'IS-K'] : [],
-  degree,
-  sourceIds: [...sources].sort(),
-  span: null,
-});
+/** The sources that support each fixture entity, as the API knows them (the loaded graph does not). */
+const entitySources = new Map<string, readonly string[]>();
+
+/** The fixture entities the sources support, as api/source-support.ts would answer. */
+export function supportedByFixtureSources(sources: readonly string[]): Set<string> {
+  return new Set(
+    [...entitySources].filter(([, ids]) => ids.some((id) => sources.includes(id))).map(([entityId]) => entityId),
+  );
+}
+
+const entity = (id: string, name: string, type: string, degree: number, sources: string[]): EntitySummaryFragment => {
+  entitySources.set(id, sources);
+  return { id, name, type, aliases: id === 'isis-k' ? ['ISKP', 'IS-K'] : [], degree, span: null };
+};
 
 export const entityPage: EntitySummaryFragment[] = [
   entity('taliban', 'Taliban', 'organization', 2, ['bbc', 'other']),
@@ -60,6 +70,9 @@ const citation = (source: string, quote: string, start: number) => ({
   source: { id: source },
 });
 
+/** The fixture relations' citations, as api/relation-citations.ts gives them (the graph leaves them out). */
+export const fixtureCitations = new Map<string, CitationRef[]>();
+
 const relation = (
   id: string,
   type: string,
@@ -69,6 +82,10 @@ const relation = (
   object: string,
   citations: ReturnType<typeof citation>[],
 ): RelationSummaryFragment => {
+  fixtureCitations.set(
+    id,
+    citations.map((c) => ({ sourceId: c.source.id, quote: c.quote, start: c.start, end: c.end })),
+  );
   // As the API gives them: the distinct supporting sources, sorted, and their number.
   const sourceIds = [...new Set(citations.map((c) => c.source.id))].sort();
   return {
@@ -84,7 +101,6 @@ const relation = (
     sourceIds,
     subject: { id: subject },
     object: { id: object },
-    citations,
   };
 };
 

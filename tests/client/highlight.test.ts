@@ -1,4 +1,4 @@
-import { computeVisibility, DEFAULT_FILTERS } from '../../client/src/core/filters';
+import { computeVisibility, DEFAULT_FILTERS, sourceSupportScope } from '../../client/src/core/filters';
 import { buildRenderGraph, QUALIFIED_EDGE_COLOR } from '../../client/src/core/graph-building';
 import { shapeGraphData } from '../../client/src/core/graph-data';
 import {
@@ -12,7 +12,7 @@ import {
   withPath,
   type HighlightInput,
 } from '../../client/src/core/highlight';
-import { entityPage, fixtureGraph, overview, relationPage } from './fixtures';
+import { entityPage, fixtureGraph, overview, relationPage, supportedByFixtureSources } from './fixtures';
 
 const data = fixtureGraph();
 const graph = buildRenderGraph(data);
@@ -77,7 +77,11 @@ describe('highlight reducers', () => {
   });
 
   it('filtered-out items are hidden, not removed', () => {
-    const visibility = computeVisibility(data, { ...DEFAULT_FILTERS, sources: ['bbc'] });
+    const visibility = computeVisibility(
+      data,
+      { ...DEFAULT_FILTERS, sources: ['bbc'] },
+      sourceSupportScope(data, supportedByFixtureSources(['bbc'])),
+    );
     const { node, edge } = display({ ...base, visibility });
     expect(node('leader').hidden).toBe(true);
     expect(edge('r-leader').hidden).toBe(true);
@@ -93,7 +97,11 @@ describe('highlight reducers', () => {
 
   it('a path takes its own colour and is always shown, even through filtered-out entities', () => {
     const path = { entities: new Set(['leader', 'isis-k']), relations: new Set(['r-leader']) };
-    const filtered = computeVisibility(data, { ...DEFAULT_FILTERS, sources: ['bbc'] });
+    const filtered = computeVisibility(
+      data,
+      { ...DEFAULT_FILTERS, sources: ['bbc'] },
+      sourceSupportScope(data, supportedByFixtureSources(['bbc'])),
+    );
     const { node, edge } = display({ ...base, visibility: withPath(filtered, path), path });
     expect(edge('r-leader').color).toBe(PATH_EDGE_COLOR);
     expect(node('leader').hidden).toBeFalsy();

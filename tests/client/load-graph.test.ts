@@ -12,6 +12,7 @@ import { loadGraphData, loadGraphDataInStages, PAGE_SIZE, type LoadProgress } fr
 import { sourcesFilter } from '../../client/src/core/filters/sources';
 import { parseExplorerUrl, sanitizeExplorerState } from '../../client/src/core/url-state';
 import { buildRenderGraph } from '../../client/src/core/graph-building';
+import { fetchRelationCitations } from '../../client/src/api/relation-citations';
 
 let server: RunningServer;
 beforeAll(async () => {
@@ -36,7 +37,6 @@ describe('loading the whole graph through the API', () => {
     expect(isisk?.aliases).toContain('ISKP');
     for (const relation of data.relations) {
       expect(relation.corroboration).toBe(relation.sourceIds.length);
-      expect(relation.citations.length).toBeGreaterThan(0);
     }
 
     const graph = buildRenderGraph(data);
@@ -48,6 +48,23 @@ describe('loading the whole graph through the API', () => {
     }
     const again = await loadGraphData(createApiClient(`${server.url}/graphql`));
     expect(again.positions).toEqual(data.positions);
+  }, 30_000);
+
+  it('asks the citations the graph leaves out for the relations named, in batches the API accepts', async () => {
+    const client = createApiClient(`${server.url}/graphql`);
+    const data = await loadGraphData(client);
+    // More ids than one request may carry (RelationFilter.ids: at most 100), each once.
+    const ids = [...data.relations.map((relation) => relation.id), data.relations[0]!.id];
+    expect(ids.length).toBeGreaterThan(200);
+    const citations = await fetchRelationCitations(client, ids);
+    expect([...citations.keys()].sort()).toEqual(data.relations.map((relation) => relation.id));
+    for (const relation of data.relations) {
+      const cited = citations.get(relation.id)!;
+      expect(cited.length).toBeGreaterThan(0);
+      expect([...new Set(cited.map((citation) => citation.sourceId))].sort()).toEqual(relation.sourceIds);
+      for (const citation of cited) expect(citation.end - citation.start).toBe(citation.quote.length);
+    }
+    expect((await fetchRelationCitations(client, [])).size).toBe(0);
   }, 30_000);
 
   it('pages through a graph drawn whole that the overview does not hold whole, and places every entity', async () => {
@@ -87,16 +104,32 @@ describe('loading the whole graph through the API', () => {
       host: '127.0.0.1',
       knowledgeGraph: await generatedGraph({ entities: 2_100, relations: 2_600, sources: 700, seed: 9 }),
     });
+    const realFetch = globalThis.fetch;
     try {
       await generated.layoutsPrepared;
-      const stages = loadGraphDataInStages(createApiClient(`${generated.url}/graphql`));
+      // The second stage asks for its pages only once let (graph-load.ts: after the first frame).
+      let letSecondStage!: () => void;
+      const secondStageWhen = new Promise<void>((resolve) => (letSecondStage = resolve));
+      const sourcePagesAsked = () => asked.filter((body) => body.includes('query SourcesPage')).length;
+      const asked: string[] = [];
+      globalThis.fetch = (input, init) => {
+        if (typeof init?.body === 'string') asked.push(init.body);
+        return realFetch(input, init);
+      };
+      const stages = loadGraphDataInStages(createApiClient(`${generated.url}/graphql`), undefined, secondStageWhen);
       const first = await stages.first;
       expect(chooseGraphScope(first.stats)).toBe('bounded');
       expect(first.stats.sourceCount).toBe(700);
       expect(first.sourcesComplete).toBe(false);
       expect(first.sources.length).toBeGreaterThan(0);
       expect(first.sources.length).toBeLessThan(700);
+      let completed = false;
+      void stages.complete.then(() => (completed = true));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect({ sourcePages: sourcePagesAsked(), completed }).toEqual({ sourcePages: 1, completed: false });
+      letSecondStage();
       const complete = await stages.complete;
+      expect(sourcePagesAsked()).toBeGreaterThan(1);
       expect(complete.sourcesComplete).toBe(true);
       expect(complete.sources.map((source) => source.id).sort()).toEqual(
         [...new Set(complete.sources.map((source) => source.id))].sort(),
@@ -125,6 +158,7 @@ describe('loading the whole graph through the API', () => {
       expect(compared.state.compare).toEqual({ a: unseen, b: null });
       expect(compared.problems.join(' ')).toContain('no-such-source');
     } finally {
+      globalThis.fetch = realFetch;
       await generated.close();
     }
   }, 90_000);

@@ -4,7 +4,7 @@
  * from before it.
  */
 import { createApiClient } from '../../client/src/api/client';
-import { parsedDocument } from '../../client/src/api/documents';
+import { apiDocument } from '../../client/src/api/documents';
 import { SearchEntitiesDocument } from '../../client/src/api/generated/graphql';
 import { type RunningServer, startServer } from '../../server/api/server';
 import { emptyStaticDir } from '../api/test-server';
@@ -40,8 +40,7 @@ test(
     const { csrfToken } = (await signIn.json()) as { csrfToken: string };
     const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
     const client = createApiClient(`${server.url}/graphql`);
-    const search = () =>
-      client.query(parsedDocument(SearchEntitiesDocument), { text: 'Qwxyzzy', first: 5 }).toPromise();
+    const search = () => client.query(apiDocument(SearchEntitiesDocument), { text: 'Qwxyzzy', first: 5 }).toPromise();
 
     const before = await search();
     expect(before.data?.search).toEqual([]);

@@ -72,6 +72,23 @@ describe('entities', () => {
     expect(page.totalCount).toBe(page.edges.length);
   });
 
+  it('filter by ids and sources: which of the entities named a source supports, reading only those', async () => {
+    const index = await shippedGraphIndex();
+    const sourceId = 'bbc-what-is-isis-k';
+    const supported = new Set(index.entitiesBySource.get(sourceId));
+    const named = index.graph.nodes().filter((_id, position) => position % 3 === 0);
+    const ids = [...named, named[0]!];
+    const page = entitiesPage(index, { ids, sources: [sourceId] }, { first: 100 });
+    expect(page.edges.map((edge) => edge.node.id)).toEqual(named.filter((id) => supported.has(id)).sort());
+    expect(page.edges.length).toBeGreaterThan(0);
+    expect(page.edges.length).toBeLessThan(named.length);
+    expect(entitiesPage(index, { ids: ['kabul', 'isis-k'] }, { first: 10 }).edges.map((edge) => edge.node.id)).toEqual([
+      'isis-k',
+      'kabul',
+    ]);
+    expect(entitiesPage(index, { ids: [] }, { first: 10 }).totalCount).toBe(0);
+  });
+
   it('an empty list of types matches nothing, an absent one everything', () => {
     const index = buildGraphIndex(tinyKnowledgeGraph());
     expect(entitiesPage(index, { types: [] }, { first: 10 }).totalCount).toBe(0);

@@ -25,6 +25,25 @@ describe('a filter naming something the graph does not have', () => {
     );
   });
 
+  test('unknown relation ids are refused, naming them without listing every relation', async () => {
+    const index = await shippedGraphIndex();
+    expect(() => assertKnownRelationFilter(index, { ids: ['isis-k--enemy_of--taliban', 'gone', 'lost'] })).toThrow(
+      expect.objectContaining({
+        argument: 'filter.ids',
+        message: expect.stringMatching(/^No relation has the ids "gone", "lost" in `filter.ids`/),
+      }),
+    );
+    expect(() => assertKnownRelationFilter(index, { ids: ['gone'] })).toThrow(/the data may have changed/);
+    expect(() => assertKnownRelationFilter(index, { ids: ['isis-k--enemy_of--taliban'] })).not.toThrow();
+    expect(() => assertKnownEntityFilter(index, { ids: ['isis-k', 'isis-q'] })).toThrow(
+      expect.objectContaining({
+        argument: 'filter.ids',
+        message: expect.stringMatching(/^No entity has the id "isis-q"/),
+      }),
+    );
+    expect(() => assertKnownEntityFilter(index, { ids: ['isis-k'] })).not.toThrow();
+  });
+
   test('known values, empty lists and no filter pass', async () => {
     const index = await shippedGraphIndex();
     expect(() =>

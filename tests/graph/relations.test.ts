@@ -25,6 +25,7 @@ function bruteForce(index: GraphIndex, filter: RelationFilter): string[] {
   return sortedIds(
     everyRelation(index).filter(
       (relation) =>
+        (!filter.ids || filter.ids.includes(relation.id)) &&
         (!filter.types || filter.types.includes(relation.type)) &&
         (!filter.entity || relation.subject === filter.entity || relation.object === filter.entity) &&
         (!filter.sources || relation.sourceIds.some((id) => filter.sources!.includes(id))) &&
@@ -50,6 +51,11 @@ const FILTERS: [string, RelationFilter][] = [
   ['entity, sources and corroboration', { entity: 'isis-k', sources: ['bbc-what-is-isis-k'], minSources: 2 }],
   ['entity types alone', { entityTypes: ['organization', 'person'] }],
   ['entity types and a source', { entityTypes: ['organization'], sources: ['bbc-what-is-isis-k'] }],
+  [
+    'ids, repeated and out of order',
+    { ids: ['isis-k--enemy_of--taliban', 'isis-k--enemy_of--al-qaeda', 'isis-k--enemy_of--taliban'] },
+  ],
+  ['ids and a type', { ids: ['isis-k--enemy_of--taliban', 'isis-k--enemy_of--al-qaeda'], types: ['fought'] }],
   ['an unknown type', { types: ['no_such_type'] }],
   ['an unknown entity', { entity: 'no-such-entity' }],
 ];
@@ -94,8 +100,16 @@ describe('relations', () => {
     expect(candidates.accepts).toBeUndefined();
   });
 
-  it('an empty list of types or sources matches nothing', async () => {
+  it('by ids read only those ids, whatever the size of the graph', async () => {
     const index = await shippedGraphIndex();
+    const ids = ['isis-k--enemy_of--taliban', 'isis-k--enemy_of--al-qaeda'];
+    const candidates = relationCandidates(index, { ids, minSources: 1 });
+    expect(candidates.lists).toEqual([[...ids].sort()]);
+  });
+
+  it('an empty list of ids, types or sources matches nothing', async () => {
+    const index = await shippedGraphIndex();
+    expect(relationsPage(index, { ids: [] }, { first: 10 }).totalCount).toBe(0);
     expect(relationsPage(index, { types: [] }, { first: 10 }).totalCount).toBe(0);
     expect(relationsPage(index, { sources: [] }, { first: 10 }).totalCount).toBe(0);
   });

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { type AnyVariables, useClient } from 'urql';
 
-import { parsedDocument } from './documents';
+import { apiDocument } from './documents';
 import {
   ChangeLogDocument,
   CitableRecordsDocument,
@@ -78,7 +78,7 @@ export function useChangeSender(csrfToken: string | null) {
       variables: Variables,
     ): Promise<Data> => {
       const result = await client
-        .mutation(parsedDocument(document), variables, {
+        .mutation(apiDocument(document), variables, {
           fetchOptions: { headers: { [CSRF_HEADER]: csrfToken ?? '' }, credentials: 'same-origin' },
         })
         .toPromise();

@@ -20,6 +20,21 @@ export interface GraphLoad {
   onProgress: ((progress: LoadProgress) => void) | null;
 }
 
+/**
+ * The second stage of a load (the sources' later pages) asks once the explorer has drawn its
+ * first frame (firstFrameDrawn), or after SECOND_STAGE_AT_LATEST_MS on a page that draws no graph.
+ */
+const SECOND_STAGE_AT_LATEST_MS = 1500;
+let markDrawn: () => void = () => undefined;
+const drawn = new Promise<void>((resolve) => {
+  markDrawn = resolve;
+});
+
+/** Tells the loads that the graph is on screen: their second stages may ask now. */
+export function firstFrameDrawn(): void {
+  markDrawn();
+}
+
 export function startGraphLoad(client: Client): GraphLoad {
   // Observable by benchmarks (npm run bench:browser): when the app asked for the graph.
   performance.mark('graph-data-requested');
@@ -28,12 +43,17 @@ export function startGraphLoad(client: Client): GraphLoad {
     progress: null,
     onProgress: null,
   };
-  const { first: loaded, complete } = loadGraphDataInStages(client, (progress) => {
-    listened.progress = progress;
-    listened.onProgress?.(progress);
-  });
+  const { first: loaded, complete } = loadGraphDataInStages(
+    client,
+    (progress) => {
+      listened.progress = progress;
+      listened.onProgress?.(progress);
+    },
+    drawn,
+  );
   loaded.then(
     (first) => {
+      setTimeout(firstFrameDrawn, SECOND_STAGE_AT_LATEST_MS);
       // Observable by benchmarks (npm run bench:browser): when the data was in.
       performance.mark('graph-data-loaded');
       listened.first = first;

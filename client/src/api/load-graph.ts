@@ -12,7 +12,7 @@ import type { AnyVariables, Client, CombinedError } from '@urql/core';
 
 import { BOUNDED_VIEW_THRESHOLD, chooseGraphScope } from '../core/bounded-view';
 import { shapeGraphData, withAllSources, type EntityPositions, type GraphData } from '../core/graph-data';
-import { parsedDocument } from './documents';
+import { apiDocument } from './documents';
 import { takeEmbeddedAnswer } from './embedded-answers';
 import { requestBody, SOURCE_PAGE_SIZE } from './opening-queries';
 import {
@@ -30,8 +30,8 @@ import {
 } from './generated/graphql';
 
 /**
- * A relation's summary (ends, source ids, citations, time span) costs about 52 under the API's
- * cost limit (server/api/limits.ts MAX_COST, 25 000): 400 a page stays clear of it.
+ * A relation's summary (ends, source ids, time span) costs about 23 under the API's cost limit
+ * (server/api/limits.ts MAX_COST, 25 000): 400 a page stays well clear of it.
  */
 export const PAGE_SIZE = 400;
 
@@ -70,7 +70,7 @@ export async function ask<Data, Variables extends AnyVariables>(
   // The page may have come with this answer (embedded-answers.ts): no round trip then.
   const embedded = takeEmbeddedAnswer(requestBody(query, variables));
   if (embedded !== undefined) return embedded as Data;
-  const result = await client.query(parsedDocument(query), variables, { requestPolicy: 'network-only' }).toPromise();
+  const result = await client.query(apiDocument(query), variables, { requestPolicy: 'network-only' }).toPromise();
   if (result.error) throw describeApiError(what, result.error);
   if (!result.data) throw new ApiError(`The API answered without data for ${what}.`);
   return result.data;
@@ -130,8 +130,17 @@ export function loadGraphData(client: Client, onProgress?: (progress: LoadProgre
   return loadGraphDataInStages(client, onProgress).complete;
 }
 
-export function loadGraphDataInStages(client: Client, onProgress?: (progress: LoadProgress) => void): StagedGraphLoad {
-  const stages = loadStages(client, onProgress);
+/**
+ * `secondStageWhen`: when the second stage may ask for its pages (graph-load.ts: once the first
+ * is drawn), so that their answers, read and shaped on the main thread, do not compete with the
+ * first frame. By default, at once.
+ */
+export function loadGraphDataInStages(
+  client: Client,
+  onProgress?: (progress: LoadProgress) => void,
+  secondStageWhen: Promise<unknown> = Promise.resolve(),
+): StagedGraphLoad {
+  const stages = loadStages(client, onProgress, secondStageWhen);
   const first = stages.then((loaded) => loaded.first);
   const complete = stages.then((loaded) => loaded.complete);
   // Neither left unhandled when only the other is awaited: a failure surfaces where that one is.
@@ -142,17 +151,17 @@ export function loadGraphDataInStages(client: Client, onProgress?: (progress: Lo
 
 async function loadStages(
   client: Client,
-  onProgress?: (progress: LoadProgress) => void,
+  onProgress: ((progress: LoadProgress) => void) | undefined,
+  secondStageWhen: Promise<unknown>,
 ): Promise<{ first: GraphData; complete: Promise<GraphData> }> {
   // The sources' short records (what chips and pickers name them by) are read whole, a page at
-  // a time, alongside everything else: thousands at most, and their lists are drawn a page at a
-  // time (the source filter).
+  // a time: thousands at most, and their lists are drawn a page at a time (the source filter).
   const sourcesPage = (after: string | null) =>
     ask(client, 'sources', SourcesPageDocument, { first: SOURCE_PAGE_SIZE, after }).then((answer) => answer.sources);
   const firstSources = sourcesPage(null);
-  const sourcesLoaded = loadPagesFrom<SourceSummaryFragment>(firstSources, sourcesPage, () => undefined);
   // Not left unhandled while the overview is awaited: its failure surfaces where it is awaited.
-  sourcesLoaded.catch(() => undefined);
+  firstSources.catch(() => undefined);
+  const allSources = () => loadPagesFrom<SourceSummaryFragment>(firstSources, sourcesPage, () => undefined);
   const openingRelations = ask(client, 'the overview’s relations', OpeningRelationsDocument, {});
   openingRelations.catch(() => undefined);
   const { dataset, stats, vocabulary, overview } = await ask(client, 'the graph overview', OpeningViewDocument, {});
@@ -175,9 +184,11 @@ async function loadStages(
     );
     const complete = sourcesComplete
       ? Promise.resolve(first)
-      : sourcesLoaded.then((sources) => withAllSources(first, sources));
+      : secondStageWhen.then(allSources).then((sources) => withAllSources(first, sources));
     return { first, complete };
   }
+  // Drawn whole: every source is read alongside everything else, before the first frame.
+  const sourcesLoaded = allSources();
   const progress: LoadProgress = { entities: 0, relations: 0, entityTotal: null, relationTotal: null };
   const report = () => onProgress?.({ ...progress });
   // Within the threshold, the overview asked at the threshold holds every entity: its layout places them all.

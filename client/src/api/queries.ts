@@ -2,7 +2,7 @@
 import { useCallback } from 'react';
 import { useClient } from 'urql';
 
-import { parsedDocument } from './documents';
+import { apiDocument } from './documents';
 import type { EntityFilter, EntityOrder, RelationFilter, RelationOrder } from './generated/graphql';
 import {
   BetweenDocument,
@@ -142,8 +142,7 @@ export function useEntitySearch(text: string, first: number) {
   const query = useApiQuery(SearchEntitiesDocument, { text, first }, text.length === 0);
   const searchNow = useCallback(
     async (typed: string) =>
-      (await client.query(parsedDocument(SearchEntitiesDocument), { text: typed, first }).toPromise()).data?.search ??
-      [],
+      (await client.query(apiDocument(SearchEntitiesDocument), { text: typed, first }).toPromise()).data?.search ?? [],
     [client, first],
   );
   return { ...query, searchNow };

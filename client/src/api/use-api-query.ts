@@ -6,7 +6,7 @@
 import { useCallback } from 'react';
 import { useQuery, type AnyVariables, type CombinedError } from 'urql';
 
-import { parsedDocument } from './documents';
+import { hookDocument } from './documents';
 import type { TypedDocumentString } from './generated/graphql';
 
 export interface ApiQuery<Data> {
@@ -23,7 +23,7 @@ export function useApiQuery<Data, Variables extends AnyVariables>(
   pause = false,
 ): ApiQuery<Data> {
   const [{ data, fetching, error }, reexecute] = useQuery<Data, Variables>({
-    query: parsedDocument(query),
+    query: hookDocument(query, pause),
     variables,
     pause,
   });

@@ -7,7 +7,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useClient, useQuery, type CombinedError } from 'urql';
 
-import { parsedDocument } from './documents';
+import { apiDocument } from './documents';
 import {
   EntityRelationsPageDocument,
   type EntityRelationsPageQuery,
@@ -43,7 +43,7 @@ export function useEntityRelations(entityId: string, type: string | null): Entit
     [entityId, type],
   );
   const [{ data, fetching, error }, reexecute] = useQuery({
-    query: parsedDocument(EntityRelationsPageDocument),
+    query: apiDocument(EntityRelationsPageDocument),
     variables,
   });
 
@@ -64,7 +64,7 @@ export function useEntityRelations(entityId: string, type: string | null): Entit
     if (!last?.pageInfo.hasNextPage || !last.pageInfo.endCursor) return;
     setMoreState({ fetching: true, error: undefined });
     void client
-      .query(parsedDocument(EntityRelationsPageDocument), { ...variables, after: last.pageInfo.endCursor })
+      .query(apiDocument(EntityRelationsPageDocument), { ...variables, after: last.pageInfo.endCursor })
       .toPromise()
       .then((result) => {
         setMoreState({ fetching: false, error: result.error });

@@ -4,7 +4,7 @@ import { useQuery, type CombinedError } from 'urql';
 
 import { toRelationFilter, type FilterState, type Visibility } from '../core/filters';
 import type { FocusState } from '../core/focus/index';
-import { parsedDocument } from './documents';
+import { hookDocument } from './documents';
 import { NeighborhoodDocument } from './generated/graphql';
 
 export interface NeighborhoodResult {
@@ -18,7 +18,7 @@ export interface NeighborhoodResult {
 export function useNeighborhood(focus: FocusState | null, filters: FilterState): NeighborhoodResult {
   const filter = useMemo(() => toRelationFilter(filters), [filters]);
   const [{ data, fetching, error }, reexecute] = useQuery({
-    query: parsedDocument(NeighborhoodDocument),
+    query: hookDocument(NeighborhoodDocument, focus === null),
     variables: { id: focus?.entityId ?? '', depth: focus?.depth ?? 1, filter },
     pause: focus === null,
   });

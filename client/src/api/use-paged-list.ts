@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useClient, type AnyVariables, type CombinedError } from 'urql';
 
-import { parsedDocument } from './documents';
+import { apiDocument } from './documents';
 import type { TypedDocumentString } from './generated/graphql';
 import { describeApiError } from './load-graph';
 import { useApiQuery } from './use-api-query';
@@ -74,7 +74,7 @@ export function usePagedList<Data, Variables extends AnyVariables & { after?: st
     setLoadingMore(true);
     setMoreError(null);
     void client
-      .query(parsedDocument(document), { ...variables, after: endCursor }, { requestPolicy: 'network-only' })
+      .query(apiDocument(document), { ...variables, after: endCursor }, { requestPolicy: 'network-only' })
       .toPromise()
       .then((result) => {
         if (inFlight.current !== firstPage) return;

@@ -9,7 +9,7 @@ import { useClient, useQuery, type CombinedError } from 'urql';
 
 import { toRelationFilter, type FilterState } from '../core/filters';
 import { isPathComplete, type PathResult, type PathState, type PathTotal } from '../core/paths/index';
-import { parsedDocument } from './documents';
+import { apiDocument, hookDocument } from './documents';
 import { PathsDocument, type PathsQuery, type PathsQueryVariables } from './generated/graphql';
 
 /** Paths asked for at a time (the schema allows at most 50). */
@@ -46,7 +46,7 @@ export function usePaths(path: PathState | null, filters: FilterState): PathsRes
     [path?.from, path?.to, path?.maxLength, filter],
   );
   const [{ data, fetching, error }, reexecute] = useQuery({
-    query: parsedDocument(PathsDocument),
+    query: hookDocument(PathsDocument, !complete),
     variables,
     pause: !complete,
   });
@@ -68,7 +68,7 @@ export function usePaths(path: PathState | null, filters: FilterState): PathsRes
     if (!last?.pageInfo.hasNextPage || !last.pageInfo.endCursor) return;
     setMoreState({ fetching: true, error: undefined });
     void client
-      .query(parsedDocument(PathsDocument), { ...variables, after: last.pageInfo.endCursor })
+      .query(apiDocument(PathsDocument), { ...variables, after: last.pageInfo.endCursor })
       .toPromise()
       .then((result) => {
         setMoreState({ fetching: false, error: result.error });

@@ -14,10 +14,25 @@ interface StatusLineProps {
   totalRelations: number;
   /** Said instead of the totals when only part of the graph is loaded ("500 of 50,000 entities shown"). */
   scopeNote?: { short: string; full: string } | null;
+  /** Said instead of the totals while the counts above may still change (an answer on its way). */
+  checking?: string | null;
 }
 
-export function StatusLine({ entities, relations, totalEntities, totalRelations, scopeNote }: StatusLineProps) {
+export function StatusLine(props: StatusLineProps) {
+  const { entities, relations, totalEntities, totalRelations, scopeNote, checking } = props;
   const partial = entities !== totalEntities || relations !== totalRelations;
+  if (checking) {
+    return (
+      <div className="status-line" aria-busy="true">
+        <p role="status" aria-live="polite">
+          {formatCounts(entities, relations)}
+        </p>
+        <p className="status-line__total loading-note" data-checking>
+          {checking}
+        </p>
+      </div>
+    );
+  }
   if (scopeNote) {
     return (
       <div className="status-line">

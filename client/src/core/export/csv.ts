@@ -3,7 +3,7 @@
  * every row carries the verbatim quote that supports it. Relations without a citation get
  * one row with empty citation columns.
  */
-import type { GraphData } from '../graph-data';
+import type { GraphData, RelationCitations } from '../graph-data';
 
 export const RELATIONS_CSV_COLUMNS = [
   'relation_id',
@@ -28,7 +28,8 @@ export function csvField(value: string | number | boolean | null | undefined): s
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function relationsCsv(data: GraphData, relationIds: Iterable<string>): string {
+/** `citations` holds those of the relations written (api/relation-citations.ts); a relation missing from it gets no citation rows. */
+export function relationsCsv(data: GraphData, relationIds: Iterable<string>, citations: RelationCitations): string {
   const rows: string[] = [RELATIONS_CSV_COLUMNS.join(',')];
   const ids = [...relationIds].sort();
   for (const id of ids) {
@@ -45,8 +46,8 @@ export function relationsCsv(data: GraphData, relationIds: Iterable<string>): st
       relation.directed,
       relation.corroboration,
     ];
-    const citations = relation.citations.length > 0 ? relation.citations : [null];
-    for (const citation of citations) {
+    const cited = citations.get(id) ?? [];
+    for (const citation of cited.length > 0 ? cited : [null]) {
       const source = citation ? data.sourceById.get(citation.sourceId) : undefined;
       const tail = citation
         ? [

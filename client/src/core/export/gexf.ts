@@ -13,7 +13,7 @@ import writeGexf from 'graphology-gexf/browser/writer.js';
 
 import type { Visibility } from '../filters';
 import type { RenderGraph } from '../graph-building';
-import type { CitationRef, GraphData } from '../graph-data';
+import type { CitationRef, GraphData, RelationCitations } from '../graph-data';
 
 /** One citation as the `citations` edge attribute holds it (a JSON list of these). */
 export interface GexfCitation {
@@ -24,7 +24,13 @@ export interface GexfCitation {
   end: number;
 }
 
-export function visibleGraphForExport(graph: RenderGraph, data: GraphData, visibility: Visibility): MultiGraph {
+/** `citations` holds those of the visible relations (api/relation-citations.ts). */
+export function visibleGraphForExport(
+  graph: RenderGraph,
+  data: GraphData,
+  visibility: Visibility,
+  citations: RelationCitations,
+): MultiGraph {
   const out = new MultiGraph();
   graph.forEachNode((node, attributes) => {
     if (!visibility.entities.has(node)) return;
@@ -43,7 +49,7 @@ export function visibleGraphForExport(graph: RenderGraph, data: GraphData, visib
   graph.forEachEdge((edge, attributes, source, target) => {
     if (!visibility.relations.has(edge) || !out.hasNode(source) || !out.hasNode(target)) return;
     const relation = data.relationById.get(edge);
-    const citations = relation?.citations ?? [];
+    const cited = citations.get(edge) ?? [];
     const edgeAttributes = {
       label: attributes.label,
       color: attributes.color,
@@ -52,9 +58,9 @@ export function visibleGraphForExport(graph: RenderGraph, data: GraphData, visib
       directed: attributes.directed,
       corroboration: attributes.corroboration,
       sources: relation?.sourceIds.join('; ') ?? '',
-      citation_count: citations.length,
+      citation_count: cited.length,
       // One string column: GEXF list values cannot hold a quote with ", " in it unambiguously.
-      citations: JSON.stringify(citations.map(gexfCitation)),
+      citations: JSON.stringify(cited.map(gexfCitation)),
     };
     if (attributes.directed) out.addDirectedEdgeWithKey(edge, source, target, edgeAttributes);
     else out.addUndirectedEdgeWithKey(edge, source, target, edgeAttributes);
@@ -66,6 +72,11 @@ function gexfCitation(citation: CitationRef): GexfCitation {
   return { source: citation.sourceId, quote: citation.quote, start: citation.start, end: citation.end };
 }
 
-export function visibleGraphGexf(graph: RenderGraph, data: GraphData, visibility: Visibility): string {
-  return writeGexf(visibleGraphForExport(graph, data, visibility), { version: '1.3' });
+export function visibleGraphGexf(
+  graph: RenderGraph,
+  data: GraphData,
+  visibility: Visibility,
+  citations: RelationCitations,
+): string {
+  return writeGexf(visibleGraphForExport(graph, data, visibility, citations), { version: '1.3' });
 }

@@ -18,6 +18,7 @@ import { unhedgedFilter } from './unhedged';
 
 export type * from './types';
 export type * from './definition';
+export { sourceSupportScope } from './sources';
 
 /** Every filter, in the order of the panel and of the URL. */
 export const FILTERS = [

@@ -2,8 +2,12 @@
  * Sources: only what the chosen sources support: relations one of them cites, and entities
  * with a relation or claim one of them supports. A graph can hold thousands of sources, so the
  * panel searches them through the API (`searchable`); `options` serves small lists and tests.
+ * Which sources support an entity is not in the loaded graph (a hub's can number in the
+ * thousands): the API answers it for the entities shown (api/use-source-support.ts), and
+ * computeVisibility takes the answer as a scope (sourceSupportScope).
  */
-import { sourceShortName } from '../graph-data';
+import { sourceShortName, type GraphData } from '../graph-data';
+import type { Visibility } from './types';
 import { setFilter, allowsAny } from './set-filter';
 
 export const sourcesFilter = setFilter({
@@ -27,6 +31,14 @@ export const sourcesFilter = setFilter({
   },
   toApi: (value) => ({ sources: value }),
   toEntityApi: (value) => ({ sources: value }),
-  matchesEntity: (value, entity) => allowsAny(value ?? [], entity.sourceIds),
   matchesRelation: (value, relation) => allowsAny(value ?? [], relation.sourceIds),
 });
+
+/**
+ * The source filter's rule for entities as a scope for computeVisibility: the entities the
+ * chosen sources support (as the API answered), and every relation (the filter's own rule
+ * judges those).
+ */
+export function sourceSupportScope(data: GraphData, supported: ReadonlySet<string>): Visibility {
+  return { entities: new Set(supported), relations: new Set(data.relationById.keys()) };
+}

@@ -1,9 +1,21 @@
 /**
  * Shaping API answers into the data graph. Pure: the network side lives in api/load-graph.ts.
  */
-import type { EntitySummaryFragment, RelationSummaryFragment } from '../../api/generated/graphql';
+import type {
+  EntitySummaryFragment,
+  RelationCitationsQuery,
+  RelationSummaryFragment,
+} from '../../api/generated/graphql';
 import type { BoundedTotals } from '../bounded-view';
-import type { EntityNode, EntityPositions, GraphData, LoadedOverview, RelationEdge, SourceInfo } from './types';
+import type {
+  CitationRef,
+  EntityNode,
+  EntityPositions,
+  GraphData,
+  LoadedOverview,
+  RelationEdge,
+  SourceInfo,
+} from './types';
 
 export type * from './types';
 
@@ -16,7 +28,6 @@ export function toEntityNode(entity: EntitySummaryFragment): EntityNode {
     type: entity.type,
     aliases: [...entity.aliases],
     degree: entity.degree,
-    sourceIds: [...entity.sourceIds],
     span: entity.span ? { first: entity.span.first ?? null, last: entity.span.last ?? null } : null,
   };
 }
@@ -34,14 +45,19 @@ export function toRelationEdge(relation: RelationSummaryFragment): RelationEdge 
     ownVoice: relation.ownVoice,
     unhedged: relation.unhedged,
     sourceIds: relation.sourceIds,
-    citations: relation.citations.map((citation) => ({
-      sourceId: citation.source.id,
-      quote: citation.quote,
-      start: citation.start,
-      end: citation.end,
-    })),
     span: relation.span ? { first: relation.span.first ?? null, last: relation.span.last ?? null } : null,
   };
+}
+
+type CitedRelation = RelationCitationsQuery['relations']['edges'][number]['node'];
+
+export function toCitationRefs(relation: CitedRelation): CitationRef[] {
+  return relation.citations.map((citation) => ({
+    sourceId: citation.source.id,
+    quote: citation.quote,
+    start: citation.start,
+    end: citation.end,
+  }));
 }
 
 /**

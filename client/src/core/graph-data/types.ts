@@ -35,8 +35,6 @@ export interface EntityNode {
   aliases: string[];
   /** Number of relations the entity takes part in, in the whole graph. */
   degree: number;
-  /** Sources that support any relation or claim of the entity. */
-  sourceIds: string[];
   /** When it happened or held; null when the sources do not date it. */
   span: DaySpan | null;
 }
@@ -49,6 +47,12 @@ export interface CitationRef {
   start: number;
   end: number;
 }
+
+/**
+ * Relation id → its citations, asked for the relations that need them (exports): the loaded
+ * graph leaves them out, as its pages would otherwise be mostly quotes.
+ */
+export type RelationCitations = ReadonlyMap<string, readonly CitationRef[]>;
 
 export interface RelationEdge {
   id: string;
@@ -68,7 +72,6 @@ export interface RelationEdge {
   /** A citation is unhedged (the `unhedged` filter keeps it). */
   unhedged: boolean;
   sourceIds: string[];
-  citations: CitationRef[];
   /** When it held or happened (its own dates or its dated ends'); null when undated. */
   span: DaySpan | null;
 }

@@ -8,7 +8,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 import { useComparison } from '../../api/use-comparison';
+import { firstFrameDrawn } from '../../api/graph-load';
 import { useNeighborhood } from '../../api/use-neighborhood';
+import { useSourceSupport } from '../../api/use-source-support';
 import { usePaths } from '../../api/use-paths';
 import { useExpansionControls } from '../../bindings/use-expansions';
 import { useExplorerState } from '../../bindings/use-explorer-state';
@@ -114,10 +116,16 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
     return sets.entities.size > 0 ? sets : null;
   }, [pathsResult.paths, pathIndex]);
 
+  const sourceSupport = useSourceSupport(data, state.filters.sources);
   const onlyVisible = useMemo(() => (state.only ? onlyScope(data, state.only) : null), [data, state.only]);
   const filtered = useMemo(
-    () => computeVisibility(data, state.filters, intersectScopes(state.focus ? neighborhood.scope : null, onlyVisible)),
-    [data, state.filters, state.focus, neighborhood.scope, onlyVisible],
+    () =>
+      computeVisibility(
+        data,
+        state.filters,
+        intersectScopes(intersectScopes(state.focus ? neighborhood.scope : null, onlyVisible), sourceSupport.scope),
+      ),
+    [data, state.filters, state.focus, neighborhood.scope, onlyVisible, sourceSupport.scope],
   );
   const visibility = useMemo(() => withPath(filtered, pathSets), [filtered, pathSets]);
 
@@ -205,7 +213,10 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
   // for, and their first render (over a hundred elements, code run for the first time) would
   // otherwise come before it. Their columns keep their size meanwhile, so the canvas does not move.
   const [graphDrawn, setGraphDrawn] = useState(false);
-  const markGraphDrawn = useCallback(() => setGraphDrawn(true), []);
+  const markGraphDrawn = useCallback(() => {
+    setGraphDrawn(true);
+    firstFrameDrawn();
+  }, []);
 
   const selection = state.selection;
   const hiddenReason = (visible: boolean) =>
@@ -255,9 +266,18 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
               data.bounded,
             )
           }
+          checking={sourceSupport.checking ? 'Checking which entities the chosen sources support…' : null}
         />
       </AppHeader>
 
+      {sourceSupport.error && (
+        <div className="explorer__problems note note--error" role="alert">
+          Could not check which entities the chosen sources support: {sourceSupport.error.message}{' '}
+          <button type="button" className="link-button" onClick={sourceSupport.retry}>
+            Retry
+          </button>
+        </div>
+      )}
       {shownProblems.length > 0 && (
         <div className="explorer__problems note note--warning" role="alert">
           <ul>

@@ -3,7 +3,9 @@
  * sources), GEXF of the graph, CSV of relations with citations.
  */
 import { useState } from 'react';
+import { useClient } from 'urql';
 
+import { fetchRelationCitations } from '../../../api/relation-citations';
 import { useLoadedGraph } from '../../../bindings/loaded-graph';
 import { useExplorerState } from '../../../bindings/use-explorer-state';
 import { relationsCsv, visibleGraphGexf } from '../../../core/export';
@@ -21,6 +23,7 @@ const FILE_STEM = 'knowledge-graph';
 
 export function ExportControls({ data, visibility }: { data: GraphData; visibility: Visibility }) {
   const sigma = useSigma();
+  const client = useClient();
   const { colors } = useLoadedGraph();
   const { state } = useExplorerState();
   const { title } = data;
@@ -77,14 +80,23 @@ export function ExportControls({ data, visibility }: { data: GraphData; visibili
     {
       format: 'GEXF',
       title: 'The visible graph, for Gephi',
-      action: () =>
-        downloadFile(visibleGraphGexf(sigma.getGraph(), data, visibility), `${FILE_STEM}.gexf`, 'application/xml'),
+      action: async () => {
+        const citations = await fetchRelationCitations(client, visibility.relations);
+        downloadFile(
+          visibleGraphGexf(sigma.getGraph(), data, visibility, citations),
+          `${FILE_STEM}.gexf`,
+          'application/xml',
+        );
+      },
     },
     {
       format: 'CSV',
       title: 'The visible relations, one row per citation',
-      action: () =>
-        downloadFile(relationsCsv(data, visibility.relations), `${FILE_STEM}-relations.csv`, 'text/csv;charset=utf-8'),
+      action: async () => {
+        const citations = await fetchRelationCitations(client, visibility.relations);
+        const csv = relationsCsv(data, visibility.relations, citations);
+        downloadFile(csv, `${FILE_STEM}-relations.csv`, 'text/csv;charset=utf-8');
+      },
     },
   ];
 
