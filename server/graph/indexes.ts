@@ -52,6 +52,8 @@ export interface GraphIndex {
   readonly entityIds: readonly string[];
   readonly relationIds: readonly string[];
   readonly sourceIds: readonly string[];
+  /** The records of relationIds, in the same order: a relation by its position, without a lookup by id. */
+  readonly relationsInIdOrder: readonly RelationRecord[];
 
   // Entities ----------------------------------------------------------------------------------
   /** Entity type id → sorted entity ids. */
@@ -100,7 +102,7 @@ export interface GraphIndex {
    * `totalCount` on every page, and the answer cannot change, as the index never does.
    */
   readonly countCache: LRUCache<string, number>;
-  /** The grouped lists the per-entity and per-source maps were made from, kept for a snapshot (storedGroupedLists). */
+  /** The grouped lists the per-entity and per-source maps were made from: kept for a snapshot (storedGroupedLists), read by position. */
   readonly groupedLists: GroupedLists;
 }
 
@@ -168,6 +170,7 @@ export function buildGraphIndex(knowledgeGraph: KnowledgeGraph, stored?: unknown
     entityIds,
     relationIds,
     sourceIds,
+    relationsInIdOrder: relations,
     entitiesByType,
     entitiesBySource,
     entityText,

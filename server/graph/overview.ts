@@ -112,9 +112,13 @@ export function overview(index: GraphIndex, maxEntities: number, maxRelations: n
   const chosen = memo.ranking.slice(0, maxEntities);
   const inView = new Set(chosen);
   const candidates: RelationRecord[] = [];
-  for (const entityId of chosen) {
-    for (const id of index.relationsByEntity.get(entityId) ?? []) {
-      const relation = index.graph.getEdgeAttributes(id);
+  // The chosen entities' relations by position (index.groupedLists): the most connected
+  // entities come first, and at 10^6 relations their lists hold hundreds of thousands.
+  const { offsets, items } = index.groupedLists.relationsOfEntity;
+  for (const position of memo.order.subarray(0, maxEntities)) {
+    const entityId = index.entityIds[position]!;
+    for (let k = offsets[position]!; k < offsets[position + 1]!; k++) {
+      const relation = index.relationsInIdOrder[items[k]!]!;
       // Each relation once: from the end that comes first in the id order.
       const other = relation.subject === entityId ? relation.object : relation.subject;
       if (inView.has(other) && entityId < other) candidates.push(relation);
