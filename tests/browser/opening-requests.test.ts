@@ -122,11 +122,20 @@ describe('the explorer on a page that carries its opening answers', () => {
   );
 
   it(
-    'draws the graph, titled, before it mounts the tools and the details, and the canvas keeps its size when they come',
+    'draws the graph, titled, before it mounts the tools and the details or asks for the timeline, and the canvas keeps its size when they come',
     async () => {
       const context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 } });
       // What the page holds when sigma's first frame is drawn, noted by the page itself.
       await context.addInitScript(() => {
+        // The questions the page sends to the API, by operation name, in order.
+        const posted: string[] = [];
+        const send = window.fetch.bind(window);
+        window.fetch = (input, init) => {
+          if (typeof init?.body === 'string')
+            posted.push(/"operationName":"(\w+)"/.exec(init.body)?.[1] ?? init.body.slice(0, 40));
+          return send(input, init);
+        };
+        (window as unknown as { posted: string[] }).posted = posted;
         const observer = new MutationObserver(() => {
           const canvas = document.querySelector<HTMLElement>('[data-graph-ready="true"]');
           if (!canvas) return;
@@ -138,6 +147,8 @@ describe('the explorer on a page that carries its opening answers', () => {
             title: document.querySelector('h1')?.firstChild?.textContent ?? null,
             width: canvas.offsetWidth,
             height: canvas.offsetHeight,
+            bars: document.querySelectorAll('.time-bar__bar').length,
+            posted: [...posted],
           };
         });
         observer.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-graph-ready'] });
@@ -154,10 +165,14 @@ describe('the explorer on a page that carries its opening answers', () => {
         width: await canvas.evaluate((element: HTMLElement) => element.offsetWidth),
         height: await canvas.evaluate((element: HTMLElement) => element.offsetHeight),
       };
+      // The timeline is asked after the first frame, into the room kept for it.
+      await page.locator('.time-bar__bar').first().waitFor();
       const atFirstFrame = await page.evaluate(() => (window as unknown as { atFirstFrame: object }).atFirstFrame);
       // The dataset's title comes with the graph: the first frame's header already names it.
       const { dataset } = await harness.api<{ dataset: { title: string } }>('{ dataset { title } }');
-      expect(atFirstFrame).toEqual({ tabs: 0, details: 0, title: dataset.title, ...now });
+      // Nothing is asked of the API before it: the page carries the opening answers.
+      expect(atFirstFrame).toEqual({ tabs: 0, details: 0, title: dataset.title, ...now, bars: 0, posted: [] });
+      expect(await page.evaluate(() => (window as unknown as { posted: string[] }).posted)).toContain('TimelineCounts');
       expect(errors).toEqual([]);
       await context.close();
     },

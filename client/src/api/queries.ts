@@ -148,8 +148,9 @@ export function useEntitySearch(text: string, first: number) {
   return { ...query, searchNow };
 }
 
-/** Dated relations and entity statements per month or year, for the time bar. */
-export const useTimelineCounts = (bucket: TimeBucket) => useApiQuery(TimelineCountsDocument, { bucket });
+/** Dated relations and entity statements per month or year, for the time bar (not asked while `pause`). */
+export const useTimelineCounts = (bucket: TimeBucket, pause = false) =>
+  useApiQuery(TimelineCountsDocument, { bucket }, pause);
 
 /** A page of the dated statements about entities, in date order. */
 export const useTimelineEvents = (first: number, after: string | null) =>

@@ -5,6 +5,7 @@
  * a reload or a shared link asks for them again. Bounded, so a link cannot make the view
  * (or the requests behind it) grow without end. Pure.
  */
+import { formatCount } from '../counts';
 import { EXPAND_PAGE_SIZE } from './expansion';
 
 /** One expansion: the entity and how many pages of its neighbours (EXPAND_PAGE_SIZE each) are in. */
@@ -60,7 +61,7 @@ export function readExpandedValue(raw: string | null): { expanded: ExpandedState
     const kept = Math.min(pages, MAX_EXPANSION_PAGES);
     if (kept < pages) {
       problems.push(
-        `The link expands "${entityId}" by ${pages} pages; at most ${MAX_EXPANSION_PAGES} (${MAX_EXPANDED_RELATIONS.toLocaleString('en')} relations) join the view, so it shows ${kept}.`,
+        `The link expands "${entityId}" by ${pages} pages; at most ${MAX_EXPANSION_PAGES} (${formatCount(MAX_EXPANDED_RELATIONS)} relations) join the view, so it shows ${kept}.`,
       );
     }
     const previous = byId.get(entityId);
@@ -98,7 +99,7 @@ export function expandLimit(expanded: ExpandedState, entityId: string): string |
     return `The view holds at most ${MAX_EXPANSIONS} expanded entities: collapse one to expand another.`;
   }
   if (pages >= MAX_EXPANSION_PAGES) {
-    return `At most ${MAX_EXPANDED_RELATIONS.toLocaleString('en')} of one entity's relations join the view; the panel lists them all.`;
+    return `At most ${formatCount(MAX_EXPANDED_RELATIONS)} of one entity's relations join the view; the panel lists them all.`;
   }
   return null;
 }

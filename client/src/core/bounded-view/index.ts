@@ -4,6 +4,7 @@
  * worker takes minutes long before that) and opens on the API's overview instead, saying
  * what it leaves out. Pure: the loader (api/load-graph.ts) asks the API, this decides.
  */
+import { formatCount } from '../counts';
 
 /**
  * Graphs larger than this, in entities or in relations, open on a bounded view. Chosen from
@@ -31,14 +32,12 @@ export interface BoundedTotals {
   totalRelations: number;
 }
 
-const number = new Intl.NumberFormat('en');
-
 /** "500 of 50,000 entities" (or "all 12 entities" when nothing is left out). */
 export function shownOf(shown: number, total: number, one: string, many: string): string {
   const noun = total === 1 ? one : many;
   return shown >= total
-    ? `all ${number.format(total)} ${noun}`
-    : `${number.format(shown)} of ${number.format(total)} ${noun}`;
+    ? `all ${formatCount(total)} ${noun}`
+    : `${formatCount(shown)} of ${formatCount(total)} ${noun}`;
 }
 
 /**

@@ -13,12 +13,11 @@ import { AppLink } from '../../components/AppLink';
 import { QueryState } from '../../components/QueryState';
 import { CorroborationPips } from '../../components/SourceList';
 import { TypeBadge } from '../../components/TypeBadge';
+import { formatCount } from '../../core/counts';
 import { groupByNeighbour, relationSentence, type RelationDirection } from '../../core/entity-details';
 import { sourceShortName } from '../../core/graph-data';
 import { routeHref } from '../../core/routing';
 import './entity-relations.css';
-
-const number = (count: number) => count.toLocaleString('en');
 
 function TypeLabel({ label, direction }: { label: string; direction: RelationDirection }) {
   return (
@@ -71,7 +70,7 @@ export function EntityRelationsSection({
         Relations{' '}
         {total !== null && (
           <span className="count" data-relations-count>
-            {shown < total ? `${number(shown)} of ${number(total)}` : number(total)}
+            {shown < total ? `${formatCount(shown)} of ${formatCount(total)}` : formatCount(total)}
           </span>
         )}
       </h3>
@@ -79,10 +78,10 @@ export function EntityRelationsSection({
         <label className="inline-field">
           <span>Relation type</span>
           <select value={type ?? ''} onChange={(event) => setType(event.target.value || null)}>
-            <option value="">All types ({number(allTypes)})</option>
+            <option value="">All types ({formatCount(allTypes)})</option>
             {relations.countsByType.map(({ type: id, count }) => (
               <option key={id} value={id}>
-                {typeLabel(id)} ({number(count)})
+                {typeLabel(id)} ({formatCount(count)})
               </option>
             ))}
           </select>
@@ -146,7 +145,7 @@ export function EntityRelationsSection({
       {total === 0 && <p className="empty-note">No relation names this entity.</p>}
       {relations.hasMore && (
         <button type="button" className="secondary-button" disabled={relations.fetching} onClick={relations.more}>
-          {relations.fetching ? 'Loading…' : `Show ${number(next)} more`}
+          {relations.fetching ? 'Loading…' : `Show ${formatCount(next)} more`}
         </button>
       )}
     </section>

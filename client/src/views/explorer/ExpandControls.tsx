@@ -11,6 +11,7 @@ import { useLoadedGraph } from '../../bindings/loaded-graph';
 import { useExpansionControls } from '../../bindings/use-expansions';
 import { useExplorerState } from '../../bindings/use-explorer-state';
 import { shownOf } from '../../core/bounded-view';
+import { formatCount } from '../../core/counts';
 import { collapseEntity, expandedPages, expandEntity, expandLimit } from '../../core/bounded-view/expanded';
 import { EXPAND_PAGE_SIZE, expansionCounts, type TypeCount } from '../../core/bounded-view/expansion';
 import { on } from '../../core/explorer-state';
@@ -18,8 +19,7 @@ import { on } from '../../core/explorer-state';
 function Counts({ title, counts, labels }: { title: string; counts: TypeCount[]; labels: Map<string, string> }) {
   return (
     <p className="hint">
-      {title}:{' '}
-      {counts.map(({ type, count }) => `${labels.get(type) ?? type} ${count.toLocaleString('en')}`).join(' · ')}
+      {title}: {counts.map(({ type, count }) => `${labels.get(type) ?? type} ${formatCount(count)}`).join(' · ')}
     </p>
   );
 }

@@ -396,7 +396,7 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
             }
           />
         </div>
-        <TimeBar range={state.filters.during} onChange={changeTimeRange} />
+        <TimeBar range={state.filters.during} onChange={changeTimeRange} graphDrawn={graphDrawn} />
       </main>
 
       <aside className="explorer__details" aria-label="Details" id={DETAILS_ID}>

@@ -17,6 +17,11 @@ type TimeRange = FilterState['during'];
 interface TimeBarProps {
   range: TimeRange;
   onChange: (range: TimeRange) => void;
+  /**
+   * The timeline is asked once the graph is drawn: its answer would otherwise be read, and its
+   * bars laid out, while the first frame is being built. Its room is kept meanwhile.
+   */
+  graphDrawn: boolean;
 }
 
 /** How long each month shows while playing. */
@@ -32,8 +37,8 @@ function monthInRange(month: string, range: TimeRange): boolean {
   );
 }
 
-export function TimeBar({ range, onChange }: TimeBarProps) {
-  const counts = useTimelineCounts('MONTH');
+export function TimeBar({ range, onChange, graphDrawn }: TimeBarProps) {
+  const counts = useTimelineCounts('MONTH', !graphDrawn);
   const bars = useMemo(() => monthAxis(counts.data?.timeline.periods ?? []), [counts.data]);
   const [anchor, setAnchor] = useState<string | null>(null);
   const [playing, setPlaying] = useState(false);

@@ -7,6 +7,7 @@
 import type { ReactNode } from 'react';
 
 import type { SortDirection } from '../../api/generated/graphql';
+import { formatCount } from '../../core/counts';
 import type { TableSort } from '../../core/table';
 
 export interface Column<Row> {
@@ -101,7 +102,7 @@ export function Pager({
       <p className="pager__status" aria-live="polite">
         {shown === 0
           ? `No ${noun}`
-          : `${noun[0]!.toUpperCase()}${noun.slice(1)} ${(start + 1).toLocaleString('en')}–${(start + shown).toLocaleString('en')} of ${total.toLocaleString('en')}`}
+          : `${noun[0]!.toUpperCase()}${noun.slice(1)} ${formatCount(start + 1)}–${formatCount(start + shown)} of ${formatCount(total)}`}
       </p>
       <button type="button" className="secondary-button" disabled={!onPrevious} onClick={onPrevious ?? undefined}>
         Previous page
