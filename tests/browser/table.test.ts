@@ -90,6 +90,49 @@ describe('the table view', () => {
   );
 
   it(
+    'says which page the rows shown are while the next is on its way, and waits for it before paging again',
+    async () => {
+      const { page, context, errors } = await openPage(harness, '/table');
+      await table(page).waitFor();
+      // The table opens sorted by corroboration, most first (core/table DEFAULT_RELATION_SORT).
+      const orderBy = { field: 'CORROBORATION', direction: 'DESC' };
+      const first = await harness.api<RelationPage>(RELATIONS_PAGE, { orderBy });
+      const total = first.relations.totalCount;
+      await pagerStatus(page)
+        .filter({ hasText: `Relations 1–50 of ${total}` })
+        .waitFor();
+      // The second page's answer is held back until the test lets it go.
+      let letGo!: () => void;
+      const held = new Promise<void>((resolve) => (letGo = resolve));
+      await page.route('**/graphql', async (route) => {
+        const body = route.request().postData() ?? '';
+        if (body.includes('"operationName":"TableRelations"') && !body.includes('"after":null')) await held;
+        await route.continue();
+      });
+      await page.getByRole('button', { name: 'Next page' }).click();
+      await page.waitForTimeout(500);
+      // Still the first page's rows, said as such, and no paging on from a page not yet shown.
+      expect(await pagerStatus(page).textContent()).toBe(`Relations 1–50 of ${total}`);
+      expect(await shownRelations(page)).toEqual(sentences(first));
+      expect(await page.getByRole('button', { name: 'Next page' }).isDisabled()).toBe(true);
+      expect(await page.getByRole('button', { name: 'Previous page' }).isDisabled()).toBe(true);
+      letGo();
+      const second = await harness.api<RelationPage>(RELATIONS_PAGE, {
+        orderBy,
+        after: first.relations.pageInfo.endCursor,
+      });
+      await pagerStatus(page)
+        .filter({ hasText: `Relations 51–${Math.min(100, total)} of ${total}` })
+        .waitFor();
+      expect(await shownRelations(page)).toEqual(sentences(second));
+      await page.unroute('**/graphql');
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
     'sorts by a column both ways, pages forward and back, and a link restores the sort',
     async () => {
       const { page, context, errors } = await openPage(harness, '/table');

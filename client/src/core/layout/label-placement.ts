@@ -29,8 +29,11 @@ export interface LabelCandidate {
   x: number;
   y: number;
   size: number;
-  /** The measured text width and the font size, in pixels. */
-  width: number;
+  /**
+   * The text width and the font size, in pixels. The width may be given as a measure to take
+   * only when the label may be drawn (DeferredWidth): most labels sigma offers do not fit.
+   */
+  width: number | DeferredWidth;
   fontSize: number;
   /**
    * Ordinary labels show where there is room; a hub's takes room from ordinary ones; a
@@ -39,8 +42,21 @@ export interface LabelCandidate {
   priority: false | 'hub' | 'forced';
 }
 
+/**
+ * A width measured on demand, with a lower bound: an ordinary label with no free side at its
+ * lower bound has none at its width either (each side's box at a smaller width lies inside the
+ * box at the larger), so it is turned down unmeasured, and placed exactly as if measured.
+ */
+export interface DeferredWidth {
+  atLeast: number;
+  measure: () => number;
+}
+
+/** A candidate whose width is known. */
+type MeasuredCandidate = LabelCandidate & { width: number };
+
 interface PlacedLabel {
-  candidate: LabelCandidate;
+  candidate: MeasuredCandidate;
   box: Box;
   /** Placement order: displaced labels are handled in the order they were placed. */
   order: number;
@@ -100,7 +116,7 @@ function cellAt(pass: LabelPass, cell: number) {
   return content;
 }
 
-function addLabel(pass: LabelPass, candidate: LabelCandidate, box: Box): PlacedLabel {
+function addLabel(pass: LabelPass, candidate: MeasuredCandidate, box: Box): PlacedLabel {
   const placed = { candidate, box, order: pass.placed++ };
   pass.labels.add(placed);
   for (const cell of cellsOf(box)) cellAt(pass, cell).labels.push(placed);
@@ -151,7 +167,7 @@ const NO_BOUNDS: Canvas = { width: Infinity, height: Infinity };
  * Where the label may go, in order of preference: right of the entity (as sigma draws it),
  * left, then centred below or above; those that lie within the canvas.
  */
-function sides(candidate: LabelCandidate, canvas: Canvas): Box[] {
+function sides(candidate: MeasuredCandidate, canvas: Canvas): Box[] {
   const { x, y, size, width, fontSize } = candidate;
   const height = fontSize * 1.05 + 2 * HALO;
   // Sigma's baseline puts the text's middle on the entity's centre.
@@ -191,7 +207,7 @@ function isFree(pass: LabelPass, box: Box, blocking?: (label: PlacedLabel) => bo
  * not held by another priority label, and a forced label the first side on the canvas (or
  * right of its entity, when none is).
  */
-function chooseSide(pass: LabelPass, candidate: LabelCandidate, canvas: Canvas): Box | null {
+function chooseSide(pass: LabelPass, candidate: MeasuredCandidate, canvas: Canvas): Box | null {
   const candidates = sides(candidate, canvas);
   const free = candidates.find((side) => isFree(pass, side));
   if (free || candidate.priority === false) return free ?? null;
@@ -219,11 +235,19 @@ export function placeLabel(pass: LabelPass, candidate: LabelCandidate, canvas: C
   );
   addDisc(pass, disc);
 
-  const chosen = chooseSide(pass, candidate, canvas);
+  const deferred = typeof candidate.width === 'number' ? null : candidate.width;
+  const turnedDown =
+    deferred !== null &&
+    candidate.priority === false &&
+    !sides({ ...candidate, width: deferred.atLeast }, canvas).some((side) => isFree(pass, side));
+  const measured = turnedDown
+    ? null
+    : { ...candidate, width: deferred ? deferred.measure() : (candidate.width as number) };
+  const chosen = measured && chooseSide(pass, measured, canvas);
   if (chosen && candidate.priority !== false) {
     displace(chosen, ({ candidate: placed }) => placed.priority === false);
   }
-  const placed = chosen ? addLabel(pass, candidate, chosen) : null;
+  const placed = chosen && measured ? addLabel(pass, measured, chosen) : null;
 
   const moved: LabelPlacement['moved'] = [];
   for (const label of displaced) {

@@ -46,6 +46,11 @@ function usePages(resetKey: string) {
   return {
     after: afters[afters.length - 1]!,
     index: afters.length - 1,
+    /** The page an answer's `after` asks for (the last page when it is none of these). */
+    indexOf: (after: string | null | undefined) => {
+      const index = after === undefined ? -1 : afters.lastIndexOf(after);
+      return index >= 0 ? index : afters.length - 1;
+    },
     next: (cursor: string) => setPages({ key: resetKey, afters: [...afters, cursor] }),
     previous: () => setPages({ key: resetKey, afters: afters.slice(0, -1) }),
   };
@@ -65,6 +70,12 @@ interface SortedPageProps<Row> {
   sort: TableSort<string>;
   onSort: (field: string) => void;
   pages: Pages;
+  /**
+   * The question the rows answer: while the next page is on its way they are the last page's,
+   * and the pager says so (and waits for it before paging again).
+   */
+  answered: { after?: string | null } | undefined;
+  fetching: boolean;
   selectedKey?: string | null;
   rowKey: (row: Row) => string;
 }
@@ -77,9 +88,12 @@ function SortedPage<Row>({
   sort,
   onSort,
   pages,
+  answered,
+  fetching,
   selectedKey,
   rowKey,
 }: SortedPageProps<Row>) {
+  const shownIndex = pages.indexOf(answered?.after ?? null);
   const sortLabel = columns.find((column) => column.sortField === sort.field)?.label ?? sort.field;
   const { hasNextPage, endCursor } = connection.pageInfo;
   return (
@@ -94,12 +108,12 @@ function SortedPage<Row>({
         onSort={onSort}
       />
       <Pager
-        start={pages.index * TABLE_PAGE_SIZE}
+        start={shownIndex * TABLE_PAGE_SIZE}
         shown={connection.edges.length}
         total={connection.totalCount}
         noun={noun}
-        onPrevious={pages.index > 0 ? pages.previous : null}
-        onNext={hasNextPage && endCursor ? () => pages.next(endCursor) : null}
+        onPrevious={!fetching && pages.index > 0 ? pages.previous : null}
+        onNext={!fetching && hasNextPage && endCursor ? () => pages.next(endCursor) : null}
       />
     </>
   );
@@ -180,6 +194,8 @@ function RelationsTable({ explorer, table, go }: ListProps) {
           sort={sort}
           onSort={(field) => go(explorer, { ...table, relationSort: sortBy(sort, field as typeof sort.field) })}
           pages={pages}
+          answered={query.answered}
+          fetching={query.fetching}
           selectedKey={selectedId}
           rowKey={(row) => row.id}
         />
@@ -236,6 +252,8 @@ function EntitiesTable({ explorer, table, go }: ListProps) {
           sort={sort}
           onSort={(field) => go(explorer, { ...table, entitySort: sortBy(sort, field as typeof sort.field) })}
           pages={pages}
+          answered={query.answered}
+          fetching={query.fetching}
           rowKey={(row) => row.id}
         />
       )}

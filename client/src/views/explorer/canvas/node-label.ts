@@ -28,6 +28,16 @@ export function labelStyle(size: number, settings: LabelSettings): { font: strin
   return { font: `${hub ? '700' : settings.labelWeight} ${fontSize}px ${settings.labelFont}`, fontSize };
 }
 
+/**
+ * The least width a name can take: its ASCII letters and digits at 0.15 em each, anything else
+ * nothing (a combining mark takes no room). The narrowest letters ('i', 'l') are about 0.22-0.28
+ * em in common sans-serif faces: the bound stays under them, so it never turns down a name
+ * that fits (label-placement.ts DeferredWidth).
+ */
+export function widthAtLeast(text: string, fontSize: number): number {
+  return text.replace(/[^A-Za-z0-9]/g, '').length * 0.15 * fontSize;
+}
+
 /** Where each entity's name was last drawn, so the hover box can cover it there. */
 export type LabelPositions = Map<string, { x: number; y: number }>;
 
@@ -77,6 +87,9 @@ export function createNodeLabelDrawer(
       }
       return width;
     };
+    // Measured only if the label may be drawn: most names offered do not fit (placeLabel).
+    const known = widths.get(`${font}\n${data.label}`);
+    const label = data.label;
     const placement = placeLabel(
       space,
       {
@@ -84,7 +97,7 @@ export function createNodeLabelDrawer(
         x: data.x,
         y: data.y,
         size: data.size,
-        width: measure(data.label),
+        width: known ?? { atLeast: widthAtLeast(label, fontSize), measure: () => measure(label) },
         fontSize,
         priority: data.forceLabel === true ? 'forced' : hub ? 'hub' : false,
       },
