@@ -40,7 +40,8 @@ async function main(): Promise<void> {
   setHeapGrowth('start-up');
   let knowledgeGraph;
   let version: string | undefined;
-  let saveSnapshot: (() => Promise<unknown>) | undefined;
+  let derived: unknown;
+  let saveSnapshot: ((derived: unknown) => Promise<unknown>) | undefined;
   let token;
   const dir = process.env.GRAPH_DATA_DIR || DEFAULT_GRAPH_DATA_DIR;
   const snapshotDir = process.env.GRAPH_DATA_SNAPSHOT_DIR || DEFAULT_SNAPSHOT_DIR;
@@ -60,12 +61,13 @@ async function main(): Promise<void> {
       const load = await loadGraphDataWithSnapshot(dir, snapshotDir);
       knowledgeGraph = load.knowledgeGraph;
       version = load.dataVersion;
+      derived = load.derived;
       const how = load.snapshot === 'read' ? 'from its snapshot' : 'in full';
       console.log(`graph-data loaded ${how} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
       if (load.snapshot === 'loaded') {
-        saveSnapshot = async () => {
+        saveSnapshot = async (derivedFromLoad) => {
           const writing = performance.now();
-          if ((await load.saveSnapshot()) === 'written') {
+          if ((await load.saveSnapshot(derivedFromLoad)) === 'written') {
             console.log(`Snapshot of graph-data written in ${((performance.now() - writing) / 1000).toFixed(1)} s.`);
           }
         };
@@ -92,6 +94,7 @@ async function main(): Promise<void> {
       host: process.env.HOST,
       knowledgeGraph,
       dataVersion: version,
+      derived,
       graphDataDir: dir,
       curatorToken: token,
       corsOrigins,

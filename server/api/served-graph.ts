@@ -10,27 +10,42 @@
  */
 import { dataVersion } from '../data/data-version';
 import type { KnowledgeGraph } from '../data/model';
-import { type GraphIndex, buildDeferredIndexes, buildGraphIndex } from '../graph/indexes';
-import { prepareOverview } from '../graph/overview';
+import { type GraphIndex, buildDeferredIndexes, buildGraphIndex, storedGroupedLists } from '../graph/indexes';
+import { prepareOverview, storedRanking } from '../graph/overview';
 import { type OverviewSize, prepareOverviewLayouts } from '../graph/overview-layout';
 import { ARGUMENT_LIMITS } from './limits';
 
 export { dataVersion };
+
+/** What the server derives from a graph and a snapshot keeps: the longest parts of indexing it. */
+interface Derived {
+  groupedLists: unknown;
+  overviewRanking: Uint32Array;
+}
 
 export class ServedGraph {
   #index: GraphIndex;
   #version: string;
   #firstOverview: OverviewSize | null = null;
 
-  /** `version`: the graph's dataVersion when the caller has it already (a snapshot keeps it). */
-  constructor(knowledgeGraph: KnowledgeGraph, version?: string) {
-    this.#index = buildGraphIndex(knowledgeGraph);
-    prepareOverview(this.#index);
+  /**
+   * `version`: the graph's dataVersion when the caller has it already (a snapshot keeps it);
+   * `derived`: what `derived()` gave for the same graph, read back from a snapshot.
+   */
+  constructor(knowledgeGraph: KnowledgeGraph, version?: string, derived?: unknown) {
+    const { groupedLists, overviewRanking } = (derived ?? {}) as Partial<Record<keyof Derived, unknown>>;
+    this.#index = buildGraphIndex(knowledgeGraph, groupedLists);
+    prepareOverview(this.#index, overviewRanking);
     this.#version = version ?? dataVersion(knowledgeGraph);
   }
 
   get index(): GraphIndex {
     return this.#index;
+  }
+
+  /** What a snapshot of the graph keeps, so that a restart indexes it faster (see the constructor). */
+  derived(): Derived {
+    return { groupedLists: storedGroupedLists(this.#index), overviewRanking: storedRanking(this.#index) };
   }
 
   /** A hash of the served data: equal graphs have equal versions. */

@@ -44,6 +44,8 @@ export interface StartServerOptions {
   knowledgeGraph?: KnowledgeGraph;
   /** The dataVersion of `knowledgeGraph`, when the caller has it (a snapshot keeps it); else computed. */
   dataVersion?: string;
+  /** What `beforeSearchIndexes` was given for `knowledgeGraph` in an earlier run, read back from its snapshot. */
+  derived?: unknown;
   /** The graph-data folder; default graph-data/. Curation writes here. */
   graphDataDir?: string;
   /**
@@ -66,8 +68,9 @@ export interface StartServerOptions {
   /**
    * Work for once the server answers, before the search indexes are built (main.ts writes the
    * snapshot of a full load here: off the start-up's path, and before the indexes add to memory).
+   * `derived`: what the server derived from the graph and can take back as `derived` on a restart.
    */
-  beforeSearchIndexes?: () => Promise<unknown>;
+  beforeSearchIndexes?: (derived: unknown) => Promise<unknown>;
 }
 
 export interface RunningServer {
@@ -90,7 +93,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const curating = !!options.curatorToken;
   if (curating && !options.knowledgeGraph) await recoverWrites(dir);
   const knowledgeGraph = options.knowledgeGraph ?? (await loadGraphData(dir));
-  const servedGraph = new ServedGraph(knowledgeGraph, options.knowledgeGraph ? options.dataVersion : undefined);
+  const servedGraph = options.knowledgeGraph
+    ? new ServedGraph(knowledgeGraph, options.dataVersion, options.derived)
+    : new ServedGraph(knowledgeGraph);
   const curation = curating
     ? await openCuration(dir, knowledgeGraph, dataVersion, ({ graph }) => servedGraph.replace(graph))
     : null;
@@ -143,7 +148,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   });
   const { port } = httpServer.address() as AddressInfo;
   // Only now: the server answers while they are built, and a search awaits them.
-  const searchIndexesBuilt = Promise.resolve(options.beforeSearchIndexes?.())
+  const searchIndexesBuilt = Promise.resolve(options.beforeSearchIndexes?.(servedGraph.derived()))
     .then(() => servedGraph.buildDeferredIndexes())
     .catch((error: unknown) => console.error('Building the search indexes failed:', error));
   // The explorer's first picture awaits its overview's layout: begun now, at the schema's default size.

@@ -12,6 +12,8 @@
  * Every id list is sorted by UTF-16 code units (`Array.prototype.sort()` without a
  * comparator), the order cursors and binary searches rely on.
  */
+import { types } from 'node:util';
+
 import type { LRUCache } from 'lru-cache';
 import MiniSearch from 'minisearch';
 
@@ -24,6 +26,7 @@ import type {
   RelationRecord,
   SourceRecord,
 } from '../data/model';
+import { positionsOf } from '../data/positions';
 import { DeferredIndex, inSlices } from './deferred-index';
 import { type FullTextIndex, buildFullTextIndex } from './full-text-index';
 import { createCountCache } from './pagination';
@@ -49,6 +52,8 @@ export interface GraphIndex {
   readonly entityIds: readonly string[];
   readonly relationIds: readonly string[];
   readonly sourceIds: readonly string[];
+  /** The records of relationIds, in the same order: a relation by its position, without a lookup by id. */
+  readonly relationsInIdOrder: readonly RelationRecord[];
 
   // Entities ----------------------------------------------------------------------------------
   /** Entity type id → sorted entity ids. */
@@ -97,13 +102,15 @@ export interface GraphIndex {
    * `totalCount` on every page, and the answer cannot change, as the index never does.
    */
   readonly countCache: LRUCache<string, number>;
+  /** The grouped lists the per-entity and per-source maps were made from: kept for a snapshot (storedGroupedLists), read by position. */
+  readonly groupedLists: GroupedLists;
 }
 
 /**
  * Builds every index over the knowledge graph; call once at start-up. The search indexes are
  * built on first use, or when buildDeferredIndexes is called once the server is ready.
  */
-export function buildGraphIndex(knowledgeGraph: KnowledgeGraph): GraphIndex {
+export function buildGraphIndex(knowledgeGraph: KnowledgeGraph, stored?: unknown): GraphIndex {
   const { graph, sources, claims } = knowledgeGraph;
 
   const entityIds = graph.nodes().sort();
@@ -144,9 +151,74 @@ export function buildGraphIndex(knowledgeGraph: KnowledgeGraph): GraphIndex {
   for (const list of claimsByEntity.values()) list.sort(byAttributeValueId);
   for (const list of citationsBySource.values()) list.sort((a, b) => a.start - b.start || a.end - b.end);
 
-  // The lists with one per entity or per source, grouped by position (see groupPositions).
+  const grouped =
+    readGroupedLists(stored, entityIds.length, relationIds.length) ??
+    groupLists(knowledgeGraph, entityIds, sourceIds, relations, claimsByEntity);
+  const { sourceKeys, relationsOfEntity, relationsOfSource, sourcesOfEntity, entitiesOfSource } = grouped;
+
+  const relationsByEntity = listsByKey(entityIds, relationsOfEntity, relationIds);
+  const relationsBySource = listsByKey(sourceKeys, relationsOfSource, relationIds);
+  const sourceIdsByEntity = listsByKey(entityIds, sourcesOfEntity, sourceKeys);
+  const entitiesBySource = listsByKey(sourceKeys, entitiesOfSource, entityIds);
+
+  const entityTypeCounts = new Map([...entitiesByType].map(([type, ids]) => [type, ids.length]));
+  const relationTypeCounts = new Map([...relationsByType].map(([type, ids]) => [type, ids.length]));
+
+  return {
+    knowledgeGraph,
+    graph,
+    entityIds,
+    relationIds,
+    sourceIds,
+    relationsInIdOrder: relations,
+    entitiesByType,
+    entitiesBySource,
+    entityText,
+    sourceIdsByEntity,
+    relationsByType,
+    relationsBySource,
+    relationsByEntity,
+    relationsByCorroboration,
+    claimsByEntity,
+    claimsBySource,
+    citationsBySource,
+    statements: buildStatementIndex(knowledgeGraph, relationIds, relations),
+    time: buildTimeIndex(graph, entityIds, relationIds, relations),
+    searchIndex: new DeferredIndex(() => buildSearchIndex(graph, entityIds, relationsByEntity)),
+    entityTypeCounts,
+    relationTypeCounts,
+    citationCount,
+    fullText: new DeferredIndex(() =>
+      buildFullTextIndex(knowledgeGraph, { entityIds, relationIds, sourceIds }, citationsBySource),
+    ),
+    countCache: createCountCache(),
+    groupedLists: grouped,
+  };
+}
+
+/**
+ * The per-entity and per-source lists as positions, grouped: relations and sources of each
+ * entity, relations and entities of each source. The longest part of the index to build (at
+ * 10^6 relations about 5 s of CPU), so a snapshot keeps them (storedGroupedLists) and a restart
+ * reads them back (readGroupedLists) instead.
+ */
+interface GroupedLists {
+  /** Every source cited, in id order (a graph built in memory may cite a source it does not hold). */
+  sourceKeys: readonly string[];
+  relationsOfEntity: PositionGroups;
+  relationsOfSource: PositionGroups;
+  sourcesOfEntity: PositionGroups;
+  entitiesOfSource: PositionGroups;
+}
+
+function groupLists(
+  { claims }: KnowledgeGraph,
+  entityIds: readonly string[],
+  sourceIds: readonly string[],
+  relations: readonly RelationRecord[],
+  claimsByEntity: ReadonlyMap<string, readonly ClaimRecord[]>,
+): GroupedLists {
   const entityPosition = positionsOf(entityIds);
-  // Every source cited, in id order (a graph built in memory may cite a source it does not hold).
   const sourceKeys = sortedUnion(sourceIds, relations, claims.values());
   const sourcePosition = positionsOf(sourceKeys);
   const subjects = Int32Array.from(relations, (relation) => entityPosition.get(relation.subject)!);
@@ -191,43 +263,47 @@ export function buildGraphIndex(knowledgeGraph: KnowledgeGraph): GraphIndex {
   const entitiesOfSource = groupPositions(sourceKeys.length, (emit) => {
     forEachGrouped(sourcesOfEntity, (entity, source) => emit(source, entity));
   });
+  return { sourceKeys, relationsOfEntity, relationsOfSource, sourcesOfEntity, entitiesOfSource };
+}
 
-  const relationsByEntity = listsByKey(entityIds, relationsOfEntity, relationIds);
-  const relationsBySource = listsByKey(sourceKeys, relationsOfSource, relationIds);
-  const sourceIdsByEntity = listsByKey(entityIds, sourcesOfEntity, sourceKeys);
-  const entitiesBySource = listsByKey(sourceKeys, entitiesOfSource, entityIds);
+/** Bump when GroupedLists or the way they are built changes: a snapshot of an older kind is then rebuilt. */
+const GROUPED_LISTS_FORMAT = 'grouped-lists/1';
 
-  const entityTypeCounts = new Map([...entitiesByType].map(([type, ids]) => [type, ids.length]));
-  const relationTypeCounts = new Map([...relationsByType].map(([type, ids]) => [type, ids.length]));
-
+/** What a snapshot keeps of an index (see GroupedLists), for buildGraphIndex to read back. */
+export function storedGroupedLists(index: GraphIndex): unknown {
   return {
-    knowledgeGraph,
-    graph,
-    entityIds,
-    relationIds,
-    sourceIds,
-    entitiesByType,
-    entitiesBySource,
-    entityText,
-    sourceIdsByEntity,
-    relationsByType,
-    relationsBySource,
-    relationsByEntity,
-    relationsByCorroboration,
-    claimsByEntity,
-    claimsBySource,
-    citationsBySource,
-    statements: buildStatementIndex(knowledgeGraph, relationIds),
-    time: buildTimeIndex(graph, entityIds, relationIds),
-    searchIndex: new DeferredIndex(() => buildSearchIndex(graph, entityIds, relationsByEntity)),
-    entityTypeCounts,
-    relationTypeCounts,
-    citationCount,
-    fullText: new DeferredIndex(() =>
-      buildFullTextIndex(knowledgeGraph, { entityIds, relationIds, sourceIds }, citationsBySource),
-    ),
-    countCache: createCountCache(),
+    format: GROUPED_LISTS_FORMAT,
+    entityCount: index.entityIds.length,
+    relationCount: index.relationIds.length,
+    ...index.groupedLists,
   };
+}
+
+/**
+ * The lists a snapshot kept, or null when they are of another format or another graph's size
+ * (the snapshot's key covers the data and the code, so the lists match a graph it read back;
+ * the checks catch a stored value that is not such a list at all).
+ */
+function readGroupedLists(stored: unknown, entityCount: number, relationCount: number): GroupedLists | null {
+  if (typeof stored !== 'object' || stored === null) return null;
+  const lists = stored as Partial<GroupedLists & { format: string; entityCount: number; relationCount: number }>;
+  if (lists.format !== GROUPED_LISTS_FORMAT || lists.entityCount !== entityCount) return null;
+  if (lists.relationCount !== relationCount || !Array.isArray(lists.sourceKeys)) return null;
+  const sourceCount = lists.sourceKeys.length;
+  const fits = (groups: PositionGroups | undefined, keys: number, items: number) =>
+    types.isUint32Array(groups?.offsets) &&
+    types.isInt32Array(groups.items) &&
+    groups.offsets.length === keys + 1 &&
+    groups.offsets[keys] === groups.items.length &&
+    groups.items.every((item) => item >= 0 && item < items);
+  const valid =
+    fits(lists.relationsOfEntity, entityCount, relationCount) &&
+    fits(lists.relationsOfSource, sourceCount, relationCount) &&
+    fits(lists.sourcesOfEntity, entityCount, sourceCount) &&
+    fits(lists.entitiesOfSource, sourceCount, entityCount);
+  if (!valid) return null;
+  const { sourceKeys, relationsOfEntity, relationsOfSource, sourcesOfEntity, entitiesOfSource } = lists as GroupedLists;
+  return { sourceKeys, relationsOfEntity, relationsOfSource, sourcesOfEntity, entitiesOfSource };
 }
 
 /** Builds the indexes searches need, name search first (it is the smaller and the more used). */
@@ -369,12 +445,6 @@ function listsByKey<V>(
     lists.set(keys[key]!, list);
   }
   return lists;
-}
-
-function positionsOf(keys: readonly string[]): Map<string, number> {
-  const positions = new Map<string, number>();
-  for (let i = 0; i < keys.length; i++) positions.set(keys[i]!, i);
-  return positions;
 }
 
 /** `sorted` with every other source id the records name, sorted. */

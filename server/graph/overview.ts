@@ -16,7 +16,10 @@
  * size that holds the whole graph gets the same answer, and so the same layout
  * (overview-layout.ts), laid out once.
  */
+import { types } from 'node:util';
+
 import type { EntityRecord, RelationRecord } from '../data/model';
+import { positionsOf } from '../data/positions';
 import type { GraphIndex } from './indexes';
 import { byCorroboration } from './relations';
 
@@ -33,6 +36,8 @@ export interface OverviewRecord {
 interface OverviewMemo {
   /** Entity ids, most supported first. */
   ranking: readonly string[];
+  /** The same as positions in index.entityIds, which a snapshot keeps (storedRanking). */
+  order: Uint32Array;
   answers: Map<string, OverviewRecord>;
   /** The one answer every size that holds the whole graph gets (so its layout is made once). */
   whole?: OverviewRecord;
@@ -42,26 +47,46 @@ interface OverviewMemo {
 const MAX_MEMOISED_ANSWERS = 16;
 const memos = new WeakMap<GraphIndex, OverviewMemo>();
 
-/** Ranks the entities once; call at start-up so that no request pays for it. */
-export function prepareOverview(index: GraphIndex): void {
-  memoOf(index);
+/**
+ * Ranks the entities once; call at start-up so that no request pays for it. `stored`: what
+ * storedRanking gave for the same graph, read back from a snapshot (a second at 10^6
+ * relations); ignored unless it orders every entity of the index once.
+ */
+export function prepareOverview(index: GraphIndex, stored?: unknown): void {
+  if (memos.has(index)) return;
+  const order = isRankingOf(index, stored) ? stored : rankEntities(index);
+  const ranking = Array.from(order, (position) => index.entityIds[position]!);
+  memos.set(index, { ranking, order, answers: new Map() });
+}
+
+/** The entities' ranking, as a snapshot keeps it for prepareOverview. */
+export function storedRanking(index: GraphIndex): Uint32Array {
+  return memoOf(index).order;
+}
+
+function isRankingOf(index: GraphIndex, stored: unknown): stored is Uint32Array {
+  if (!types.isUint32Array(stored) || stored.length !== index.entityIds.length) return false;
+  const seen = new Uint8Array(stored.length);
+  for (const position of stored) {
+    if (position >= stored.length || seen[position]) return false;
+    seen[position] = 1;
+  }
+  return true;
 }
 
 function memoOf(index: GraphIndex): OverviewMemo {
-  let memo = memos.get(index);
-  if (!memo) memos.set(index, (memo = { ranking: rankEntities(index), answers: new Map() }));
-  return memo;
+  prepareOverview(index);
+  return memos.get(index)!;
 }
 
-function rankEntities(index: GraphIndex): string[] {
+function rankEntities(index: GraphIndex): Uint32Array {
   // Scores in typed arrays and a sort of positions: several times faster than a comparator
   // reading Maps, which matters at 10^5 entities and more.
   // One walk over the relations, each adding to both its ends (the entities whose
   // relationsByEntity list holds it): looking each relation up by id from its entities' lists
   // cost seconds at 10^6 relations.
   const ids = index.entityIds;
-  const positions = new Map<string, number>();
-  ids.forEach((entityId, position) => positions.set(entityId, position));
+  const positions = positionsOf(ids);
   const support = new Float64Array(ids.length);
   const degree = new Float64Array(ids.length);
   const note = (entityId: string, sources: number) => {
@@ -74,10 +99,7 @@ function rankEntities(index: GraphIndex): string[] {
     if (object !== subject) note(object, relation.sourceIds.length);
   });
   // entityIds is sorted, so a tie on both scores keeps id order by position.
-  const order = Uint32Array.from(ids.keys()).sort(
-    (a, b) => support[b]! - support[a]! || degree[b]! - degree[a]! || a - b,
-  );
-  return Array.from(order, (position) => ids[position]!);
+  return Uint32Array.from(ids.keys()).sort((a, b) => support[b]! - support[a]! || degree[b]! - degree[a]! || a - b);
 }
 
 /** The overview of at most `maxEntities` entities and `maxRelations` relations among them. */
@@ -90,9 +112,13 @@ export function overview(index: GraphIndex, maxEntities: number, maxRelations: n
   const chosen = memo.ranking.slice(0, maxEntities);
   const inView = new Set(chosen);
   const candidates: RelationRecord[] = [];
-  for (const entityId of chosen) {
-    for (const id of index.relationsByEntity.get(entityId) ?? []) {
-      const relation = index.graph.getEdgeAttributes(id);
+  // The chosen entities' relations by position (index.groupedLists): the most connected
+  // entities come first, and at 10^6 relations their lists hold hundreds of thousands.
+  const { offsets, items } = index.groupedLists.relationsOfEntity;
+  for (const position of memo.order.subarray(0, maxEntities)) {
+    const entityId = index.entityIds[position]!;
+    for (let k = offsets[position]!; k < offsets[position + 1]!; k++) {
+      const relation = index.relationsInIdOrder[items[k]!]!;
       // Each relation once: from the end that comes first in the id order.
       const other = relation.subject === entityId ? relation.object : relation.subject;
       if (inView.has(other) && entityId < other) candidates.push(relation);

@@ -70,8 +70,12 @@ function statementKey(citation: CitationRecord): string {
   return `${citation.sourceId}\u0000${String(citation.start).padStart(10, '0')}\u0000${citation.target.kind}\u0000${citation.target.id}`;
 }
 
-/** Builds the statement index; `relationIds` must be sorted. */
-export function buildStatementIndex(knowledgeGraph: KnowledgeGraph, relationIds: readonly string[]): StatementIndex {
+/** Builds the statement index; `relationIds` must be sorted, and `relations` their records, in the same order. */
+export function buildStatementIndex(
+  knowledgeGraph: KnowledgeGraph,
+  relationIds: readonly string[],
+  relations: readonly RelationRecord[],
+): StatementIndex {
   const { graph, claims } = knowledgeGraph;
   const ownVoice: string[] = [];
   const unhedged: string[] = [];
@@ -87,8 +91,8 @@ export function buildStatementIndex(knowledgeGraph: KnowledgeGraph, relationIds:
     if (keys) keys.push(key);
     else keysBySpeaker.set(speaker.entity, [key]);
   };
-  for (const id of relationIds) {
-    const relation = graph.getEdgeAttributes(id);
+  for (let i = 0; i < relationIds.length; i++) {
+    const [id, relation] = [relationIds[i]!, relations[i]!];
     if (relationPasses(relation, { ownVoice: true })) ownVoice.push(id);
     if (relationPasses(relation, { unhedged: true })) unhedged.push(id);
     if (statedPlainly(relation)) plain.push(id);

@@ -52,7 +52,27 @@ describe('a restart reads a validated snapshot, and a changed file invalidates i
     expect((await readdir(cache)).filter((file) => file.endsWith('.snapshot'))).toHaveLength(1);
     const second = await loadGraphDataWithSnapshot(data, cache);
     expect(second.snapshot).toBe('read');
-    expect(contents(second.knowledgeGraph)).toEqual(contents(await loadGraphData(data)));
+    const loaded = await loadGraphData(data);
+    expect(contents(second.knowledgeGraph)).toEqual(contents(loaded));
+    // The same fields in the same order (one object shape for both), voices and dates included.
+    const records = (knowledge: KnowledgeGraph) => JSON.stringify(contents(knowledge).relations);
+    expect(records(second.knowledgeGraph)).toBe(records(loaded));
+    expect(records(loaded)).toMatch(/"attributedTo":\{[^}]*\},"hedge"/);
+  });
+
+  test('a date quoting its record’s own words shares the record’s citation, as the loader gives it', async () => {
+    const [data, cache] = [await copyOf(SHIPPED), await tempDir()];
+    await (await loadGraphDataWithSnapshot(data, cache)).saveSnapshot();
+    const restored = (await loadGraphDataWithSnapshot(data, cache)).knowledgeGraph;
+    const loaded = await loadGraphData(data);
+    /** For each date's citation: whether it is one of its record's own citations (the same object). */
+    const sharing = (knowledge: KnowledgeGraph) =>
+      knowledge.graph.mapEdges((_id, relation) =>
+        (relation.time ?? []).map((time) => time.citations.map((citation) => relation.citations.includes(citation))),
+      );
+    expect(sharing(restored)).toEqual(sharing(loaded));
+    expect(sharing(loaded).flat(2)).toContain(true);
+    expect(sharing(loaded).flat(2)).toContain(false);
   });
 
   test('the snapshot keeps the data version of the load it copies, so a restart need not hash the graph', async () => {
@@ -64,6 +84,17 @@ describe('a restart reads a validated snapshot, and a changed file invalidates i
     expect(second.snapshot).toBe('read');
     expect(second.dataVersion).toBe(first.dataVersion);
     expect(dataVersion(second.knowledgeGraph)).toBe(first.dataVersion);
+  });
+
+  test('the snapshot keeps what the server derived from the load, and gives it back on a restart only', async () => {
+    const [data, cache] = [await copyOf(MINIMAL), await tempDir()];
+    const first = await loadGraphDataWithSnapshot(data, cache);
+    expect(first.derived).toBeUndefined();
+    const derived = { format: 'test/1', positions: Int32Array.of(3, 1, 2), keys: ['a', 'b'] };
+    expect(await first.saveSnapshot(derived)).toBe('written');
+    const second = await loadGraphDataWithSnapshot(data, cache);
+    expect(second.snapshot).toBe('read');
+    expect(second.derived).toEqual(derived);
   });
 
   test('an edited entity invalidates the snapshot: the next load is a full one, with the edit', async () => {

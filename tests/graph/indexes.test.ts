@@ -1,4 +1,6 @@
-import { buildGraphIndex, degreeOf } from '../../server/graph/indexes';
+import { deserialize, serialize } from 'node:v8';
+
+import { type GraphIndex, buildGraphIndex, degreeOf, storedGroupedLists } from '../../server/graph/indexes';
 import { everyRelation, shippedGraphIndex, sortedIds } from './shipped-graph';
 import { tinyKnowledgeGraph } from './tiny-graph';
 import { syntheticGraph } from '../support/in-memory-graph';
@@ -109,5 +111,48 @@ describe('the graph index built from the shipped graph-data', () => {
     expect(degreeOf(index, 'umbrella')).toBe(3);
     expect(degreeOf(index, 'loner')).toBe(0);
     expect(degreeOf(index, 'nobody')).toBe(0);
+  });
+});
+
+describe('an index built from the grouped lists a snapshot kept', () => {
+  /** The lists made from the grouped positions. */
+  const groupedMaps = (index: GraphIndex) => ({
+    relationsByEntity: byKey(index.relationsByEntity),
+    relationsBySource: byKey(index.relationsBySource),
+    sourceIdsByEntity: byKey(index.sourceIdsByEntity),
+    entitiesBySource: byKey(index.entitiesBySource),
+  });
+
+  it('has exactly the lists of an index built whole, from the stored value as a snapshot reads it back', () => {
+    const knowledgeGraph = syntheticGraph(2_000, 10_000, 40);
+    const whole = buildGraphIndex(knowledgeGraph);
+    const stored = deserialize(serialize(storedGroupedLists(whole))) as GraphIndex['groupedLists'];
+    const restored = buildGraphIndex(knowledgeGraph, stored);
+    expect(groupedMaps(restored)).toEqual(groupedMaps(whole));
+    // Read back, not rebuilt: the positions are the stored ones.
+    expect(restored.groupedLists.relationsOfEntity).toBe(stored.relationsOfEntity);
+    expect(restored.groupedLists.entitiesOfSource).toBe(stored.entitiesOfSource);
+  });
+
+  it('ignores lists kept for another graph, of another format, or that are not lists, and builds its own', () => {
+    const knowledgeGraph = syntheticGraph(2_000, 10_000, 40);
+    const whole = buildGraphIndex(knowledgeGraph);
+    const stored = storedGroupedLists(whole) as Record<string, unknown>;
+    const other = storedGroupedLists(buildGraphIndex(syntheticGraph(2_000, 9_000, 40)));
+    const outOfRange = {
+      ...whole.groupedLists.relationsOfEntity,
+      items: whole.groupedLists.relationsOfEntity.items.map(() => 10_000),
+    };
+    for (const foreign of [
+      other,
+      { ...stored, format: 'grouped-lists/0' },
+      { ...stored, relationsOfEntity: outOfRange },
+      { ...stored, sourcesOfEntity: [1, 2, 3] },
+      'not lists',
+      undefined,
+    ]) {
+      const index = buildGraphIndex(knowledgeGraph, foreign);
+      expect(groupedMaps(index)).toEqual(groupedMaps(whole));
+    }
   });
 });

@@ -1,7 +1,8 @@
-import { type GraphIndex } from '../../server/graph/indexes';
-import { overview } from '../../server/graph/overview';
+import { type GraphIndex, buildGraphIndex } from '../../server/graph/indexes';
+import { overview, prepareOverview, storedRanking } from '../../server/graph/overview';
 import { byCorroboration } from '../../server/graph/relations';
 import { shippedGraphIndex } from './shipped-graph';
+import { syntheticGraph } from '../support/in-memory-graph';
 
 let index: GraphIndex;
 beforeAll(async () => {
@@ -60,5 +61,38 @@ describe('the overview of a graph too large to draw', () => {
     expect(view.entities).toHaveLength(index.graph.order);
     expect(view.relations).toHaveLength(index.graph.size);
     expect(view.truncated).toBe(false);
+  });
+});
+
+describe('the ranking a snapshot keeps', () => {
+  test('an index given the stored ranking of its graph shows the overview it ranks itself', () => {
+    const knowledgeGraph = syntheticGraph(2_000, 10_000, 40);
+    const ranked = buildGraphIndex(knowledgeGraph);
+    const stored = storedRanking(ranked);
+    const given = buildGraphIndex(knowledgeGraph);
+    prepareOverview(given, stored);
+    expect(storedRanking(given)).toBe(stored);
+    expect(overview(given, 100, 300)).toEqual(overview(ranked, 100, 300));
+  });
+
+  test('a ranking that does not order every entity of the index once is ignored', () => {
+    const knowledgeGraph = syntheticGraph(2_000, 10_000, 40);
+    const expected = overview(buildGraphIndex(knowledgeGraph), 100, 300);
+    const ranking = storedRanking(buildGraphIndex(knowledgeGraph));
+    const reversed = ranking.slice().reverse();
+    for (const foreign of [
+      storedRanking(buildGraphIndex(syntheticGraph(1_999, 10_000, 40))),
+      ranking.map(() => 0),
+      Array.from(ranking),
+      'not a ranking',
+    ]) {
+      const index = buildGraphIndex(knowledgeGraph);
+      prepareOverview(index, foreign);
+      expect(overview(index, 100, 300)).toEqual(expected);
+    }
+    // A stored ranking is taken as it is: the checks above are what keeps a wrong one out.
+    const trusted = buildGraphIndex(knowledgeGraph);
+    prepareOverview(trusted, reversed);
+    expect(overview(trusted, 100, 300)).not.toEqual(expected);
   });
 });
