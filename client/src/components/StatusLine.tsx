@@ -21,40 +21,26 @@ interface StatusLineProps {
 export function StatusLine(props: StatusLineProps) {
   const { entities, relations, totalEntities, totalRelations, scopeNote, checking } = props;
   const partial = entities !== totalEntities || relations !== totalRelations;
-  if (checking) {
-    return (
-      <div className="status-line" aria-busy="true">
-        <p role="status" aria-live="polite">
-          {formatCounts(entities, relations)}
-        </p>
-        <p className="status-line__total loading-note" data-checking>
-          {checking}
-        </p>
-      </div>
-    );
-  }
-  if (scopeNote) {
-    return (
-      <div className="status-line">
-        <p role="status" aria-live="polite">
-          {formatCounts(entities, relations)}
-        </p>
-        <p className="status-line__total" data-scope-note title={scopeNote.full}>
-          {scopeNote.short}
-        </p>
-      </div>
-    );
-  }
+  // The second line: what is still being checked, else what part of the graph is loaded, else the totals.
+  const second = checking ? (
+    <p className="status-line__total loading-note" data-checking>
+      {checking}
+    </p>
+  ) : scopeNote ? (
+    <p className="status-line__total" data-scope-note title={scopeNote.full}>
+      {scopeNote.short}
+    </p>
+  ) : partial ? (
+    <p className="status-line__total">
+      of {totalEntities} · {totalRelations}
+    </p>
+  ) : null;
   return (
-    <div className="status-line">
+    <div className="status-line" aria-busy={checking ? true : undefined}>
       <p role="status" aria-live="polite">
         {formatCounts(entities, relations)}
       </p>
-      {partial && (
-        <p className="status-line__total">
-          of {totalEntities} · {totalRelations}
-        </p>
-      )}
+      {second}
     </div>
   );
 }
