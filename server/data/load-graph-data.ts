@@ -26,6 +26,7 @@ import type {
   SourceRecord,
 } from './model';
 import { resolveQuote } from './resolve-quote';
+import { useNeighbourTablesWithoutPrototype } from './neighbour-tables';
 import { readPublishedEvidence, readTimeStatements } from './time';
 import {
   claimAttributeSchema,
@@ -493,6 +494,7 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
 export function buildEntityGraph(entities: EntityRecord[], relations: RelationRecord[]): EntityGraph {
   const graph: EntityGraph = new MultiGraph<EntityRecord, RelationRecord>({ allowSelfLoops: false });
   for (const entity of entities) graph.addNode(entity.id, entity);
+  useNeighbourTablesWithoutPrototype(graph);
   for (const relation of relations) {
     if (relation.directed) graph.addDirectedEdgeWithKey(relation.id, relation.subject, relation.object, relation);
     else graph.addUndirectedEdgeWithKey(relation.id, relation.subject, relation.object, relation);
