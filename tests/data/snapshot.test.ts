@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -111,6 +112,27 @@ describe('a restart reads a validated snapshot, and a changed file invalidates i
     expect(after.dataVersion).toBe(dataVersion(after.knowledgeGraph));
     await after.saveSnapshot();
     expect((await loadGraphDataWithSnapshot(data, cache)).snapshot).toBe('read');
+  });
+
+  test('an edited source text invalidates it too: the full load refuses the text until its sha256 is updated', async () => {
+    const [data, cache] = [await copyOf(MINIMAL), await tempDir()];
+    await (await loadGraphDataWithSnapshot(data, cache)).saveSnapshot();
+    const textPath = join(data, 'sources', 'alpha.txt');
+    const original = await readFile(textPath, 'utf8');
+    const edited = `${original}\nA sentence added after the snapshot.\n`;
+    await writeFile(textPath, edited);
+    await expect(loadGraphDataWithSnapshot(data, cache)).rejects.toThrow(/"sources\/alpha\.txt" has changed/);
+
+    const sourcesPath = join(data, 'sources.yaml');
+    const digest = (text: string) => createHash('sha256').update(text).digest('hex');
+    await writeFile(sourcesPath, (await readFile(sourcesPath, 'utf8')).replace(digest(original), digest(edited)));
+    const after = await loadGraphDataWithSnapshot(data, cache);
+    expect(after.snapshot).toBe('loaded');
+    expect(after.knowledgeGraph.sources.get('alpha-source')?.text).toBe(edited);
+    await after.saveSnapshot();
+    const restart = await loadGraphDataWithSnapshot(data, cache);
+    expect(restart.snapshot).toBe('read');
+    expect(contents(restart.knowledgeGraph)).toEqual(contents(after.knowledgeGraph));
   });
 
   test('a file added to the folder invalidates it too', async () => {
