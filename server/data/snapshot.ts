@@ -52,7 +52,7 @@ import type {
 } from './model';
 
 /** Bump when the layout of the frames changes. */
-const SNAPSHOT_FORMAT = 'graph-data-snapshot/5';
+const SNAPSHOT_FORMAT = 'graph-data-snapshot/6';
 /** Small enough that serializing one frame keeps requests waiting for no more than tens of ms. */
 const RECORDS_PER_FRAME = 5_000;
 
@@ -112,11 +112,30 @@ interface RelationColumns {
   citationVoices: (Partial<CitationRecord> | undefined)[];
   firstSource: Uint32Array;
   sourceIds: string[];
-  /** Each relation's dates; a date's citation is the relation's own by its index, else stored in place. */
-  times: (StoredTime[] | undefined)[];
+  times: TimeColumns;
 }
 
-type StoredTime = Omit<TimeRecord, 'citations'> & { citations: (number | StoredCitation)[] };
+/** The text fields of a date (TimeRecord), in the order TimeColumns keeps them. */
+const TIME_TEXT_FIELDS = ['at', 'start', 'end', 'precision', 'first', 'last', 'relative', 'note'] as const;
+
+/**
+ * The dates of a frame's relations as columns (see RelationColumns): relation i's dates are rows
+ * firstTime[i] to firstTime[i + 1], and its `time` is undefined where hasTime[i] is 0. A row's
+ * text fields are positions in `texts`, the frame's distinct values (-1 for null): 700,000 dated
+ * relations name a few thousand days, and each value is read back as one string, not one per date.
+ */
+interface TimeColumns {
+  hasTime: Uint8Array;
+  firstTime: Uint32Array;
+  /** Row r's TIME_TEXT_FIELDS from textsOf[r * TIME_TEXT_FIELDS.length] on. */
+  textsOf: Int32Array;
+  texts: string[];
+  inferred: Uint8Array;
+  /** Row r's citations are citations[firstCitation[r]] to citations[firstCitation[r + 1]]. */
+  firstCitation: Uint32Array;
+  /** The relation's own citation by its index, else the citation stored in place. */
+  citations: (number | StoredCitation)[];
+}
 
 interface Header {
   format: string;
@@ -369,8 +388,7 @@ function relationReader(lookups: {
           ? { sourceId: citationSource, quote, start, end, target, ...voice }
           : { sourceId: citationSource, quote, start, end, target };
       }
-      const storedTimes = columns.times[i];
-      const time = storedTimes && storedTimes.map((stored) => datedCitations(stored, citations, target));
+      const time = columns.times.hasTime[i] ? datesOf(columns.times, i, citations, target) : undefined;
       const sourceIds = columns.sourceIds.slice(firstSource[i], firstSource[i + 1]);
       for (let k = 0; k < sourceIds.length; k++) sourceIds[k] = sourceId(sourceIds[k]!);
       into.push({
@@ -387,16 +405,39 @@ function relationReader(lookups: {
     }
   };
 
-  /** A stored date with its citations: the relation's own where it shares them, else restored in place. */
-  function datedCitations(stored: StoredTime, own: CitationRecord[], target: CitationTarget): TimeRecord {
-    const dated = stored as unknown as TimeRecord;
-    dated.citations = stored.citations.map((cited) => {
-      if (typeof cited === 'number') return own[cited]!;
-      const citation = cited as unknown as CitationRecord;
-      restoreOwnCitations([citation], target);
-      return citation;
-    });
-    return dated;
+  /** Relation i's dates, the loader's fields in its order; citations its own where shared, else restored in place. */
+  function datesOf(times: TimeColumns, i: number, own: CitationRecord[], target: CitationTarget): TimeRecord[] {
+    const { firstTime, textsOf, texts, inferred, firstCitation, citations } = times;
+    const text = (row: number, field: number) => {
+      const position = textsOf[row * TIME_TEXT_FIELDS.length + field]!;
+      return position < 0 ? null : texts[position]!;
+    };
+    const dates = new Array<TimeRecord>(firstTime[i + 1]! - firstTime[i]!);
+    for (let row = firstTime[i]!; row < firstTime[i + 1]!; row++) {
+      const cited = new Array<CitationRecord>(firstCitation[row + 1]! - firstCitation[row]!);
+      for (let c = firstCitation[row]!; c < firstCitation[row + 1]!; c++) {
+        const stored = citations[c]!;
+        if (typeof stored === 'number') cited[c - firstCitation[row]!] = own[stored]!;
+        else {
+          const citation = stored as unknown as CitationRecord;
+          restoreOwnCitations([citation], target);
+          cited[c - firstCitation[row]!] = citation;
+        }
+      }
+      dates[row - firstTime[i]!] = {
+        at: text(row, 0),
+        start: text(row, 1),
+        end: text(row, 2),
+        precision: text(row, 3) as TimeRecord['precision'],
+        first: text(row, 4),
+        last: text(row, 5),
+        citations: cited,
+        inferred: inferred[row] === 1,
+        relative: text(row, 6),
+        note: text(row, 7),
+      };
+    }
+    return dates;
   }
 }
 
@@ -484,7 +525,7 @@ async function writeSnapshot(
       citationVoices: [],
       firstSource: new Uint32Array(records.length + 1),
       sourceIds: [],
-      times: [],
+      times: timeColumns(records),
     };
     records.forEach((record, i) => {
       columns.ids.push(record.id);
@@ -504,15 +545,42 @@ async function writeSnapshot(
       columns.firstCitation[i + 1] = c;
       columns.sourceIds.push(...record.sourceIds.map(sourcePosition));
       columns.firstSource[i + 1] = columns.sourceIds.length;
-      columns.times.push(
-        record.time?.map((time) => ({
-          ...time,
-          citations: time.citations.map((citation) => {
-            const own = record.citations.indexOf(citation);
-            return own >= 0 ? own : stored([citation])[0]!;
-          }),
-        })),
-      );
+    });
+    return columns;
+  };
+  const timeColumns = (records: RelationRecord[]): TimeColumns => {
+    const rows = records.reduce((sum, record) => sum + (record.time?.length ?? 0), 0);
+    const columns: TimeColumns = {
+      hasTime: new Uint8Array(records.length),
+      firstTime: new Uint32Array(records.length + 1),
+      textsOf: new Int32Array(rows * TIME_TEXT_FIELDS.length),
+      texts: [],
+      inferred: new Uint8Array(rows),
+      firstCitation: new Uint32Array(rows + 1),
+      citations: [],
+    };
+    const positions = new Map<string, number>();
+    const position = (text: string | null) => {
+      if (text === null) return -1;
+      let found = positions.get(text);
+      if (found === undefined) positions.set(text, (found = columns.texts.push(text) - 1));
+      return found;
+    };
+    let row = 0;
+    records.forEach((record, i) => {
+      if (record.time) columns.hasTime[i] = 1;
+      for (const time of record.time ?? []) {
+        TIME_TEXT_FIELDS.forEach(
+          (field, f) => (columns.textsOf[row * TIME_TEXT_FIELDS.length + f] = position(time[field])),
+        );
+        columns.inferred[row] = time.inferred ? 1 : 0;
+        for (const citation of time.citations) {
+          const own = record.citations.indexOf(citation);
+          columns.citations.push(own >= 0 ? own : stored([citation])[0]!);
+        }
+        columns.firstCitation[++row] = columns.citations.length;
+      }
+      columns.firstTime[i + 1] = row;
     });
     return columns;
   };

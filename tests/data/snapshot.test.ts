@@ -59,6 +59,8 @@ describe('a restart reads a validated snapshot, and a changed file invalidates i
     const records = (knowledge: KnowledgeGraph) => JSON.stringify(contents(knowledge).relations);
     expect(records(second.knowledgeGraph)).toBe(records(loaded));
     expect(records(loaded)).toMatch(/"attributedTo":\{[^}]*\},"hedge"/);
+    expect(records(loaded)).toMatch(/"inferred":true,"relative":null,"note":"[^"]+"/);
+    expect(records(loaded)).toMatch(/"inferred":false,"relative":"[^"]+"/);
   });
 
   test('a date quoting its record’s own words shares the record’s citation, as the loader gives it', async () => {
