@@ -1,6 +1,7 @@
 import { deserialize, serialize } from 'node:v8';
 
 import { type GraphIndex, buildGraphIndex, degreeOf, storedGroupedLists } from '../../server/graph/indexes';
+import { foldText } from '../../server/graph/text-folding';
 import { everyRelation, shippedGraphIndex, sortedIds } from './shipped-graph';
 import { tinyKnowledgeGraph } from './tiny-graph';
 import { syntheticGraph } from '../support/in-memory-graph';
@@ -104,6 +105,17 @@ describe('the graph index built from the shipped graph-data', () => {
     );
     // Lists of many lengths: the grouping is tested on long lists as well as short ones.
     expect(Math.max(...[...index.relationsByEntity.values()].map((list) => list.length))).toBeGreaterThan(15);
+  });
+
+  it('folds each entity’s name and aliases when first asked, one per line, and knows no other ids', async () => {
+    const index = await shippedGraphIndex();
+    for (const entity of index.graph.mapNodes((_id, attributes) => attributes)) {
+      const folded = index.entityText.get(entity.id)!;
+      expect(folded.split('\n')).toEqual([entity.name, ...entity.aliases].map(foldText));
+      expect(index.entityText.get(entity.id)).toBe(folded);
+    }
+    expect(index.entityText.get('no-such-entity')).toBeUndefined();
+    expect(index.entityText.get('isis-k')).toContain('islamic state khorasan');
   });
 
   it('counts an entity’s degree as the relations it takes part in', () => {
