@@ -192,6 +192,13 @@ describe('set filters from a link', () => {
     );
   });
 
+  it('leaves a list filter (the vocabulary less what is unchecked) as the link names it', () => {
+    const typesFilter = FILTERS.find((filter) => filter.id === 'relationTypes')!;
+    const vocabulary = Array.from({ length: 150 }, (_, index) => ({ ...data.relationTypes[0]!, id: `t${index}` }));
+    const named = vocabulary.slice(1).map((type) => type.id);
+    expect(typesFilter.clean(named, { ...data, relationTypes: vocabulary })).toEqual({ value: named, problems: [] });
+  });
+
   it('drops unknown values before bounding, so that known ones are not crowded out', () => {
     const named = [
       ...Array.from({ length: 30 }, (_, index) => `unknown${index}`),

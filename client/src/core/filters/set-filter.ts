@@ -1,8 +1,8 @@
 /**
  * The shared behaviour of set filters (entity types, relation types, sources): a list in the
  * URL ("types=a,b", "types=" for none chosen), unknown values dropped with a word for the
- * user, at most LIST_ARGUMENT_MAX values (the API takes the list whole), and "on" whenever a
- * list is chosen.
+ * user, at most LIST_ARGUMENT_MAX values for a searchable one (the API takes the list whole),
+ * and "on" whenever a list is chosen.
  */
 import type { GraphData } from '../graph-data';
 import { LIST_ARGUMENT_MAX } from '../list-bound';
@@ -35,7 +35,9 @@ export function setFilter<const Id extends string>(spec: SetFilterSpec<Id>): Set
       const ids = known(data);
       const cleaned = value === null || ids === null ? { value, problems: [] } : withoutUnknown(param, value, ids);
       const chosen = cleaned.value;
-      return chosen === null ? cleaned : withinListBound(param, chosen, cleaned.problems);
+      // A searchable filter's choice only grows by what is checked, and is held to the bound as
+      // it grows (toggleChosenValue); a list filter's is the vocabulary less what is unchecked.
+      return chosen === null || !definition.searchable ? cleaned : withinListBound(param, chosen, cleaned.problems);
     },
   };
 }
