@@ -10,7 +10,7 @@ import { Kind, type OperationDefinitionNode, buildSchema, parse, visit } from 'g
 import { CITABLE_RELATIONS } from '../../client/src/api/curation';
 import { PATHS_PAGE_SIZE } from '../../client/src/api/use-paths';
 import { PAGE_SIZE } from '../../client/src/api/load-graph';
-import { LIST_ARGUMENT_MAX } from '../../client/src/api/batches';
+import { LIST_ARGUMENT_MAX } from '../../client/src/core/list-bound';
 import { ENTITY_RELATIONS_PAGE_SIZE } from '../../client/src/api/use-entity-relations';
 import { LIST_PAGE } from '../../client/src/api/queries';
 import { BOUNDED_VIEW_THRESHOLD } from '../../client/src/core/bounded-view';

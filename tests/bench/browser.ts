@@ -15,7 +15,7 @@
  *   first visit), against a bare sigma page (tests/bench/browser-bare-sigma.ts, bundled here
  *   by esbuild and served by this script) drawing as many nodes and edges as the explorer
  *   drew, loaded in turns with the explorer: the ratio is the price of the explorer over
- *   sigma alone;
+ *   sigma alone (the medians' ratio, and the quartiles of the turns' own ratios);
  * - expand: clicking "Expand neighbours" on the biggest hub the overview shows → its
  *   neighbours drawn (bounded views only: the whole graph has nothing to expand);
  * - hub panel: selecting that hub → its panel listing relations, and the panel's DOM size;
@@ -220,6 +220,13 @@ async function firstFrame(page: Page, url: string): Promise<FirstFrame> {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
+/** The lower and upper quartiles (nearest rank). */
+const quartiles = (values: number[]): [number, number] => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (fraction: number) => sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))]!;
+  return [at(0.25), at(0.75)];
+};
+
 /** One first frame in a fresh context (nothing cached in the browser). */
 async function freshFirstFrame(browser: Browser, url: string): Promise<FirstFrame> {
   const context = await browser.newContext({ viewport: VIEWPORT });
@@ -234,13 +241,14 @@ async function freshFirstFrame(browser: Browser, url: string): Promise<FirstFram
 
 /**
  * The median of FIRST_FRAME_RUNS first frames of the explorer and of the bare page, taken in
- * turns (explorer, bare, explorer, …), so that both meet the same load on a shared machine.
+ * turns (explorer, bare, explorer, …), so that both meet the same load on a shared machine;
+ * and each turn's ratio, whose spread says how far the machine moved the medians' ratio.
  */
 async function medianFirstFrames(
   browser: Browser,
   explorerUrl: string,
   bareUrl: string,
-): Promise<{ explorer: FirstFrame; bare: FirstFrame }> {
+): Promise<{ explorer: FirstFrame; bare: FirstFrame; turnRatios: number[] }> {
   const explorerRuns: FirstFrame[] = [];
   const bareRuns: FirstFrame[] = [];
   for (let run = 0; run < FIRST_FRAME_RUNS; run += 1) {
@@ -251,7 +259,8 @@ async function medianFirstFrames(
     const frame = median(runs.map((run) => run.frame));
     return runs.find((run) => run.frame === frame)!;
   };
-  return { explorer: medianRun(explorerRuns), bare: medianRun(bareRuns) };
+  const turnRatios = explorerRuns.map((run, turn) => run.frame / bareRuns[turn]!.frame);
+  return { explorer: medianRun(explorerRuns), bare: medianRun(bareRuns), turnRatios };
 }
 
 async function heapAfterGc(page: Page): Promise<number> {
@@ -368,6 +377,8 @@ interface Row {
   drawn: { nodes: number; edges: number };
   explorerFrame: FirstFrame;
   bareFrame: number;
+  /** Each turn's explorer frame over its bare frame. */
+  turnRatios: number[];
   expand: number | null;
   panel: { ms: number; domNodes: number; rows: number };
   hubDegree: number;
@@ -424,6 +435,7 @@ async function measure(size: Size, browser: Browser, bareUrl: string): Promise<R
       drawn,
       explorerFrame: frames.explorer,
       bareFrame: frames.bare.frame,
+      turnRatios: frames.turnRatios,
       expand,
       panel,
       hubDegree: hub.degree,
@@ -447,7 +459,7 @@ function printTable(rows: Row[]): void {
     'drawn (nodes / edges)',
     'first frame (graph asked, data in)',
     'bare sigma',
-    'ratio',
+    'ratio (turns: quartiles)',
     'expand hub',
     'hub panel (degree, rows, DOM)',
     'JS heap (bare)',
@@ -459,7 +471,9 @@ function printTable(rows: Row[]): void {
     `${row.drawn.nodes} / ${row.drawn.edges}`,
     `${seconds(row.explorerFrame.frame)} (${seconds(row.explorerFrame.requested)}, ${seconds(row.explorerFrame.dataIn)})`,
     seconds(row.bareFrame),
-    `${(row.explorerFrame.frame / row.bareFrame).toFixed(2)}×`,
+    `${(row.explorerFrame.frame / row.bareFrame).toFixed(2)}× (${quartiles(row.turnRatios)
+      .map((ratio) => ratio.toFixed(2))
+      .join('–')})`,
     row.expand === null ? 'n/a (whole graph)' : seconds(row.expand),
     `${seconds(row.panel.ms)} (${row.hubDegree.toLocaleString('en')}, ${row.panel.rows}, ${row.panel.domNodes})`,
     `${megabytes(row.heap)} (${megabytes(row.bareHeap)})`,

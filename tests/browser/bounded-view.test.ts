@@ -129,10 +129,15 @@ describe('the explorer on a graph too large to draw whole', () => {
     async () => {
       const { overview, entities } = await harness.api<{
         overview: { entities: { id: string }[] };
-        entities: { edges: { node: { id: string; name: string } }[] };
-      }>('{ overview { entities { id } } entities(first: 100) { edges { node { id name } } } }');
+        entities: { edges: { node: { id: string; name: string; degree: number } }[] };
+      }>(
+        '{ overview { entities { id } } entities(first: 500, orderBy: { field: DEGREE }) { edges { node { id name degree } } } }',
+      );
+      // The least connected entities with a neighbour: the overview, the best supported, leaves them out.
       const inOverview = new Set(overview.entities.map((entity) => entity.id));
-      const outside = entities.edges.map((edge) => edge.node).find((entity) => !inOverview.has(entity.id))!;
+      const outside = entities.edges
+        .map((edge) => edge.node)
+        .find((entity) => entity.degree > 0 && !inOverview.has(entity.id))!;
       expect(outside).toBeDefined();
 
       const { page, context, errors } = await openPage(harness, `/?entity=${encodeURIComponent(outside.id)}`);
@@ -297,6 +302,49 @@ describe('the explorer on a graph too large to draw whole', () => {
         .locator('button.relation-row')
         .evaluateAll((buttons) => buttons.map((button) => button.getAttribute('data-relation-id')));
       expect(rows.sort()).toEqual(entity.later.edges.map((edge) => edge.node.id).sort());
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'a link naming more sources than the API takes in one list keeps the first hundred, says so, and takes no more',
+    async () => {
+      type Sources = { totalCount: number; edges: { node: { id: string } }[] };
+      const { sources, mostCited } = await harness.api<{ sources: Sources; mostCited: Sources }>(
+        '{ sources(first: 500) { totalCount edges { node { id } } } mostCited: sources(orderBy: CITATIONS, first: 20) { totalCount edges { node { id } } } }',
+      );
+      // Sources the filter's first page (the most cited) does not list, so that it lists others to check.
+      const listed = new Set(mostCited.edges.map(({ node }) => node.id));
+      const named = sources.edges
+        .map(({ node }) => node.id)
+        .filter((id) => !listed.has(id))
+        .slice(0, 101);
+      expect(named.length).toBe(101);
+      const { page, context, errors } = await openPage(harness, `/?sources=${named.join(',')}`);
+      await waitForGraph(page);
+      await page
+        .getByRole('alert')
+        .getByText(
+          'The link\'s "sources" filter names 101 values, and at most 100 can be chosen at once; the first 100 were kept.',
+        )
+        .waitFor();
+      await page.waitForURL((url) => url.searchParams.get('sources') === named.slice(0, 100).join(','));
+      const filter = page.getByRole('group', { name: 'Sources', exact: true });
+      await page.getByText(`100 of ${sources.totalCount}`, { exact: true }).waitFor();
+      await filter.getByText('100 sources are chosen, the most at once: uncheck one to choose another.').waitFor();
+      const others = filter.getByRole('list', { name: 'Most cited sources' }).getByRole('checkbox');
+      await others.first().waitFor();
+      for (const box of await others.all()) expect(await box.isDisabled()).toBe(true);
+      // The chosen sources were asked about as one list: the API took it.
+      await page.getByText('Checking which entities the chosen sources support…').waitFor({ state: 'detached' });
+      expect(await page.getByText('Could not check which entities the chosen sources support').count()).toBe(0);
+
+      // Unchecking one makes room for another.
+      await filter.getByRole('list', { name: 'Chosen sources' }).getByRole('checkbox').first().click();
+      await page.getByText(`99 of ${sources.totalCount}`, { exact: true }).waitFor();
+      expect(await others.first().isDisabled()).toBe(false);
       expect(errors).toEqual([]);
       await context.close();
     },

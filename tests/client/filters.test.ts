@@ -3,6 +3,7 @@ import {
   DEFAULT_FILTERS,
   FILTERS,
   filterOptions,
+  isChoiceFull,
   isFiltered,
   onlyFilterValue,
   sourceSupportScope,
@@ -14,6 +15,7 @@ import {
   type AnyFilter,
   type FilterState,
 } from '../../client/src/core/filters';
+import { LIST_ARGUMENT_MAX } from '../../client/src/core/list-bound';
 import { fixtureGraph, supportedByFixtureSources } from './fixtures';
 
 const data = fixtureGraph();
@@ -42,6 +44,18 @@ describe('filter producers', () => {
     expect(toggleChosenValue('sources', 'bbc')(one).sources).toBeNull();
     // An explicit "none chosen" (sources= in a link) takes a first choice like any other.
     expect(toggleChosenValue('sources', 'bbc')({ ...DEFAULT_FILTERS, sources: [] }).sources).toEqual(['bbc']);
+  });
+
+  it('a searchable filter takes no more than the API takes in one list, and still lets one go when full', () => {
+    const hundred = Array.from({ length: LIST_ARGUMENT_MAX }, (_, index) => `s${index}`);
+    const full = { ...DEFAULT_FILTERS, sources: hundred };
+    expect(isChoiceFull(full.sources)).toBe(true);
+    expect(isChoiceFull(hundred.slice(1))).toBe(false);
+    expect(isChoiceFull(null)).toBe(false);
+    expect(toggleChosenValue('sources', 'one-more')(full)).toBe(full);
+    expect(toggleChosenValue('sources', 's0')(full).sources).toEqual(hundred.slice(1));
+    // "Only" replaces the choice, full or not.
+    expect(onlyFilterValue('sources', 'one-more', [...hundred, 'one-more'])(full).sources).toEqual(['one-more']);
   });
 
   it('own voice and unhedged each keep what passes them, and together only what one citation passes both', () => {
@@ -157,6 +171,43 @@ describe('filter definitions', () => {
     for (const filter of everyFilter) {
       expect([filter.id, filter.read(params)]).toEqual([filter.id, valueIn(busy, filter)]);
     }
+  });
+});
+
+describe('set filters from a link', () => {
+  const sourcesFilter = FILTERS.find((filter) => filter.id === 'sources')!;
+  const known = Array.from({ length: 150 }, (_, index) => `s${index}`);
+  const withSources = { ...data, sources: known.map((id) => ({ ...data.sources[0]!, id })), sourcesComplete: true };
+
+  it('keeps the first values the API takes in one list, and says how many the link named', () => {
+    const named = known.slice(0, LIST_ARGUMENT_MAX + 1);
+    const cleaned = sourcesFilter.clean(named, withSources);
+    expect(cleaned.value).toEqual(named.slice(0, LIST_ARGUMENT_MAX));
+    expect(cleaned.problems).toEqual([
+      `The link's "sources" filter names ${LIST_ARGUMENT_MAX + 1} values, and at most ${LIST_ARGUMENT_MAX} can be chosen at once; the first ${LIST_ARGUMENT_MAX} were kept.`,
+    ]);
+    // Before every source is in, the bound still holds (unknown values cannot be judged yet).
+    expect(sourcesFilter.clean(named, { ...withSources, sourcesComplete: false }).value).toHaveLength(
+      LIST_ARGUMENT_MAX,
+    );
+  });
+
+  it('leaves a list filter (the vocabulary less what is unchecked) as the link names it', () => {
+    const typesFilter = FILTERS.find((filter) => filter.id === 'relationTypes')!;
+    const vocabulary = Array.from({ length: 150 }, (_, index) => ({ ...data.relationTypes[0]!, id: `t${index}` }));
+    const named = vocabulary.slice(1).map((type) => type.id);
+    expect(typesFilter.clean(named, { ...data, relationTypes: vocabulary })).toEqual({ value: named, problems: [] });
+  });
+
+  it('drops unknown values before bounding, so that known ones are not crowded out', () => {
+    const named = [
+      ...Array.from({ length: 30 }, (_, index) => `unknown${index}`),
+      ...known.slice(0, LIST_ARGUMENT_MAX),
+    ];
+    const cleaned = sourcesFilter.clean(named, withSources);
+    expect(cleaned.value).toEqual(known.slice(0, LIST_ARGUMENT_MAX));
+    expect(cleaned.problems).toHaveLength(1);
+    expect(cleaned.problems[0]).toContain('unknown0');
   });
 });
 

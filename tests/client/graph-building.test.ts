@@ -45,6 +45,52 @@ describe('shaping API pages into the data graph', () => {
   });
 });
 
+describe('entities whose ids every object inherits', () => {
+  // "constructor" is a valid entity id; graphology keeps neighbours in tables keyed by id.
+  const named = (id: string) => ({ ...entityPage[1]!, id, name: id });
+  const linked = (id: string, subject: string, object: string) => ({
+    ...relationPage[1]!,
+    id,
+    subject: { id: subject },
+    object: { id: object },
+  });
+  const data = shapeGraphData(
+    overview,
+    [...entityPage, named('constructor')],
+    [...relationPage, linked('r-c1', 'isis-k', 'constructor'), linked('r-c2', 'isis-k', 'constructor')],
+  );
+
+  it('take relations like any other, drawn as parallel edges', () => {
+    const graph = buildRenderGraph(data);
+    expect(graph.edges('isis-k', 'constructor').sort()).toEqual(['r-c1', 'r-c2']);
+    expect(graph.inDegree('constructor')).toBe(2);
+    expect(graph.getEdgeAttribute('r-c1', 'curvature')).not.toBe(0);
+  });
+
+  it('take relations when they join the graph later (an expansion), and after the edges are cleared', () => {
+    const graph = buildRenderGraph(shapeGraphData(overview, entityPage, relationPage));
+    graph.addNode('constructor', { ...graph.getNodeAttributes('isis-k') });
+    const lateAttributes = graph.getEdgeAttributes('r-operates');
+    graph.addDirectedEdgeWithKey('r-late', 'constructor', 'isis-k', { ...lateAttributes });
+    expect(graph.outEdges('constructor')).toEqual(['r-late']);
+    graph.clearEdges();
+    graph.addDirectedEdgeWithKey('r-again', 'taliban', 'constructor', { ...lateAttributes });
+    expect(graph.inEdges('constructor')).toEqual(['r-again']);
+  });
+
+  it('keep graphology’s internal node tables in the shape the guard relies on', () => {
+    const nodes = (buildRenderGraph(data) as unknown as { _nodes: Map<string, Record<string, object>> })._nodes;
+    expect(nodes).toBeInstanceOf(Map);
+    for (const table of ['in', 'out']) expect(Object.getPrototypeOf(nodes.get('isis-k')![table])).toBeNull();
+    expect(Object.keys(nodes.get('isis-k')!.out!).sort()).toEqual([
+      'constructor',
+      'islamic-state',
+      'nangarhar',
+      'taliban',
+    ]);
+  });
+});
+
 describe('the render graph', () => {
   const data = fixtureGraph();
   const graph = buildRenderGraph(data);

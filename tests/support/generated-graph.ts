@@ -11,7 +11,7 @@ import type { KnowledgeGraph } from '../../server/data/model';
 import { writeSyntheticGraphData, type SynthOptions } from '../../server/scripts/synthetic-graph-data';
 
 /** Large enough to open on the bounded view (core/bounded-view), small enough to keep CI quick. */
-export const BOUNDED_TEST_GRAPH: SynthOptions = { entities: 3_000, relations: 6_000, sources: 100, seed: 9 };
+export const BOUNDED_TEST_GRAPH: SynthOptions = { entities: 3_000, relations: 6_000, sources: 150, seed: 9 };
 
 export async function generatedGraph(options: SynthOptions): Promise<KnowledgeGraph> {
   const dir = await mkdtemp(join(tmpdir(), 'generated-graph-'));

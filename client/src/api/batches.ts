@@ -4,9 +4,8 @@
  * and a few requests at a time, so that thousands of ids neither wait on one request after
  * another nor flood the server.
  */
+import { LIST_ARGUMENT_MAX } from '../core/list-bound';
 
-/** The most values a list argument holds (RelationFilter.ids, EntityFilter.ids, `sources` …). */
-export const LIST_ARGUMENT_MAX = 100;
 const REQUESTS_AT_ONCE = 2;
 
 /** `items` in lists of at most LIST_ARGUMENT_MAX, in order. */

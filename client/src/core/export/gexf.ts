@@ -12,7 +12,7 @@ import { MultiGraph } from 'graphology';
 import writeGexf from 'graphology-gexf/browser/writer.js';
 
 import type { Visibility } from '../filters';
-import type { RenderGraph } from '../graph-building';
+import { withPrototypeFreeTables, type RenderGraph } from '../graph-building';
 import type { CitationRef, GraphData, RelationCitations } from '../graph-data';
 
 /** One citation as the `citations` edge attribute holds it (a JSON list of these). */
@@ -31,7 +31,7 @@ export function visibleGraphForExport(
   visibility: Visibility,
   citations: RelationCitations,
 ): MultiGraph {
-  const out = new MultiGraph();
+  const out = withPrototypeFreeTables(new MultiGraph());
   graph.forEachNode((node, attributes) => {
     if (!visibility.entities.has(node)) return;
     const entity = data.entityById.get(node);

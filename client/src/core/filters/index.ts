@@ -5,6 +5,7 @@
  */
 import type { EntityFilter, RelationFilter } from '../../api/generated/graphql';
 import type { GraphData } from '../graph-data';
+import { LIST_ARGUMENT_MAX } from '../list-bound';
 import type { AnyFilter, UrlParams } from './definition';
 import { duringFilter } from './during';
 import { entityTypesFilter } from './entity-types';
@@ -155,17 +156,25 @@ export const toggleFilterValue =
     return { ...state, [id]: normaliseSet(current, allValues) };
   };
 
+/** True when a set filter holds as many chosen values as the API takes in one list: no more can be added. */
+export const isChoiceFull = (chosen: readonly string[] | null): boolean =>
+  chosen !== null && chosen.length >= LIST_ARGUMENT_MAX;
+
 /**
  * Adds a value to what a searchable set filter keeps, or takes it out: from no restriction,
- * choosing one keeps only it; taking out the last chosen one lifts the restriction.
+ * choosing one keeps only it; taking out the last chosen one lifts the restriction. A full
+ * choice (isChoiceFull) takes no more.
  */
 export const toggleChosenValue =
   (id: SetFilterId, value: string): FilterProducer =>
   (state) => {
     const chosen = state[id];
     if (chosen === null) return { ...state, [id]: [value] };
-    const next = chosen.includes(value) ? chosen.filter((item) => item !== value) : [...chosen, value];
-    return { ...state, [id]: next.length === 0 ? null : next };
+    if (chosen.includes(value)) {
+      const next = chosen.filter((item) => item !== value);
+      return { ...state, [id]: next.length === 0 ? null : next };
+    }
+    return isChoiceFull(chosen) ? state : { ...state, [id]: [...chosen, value] };
   };
 
 /** Keeps only one value of a set filter ("show only what this source supports"). */

@@ -6,6 +6,7 @@ import { MultiDirectedGraph } from 'graphology';
 import type { EntityNode, GraphData, RelationEdge } from '../graph-data';
 import { edgeColor, edgeSize, entityTypeColors, nodeSize, UNKNOWN_TYPE_COLOR } from './appearance';
 import { parallelEdgeCurvatures } from './parallel-edges';
+import { withPrototypeFreeTables } from './neighbour-tables';
 import type { EdgeShape, RenderEdgeAttributes, RenderGraph, RenderNodeAttributes } from './types';
 
 export type * from './types';
@@ -19,6 +20,7 @@ export {
   STRONGEST_DRAWN_CORROBORATION,
 } from './appearance';
 export { parallelEdgeCurvatures } from './parallel-edges';
+export { withPrototypeFreeTables } from './neighbour-tables';
 
 export function edgeShape(directed: boolean, curvature: number): EdgeShape {
   if (curvature === 0) return directed ? 'arrow' : 'line';
@@ -65,7 +67,7 @@ const UNPLACED = { x: 0, y: 0 };
  * colour by type, size by degree, and curvature for parallel relations.
  */
 export function buildRenderGraph(data: GraphData): RenderGraph {
-  const graph: RenderGraph = new MultiDirectedGraph();
+  const graph: RenderGraph = withPrototypeFreeTables(new MultiDirectedGraph());
   const colors = entityTypeColors(data.entityTypes);
   const maxDegree = data.entities.reduce((max, entity) => Math.max(max, entity.degree), 0);
 

@@ -12,6 +12,7 @@ import { useDebounced } from '../../bindings/use-debounced';
 import { ShowMore } from '../../components/ShowMore';
 import {
   clearFilter,
+  isChoiceFull,
   onlyFilterValue,
   toggleChosenValue,
   type FilterState,
@@ -46,6 +47,8 @@ export function SourceFilter({ filter, filters, onChange }: SourceFilterProps) {
     return source ? sourceShortName(source) : id;
   };
   const others = choices.nodes.filter((source) => !chosen?.includes(source.id));
+  // The API takes the chosen sources as one list, of bounded length.
+  const full = isChoiceFull(chosen);
   const what = text ? `sources matching “${text}”` : 'most cited sources';
 
   return (
@@ -85,7 +88,13 @@ export function SourceFilter({ filter, filters, onChange }: SourceFilterProps) {
           value={draft}
           onChange={(event) => setDraft(event.target.value)}
         />
-        <p className="hint">Check sources to show only what they support.</p>
+        {full ? (
+          <p className="note note--warning">
+            {chosen?.length} sources are chosen, the most at once: uncheck one to choose another.
+          </p>
+        ) : (
+          <p className="hint">Check sources to show only what they support.</p>
+        )}
         {choices.error && (
           <p role="alert" className="note note--error">
             Could not search the sources: {choices.error.message}
@@ -101,6 +110,7 @@ export function SourceFilter({ filter, filters, onChange }: SourceFilterProps) {
                   <input
                     type="checkbox"
                     checked={false}
+                    disabled={full}
                     onChange={() => onChange(toggleChosenValue(filter.id, source.id))}
                   />
                   <span className="filter__option-label">{label}</span>
