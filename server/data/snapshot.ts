@@ -458,20 +458,41 @@ function toPosition(list: Iterable<string>): (value: string) => string {
   return (value) => (positions.get(value) ?? value) as unknown as string;
 }
 
-/** Reads the frames one at a time, so that the file is never held whole in memory. */
+/**
+ * Reads the frames one at a time, so that the file is never held whole in memory. Each read
+ * takes a frame and the next frame's length after it, and the next frame is read while this
+ * one is deserialized: read one after the other, the main thread waited for every read.
+ */
 function frameReader(file: FileHandle) {
   let position = 0;
-  const read = async (length: number): Promise<Buffer> => {
-    const buffer = Buffer.allocUnsafe(length);
-    const { bytesRead } = await file.read(buffer, 0, length, position);
+  /** `length` bytes and the 4-byte length after them; null for that length at the end of the file. */
+  const read = async (length: number): Promise<{ frame: Buffer; nextLength: number | null }> => {
+    const buffer = Buffer.allocUnsafe(length + 4);
+    const { bytesRead } = await file.read(buffer, 0, length + 4, position);
     if (bytesRead < length) throw new Error('snapshot ends early');
-    position += length;
-    return buffer;
+    position += bytesRead;
+    return {
+      frame: buffer.subarray(0, length),
+      nextLength: bytesRead === length + 4 ? buffer.readUInt32LE(length) : null,
+    };
   };
+  /** A read begun ahead, which no one may await (a stale snapshot stops being read): never an unhandled failure. */
+  const ahead = (length: number) => {
+    const reading = read(length);
+    reading.catch(() => undefined);
+    return reading;
+  };
+  let pending: Promise<{ frame: Buffer; nextLength: number | null }> | null = read(0).then(({ nextLength }) => {
+    if (nextLength === null) throw new Error('snapshot is empty');
+    return read(nextLength);
+  });
+  pending.catch(() => undefined);
   return {
     async next(): Promise<unknown> {
-      const length = (await read(4)).readUInt32LE(0);
-      return deserialize(await read(length));
+      if (!pending) throw new Error('snapshot ends early');
+      const { frame, nextLength } = await pending;
+      pending = nextLength === null ? null : ahead(nextLength);
+      return deserialize(frame);
     },
   };
 }
