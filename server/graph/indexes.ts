@@ -114,14 +114,16 @@ export function buildGraphIndex(knowledgeGraph: KnowledgeGraph, stored?: unknown
   const { graph, sources, claims } = knowledgeGraph;
 
   const entityIds = graph.nodes().sort();
-  const relationIds = graph.edges().sort();
+  // Kept in id order by a snapshot: a restart neither sorts the ids nor looks each record up.
+  const kept = relationsInKeptOrder(stored, graph);
+  const relationIds = kept?.ids ?? graph.edges().sort();
   const sourceIds = [...sources.keys()].sort();
 
   const entitiesByType = new Map<string, string[]>();
   for (const id of entityIds) push(entitiesByType, graph.getNodeAttribute(id, 'type'), id);
 
   // Walking relation ids in sorted order keeps every list below sorted without a sort.
-  const relations = relationIds.map((id) => graph.getEdgeAttributes(id));
+  const relations = kept?.records ?? relationIds.map((id) => graph.getEdgeAttributes(id));
   const relationsByType = new Map<string, string[]>();
   const relationsByCorroboration: string[][] = [];
   const citationsBySource = new Map<string, CitationRecord[]>();
@@ -287,7 +289,7 @@ function groupLists(
 }
 
 /** Bump when GroupedLists or the way they are built changes: a snapshot of an older kind is then rebuilt. */
-const GROUPED_LISTS_FORMAT = 'grouped-lists/1';
+const GROUPED_LISTS_FORMAT = 'grouped-lists/2';
 
 /** What a snapshot keeps of an index (see GroupedLists), for buildGraphIndex to read back. */
 export function storedGroupedLists(index: GraphIndex): unknown {
@@ -296,7 +298,40 @@ export function storedGroupedLists(index: GraphIndex): unknown {
     entityCount: index.entityIds.length,
     relationCount: index.relationIds.length,
     ...index.groupedLists,
+    relationOrder: relationOrder(index),
   };
+}
+
+/** For each relation in id order, its position in the graph's own order of edges (see relationsInKeptOrder). */
+function relationOrder(index: GraphIndex): Uint32Array {
+  const inGraph = positionsOf(index.graph.edges());
+  return Uint32Array.from(index.relationIds, (id) => inGraph.get(id)!);
+}
+
+/**
+ * The relation ids in id order with their records, by the order a snapshot kept (relationOrder),
+ * or null when what was kept is not that order for this graph: every position must be in range
+ * and the ids it gives strictly increasing, which makes it the sorted ids, each once.
+ */
+function relationsInKeptOrder(
+  stored: unknown,
+  graph: EntityGraph,
+): { ids: string[]; records: RelationRecord[] } | null {
+  const kept = stored as { format?: unknown; relationOrder?: unknown } | null | undefined;
+  const order = kept?.relationOrder;
+  if (kept?.format !== GROUPED_LISTS_FORMAT || !types.isUint32Array(order) || order.length !== graph.size) return null;
+  const keys = graph.edges();
+  const records = graph.mapEdges((_id, relation) => relation);
+  const ids = new Array<string>(order.length);
+  const inOrder = new Array<RelationRecord>(order.length);
+  for (let i = 0; i < order.length; i++) {
+    const position = order[i]!;
+    if (position >= keys.length) return null;
+    ids[i] = keys[position]!;
+    inOrder[i] = records[position]!;
+    if (i > 0 && !(ids[i - 1]! < ids[i]!)) return null;
+  }
+  return { ids, records: inOrder };
 }
 
 /**

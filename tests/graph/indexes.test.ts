@@ -167,4 +167,46 @@ describe('an index built from the grouped lists a snapshot kept', () => {
       expect(groupedMaps(index)).toEqual(groupedMaps(whole));
     }
   });
+
+  it('takes the relations in id order from the order kept, where the graph holds them in another order', async () => {
+    const { knowledgeGraph } = await shippedGraphIndex();
+    expect(knowledgeGraph.graph.edges()).not.toEqual(knowledgeGraph.graph.edges().sort());
+    const whole = buildGraphIndex(knowledgeGraph);
+    const stored = deserialize(serialize(storedGroupedLists(whole)));
+    // Read in the kept order, not looked up one by one after a sort.
+    const { graph } = knowledgeGraph;
+    let lookups = 0;
+    const lookUp = graph.getEdgeAttributes.bind(graph);
+    Object.assign(graph, { getEdgeAttributes: (edge: string) => (lookups++, lookUp(edge)) });
+    const restored = buildGraphIndex(knowledgeGraph, stored);
+    const rebuilt = buildGraphIndex(knowledgeGraph);
+    delete (graph as unknown as Record<string, unknown>).getEdgeAttributes;
+    expect(rebuilt.relationIds).toEqual(whole.relationIds);
+    expect(lookups).toBe(graph.size);
+    expect(restored.relationIds).toEqual(whole.relationIds);
+    expect(restored.relationsInIdOrder).toEqual(whole.relationsInIdOrder);
+    restored.relationsInIdOrder.forEach((relation, i) => expect(relation.id).toBe(restored.relationIds[i]));
+  });
+
+  it('ignores a kept order that does not sort this graph’s relations, and sorts them itself', async () => {
+    const { knowledgeGraph } = await shippedGraphIndex();
+    const whole = buildGraphIndex(knowledgeGraph);
+    const stored = storedGroupedLists(whole) as { relationOrder: Uint32Array };
+    const order = stored.relationOrder;
+    const swapped = order.slice();
+    [swapped[0], swapped[1]] = [swapped[1]!, swapped[0]!];
+    const repeated = order.slice();
+    repeated[1] = repeated[0]!;
+    for (const relationOrder of [
+      order.slice().reverse(),
+      swapped,
+      repeated,
+      order.map(() => order.length),
+      order.slice(1),
+    ]) {
+      const index = buildGraphIndex(knowledgeGraph, { ...stored, relationOrder });
+      expect(index.relationIds).toEqual(whole.relationIds);
+      expect(index.relationsInIdOrder).toEqual(whole.relationsInIdOrder);
+    }
+  });
 });
