@@ -1,7 +1,8 @@
 /**
  * Which of the entities shown the chosen sources support: the source filter's rule for
  * entities, asked of the API because an entity's sources are not in the loaded graph (a hub's
- * can number in the thousands). An entity is supported when any batch of the sources supports it.
+ * can number in the thousands). The entities go in batches; the sources go whole, as the filter
+ * holds no more than one list argument takes (core/filters, isChoiceFull).
  */
 import type { Client } from 'urql';
 
@@ -15,13 +16,10 @@ export async function fetchEntitiesSupportedBy(
   entityIds: Iterable<string>,
 ): Promise<Set<string>> {
   const supported = new Set<string>();
-  const sourceBatches = inBatches([...new Set(sources)]);
-  const questions = inBatches([...new Set(entityIds)]).flatMap((ids) =>
-    sourceBatches.map((someSources) => ({ ids, sources: someSources })),
-  );
-  await askEach(questions, async ({ ids, sources: someSources }) => {
-    const what = `which of ${ids.length} entities ${someSources.length} sources support`;
-    const variables = { ids, sources: someSources, first: ids.length };
+  const chosen = [...new Set(sources)];
+  await askEach(inBatches([...new Set(entityIds)]), async (ids) => {
+    const what = `which of ${ids.length} entities ${chosen.length} sources support`;
+    const variables = { ids, sources: chosen, first: ids.length };
     const { entities } = await ask(client, what, EntitiesSupportedByDocument, variables);
     for (const { node } of entities.edges) supported.add(node.id);
   });
