@@ -4,7 +4,8 @@
  *
  * Every argument of the operation about to run, whether written in the document or passed as a
  * variable, checked before any resolver starts: strings no longer than their maximum, lists no
- * longer than MAX_LIST_LENGTH, and no null where the schema wants a value. A search over 10 kB
+ * longer than MAX_LIST_LENGTH (a list of vocabulary types: as long as the vocabulary, when that
+ * is longer), and no null where the schema wants a value. A search over 10 kB
  * of text would take seconds (MiniSearch's cost grows with the square of the text), and an
  * explicit null for a variable with a default would reach a non-null argument and fail inside
  * graphql-js as an INTERNAL_SERVER_ERROR; both are the client's mistakes and are answered as
@@ -54,8 +55,21 @@ export const MAX_STRING_LENGTHS = {
   other: 300,
 } as const;
 
-/** Most values in one list argument (types, sources …); the vocabulary has about 40 types. */
+/** Most values in one list argument (ids, sources …). */
 export const MAX_LIST_LENGTH = 100;
+
+/**
+ * Arguments and input fields whose values are vocabulary type ids. A client that filters by
+ * type names every type it keeps, which in a dataset with more types than MAX_LIST_LENGTH is
+ * more than that; such a list may be as long as the vocabulary (every value must still be a
+ * known type, graph/known-values.ts). Checking a type list costs a set lookup per value.
+ */
+const TYPE_LISTS: ReadonlySet<string> = new Set(['types', 'entityTypes', 'neighborTypes']);
+
+/** The most values a list argument or input field of this name may hold, for a vocabulary of `vocabularySize` types. */
+export function maxListLength(name: string, vocabularySize: number): number {
+  return TYPE_LISTS.has(name) ? Math.max(MAX_LIST_LENGTH, vocabularySize) : MAX_LIST_LENGTH;
+}
 
 /** The maximum length of a string argument or input field of this name. */
 export function maxStringLength(name: string): number {
@@ -69,7 +83,7 @@ function outOfBounds(argument: string, message: string, extensions: Record<strin
 }
 
 /** Checks one coerced value against the bounds of its type, naming `path` (`text`, `filter.types`). */
-function checkValue(path: string, name: string, type: GraphQLInputType, value: unknown): void {
+function checkValue(path: string, name: string, type: GraphQLInputType, value: unknown, vocabularySize: number): void {
   if (value == null) return;
   const nullable = getNullableType(type);
   if (typeof value === 'string') {
@@ -80,17 +94,18 @@ function checkValue(path: string, name: string, type: GraphQLInputType, value: u
       });
     }
   } else if (isListType(nullable) && Array.isArray(value)) {
-    if (value.length > MAX_LIST_LENGTH) {
-      throw outOfBounds(path, `\`${path}\` has ${value.length} values, over the maximum of ${MAX_LIST_LENGTH}.`, {
-        maxItems: MAX_LIST_LENGTH,
+    const max = maxListLength(name, vocabularySize);
+    if (value.length > max) {
+      throw outOfBounds(path, `\`${path}\` has ${value.length} values, over the maximum of ${max}.`, {
+        maxItems: max,
       });
     }
-    for (const item of value) checkValue(path, name, nullable.ofType, item);
+    for (const item of value) checkValue(path, name, nullable.ofType, item, vocabularySize);
   } else if (isInputObjectType(nullable) && typeof value === 'object') {
     const fields = nullable.getFields();
     for (const [key, child] of Object.entries(value)) {
       const field = fields[key];
-      if (field) checkValue(`${path}.${key}`, key, field.type, child);
+      if (field) checkValue(`${path}.${key}`, key, field.type, child, vocabularySize);
     }
   }
 }
@@ -185,12 +200,16 @@ function argumentSites(
   return sites;
 }
 
-/** Checks every argument the operation will run with; throws BAD_USER_INPUT on the first out of bounds. */
+/**
+ * Checks every argument the operation will run with; throws BAD_USER_INPUT on the first out of
+ * bounds. `vocabularySize`: the graph's entity or relation types, whichever are more (maxListLength).
+ */
 export function checkArguments(
   schema: GraphQLSchema,
   document: DocumentNode,
   operation: OperationDefinitionNode,
   rawVariables: Record<string, unknown>,
+  vocabularySize = 0,
 ): void {
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables, { maxErrors: 1 });
   // Variables that do not fit their types: execution refuses them with BAD_USER_INPUT.
@@ -210,7 +229,7 @@ export function checkArguments(
       throw outOfBounds(argument?.name ?? field.name, (error as Error).message);
     }
     for (const argument of field.args) {
-      checkValue(argument.name, argument.name, argument.type, values[argument.name]);
+      checkValue(argument.name, argument.name, argument.type, values[argument.name], vocabularySize);
     }
   }
 }
@@ -220,8 +239,10 @@ export function argumentBoundsPlugin(): ApolloServerPlugin<ApiContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, operation, request }) {
-          if (operation) checkArguments(schema, document, operation, request.variables ?? {});
+        async didResolveOperation({ schema, document, operation, request, contextValue }) {
+          const { entityTypes, relationTypes } = contextValue.index.knowledgeGraph.vocabulary;
+          const vocabularySize = Math.max(entityTypes.size, relationTypes.size);
+          if (operation) checkArguments(schema, document, operation, request.variables ?? {}, vocabularySize);
         },
       };
     },

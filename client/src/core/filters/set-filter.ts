@@ -36,7 +36,8 @@ export function setFilter<const Id extends string>(spec: SetFilterSpec<Id>): Set
       const cleaned = value === null || ids === null ? { value, problems: [] } : withoutUnknown(param, value, ids);
       const chosen = cleaned.value;
       // A searchable filter's choice only grows by what is checked, and is held to the bound as
-      // it grows (toggleChosenValue); a list filter's is the vocabulary less what is unchecked.
+      // it grows (toggleChosenValue); a list filter's is the vocabulary less what is unchecked,
+      // which the API takes whole however many types the vocabulary has (schema.graphql).
       return chosen === null || !definition.searchable ? cleaned : withinListBound(param, chosen, cleaned.problems);
     },
   };
