@@ -15,7 +15,8 @@
  *   first visit), against a bare sigma page (tests/bench/browser-bare-sigma.ts, bundled here
  *   by esbuild and served by this script) drawing as many nodes and edges as the explorer
  *   drew, loaded in turns with the explorer: the ratio is the price of the explorer over
- *   sigma alone (the medians' ratio, and the quartiles of the turns' own ratios);
+ *   sigma alone (the medians' ratio, and the median and quartiles of the turns' own ratios: a
+ *   turn's two loads meet the same load on a shared machine, the two medians need not);
  * - expand: clicking "Expand neighbours" on the biggest hub the overview shows → its
  *   neighbours drawn (bounded views only: the whole graph has nothing to expand);
  * - hub panel: selecting that hub → its panel listing relations, and the panel's DOM size;
@@ -220,11 +221,11 @@ async function firstFrame(page: Page, url: string): Promise<FirstFrame> {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-/** The lower and upper quartiles (nearest rank). */
-const quartiles = (values: number[]): [number, number] => {
+/** The lower quartile, the median and the upper quartile (nearest rank). */
+const quartiles = (values: number[]): [number, number, number] => {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (fraction: number) => sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))]!;
-  return [at(0.25), at(0.75)];
+  return [at(0.25), at(0.5), at(0.75)];
 };
 
 /** One first frame in a fresh context (nothing cached in the browser). */
@@ -452,6 +453,12 @@ async function measure(size: Size, browser: Browser, bareUrl: string): Promise<R
 const cameraCells = (work: CameraWork) =>
   [work.perMove, work.perFrame, work.scriptPerFrame].map((ms) => ms.toFixed(0)).join(', ');
 
+/** The medians' ratio, then the median and quartiles of the turns' own ratios. */
+function ratioCell(row: Row): string {
+  const [lower, middle, upper] = quartiles(row.turnRatios).map((ratio) => ratio.toFixed(2));
+  return `${(row.explorerFrame.frame / row.bareFrame).toFixed(2)}× (${middle}, ${lower}–${upper})`;
+}
+
 function printTable(rows: Row[]): void {
   const header = [
     'graph',
@@ -459,7 +466,7 @@ function printTable(rows: Row[]): void {
     'drawn (nodes / edges)',
     'first frame (graph asked, data in)',
     'bare sigma',
-    'ratio (turns: quartiles)',
+    'ratio (turns: median, quartiles)',
     'expand hub',
     'hub panel (degree, rows, DOM)',
     'JS heap (bare)',
@@ -471,9 +478,7 @@ function printTable(rows: Row[]): void {
     `${row.drawn.nodes} / ${row.drawn.edges}`,
     `${seconds(row.explorerFrame.frame)} (${seconds(row.explorerFrame.requested)}, ${seconds(row.explorerFrame.dataIn)})`,
     seconds(row.bareFrame),
-    `${(row.explorerFrame.frame / row.bareFrame).toFixed(2)}× (${quartiles(row.turnRatios)
-      .map((ratio) => ratio.toFixed(2))
-      .join('–')})`,
+    ratioCell(row),
     row.expand === null ? 'n/a (whole graph)' : seconds(row.expand),
     `${seconds(row.panel.ms)} (${row.hubDegree.toLocaleString('en')}, ${row.panel.rows}, ${row.panel.domNodes})`,
     `${megabytes(row.heap)} (${megabytes(row.bareHeap)})`,
