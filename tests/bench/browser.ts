@@ -10,9 +10,9 @@
  * headless Chromium (Debian's, software WebGL) at 1280×800:
  *
  * - first frame: navigation → the canvas's first drawn frame with data (`data-graph-ready`
- *   turning "true", the client's marker set after sigma's first render; the median of five
- *   fresh loads, with when the app asked for the graph and when its data was in, after a
- *   first visit), against a bare sigma page (tests/bench/browser-bare-sigma.ts, bundled here
+ *   turning "true", the client's marker set after sigma's first render; the median of
+ *   FIRST_FRAME_RUNS fresh loads after a first visit, with the client's marks on the way: the
+ *   app asking for the graph, its data in, the page rendered and sigma begun, sigma made), against a bare sigma page (tests/bench/browser-bare-sigma.ts, bundled here
  *   by esbuild and served by this script) drawing as many nodes and edges as the explorer
  *   drew, loaded in turns with the explorer: the ratio is the price of the explorer over
  *   sigma alone (the medians' ratio, and the median and quartiles of the turns' own ratios: a
@@ -201,6 +201,9 @@ interface FirstFrame {
    */
   requested: number;
   dataIn: number;
+  /** → the page rendered and sigma begun, and → sigma made (its constructor draws once, unseen). */
+  canvasStart: number;
+  canvasMade: number;
 }
 
 /** Navigation → first drawn frame, with the client's marks on the way (ms since navigation start). */
@@ -215,6 +218,8 @@ async function firstFrame(page: Page, url: string): Promise<FirstFrame> {
       frame: (window as unknown as { firstFrame: number }).firstFrame,
       requested: mark('graph-data-requested'),
       dataIn: mark('graph-data-loaded'),
+      canvasStart: mark('graph-canvas-start'),
+      canvasMade: mark('graph-canvas-made'),
     };
   });
 }
@@ -464,7 +469,7 @@ function printTable(rows: Row[]): void {
     'graph',
     'server idle',
     'drawn (nodes / edges)',
-    'first frame (graph asked, data in)',
+    'first frame (graph asked, data in, page rendered, canvas made)',
     'bare sigma',
     'ratio (turns: median, quartiles)',
     'expand hub',
@@ -476,7 +481,14 @@ function printTable(rows: Row[]): void {
     `${row.size} (${row.relations.toLocaleString('en')} relations)`,
     seconds(row.serverReady),
     `${row.drawn.nodes} / ${row.drawn.edges}`,
-    `${seconds(row.explorerFrame.frame)} (${seconds(row.explorerFrame.requested)}, ${seconds(row.explorerFrame.dataIn)})`,
+    `${seconds(row.explorerFrame.frame)} (${[
+      row.explorerFrame.requested,
+      row.explorerFrame.dataIn,
+      row.explorerFrame.canvasStart,
+      row.explorerFrame.canvasMade,
+    ]
+      .map(seconds)
+      .join(', ')})`,
     seconds(row.bareFrame),
     ratioCell(row),
     row.expand === null ? 'n/a (whole graph)' : seconds(row.expand),

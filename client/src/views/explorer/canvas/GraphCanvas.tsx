@@ -15,6 +15,14 @@ import { exposeCanvasProbe } from './canvas-probe';
 import { SigmaContext, type ExplorerSigma } from './sigma-context';
 import { createSigmaSettings, type ExplorerSigmaSettings } from './sigma-settings';
 
+/**
+ * Observable by benchmarks (npm run bench:browser): when the page had rendered and sigma began,
+ * and when sigma was made, for the first canvas of the page only.
+ */
+function markOnce(name: string): void {
+  if (performance.getEntriesByName(name).length === 0) performance.mark(name);
+}
+
 interface GraphCanvasProps {
   graph: RenderGraph;
   /** Accessible description of the picture; the list view is its accessible mirror. */
@@ -54,6 +62,7 @@ export function GraphCanvas({ graph, label, startingSettings, onFirstFrame, chil
       // paints, once the camera is fitted), so it places no names: a pass over hundreds of labels
       // in code not yet compiled, for nothing. The drawer stays the same function, so no setting changes.
       const startWith = { ...settings, ...starting.current?.() };
+      markOnce('graph-canvas-start');
       const drawLabel = startWith.defaultDrawNodeLabel;
       let constructing = true;
       const instance: ExplorerSigma = new Sigma(graph, container, {
@@ -65,6 +74,7 @@ export function GraphCanvas({ graph, label, startingSettings, onFirstFrame, chil
           }),
       });
       constructing = false;
+      markOnce('graph-canvas-made');
       let renders = 0;
       instance.on('afterRender', () => {
         renders += 1;
