@@ -2,34 +2,19 @@
  * A vocabulary with more types than a list argument usually takes (MAX_LIST_LENGTH): a client
  * filtering by type names every type it keeps, so a list of types may be as long as the
  * vocabulary (server/api/argument-bounds.ts maxListLength). The seed graph, with entity types
- * added until the vocabulary holds more than MAX_LIST_LENGTH of them.
+ * added until the vocabulary holds more than MAX_LIST_LENGTH of them (no entity has them).
  */
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-
 import { MAX_LIST_LENGTH } from '../../server/api/argument-bounds';
-import { DEFAULT_GRAPH_DATA_DIR, loadGraphData } from '../../server/data/load-graph-data';
+import { addedEntityType, seedWithAddedEntityTypes } from '../support/added-entity-types';
 import { startTestServer, type TestServer } from './test-server';
 
 const ADDED = MAX_LIST_LENGTH + 20;
 
-let dir: string;
 let api: TestServer;
 let entityTypes: string[];
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'large-vocabulary-'));
-  await cp(DEFAULT_GRAPH_DATA_DIR, dir, { recursive: true });
-  const file = path.join(dir, 'vocabulary.yaml');
-  const text = await readFile(file, 'utf8');
-  const added = Array.from(
-    { length: ADDED },
-    (_, index) =>
-      `  - id: added-type-${index}\n    label: Added type ${index}\n    description: A type no entity has.\n`,
-  ).join('');
-  await writeFile(file, text.replace('\nrelationTypes:', `${added}\nrelationTypes:`));
-  api = await startTestServer({ knowledgeGraph: await loadGraphData(dir) });
+  api = await startTestServer({ knowledgeGraph: await seedWithAddedEntityTypes(ADDED) });
   const { data } = await api.query<{ vocabulary: { entityTypes: { id: string }[] } }>(
     '{ vocabulary { entityTypes { id } } }',
   );
@@ -38,13 +23,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await api?.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 describe('a vocabulary of more types than a list argument takes', () => {
   it('holds them all', () => {
     expect(entityTypes.length).toBeGreaterThan(MAX_LIST_LENGTH);
-    expect(entityTypes).toContain(`added-type-${ADDED - 1}`);
+    expect(entityTypes).toContain(addedEntityType(ADDED - 1));
   });
 
   it('filters entities and relations by every type but one', async () => {

@@ -3,9 +3,10 @@
  * corroboration key is drawn with the canvas's own functions (edgeSize, edgeColor), so the
  * legend cannot drift from the picture; sigma scales strokes a little with zoom. It lies
  * over the canvas, so it folds away behind a button: folded from the start on narrow
- * screens, where it would cover a fifth of the graph.
+ * screens, where it would cover a fifth of the graph; and its types take four rows at most,
+ * scrolling beyond them, so a vocabulary of dozens of types does not cover the canvas.
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 
 import type { CompareSide } from '../../../core/comparison';
 import { corroborationSteps, edgeColor, edgeSize, QUALIFIED_EDGE_COLOR } from '../../../core/graph-building';
@@ -27,6 +28,20 @@ export const NARROW_SCREEN_QUERY = '(max-width: 900px)';
 
 const startsOpen = () => typeof window === 'undefined' || !window.matchMedia(NARROW_SCREEN_QUERY).matches;
 
+/** Whether the element's content is taller than the element (it scrolls): checked as its size changes. */
+function useOverflows(element: RefObject<HTMLElement | null>, shown: boolean): boolean {
+  const [overflows, setOverflows] = useState(false);
+  useEffect(() => {
+    const target = element.current;
+    if (!shown || !target) return;
+    const check = () => setOverflows(target.scrollHeight > target.clientHeight + 1);
+    const observer = new ResizeObserver(check);
+    observer.observe(target);
+    return () => observer.disconnect();
+  }, [element, shown]);
+  return overflows;
+}
+
 function Stroke({ color, width }: { color: string; width: number }) {
   return (
     <svg className="legend__stroke" width="26" height="10" aria-hidden="true">
@@ -40,6 +55,8 @@ export function Legend({ entityTypes, colors, visibleCountByType, sourceCount, c
   const steps = corroborationSteps(sourceCount);
   const [open, setOpen] = useState(startsOpen);
   const bodyId = useId();
+  const typesList = useRef<HTMLUListElement>(null);
+  const typesScroll = useOverflows(typesList, open);
   return (
     <section className={`legend${open ? '' : ' legend--folded'}`} aria-label="Legend" data-canvas-overlay>
       <button
@@ -55,7 +72,13 @@ export function Legend({ entityTypes, colors, visibleCountByType, sourceCount, c
         </span>
       </button>
       <div id={bodyId} className="legend__body" hidden={!open}>
-        <ul className="legend__types">
+        <ul
+          ref={typesList}
+          className={`legend__types${typesScroll ? ' legend__types--scrolls' : ''}`}
+          aria-label="Entity types"
+          // A region that scrolls is reached by the keyboard too.
+          tabIndex={typesScroll ? 0 : undefined}
+        >
           {shown.map((type) => (
             <li key={type.id} title={type.description}>
               <span className="swatch" style={{ background: colors.get(type.id) }} aria-hidden="true" />
