@@ -10,6 +10,7 @@
  */
 import { corroborationSteps, edgeColor, edgeSize, QUALIFIED_EDGE_COLOR } from '../graph-building';
 import { sourceShortName, type GraphData } from '../graph-data';
+import { shortLabel } from '../layout/short-label';
 
 export interface DrawnNode {
   id: string;
@@ -173,12 +174,13 @@ export function wrapLine(text: string, chars: number): string[] {
  * overlap one already placed (sigma's own drawer does the same on screen). Boxes are
  * estimated (11 px text); O(n²) over the labelled entities, a few hundred at most on screen.
  */
-function placedLabels(nodes: readonly DrawnNode[]): { node: DrawnNode; x: number }[] {
+function placedLabels(nodes: readonly DrawnNode[]): { node: DrawnNode; x: number; text: string }[] {
   const placed: { left: number; right: number; top: number; bottom: number }[] = [];
-  const labels: { node: DrawnNode; x: number }[] = [];
+  const labels: { node: DrawnNode; x: number; text: string }[] = [];
   for (const node of [...nodes].filter((candidate) => candidate.label).sort((a, b) => b.radius - a.radius)) {
     const x = node.x + node.radius + 3;
-    const box = { left: x, right: x + node.label!.length * 6, top: node.y - 8, bottom: node.y + 6 };
+    const text = shortLabel(node.label!);
+    const box = { left: x, right: x + text.length * 6, top: node.y - 8, bottom: node.y + 6 };
     if (
       placed.some(
         (other) => box.left < other.right && other.left < box.right && box.top < other.bottom && other.top < box.bottom,
@@ -186,7 +188,7 @@ function placedLabels(nodes: readonly DrawnNode[]): { node: DrawnNode; x: number
     )
       continue;
     placed.push(box);
-    labels.push({ node, x });
+    labels.push({ node, x, text });
   }
   return labels;
 }
@@ -220,8 +222,8 @@ export function pictureSvg(input: PictureInput, scale = 2): string {
       `<circle data-entity="${escapeXml(node.id)}" cx="${round(node.x)}" cy="${round(node.y)}" r="${round(node.radius)}" fill="${escapeXml(node.color)}" stroke="#ffffff" stroke-width="1"/>`,
     );
   }
-  for (const { node, x } of placedLabels(input.nodes)) {
-    graph.push(`<text class="label" x="${round(x)}" y="${round(node.y + 4)}">${escapeXml(node.label!)}</text>`);
+  for (const { node, x, text: label } of placedLabels(input.nodes)) {
+    graph.push(`<text class="label" x="${round(x)}" y="${round(node.y + 4)}">${escapeXml(label)}</text>`);
   }
 
   // Footer: the legend (entity types, then strokes), then the sources.

@@ -15,6 +15,7 @@ import {
   placeLabel,
   type LabelPass,
 } from '../../../core/layout/label-placement';
+import { shortLabel } from '../../../core/layout/short-label';
 
 /** Entities drawn at least this big (radius in pixels, as rendered) are hubs: bolder names, drawn first. */
 export const HUB_LABEL_SIZE = 9;
@@ -43,7 +44,8 @@ export type LabelPositions = Map<string, { x: number; y: number }>;
 
 /**
  * Node labels on a white halo (legible over edges), placed so that none hides another name
- * or entity (core/layout/label-placement): what does not fit shows when zoomed in. One
+ * or entity (core/layout/label-placement): what does not fit shows when zoomed in. A long
+ * name is shortened (core/layout/short-label), here and on the hover box alike. One
  * drawer per canvas, since a pass belongs to one sigma instance; sigma draws a pass's labels
  * in one synchronous loop, so a pass ends at the next microtask, or when a label comes
  * again. Costs a text measure per name (kept for the next frames) and a scan of those already
@@ -87,9 +89,9 @@ export function createNodeLabelDrawer(
       }
       return width;
     };
+    const label = shortLabel(data.label);
     // Measured only if the label may be drawn: most names offered do not fit (placeLabel).
-    const known = widths.get(`${font}\n${data.label}`);
-    const label = data.label;
+    const known = widths.get(`${font}\n${label}`);
     const placement = placeLabel(
       space,
       {
@@ -103,7 +105,7 @@ export function createNodeLabelDrawer(
       },
       { width: context.canvas.clientWidth || Infinity, height: context.canvas.clientHeight || Infinity },
     );
-    texts.set(data.key, { label: data.label, font });
+    texts.set(data.key, { label, font });
 
     const draw = (text: string, x: number, y: number) => {
       context.lineJoin = 'round';
@@ -127,7 +129,7 @@ export function createNodeLabelDrawer(
       return;
     }
     setFont(font);
-    draw(data.label, placement.position.x, placement.position.y);
+    draw(label, placement.position.x, placement.position.y);
     positions.set(data.key, placement.position);
   };
 }
@@ -153,15 +155,16 @@ export function createNodeHoverDrawer(
     context.closePath();
     context.fill();
     if (data.label) {
+      const label = shortLabel(data.label);
       const { font, fontSize } = labelStyle(data.size, settings);
       context.font = font;
-      const width = context.measureText(data.label).width;
+      const width = context.measureText(label).width;
       const position = positions.get(data.key) ?? defaultLabelPosition(data.x, data.y, data.size, fontSize);
       const box = labelHighlightBox(position, width, fontSize);
       context.fillRect(box.left, box.top, box.right - box.left, box.bottom - box.top);
       context.shadowBlur = 0;
       context.fillStyle = settings.labelColor.color ?? '#1f2937';
-      context.fillText(data.label, position.x, position.y);
+      context.fillText(label, position.x, position.y);
     }
     context.shadowBlur = 0;
   };
