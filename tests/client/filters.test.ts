@@ -1,4 +1,5 @@
 import {
+  optionsMatching,
   computeVisibility,
   DEFAULT_FILTERS,
   FILTERS,
@@ -227,5 +228,25 @@ describe('filters as the API understands them', () => {
       ['Who are ISIS-K?', 3],
     ]);
     expect(filterOptions('relationTypes', data).map((option) => option.value)).not.toContain('funds');
+  });
+});
+
+describe('finding a set filter’s option by name', () => {
+  const options = [
+    { value: 'state-actor', label: 'État' },
+    { value: 'person', label: 'Person' },
+    { value: 'added-type-5', label: 'Added type 5' },
+    { value: 'added-type-50', label: 'Added type 50' },
+  ];
+
+  it('keeps the options whose label or id holds the text, case and accents set aside', () => {
+    expect(optionsMatching(options, 'TYPE 5').map((option) => option.value)).toEqual(['added-type-5', 'added-type-50']);
+    expect(optionsMatching(options, 'etat').map((option) => option.value)).toEqual(['state-actor']);
+    expect(optionsMatching(options, 'state-').map((option) => option.value)).toEqual(['state-actor']);
+    expect(optionsMatching(options, 'nothing like it')).toEqual([]);
+  });
+
+  it('keeps every option for a blank text', () => {
+    expect(optionsMatching(options, '  ')).toEqual(options);
   });
 });

@@ -206,3 +206,16 @@ export function filterOptions(id: SetFilterId, data: GraphData): FilterOption[] 
   const filter = FILTERS.find((candidate) => candidate.id === id);
   return filter?.kind === 'set' ? filter.options(data) : [];
 }
+
+/** A set filter with more options than this shows a box to find one by name. */
+export const FINDABLE_OPTIONS = 12;
+
+/** Case and accents set aside, so "etat" finds "État". */
+const folded = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** The options whose label or value contains `text` (case and accents set aside); all when `text` is blank. */
+export function optionsMatching(options: readonly FilterOption[], text: string): readonly FilterOption[] {
+  const wanted = folded(text.trim());
+  if (wanted === '') return options;
+  return options.filter((option) => folded(option.label).includes(wanted) || folded(option.value).includes(wanted));
+}

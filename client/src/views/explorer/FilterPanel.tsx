@@ -1,17 +1,20 @@
 /**
  * The filter panel, drawn from the filter definitions (core/filters), none by hand: set
- * filters as checkbox lists (with "only" to keep one value), a searchable one (the sources)
+ * filters as checkbox lists (with "only" to keep one value, and a box to find one by name
+ * past FINDABLE_OPTIONS of them), a searchable one (the sources)
  * as a bounded list the API serves, range filters as sliders, toggles as checkboxes. Every
  * change applies at once.
  */
-import { useId } from 'react';
+import { useId, useState } from 'react';
 
 import { useLoadedGraph } from '../../bindings/loaded-graph';
 import {
   clearFilter,
   FILTERS,
+  FINDABLE_OPTIONS,
   isFiltered,
   onlyFilterValue,
+  optionsMatching,
   resetFilters,
   setFilterValue,
   setRangeValue,
@@ -38,6 +41,12 @@ function SetFilter({ filter, filters, onChange }: FilterPanelProps & { filter: S
   const allValues = options.map((option) => option.value);
   const chosen = filters[filter.id];
   const chosenCount = chosen === null ? options.length : chosen.length;
+  const chosenSet = chosen === null ? null : new Set(chosen);
+  // A vocabulary of dozens of types: a box finds one by name (the list itself stays whole).
+  const findable = options.length > FINDABLE_OPTIONS;
+  const [find, setFind] = useState('');
+  const findId = useId();
+  const shown = findable ? optionsMatching(options, find) : options;
   return (
     <details className="filter" open={!filter.foldedUnlessActive || chosen !== null}>
       <summary>
@@ -51,9 +60,29 @@ function SetFilter({ filter, filters, onChange }: FilterPanelProps & { filter: S
             Show all {filter.label.toLowerCase()}
           </button>
         )}
+        {findable && (
+          <>
+            <label htmlFor={findId} className="visually-hidden">
+              Find {filter.label.toLowerCase()}
+            </label>
+            <input
+              id={findId}
+              type="search"
+              className="filter__search"
+              placeholder={`Find ${/^[aeiou]/.test(filter.itemNoun) ? 'an' : 'a'} ${filter.itemNoun}…`}
+              value={find}
+              onChange={(event) => setFind(event.target.value)}
+            />
+            {shown.length === 0 && (
+              <p className="hint">
+                No {filter.itemNoun} matches “{find.trim()}”.
+              </p>
+            )}
+          </>
+        )}
         <ul className="filter__options">
-          {options.map((option) => {
-            const checked = chosen === null || chosen.includes(option.value);
+          {shown.map((option) => {
+            const checked = chosenSet === null || chosenSet.has(option.value);
             return (
               <li key={option.value} className="filter__option">
                 <label title={option.description}>
