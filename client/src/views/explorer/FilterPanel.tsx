@@ -25,6 +25,7 @@ import {
   type SetFilterDefinition,
   type SetFilterId,
 } from '../../core/filters';
+import { FilterSearchBox } from './FilterSearchBox';
 import { SourceFilter } from './SourceFilter';
 import './filter-panel.css';
 
@@ -45,7 +46,6 @@ function SetFilter({ filter, filters, onChange }: FilterPanelProps & { filter: S
   // A vocabulary of dozens of types: a box finds one by name (the list itself stays whole).
   const findable = options.length > FINDABLE_OPTIONS;
   const [find, setFind] = useState('');
-  const findId = useId();
   const shown = findable ? optionsMatching(options, find) : options;
   return (
     <details className="filter" open={!filter.foldedUnlessActive || chosen !== null}>
@@ -62,16 +62,11 @@ function SetFilter({ filter, filters, onChange }: FilterPanelProps & { filter: S
         )}
         {findable && (
           <>
-            <label htmlFor={findId} className="visually-hidden">
-              Find {filter.label.toLowerCase()}
-            </label>
-            <input
-              id={findId}
-              type="search"
-              className="filter__search"
+            <FilterSearchBox
+              label={`Find ${filter.label.toLowerCase()}`}
               placeholder={`Find ${/^[aeiou]/.test(filter.itemNoun) ? 'an' : 'a'} ${filter.itemNoun}…`}
               value={find}
-              onChange={(event) => setFind(event.target.value)}
+              onChange={setFind}
             />
             {shown.length === 0 && (
               <p className="hint">

@@ -4,7 +4,7 @@
  * or those whose title or publisher holds what is typed in the search box; "Show more" asks
  * the next page. Whatever the number of sources, it draws a page of them, never all.
  */
-import { useId, useState } from 'react';
+import { useState } from 'react';
 
 import { useSourceChoices } from '../../api/queries';
 import { useLoadedGraph } from '../../bindings/loaded-graph';
@@ -20,6 +20,7 @@ import {
   type SetFilterId,
 } from '../../core/filters';
 import { sourceShortName } from '../../core/graph-data';
+import { FilterSearchBox } from './FilterSearchBox';
 
 /** Sources one page of the list shows. */
 export const SOURCE_CHOICES = 20;
@@ -35,7 +36,6 @@ interface SourceFilterProps {
 
 export function SourceFilter({ filter, filters, onChange }: SourceFilterProps) {
   const { data } = useLoadedGraph();
-  const searchId = useId();
   const [draft, setDraft] = useState('');
   const text = useDebounced(draft.trim(), DEBOUNCE_MS);
   const choices = useSourceChoices(text, SOURCE_CHOICES);
@@ -77,16 +77,11 @@ export function SourceFilter({ filter, filters, onChange }: SourceFilterProps) {
             ))}
           </ul>
         )}
-        <label htmlFor={searchId} className="visually-hidden">
-          Search {filter.label.toLowerCase()}
-        </label>
-        <input
-          id={searchId}
-          type="search"
-          className="filter__search"
+        <FilterSearchBox
+          label={`Search ${filter.label.toLowerCase()}`}
           placeholder="Search titles and publishers…"
           value={draft}
-          onChange={(event) => setDraft(event.target.value)}
+          onChange={setDraft}
         />
         {full ? (
           <p className="note note--warning">
