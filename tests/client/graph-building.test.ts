@@ -1,5 +1,6 @@
 import {
   buildRenderGraph,
+  entityTypeColors,
   edgeColor,
   nodeSize,
   parallelEdgeCurvatures,
@@ -184,5 +185,28 @@ describe('relations stated only in someone’s words or with a hedge', () => {
     const graph = buildRenderGraph(data);
     expect(graph.getEdgeAttribute(relationPage[0]!.id, 'color')).toBe(QUALIFIED_EDGE_COLOR);
     expect(graph.getEdgeAttribute(relationPage[1]!.id, 'color')).not.toBe(QUALIFIED_EDGE_COLOR);
+  });
+});
+
+describe('entity type colours', () => {
+  it('keep the well-known types’ colours, then the palette, then never repeat one', () => {
+    const types = [
+      { id: 'person' },
+      ...Array.from({ length: 60 }, (_, index) => ({ id: `added-type-${index}` })),
+      { id: 'organization' },
+    ];
+    const colors = entityTypeColors(types);
+    expect(colors.get('person')).toBe('#d1495b');
+    expect(colors.get('organization')).toBe('#3b6fb6');
+    expect(colors.get('added-type-0')).toBe('#2a9d8f');
+    const all = [...colors.values()];
+    expect(all).toHaveLength(types.length);
+    expect(new Set(all).size).toBe(all.length);
+    // Hex, as sigma's programs read colours, and dark enough to read on white.
+    for (const color of all) {
+      expect(color).toMatch(/^#[0-9a-f]{6}$/);
+      const [r, g, b] = [1, 3, 5].map((at) => parseInt(color.slice(at, at + 2), 16));
+      expect(0.2126 * r! + 0.7152 * g! + 0.0722 * b!).toBeLessThan(200);
+    }
   });
 });

@@ -19,13 +19,43 @@ const FALLBACK_COLORS = ['#2a9d8f', '#c9a227', '#e377c2', '#7f7f7f', '#17becf', 
 
 export const UNKNOWN_TYPE_COLOR = '#6b7280';
 
+/**
+ * The `index`th colour past the palette, for a vocabulary of dozens of types: hues a golden
+ * angle apart (each far from the last few), at three lightnesses that read on white. Past a
+ * dozen colours no palette stays easy to tell apart; these at least never repeat one, so two
+ * types never share a swatch in the legend (the names tell them apart).
+ */
+function generatedColor(index: number): string {
+  const hue = (index * 137.508) % 360;
+  const lightness = [0.42, 0.52, 0.34][index % 3]!;
+  return hexFromHsl(hue, 0.62, lightness);
+}
+
+/** `#rrggbb` for a hue (degrees), saturation and lightness (0-1): sigma's WebGL programs read hex, not `hsl()`. */
+function hexFromHsl(hue: number, saturation: number, lightness: number): string {
+  const chroma = saturation * Math.min(lightness, 1 - lightness);
+  const channel = (offset: number) => {
+    const k = (offset + hue / 30) % 12;
+    const value = lightness - chroma * Math.max(-1, Math.min(k - 3, 9 - k, 1));
+    return Math.round(value * 255)
+      .toString(16)
+      .padStart(2, '0');
+  };
+  return `#${channel(0)}${channel(8)}${channel(4)}`;
+}
+
 /** One colour per entity type id, stable for the vocabulary's order. */
 export function entityTypeColors(types: readonly Pick<EntityTypeInfo, 'id'>[]): Map<string, string> {
   const colors = new Map<string, string>();
   let fallback = 0;
   for (const type of types) {
     const fixed = FIXED_TYPE_COLORS[type.id];
-    colors.set(type.id, fixed ?? FALLBACK_COLORS[fallback++ % FALLBACK_COLORS.length] ?? UNKNOWN_TYPE_COLOR);
+    if (fixed) {
+      colors.set(type.id, fixed);
+      continue;
+    }
+    colors.set(type.id, FALLBACK_COLORS[fallback] ?? generatedColor(fallback - FALLBACK_COLORS.length));
+    fallback += 1;
   }
   return colors;
 }
