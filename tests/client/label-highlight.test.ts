@@ -10,43 +10,7 @@ import {
   HUB_LABEL_SIZE,
   type LabelPositions,
 } from '../../client/src/views/explorer/canvas/node-label';
-
-interface Drawn {
-  text: string;
-  x: number;
-  y: number;
-  width: number;
-}
-
-/** A 2D context that measures text by its font size and records what is drawn. */
-function recordingContext() {
-  const texts: Drawn[] = [];
-  const boxes: { left: number; top: number; right: number; bottom: number }[] = [];
-  const context = {
-    font: '10px sans-serif',
-    canvas: { clientWidth: 800, clientHeight: 600 },
-    measureText(text: string) {
-      const size = Number(/(\d+(?:\.\d+)?)px/.exec(this.font)?.[1] ?? 10);
-      const bold = /^(700|bold)/.test(this.font);
-      return { width: text.length * size * (bold ? 0.62 : 0.55) };
-    },
-    fillText(text: string, x: number, y: number) {
-      texts.push({ text, x, y, width: this.measureText(text).width });
-    },
-    fillRect(x: number, y: number, w: number, h: number) {
-      boxes.push({ left: x, top: y, right: x + w, bottom: y + h });
-    },
-    strokeText() {},
-    clearRect() {},
-    beginPath() {},
-    closePath() {},
-    arc() {},
-    moveTo() {},
-    lineTo() {},
-    fill() {},
-  };
-  return { context: context as unknown as CanvasRenderingContext2D, texts, boxes };
-}
+import { recordingContext } from '../support/recording-context';
 
 describe('the highlight box of a selected entity', () => {
   it("covers a hub's bold name as the labels layer drew it", async () => {

@@ -210,7 +210,7 @@ export function filterOptions(id: SetFilterId, data: GraphData): FilterOption[] 
 /** A set filter with more options than this shows a box to find one by name. */
 export const FINDABLE_OPTIONS = 12;
 
-/** Case and accents set aside, so "etat" finds "État". */
+/** Case and accents set aside, so "etat" finds "État": the server's text filters fold the same way (server/graph/text-folding.ts). */
 const folded = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** The options whose label or value contains `text` (case and accents set aside); all when `text` is blank. */
