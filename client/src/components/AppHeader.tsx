@@ -26,7 +26,10 @@ export function AppHeader({ titleIsHeading, subtitle, className = '', children }
   return (
     <header className={`app-header ${className}`}>
       <Title className="app-header__title">
-        {datasetTitle}
+        {/* A dataset's title is free text: a long one is cut on screen, not in the page's text. */}
+        <span className="app-header__name" title={datasetTitle}>
+          {datasetTitle}
+        </span>
         <span className="app-header__subtitle">{subtitle}</span>
       </Title>
       <AppNav />
