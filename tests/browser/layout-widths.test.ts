@@ -1,9 +1,11 @@
 /**
- * The header at the widths of laptops and tablets, with a dataset whose title is long: the
- * entity search keeps room to type in, nothing runs past the window (no sideways scroll), the
- * status line stays whole on screen, and the title, cut on screen, is whole in the page's text.
- * Before, the title never shrank: the search was squeezed to nothing and the status line ran
- * off the window, with the seed's own title already below 1,100 pixels.
+ * The explorer at the widths of laptops and tablets, with a dataset whose title is long.
+ * - The header: the entity search keeps room to type in, nothing runs past the window (no
+ *   sideways scroll), the status line stays whole on screen, and the title, cut on screen, is
+ *   whole in the page's text. Before, the title never shrank: the search was squeezed to
+ *   nothing and the status line ran off the window, with the seed's own title from 1,000 pixels.
+ * - The side column's tabs: all five whole within the column where it narrows (1,100 pixels
+ *   and below), the Filters tab's "some on" mark included. Before, "List" ran past its edge.
  */
 import { DEFAULT_GRAPH_DATA_DIR, loadGraphData } from '../../server/data/load-graph-data';
 import { harnessForThisFile, openPage, TEST_TIMEOUT, waitForGraph } from './harness';
@@ -53,6 +55,36 @@ describe('the header with a long dataset title', () => {
       const heading = page.getByRole('heading', { level: 1 });
       expect(await heading.textContent()).toContain(LONG_TITLE);
       expect(await page.locator('.app-header__name').getAttribute('title')).toBe(LONG_TITLE);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    TEST_TIMEOUT,
+  );
+});
+
+describe('the side column at narrower widths', () => {
+  it(
+    'shows its five tabs whole, with the mark of filters on',
+    async () => {
+      // min=2: a filter on, so the Filters tab carries its mark.
+      const { page, context, errors } = await openPage(harness, '/?min=2');
+      await waitForGraph(page);
+      const tabs = page.getByRole('tablist', { name: 'Explore' });
+      expect(await tabs.getByRole('tab').count()).toBe(5);
+      expect(await tabs.locator('.tabs__dot').count()).toBe(1);
+      for (const width of [1440, 1100, 1000, 901]) {
+        await page.setViewportSize({ width, height: 800 });
+        const cut = await tabs.evaluate((list) => {
+          const column = list.getBoundingClientRect();
+          return [...list.querySelectorAll('[role="tab"]')]
+            .filter((tab) => {
+              const box = tab.getBoundingClientRect();
+              return box.left < column.left || box.right > column.right || tab.scrollWidth > tab.clientWidth;
+            })
+            .map((tab) => tab.textContent);
+        });
+        expect({ width, cut }).toEqual({ width, cut: [] });
+      }
       expect(errors).toEqual([]);
       await context.close();
     },
