@@ -22,10 +22,12 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
+import compression from 'compression';
 import cors from 'cors';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 
 import { apiExplorerPlugin } from './api-explorer';
+import { chosenEncoding, CompressedCopies, COMPRESSION_THRESHOLD_BYTES } from './compressed-answers';
 import type { Curation } from '../curation/curation';
 import type { ApiContext } from './context';
 import { CURATOR_PATH, type CuratorSessions } from './curator-session';
@@ -120,6 +122,9 @@ export function createApp({
 }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
+  // JSON, HTML and scripts compress several times over; the explorer's page and the GraphQL
+  // fast path's cached answers are compressed once and kept instead (compressed-answers.ts).
+  app.use(compression({ threshold: COMPRESSION_THRESHOLD_BYTES }));
 
   app.get(HEALTH_PATH, (_req, res) => {
     const { index } = servedGraph;
@@ -152,6 +157,16 @@ export function createApp({
   app.use(GRAPHQL_PATH, bodyErrorHandler);
 
   const indexHtml = path.join(staticDir, 'index.html');
+  // The page is the same text for every visitor until the data or the build changes.
+  const pageCopies = new CompressedCopies<{ html: string; bytes: Buffer }>();
+  let lastPage: { html: string; bytes: Buffer } | null = null;
+  const sendExplorerPage = (req: express.Request, res: express.Response, html: string) => {
+    if (lastPage?.html !== html) lastPage = { html, bytes: Buffer.from(html, 'utf8') };
+    const { body, encoding } = pageCopies.encode(lastPage, lastPage.bytes, chosenEncoding(req));
+    res.type('html').set({ 'cache-control': 'no-cache', vary: 'Accept-Encoding' });
+    if (encoding) res.set('content-encoding', encoding);
+    res.send(body);
+  };
   if (existsSync(indexHtml)) {
     // Built assets are named by their content's hash (Vite): a returning browser keeps them for
     // good and asks again only for the page, which names the current ones.
@@ -160,7 +175,7 @@ export function createApp({
     app.get('/{*path}', (req, res) => {
       // A missing asset is a 404, not the app page: only extension-less paths are client routes.
       if (path.extname(req.path)) res.status(404).type('text/plain').send(`Not found: ${req.path}`);
-      else if (explorerPage) res.type('html').set('cache-control', 'no-cache').send(explorerPage(req));
+      else if (explorerPage) sendExplorerPage(req, res, explorerPage(req));
       else res.sendFile(indexHtml);
     });
   } else {

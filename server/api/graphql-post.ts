@@ -19,6 +19,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 
 import { type ApolloServer, HeaderMap } from '@apollo/server';
 
+import { chosenEncoding, CompressedCopies } from './compressed-answers';
 import type { ApiContext } from './context';
 import { ERROR_CODES, httpErrorBody } from './errors';
 import {
@@ -83,7 +84,7 @@ async function answer(options: GraphQLPostOptions, req: IncomingMessage, res: Se
   const key = responseCacheKey(text, req.headers.accept);
   const cached = cache.get(key);
   if (cached) {
-    writeCached(res, cached);
+    writeCached(req, res, cached);
     return;
   }
 
@@ -112,7 +113,7 @@ async function answer(options: GraphQLPostOptions, req: IncomingMessage, res: Se
     res.end();
     return;
   }
-  writeCached(res, { status: response.status, headers: response.headers, body: response.body.bytes });
+  writeCached(req, res, { status: response.status, headers: response.headers, body: response.body.bytes });
 }
 
 type ExecutedBody =
@@ -134,7 +135,8 @@ async function execute(
     context: async () => context,
   });
   const status = response.status ?? 200;
-  const responseHeaders: [string, string][] = [...response.headers, ['vary', 'Origin']];
+  // Answers here may be compressed (writeCached): they vary with Accept-Encoding as well.
+  const responseHeaders: [string, string][] = [...response.headers, ['vary', 'Origin, Accept-Encoding']];
   if (response.body.kind === 'chunked') {
     return { status, headers: responseHeaders, body: { kind: 'chunked', asyncIterator: response.body.asyncIterator } };
   }
@@ -174,8 +176,13 @@ export async function answerIntoCache(options: GraphQLPostOptions, text: string,
   if (response.body.kind === 'chunked') for await (const chunk of response.body.asyncIterator) void chunk;
 }
 
-function writeCached(res: ServerResponse, { status, headers, body }: CachedResponse): void {
-  res.writeHead(status, [...headers.flat(), 'content-length', String(body.length)]);
+/** Compressed copies of the cached answers, made once each. */
+const compressedAnswers = new CompressedCopies<CachedResponse>();
+
+function writeCached(req: IncomingMessage, res: ServerResponse, answer: CachedResponse): void {
+  const { body, encoding } = compressedAnswers.encode(answer, answer.body, chosenEncoding(req));
+  const headers = [...answer.headers.flat(), 'content-length', String(body.length)];
+  res.writeHead(answer.status, encoding ? [...headers, 'content-encoding', encoding] : headers);
   res.end(body);
 }
 
