@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 import { OPENING_REQUESTS } from './src/api/opening-queries';
 
@@ -49,7 +50,14 @@ function openingRequestsInPage(): Plugin {
 
 export default defineConfig({
   root,
-  plugins: [react(), openingRequestsInPage()],
+  plugins: [
+    react(),
+    openingRequestsInPage(),
+    // The built code and styles, compressed once here at the highest settings (brotli and gzip
+    // beside each file, for the server to send as browsers ask: server/api/app.ts), not on every
+    // request. Not the pages: the server sends them with what they carry (opening-answers.ts).
+    compression({ algorithms: ['brotliCompress', 'gzip'], include: /\.(js|css|json|svg|ttf|wasm)$/, threshold: 1024 }),
+  ],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -57,6 +65,8 @@ export default defineConfig({
     // GraphiQL's editor (Monaco) is larger still; it loads only on the API explorer page.
     chunkSizeWarningLimit: 4000,
     rollupOptions: {
+      // The compression plugin above takes most of the build, as it should: no timing report.
+      checks: { pluginTimings: false },
       input: { explorer: `${root}/index.html`, graphiql: `${root}/graphiql.html` },
       // GraphiQL ships React Compiler's "use no memo" directives, which bundling drops harmlessly.
       onwarn(warning, warn) {

@@ -25,6 +25,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import compression from 'compression';
 import cors from 'cors';
 import express, { type ErrorRequestHandler, type Express } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 
 import { apiExplorerPlugin } from './api-explorer';
 import { chosenEncoding, CompressedCopies, COMPRESSION_THRESHOLD_BYTES } from './compressed-answers';
@@ -123,7 +124,8 @@ export function createApp({
   const app = express();
   app.disable('x-powered-by');
   // JSON, HTML and scripts compress several times over; the explorer's page and the GraphQL
-  // fast path's cached answers are compressed once and kept instead (compressed-answers.ts).
+  // fast path's cached answers are compressed once and kept instead (compressed-answers.ts),
+  // and the built assets at build time.
   app.use(compression({ threshold: COMPRESSION_THRESHOLD_BYTES }));
 
   app.get(HEALTH_PATH, (_req, res) => {
@@ -170,7 +172,15 @@ export function createApp({
   if (existsSync(indexHtml)) {
     // Built assets are named by their content's hash (Vite): a returning browser keeps them for
     // good and asks again only for the page, which names the current ones.
-    app.use('/assets', express.static(path.join(staticDir, 'assets'), { index: false, immutable: true, maxAge: '1y' }));
+    // The build writes brotli and gzip copies beside them (client/vite.config.ts): sent as they are.
+    app.use(
+      '/assets',
+      expressStaticGzip(path.join(staticDir, 'assets'), {
+        enableBrotli: true,
+        orderPreference: ['br', 'gzip'],
+        serveStatic: { index: false, immutable: true, maxAge: '1y' },
+      }),
+    );
     app.use(express.static(staticDir, { index: false }));
     app.get('/{*path}', (req, res) => {
       // A missing asset is a 404, not the app page: only extension-less paths are client routes.

@@ -9,7 +9,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gzipSync, gunzipSync } from 'node:zlib';
 
 import { COMPRESSION_THRESHOLD_BYTES } from '../../server/api/compressed-answers';
 import { type TestServer, startTestServer } from './test-server';
@@ -46,9 +46,12 @@ function decoded(answer: RawAnswer): string {
 
 const varies = (answer: RawAnswer) => /accept-encoding/i.test(String(answer.headers.vary ?? ''));
 
-// A built client of the test's own: a page and an asset each well over the threshold.
+// A built client of the test's own: a page and two assets each well over the threshold, one
+// with the compressed copies the build writes beside it (client/vite.config.ts), one without.
 const PAGE = `<!doctype html><html><head><title>Test</title></head><body><div id="root"></div>${'<p>graph</p>'.repeat(300)}</body></html>`;
 const ASSET = `export const names = ${JSON.stringify(Array.from({ length: 400 }, (_, index) => `entity ${index}`))};\n`;
+const BUILT_ASSET = `export const kinds = ${JSON.stringify(Array.from({ length: 400 }, (_, index) => `kind ${index}`))};\n`;
+const BUILT_COPIES = { br: brotliCompressSync(BUILT_ASSET), gzip: gzipSync(BUILT_ASSET, { level: 9 }) };
 
 let api: TestServer;
 
@@ -57,6 +60,9 @@ beforeAll(async () => {
   await mkdir(path.join(staticDir, 'assets'));
   await writeFile(path.join(staticDir, 'index.html'), PAGE);
   await writeFile(path.join(staticDir, 'assets', 'app.js'), ASSET);
+  await writeFile(path.join(staticDir, 'assets', 'built.js'), BUILT_ASSET);
+  await writeFile(path.join(staticDir, 'assets', 'built.js.br'), BUILT_COPIES.br);
+  await writeFile(path.join(staticDir, 'assets', 'built.js.gz'), BUILT_COPIES.gzip);
   api = await startTestServer({ staticDir });
 });
 
@@ -139,5 +145,26 @@ describe('compressed answers', () => {
         expect(decoded(answer)).toBe(expected);
       }
     }
+  });
+
+  it('sends the copies the build compressed as they are, and the code as immutable', async () => {
+    const url = `${api.server.url}/assets/built.js`;
+    for (const [asked, encoding] of [
+      ['br', 'br'],
+      ['gzip', 'gzip'],
+      ['gzip, deflate, br, zstd', 'br'],
+    ] as const) {
+      const answer = await raw(url, { headers: { 'accept-encoding': asked } });
+      expect({ asked, encoding: answer.headers['content-encoding'] }).toEqual({ asked, encoding });
+      // The very bytes on disk (made at other settings than the server's own), not compressed again.
+      expect(answer.body.equals(BUILT_COPIES[encoding])).toBe(true);
+      expect(decoded(answer)).toBe(BUILT_ASSET);
+      expect(answer.headers['content-type']).toMatch(/javascript/);
+      expect(answer.headers['cache-control']).toMatch(/immutable/);
+      expect(varies(answer)).toBe(true);
+    }
+    const plain = await raw(url);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString('utf8')).toBe(BUILT_ASSET);
   });
 });
