@@ -93,7 +93,7 @@ describe('placing node labels', () => {
     const boxes = placedBoxes(pass);
     boxes.forEach((box, i) => boxes.slice(i + 1).forEach((other) => expect(overlaps(box, other)).toBe(false)));
 
-    // Every side held by a hub: a hub goes unnamed, the selection is named anyway.
+    // Every side held by a hub: a hub and a forced neighbour go unnamed, the selection is named anyway.
     const hubs = newLabelPass();
     for (const [key, x, y] of [
       ['right', 170, 100],
@@ -104,7 +104,37 @@ describe('placing node labels', () => {
       placeLabel(hubs, entity(key, x, y, { width: 80, priority: 'hub' }), canvas);
     }
     expect(placeLabel(hubs, entity('taliban', 100, 100, { priority: 'hub' }), canvas).position).toBeNull();
-    expect(placeLabel(hubs, entity('kabul', 100, 101, { priority: 'forced' }), canvas).position).not.toBeNull();
+    expect(placeLabel(hubs, entity('haqqani', 100, 100, { priority: 'forced' }), canvas).position).toBeNull();
+    expect(placeLabel(hubs, entity('kabul', 100, 101, { priority: 'selected' }), canvas).position).not.toBeNull();
+  });
+
+  it('leaves out a forced name with no side clear of other names of note, rather than draw it over one', () => {
+    // A selection's neighbours crowded round one spot, as entities placed round the one they
+    // were expanded from can be: each named where it fits, none over another.
+    const pass = newLabelPass();
+    const neighbours = [
+      [300, 200],
+      [300, 212],
+      [305, 188],
+      [290, 206],
+      [312, 200],
+      [296, 194],
+    ] as const;
+    const placements = neighbours.map(([x, y], index) =>
+      placeLabel(pass, entity(`neighbour-${index}`, x, y, { priority: 'forced', width: 90 }), canvas),
+    );
+    expect(placements.some((placement) => placement.position === null)).toBe(true);
+    expect(placements.filter((placement) => placement.position !== null).length).toBeGreaterThan(1);
+    const boxes = placedBoxes(pass);
+    boxes.forEach((box, i) => boxes.slice(i + 1).forEach((other) => expect(overlaps(box, other)).toBe(false)));
+
+    // The selection in the same spot is named, and the neighbour names in its way make room:
+    // moved to another side where one is free, else erased (shown again on hover).
+    const selection = placeLabel(pass, entity('selection', 301, 201, { priority: 'selected', width: 90 }), canvas);
+    expect(selection.position).not.toBeNull();
+    expect(selection.erased.length).toBeGreaterThan(0);
+    const after = placedBoxes(pass);
+    after.forEach((box, i) => after.slice(i + 1).forEach((other) => expect(overlaps(box, other)).toBe(false)));
   });
 
   it("lets a bigger hub's disc push a smaller hub's name aside, never a forced name", () => {

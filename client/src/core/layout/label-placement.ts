@@ -10,8 +10,11 @@
  * cell, row by row, not by importance, so later entities may win over earlier labels:
  * - an entity's disc displaces the ordinary labels drawn over it, and smaller hubs' labels;
  * - a hub's label displaces the ordinary labels in its way, though not another hub's;
- * - a forced label (the selection, a hovered neighbourhood) is always drawn, and displaces
- *   the ordinary labels in its way.
+ * - a forced label (the neighbours of the selection or of a hovered entity) is offered
+ *   whatever sigma's grid says, and displaces the ordinary labels in its way; where every
+ *   side is held by another priority label it is left out, as a hub's is, rather than drawn
+ *   over it (both would be unreadable): it shows on hover or zoomed in;
+ * - the selection's label is always drawn, and displaces any label in its way.
  * A displaced label moves to another free side of its entity, else is erased.
  */
 
@@ -36,10 +39,10 @@ export interface LabelCandidate {
   width: number | DeferredWidth;
   fontSize: number;
   /**
-   * Ordinary labels show where there is room; a hub's takes room from ordinary ones; a
-   * forced one (the selection, a hovered neighbourhood) always shows.
+   * Ordinary labels show where there is room; a hub's and a forced one (a neighbour of the
+   * selection or of a hovered entity) take room from ordinary ones; the selection's always shows.
    */
-  priority: false | 'hub' | 'forced';
+  priority: false | 'hub' | 'forced' | 'selected';
 }
 
 /**
@@ -203,9 +206,9 @@ function isFree(pass: LabelPass, box: Box, blocking?: (label: PlacedLabel) => bo
 }
 
 /**
- * The first side free of labels and discs. Failing that, a hub's label takes the first side
- * not held by another priority label, and a forced label the first side on the canvas (or
- * right of its entity, when none is).
+ * The first side free of labels and discs. Failing that, a hub's or a forced label takes the
+ * first side not held by another priority label, and the selection's the first side on the
+ * canvas (or right of its entity, when none is).
  */
 function chooseSide(pass: LabelPass, candidate: MeasuredCandidate, canvas: Canvas): Box | null {
   const candidates = sides(candidate, canvas);
@@ -213,7 +216,7 @@ function chooseSide(pass: LabelPass, candidate: MeasuredCandidate, canvas: Canva
   if (free || candidate.priority === false) return free ?? null;
   const heldByPriority = (side: Box) => !isFree(pass, side, (label) => label.candidate.priority !== false);
   const taken = candidates.find((side) => !heldByPriority(side));
-  if (taken || candidate.priority === 'hub') return taken ?? null;
+  if (taken || candidate.priority !== 'selected') return taken ?? null;
   return candidates[0] ?? sides(candidate, NO_BOUNDS)[0] ?? null;
 }
 
@@ -244,7 +247,9 @@ export function placeLabel(pass: LabelPass, candidate: LabelCandidate, canvas: C
     ? null
     : { ...candidate, width: deferred ? deferred.measure() : (candidate.width as number) };
   const chosen = measured && chooseSide(pass, measured, canvas);
-  if (chosen && candidate.priority !== false) {
+  if (chosen && candidate.priority === 'selected') {
+    displace(chosen, ({ candidate: placed }) => placed.priority !== 'selected');
+  } else if (chosen && candidate.priority !== false) {
     displace(chosen, ({ candidate: placed }) => placed.priority === false);
   }
   const placed = chosen && measured ? addLabel(pass, measured, chosen) : null;

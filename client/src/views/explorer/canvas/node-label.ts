@@ -101,7 +101,8 @@ export function createNodeLabelDrawer(
         size: data.size,
         width: known ?? { atLeast: widthAtLeast(label, fontSize), measure: () => measure(label) },
         fontSize,
-        priority: data.forceLabel === true ? 'forced' : hub ? 'hub' : false,
+        // The selection is the entity sigma highlights (core/highlight); its neighbours are forced.
+        priority: data.highlighted ? 'selected' : data.forceLabel === true ? 'forced' : hub ? 'hub' : false,
       },
       { width: context.canvas.clientWidth || Infinity, height: context.canvas.clientHeight || Infinity },
     );
