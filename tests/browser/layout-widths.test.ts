@@ -7,6 +7,8 @@
  * - The side column's tabs: all five whole within the column where it narrows (1,100 pixels
  *   and below), the Filters tab's "some on" mark included. Before, "List" ran past its edge.
  */
+import type { Page } from 'playwright-core';
+
 import { DEFAULT_GRAPH_DATA_DIR, loadGraphData } from '../../server/data/load-graph-data';
 import { harnessForThisFile, openPage, TEST_TIMEOUT, waitForGraph } from './harness';
 
@@ -20,6 +22,15 @@ const harness = harnessForThisFile({
   },
 });
 
+/**
+ * The window at `width`, once the page has answered the resize: sigma resizes its canvases,
+ * and panels measure themselves, in resize observers, which run before the next frame.
+ */
+async function resizeTo(page: Page, width: number): Promise<void> {
+  await page.setViewportSize({ width, height: 800 });
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
 /** Below 200 pixels a search field shows a few letters of what is typed. */
 const SEARCH_MIN_WIDTH = 200;
 
@@ -30,7 +41,7 @@ describe('the header with a long dataset title', () => {
       const { page, context, errors } = await openPage(harness, '/');
       await waitForGraph(page);
       for (const width of [1440, 1280, 1100, 1000, 901, 600, 375]) {
-        await page.setViewportSize({ width, height: 800 });
+        await resizeTo(page, width);
         const seen = await page.evaluate(() => {
           const box = (selector: string) => document.querySelector(selector)!.getBoundingClientRect();
           const name = document.querySelector<HTMLElement>('.app-header__name');
@@ -73,7 +84,7 @@ describe('the side column at narrower widths', () => {
       expect(await tabs.getByRole('tab').count()).toBe(5);
       expect(await tabs.locator('.tabs__dot').count()).toBe(1);
       for (const width of [1440, 1100, 1000, 901]) {
-        await page.setViewportSize({ width, height: 800 });
+        await resizeTo(page, width);
         const cut = await tabs.evaluate((list) => {
           const column = list.getBoundingClientRect();
           return [...list.querySelectorAll('[role="tab"]')]
