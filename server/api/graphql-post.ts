@@ -44,8 +44,8 @@ export interface GraphQLPostOptions {
   invalidJsonMessage: string;
   /** Origins that get CORS headers: their requests go through Express's cors middleware. */
   corsOrigins: readonly string[];
-  /** A request's context (app.ts apiContext). */
-  context: (req: IncomingMessage) => ApiContext;
+  /** A request's context (app.ts apiContext); the server's own requests have headers only. */
+  context: (req: Pick<IncomingMessage, 'headers'>) => ApiContext;
   /** Requests whose answer depends on who asks (a curator session): sent to Express, never cached. */
   personal: (req: IncomingMessage) => boolean;
 }
@@ -124,7 +124,7 @@ async function execute(
   options: GraphQLPostOptions,
   body: unknown,
   key: string,
-  req: IncomingMessage,
+  req: Pick<IncomingMessage, 'headers'>,
   headers: HeaderMap,
 ): Promise<{ status: number; headers: [string, string][]; body: ExecutedBody }> {
   const { cache } = options;
@@ -157,7 +157,11 @@ export const ownRequestKey = (text: string) => responseCacheKey(text, undefined)
  * Answers a GraphQL POST body the server asks itself, on behalf of `req`, into the cache, so
  * that the next page can carry the answer; a body that is not JSON or out of bounds is ignored.
  */
-export async function answerIntoCache(options: GraphQLPostOptions, text: string, req: IncomingMessage): Promise<void> {
+export async function answerIntoCache(
+  options: GraphQLPostOptions,
+  text: string,
+  req: Pick<IncomingMessage, 'headers'>,
+): Promise<void> {
   const key = ownRequestKey(text);
   if (options.cache.get(key)) return;
   let body: unknown;

@@ -6,10 +6,12 @@
  * them into index.html as `<script type="application/json" id="opening-requests">`, a list of
  * GraphQL POST bodies). When the response cache holds a complete answer to each, the page is
  * sent with them (`id="opening-answers"`, in the same order), and the explorer draws without
- * waiting for a round trip (client/src/api/embedded-answers.ts). When it does not, the page
- * goes out as built, and the answers are made in the background for the next page: the
- * page never waits for the graph (at a million relations the overview's layout may still be
- * under way).
+ * waiting for a round trip (client/src/api/embedded-answers.ts). The server makes them once it
+ * is up and the overview laid out (`prepare`), so the first visitor after a start gets them too.
+ * When the cache does not hold them (the data changed, the build did, or a visitor came first),
+ * the page goes out as built, and the answers are made in the background for the next page:
+ * the page never waits for the graph (at a million relations the overview's layout may still
+ * be under way).
  *
  * The answers are those any client would get for the same bodies, made under the same
  * checks and dropped with the cache when the data changes.
@@ -63,11 +65,25 @@ function readBuiltPage(file: string, known: BuiltPage | null): BuiltPage | null 
   return { modified, text, requests: requestsIn(found), insertAt: found ? found.index + found[0].length : 0 };
 }
 
+/** The page to send for a request; `prepare` makes its answers before anyone asks. */
+export interface ExplorerPage {
+  (req: IncomingMessage): string;
+  /**
+   * Answers the built page's opening requests into the cache, as a visitor without a curator
+   * session would ask them, so that the first page after a start carries them too. Settles when
+   * they are answered (or failed: a failure is logged, and the next page asks again).
+   */
+  prepare(): Promise<void>;
+}
+
+/** A visitor with nothing but a browser: what the page's answers are made for. */
+const ANY_VISITOR = { headers: {} };
+
 /**
  * A function giving the page to send for a request: the built page at `file`, with the opening
  * answers when the cache has them all; undefined when there is no built page.
  */
-export function explorerPage(file: string, post: GraphQLPostOptions): ((req: IncomingMessage) => string) | undefined {
+export function explorerPage(file: string, post: GraphQLPostOptions): ExplorerPage | undefined {
   let page = readBuiltPage(file, null);
   if (!page) return undefined;
   // Bodies being answered: pages asked for while an answer is made (a burst of visitors after a
@@ -77,7 +93,14 @@ export function explorerPage(file: string, post: GraphQLPostOptions): ((req: Inc
   // hands out the objects it keeps) make the same page, which at 10^5 relations is 1.8 MB of
   // text assembled again for every visit otherwise.
   let sent: { page: BuiltPage; answers: unknown[]; html: string } | null = null;
-  return (req) => {
+  const answer = (body: string, req: Pick<IncomingMessage, 'headers'>): Promise<void> => {
+    if (answering.has(body)) return Promise.resolve();
+    answering.add(body);
+    return answerIntoCache(post, body, req)
+      .catch((error: unknown) => console.error('Answering the page’s opening requests failed:', error))
+      .finally(() => answering.delete(body));
+  };
+  const send = (req: IncomingMessage): string => {
     page = readBuiltPage(file, page) ?? page!;
     const { text, requests, insertAt } = page;
     if (requests.length === 0) return text;
@@ -90,13 +113,12 @@ export function explorerPage(file: string, post: GraphQLPostOptions): ((req: Inc
     }
     // A curator's page may be answered with what only a curator sees: nothing is made for it.
     if (post.personal(req)) return text;
-    for (const body of requests) {
-      if (answering.has(body)) continue;
-      answering.add(body);
-      answerIntoCache(post, body, req)
-        .catch((error: unknown) => console.error('Answering the page’s opening requests failed:', error))
-        .finally(() => answering.delete(body));
-    }
+    for (const body of requests) void answer(body, req);
     return text;
   };
+  const prepare = async () => {
+    page = readBuiltPage(file, page) ?? page!;
+    await Promise.all(page.requests.map((body) => answer(body, ANY_VISITOR)));
+  };
+  return Object.assign(send, { prepare });
 }

@@ -85,6 +85,8 @@ export interface RunningServer {
   readonly searchIndexesBuilt: Promise<void>;
   /** Settles when the overviews the explorer asks first, laid out once the server listens, are laid out. */
   readonly layoutsPrepared: Promise<void>;
+  /** Settles when the explorer page's opening answers, made once the layouts are, are made (opening-answers.ts). */
+  readonly openingAnswersPrepared: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -126,6 +128,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     context: (req) => apiContext(servedGraph, sessions, curation, req),
     personal: hasCuratorCredentials,
   };
+  const page = explorerPage(path.join(staticDir, 'index.html'), postOptions);
   const app = createApp({
     apollo,
     servedGraph,
@@ -133,7 +136,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     curation,
     staticDir,
     corsOrigins,
-    explorerPage: explorerPage(path.join(staticDir, 'index.html'), postOptions),
+    explorerPage: page,
   });
   const graphqlPost = graphqlPostListener(postOptions, app);
   httpServer.on('request', graphqlPost);
@@ -156,6 +159,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const layoutsPrepared = servedGraph
     .prepareLayouts(withSchemaDefaults(overviewField, {}) as OverviewSize)
     .catch((error: unknown) => console.error('Laying out the overview failed:', error));
+  // Then the page's answers, so that the first visitor after a start gets a page that carries them.
+  const openingAnswersPrepared = layoutsPrepared.then(() => page?.prepare());
   const urlHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
 
   return {
@@ -167,6 +172,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     replaceGraph: (next) => servedGraph.replace(next),
     searchIndexesBuilt,
     layoutsPrepared,
+    openingAnswersPrepared,
     // Apollo's drain plugin closes the HTTP server, letting in-flight requests finish.
     close: () => apollo.stop(),
   };

@@ -22,14 +22,42 @@ const REQUESTS = [
   JSON.stringify({ query: 'query Name($id: ID!) { entity(id: $id) { id name } }', variables: { id: 'isis-k' } }),
 ];
 
-const BUILT_PAGE = `<!doctype html><head><script type="application/json" id="opening-requests">${JSON.stringify(
-  REQUESTS,
-).replaceAll('<', '\\u003c')}</script></head><div id="root"></div>`;
+/** A built page naming `requests` as its opening requests. */
+const builtPage = (requests: string[], title = 'Built') =>
+  `<!doctype html><head><title>${title}</title><script type="application/json" id="opening-requests">${JSON.stringify(
+    requests,
+  ).replaceAll('<', '\\u003c')}</script></head><div id="root"></div>`;
+
+const BUILT_PAGE = builtPage(REQUESTS);
+
+/** What a rebuild may name instead: requests no page has asked yet. */
+const REBUILT_REQUESTS = [JSON.stringify({ query: '{ stats { sourceCount } }', variables: {} })];
 
 async function builtClient(): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'kg-opening-'));
   await writeFile(path.join(dir, 'index.html'), BUILT_PAGE);
   return dir;
+}
+
+/**
+ * Writes `page` as the built page and waits until the server sends it (a file system may keep
+ * whole-second modification times, and the server reads the page again when its time changes);
+ * the first page sent that `served` accepts.
+ */
+async function rebuild(
+  api: TestServer,
+  staticDir: string,
+  page: string,
+  served: (text: string) => boolean,
+  headers: Record<string, string> = {},
+): Promise<string> {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    await writeFile(path.join(staticDir, 'index.html'), page);
+    const text = await (await fetch(`${api.server.url}/`, { headers })).text();
+    if (served(text)) return text;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('The server never sent the rebuilt page.');
 }
 
 const answersIn = (page: string): unknown[] | null => {
@@ -64,10 +92,9 @@ describe('the explorer page with its opening answers', () => {
     expect(openingRequestsOf('<script type="application/json" id="opening-requests">[1, 2</script>')).toEqual([]);
   });
 
-  it('sends the first page as built, then pages carrying each answer a POST of the same body gets', async () => {
-    const first = await (await fetch(`${api.server.url}/`)).text();
-    expect(answersIn(first)).toBeNull();
-    const page = await pageWithAnswers(`${api.server.url}/`);
+  it('makes the answers once the server is up: the first page carries each answer a POST of the same body gets', async () => {
+    await api.server.openingAnswersPrepared;
+    const page = await (await fetch(`${api.server.url}/`)).text();
     const posted = await Promise.all(
       REQUESTS.map(async (body) => {
         const response = await fetch(api.graphqlUrl, {
@@ -88,14 +115,19 @@ describe('the explorer page with its opening answers', () => {
 
   it('sends the page a rebuild wrote while the server runs', async () => {
     const rebuilt = '<!doctype html><title>Rebuilt</title><div id="root"></div>';
-    await writeFile(path.join(staticDir, 'index.html'), rebuilt);
-    // A file system may keep whole-second modification times: wait until the new one shows.
-    for (let attempt = 0; attempt < 40; attempt++) {
-      if ((await (await fetch(`${api.server.url}/`)).text()) === rebuilt) break;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      await writeFile(path.join(staticDir, 'index.html'), rebuilt);
-    }
+    await rebuild(api, staticDir, rebuilt, (text) => text === rebuilt);
     expect(await (await fetch(`${api.server.url}/`)).text()).toBe(rebuilt);
+    await writeFile(path.join(staticDir, 'index.html'), BUILT_PAGE);
+  });
+
+  it('sends the first page naming requests not yet answered as built, and has them answered for the next', async () => {
+    await api.server.openingAnswersPrepared;
+    const rebuilt = builtPage(REBUILT_REQUESTS, 'Rebuilt');
+    // The first page of the rebuild goes out at once, without waiting for its answers.
+    const first = await rebuild(api, staticDir, rebuilt, (text) => text.includes('<title>Rebuilt</title>'));
+    expect(answersIn(first)).toBeNull();
+    const page = await pageWithAnswers(`${api.server.url}/`);
+    expect(answersIn(page)).toEqual([{ data: { stats: { sourceCount: api.knowledgeGraph.sources.size } } }]);
     await writeFile(path.join(staticDir, 'index.html'), BUILT_PAGE);
   });
 
@@ -107,18 +139,24 @@ describe('the explorer page with its opening answers', () => {
   });
 });
 
+const CURATOR = { cookie: 'curator_session=anything' };
+
 describe('a curator’s explorer page', () => {
   let api: TestServer;
+  let staticDir: string;
   beforeAll(async () => {
-    api = await startTestServer({ staticDir: await builtClient() });
+    staticDir = await builtClient();
+    api = await startTestServer({ staticDir });
+    await api.server.openingAnswersPrepared;
   });
   afterAll(() => api.close());
 
   it('has nothing made for it: its answers could hold what only a curator sees', async () => {
+    // A rebuild naming requests nobody has asked: only the curator asks for the page then.
+    const rebuilt = builtPage(REBUILT_REQUESTS, 'Rebuilt');
+    await rebuild(api, staticDir, rebuilt, (text) => text.includes('<title>Rebuilt</title>'), CURATOR);
     for (let attempt = 0; attempt < 5; attempt++) {
-      const page = await (
-        await fetch(`${api.server.url}/`, { headers: { cookie: 'curator_session=anything' } })
-      ).text();
+      const page = await (await fetch(`${api.server.url}/`, { headers: CURATOR })).text();
       expect(answersIn(page)).toBeNull();
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
