@@ -88,17 +88,20 @@ export function explorerPage(file: string, post: GraphQLPostOptions): ExplorerPa
   if (!page) return undefined;
   // Bodies being answered: pages asked for while an answer is made (a burst of visitors after a
   // start or a data change) do not have the same query run again, an overview at 10^6 relations each.
-  const answering = new Set<string>();
+  const answering = new Map<string, Promise<void>>();
   // The last page sent with answers: the same built page and the same cached answers (the cache
   // hands out the objects it keeps) make the same page, which at 10^5 relations is 1.8 MB of
   // text assembled again for every visit otherwise.
   let sent: { page: BuiltPage; answers: unknown[]; html: string } | null = null;
+  // One answer under way per body; whoever asks again waits for that one.
   const answer = (body: string, req: Pick<IncomingMessage, 'headers'>): Promise<void> => {
-    if (answering.has(body)) return Promise.resolve();
-    answering.add(body);
-    return answerIntoCache(post, body, req)
+    const underWay = answering.get(body);
+    if (underWay) return underWay;
+    const answered = answerIntoCache(post, body, req)
       .catch((error: unknown) => console.error('Answering the page’s opening requests failed:', error))
       .finally(() => answering.delete(body));
+    answering.set(body, answered);
+    return answered;
   };
   const send = (req: IncomingMessage): string => {
     page = readBuiltPage(file, page) ?? page!;
