@@ -12,7 +12,8 @@
  * - first frame: navigation → the canvas's first drawn frame with data (`data-graph-ready`
  *   turning "true", the client's marker set after sigma's first render; the median of
  *   FIRST_FRAME_RUNS fresh loads after a first visit, with the client's marks on the way: the
- *   app asking for the graph, its data in, the page rendered and sigma begun, sigma made), against a bare sigma page (tests/bench/browser-bare-sigma.ts, bundled here
+ *   app asking for the graph, its data in, the page rendered and sigma begun, sigma made),
+ *   against a bare sigma page (tests/bench/browser-bare-sigma.ts, bundled here
  *   by esbuild and served by this script) drawing as many nodes and edges as the explorer
  *   drew, loaded in turns with the explorer: the ratio is the price of the explorer over
  *   sigma alone (the medians' ratio, and the median and quartiles of the turns' own ratios: a

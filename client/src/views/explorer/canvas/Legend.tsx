@@ -28,8 +28,12 @@ export const NARROW_SCREEN_QUERY = '(max-width: 900px)';
 
 const startsOpen = () => typeof window === 'undefined' || !window.matchMedia(NARROW_SCREEN_QUERY).matches;
 
-/** Whether the element's content is taller than the element (it scrolls): checked as its size changes. */
-function useOverflows(element: RefObject<HTMLElement | null>, shown: boolean): boolean {
+/**
+ * Whether the element's content is taller than the element (it scrolls): checked as its size
+ * changes, and as its content does (`content`): a list held at its greatest height keeps its
+ * size while its content shrinks to what fits.
+ */
+function useOverflows(element: RefObject<HTMLElement | null>, shown: boolean, content: unknown): boolean {
   const [overflows, setOverflows] = useState(false);
   useEffect(() => {
     const target = element.current;
@@ -38,7 +42,7 @@ function useOverflows(element: RefObject<HTMLElement | null>, shown: boolean): b
     const observer = new ResizeObserver(check);
     observer.observe(target);
     return () => observer.disconnect();
-  }, [element, shown]);
+  }, [element, shown, content]);
   return overflows;
 }
 
@@ -56,7 +60,7 @@ export function Legend({ entityTypes, colors, visibleCountByType, sourceCount, c
   const [open, setOpen] = useState(startsOpen);
   const bodyId = useId();
   const typesList = useRef<HTMLUListElement>(null);
-  const typesScroll = useOverflows(typesList, open);
+  const typesScroll = useOverflows(typesList, open, shown.map((type) => type.id).join('\n'));
   return (
     <section className={`legend${open ? '' : ' legend--folded'}`} aria-label="Legend" data-canvas-overlay>
       <button
