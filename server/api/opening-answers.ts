@@ -93,14 +93,16 @@ export function explorerPage(file: string, post: GraphQLPostOptions): ExplorerPa
   // hands out the objects it keeps) make the same page, which at 10^5 relations is 1.8 MB of
   // text assembled again for every visit otherwise.
   let sent: { page: BuiltPage; answers: unknown[]; html: string } | null = null;
-  // One answer under way per body; whoever asks again waits for that one.
+  // One answer under way per body and data version; whoever asks again waits for that one (an
+  // answer for the graph before a swap does not stand in for the new graph's).
   const answer = (body: string, req: Pick<IncomingMessage, 'headers'>): Promise<void> => {
-    const underWay = answering.get(body);
+    const key = `${post.cache.version()}\n${body}`;
+    const underWay = answering.get(key);
     if (underWay) return underWay;
     const answered = answerIntoCache(post, body, req)
       .catch((error: unknown) => console.error('Answering the page’s opening requests failed:', error))
-      .finally(() => answering.delete(body));
-    answering.set(body, answered);
+      .finally(() => answering.delete(key));
+    answering.set(key, answered);
     return answered;
   };
   const send = (req: IncomingMessage): string => {

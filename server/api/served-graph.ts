@@ -79,19 +79,20 @@ export class ServedGraph {
 
   /**
    * Serves another graph from the next request on (indexed before the swap, so no request
-   * waits, but for a search asked in the seconds its indexes take to build).
+   * waits, but for a search asked in the seconds its indexes take to build). Settles when the
+   * new graph's first overviews are laid out (at once when none was asked for yet); a failure
+   * is logged, not thrown: the overview is then laid out when it is asked for.
    */
-  replace(knowledgeGraph: KnowledgeGraph): void {
+  replace(knowledgeGraph: KnowledgeGraph): Promise<void> {
     const index = buildGraphIndex(knowledgeGraph);
     prepareOverview(index);
     const version = dataVersion(knowledgeGraph);
     this.#index = index;
     this.#version = version;
     buildDeferredIndexes(index).catch((error: unknown) => console.error('Building the search indexes failed:', error));
-    if (this.#firstOverview) {
-      this.prepareLayouts(this.#firstOverview).catch((error: unknown) =>
-        console.error('Laying out the overview failed:', error),
-      );
-    }
+    if (!this.#firstOverview) return Promise.resolve();
+    return this.prepareLayouts(this.#firstOverview).catch((error: unknown) =>
+      console.error('Laying out the overview failed:', error),
+    );
   }
 }

@@ -79,13 +79,19 @@ export interface RunningServer {
   port: number;
   /** The data version being served (a hash of the graph). */
   readonly dataVersion: string;
-  /** Serves another graph from the next request on; no answer made from the old one is sent again. */
-  replaceGraph(knowledgeGraph: KnowledgeGraph): void;
+  /**
+   * Serves another graph from the next request on; no answer made from the old one is sent
+   * again. Settles when the explorer page's opening answers for the new graph are made.
+   */
+  replaceGraph(knowledgeGraph: KnowledgeGraph): Promise<void>;
   /** Settles when the search indexes, built once the server listens, are built. */
   readonly searchIndexesBuilt: Promise<void>;
   /** Settles when the overviews the explorer asks first, laid out once the server listens, are laid out. */
   readonly layoutsPrepared: Promise<void>;
-  /** Settles when the explorer page's opening answers, made once the layouts are, are made (opening-answers.ts). */
+  /**
+   * Settles when the explorer page's opening answers, made once the layouts are, are made
+   * (opening-answers.ts): after the start, or after the latest graph swapped in.
+   */
   readonly openingAnswersPrepared: Promise<void>;
   close(): Promise<void>;
 }
@@ -98,8 +104,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const servedGraph = options.knowledgeGraph
     ? new ServedGraph(knowledgeGraph, options.dataVersion, options.derived)
     : new ServedGraph(knowledgeGraph);
+  // Set once the page exists: a graph swapped in has the page's answers made for it, as a start does.
+  let swapGraph = (next: KnowledgeGraph): Promise<void> => servedGraph.replace(next);
   const curation = curating
-    ? await openCuration(dir, knowledgeGraph, dataVersion, ({ graph }) => servedGraph.replace(graph))
+    ? await openCuration(dir, knowledgeGraph, dataVersion, ({ graph }) => void swapGraph(graph))
     : null;
   const sessions = createCuratorSessions(options.curatorToken ?? null);
   const production = options.production ?? isProduction();
@@ -159,8 +167,14 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const layoutsPrepared = servedGraph
     .prepareLayouts(withSchemaDefaults(overviewField, {}) as OverviewSize)
     .catch((error: unknown) => console.error('Laying out the overview failed:', error));
-  // Then the page's answers, so that the first visitor after a start gets a page that carries them.
-  const openingAnswersPrepared = layoutsPrepared.then(() => page?.prepare());
+  // Then the page's answers, so that the first visitor after a start gets a page that carries
+  // them; after a swap likewise (a curator's change), for the first visitor after it.
+  let openingAnswersPrepared = layoutsPrepared.then(() => page?.prepare());
+  swapGraph = (next) => {
+    const prepared = servedGraph.replace(next).then(() => page?.prepare());
+    openingAnswersPrepared = prepared;
+    return prepared;
+  };
   const urlHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
 
   return {
@@ -169,10 +183,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     get dataVersion() {
       return servedGraph.version;
     },
-    replaceGraph: (next) => servedGraph.replace(next),
+    replaceGraph: (next) => swapGraph(next),
     searchIndexesBuilt,
     layoutsPrepared,
-    openingAnswersPrepared,
+    get openingAnswersPrepared() {
+      return openingAnswersPrepared;
+    },
     // Apollo's drain plugin closes the HTTP server, letting in-flight requests finish.
     close: () => apollo.stop(),
   };

@@ -1,8 +1,9 @@
 /**
  * The explorer page carries the answers to the opening requests it names, once the server
  * has them at hand (server/api/opening-answers.ts): the first page goes out as built and has
- * them made; the next carries them, each the very answer a POST of that body gets; nothing
- * is made for a curator's page; a `<` in an answer cannot close the script element.
+ * them made; the next carries them, each the very answer a POST of that body gets; they are
+ * made at a start and again for each graph swapped in; nothing is made for a curator's page;
+ * a `<` in an answer cannot close the script element.
  */
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import { HeaderMap } from '@apollo/server';
 import { ownRequestKey, type GraphQLPostOptions } from '../../server/api/graphql-post';
 import { answersElement, explorerPage, openingRequestsOf } from '../../server/api/opening-answers';
 import { ResponseCache } from '../../server/api/response-cache';
+import { withEntityRenamed } from '../support/renamed-entity';
 import { type TestServer, startTestServer } from './test-server';
 
 const REQUESTS = [
@@ -129,6 +131,22 @@ describe('the explorer page with its opening answers', () => {
     const page = await pageWithAnswers(`${api.server.url}/`);
     expect(answersIn(page)).toEqual([{ data: { stats: { sourceCount: api.knowledgeGraph.sources.size } } }]);
     await writeFile(path.join(staticDir, 'index.html'), BUILT_PAGE);
+  });
+
+  it('makes the answers again for a graph swapped in (a curator’s change): the first page after it carries the new answers', async () => {
+    const renamed = withEntityRenamed(api.knowledgeGraph, 'isis-k', 'Islamic State Khorasan Province');
+    try {
+      await api.server.replaceGraph(renamed);
+      const page = await (await fetch(`${api.server.url}/`)).text();
+      expect(answersIn(page)?.[1]).toEqual({
+        data: { entity: { id: 'isis-k', name: 'Islamic State Khorasan Province' } },
+      });
+    } finally {
+      await api.server.replaceGraph(api.knowledgeGraph);
+    }
+    expect(answersIn(await (await fetch(`${api.server.url}/`)).text())?.[1]).toEqual({
+      data: { entity: { id: 'isis-k', name: api.knowledgeGraph.graph.getNodeAttribute('isis-k', 'name') } },
+    });
   });
 
   it('keeps a "<" in an answer from closing the script element, and reads back the same answers', () => {

@@ -1,16 +1,13 @@
 import { loadGraphData } from '../../server/data/load-graph-data';
 import type { KnowledgeGraph } from '../../server/data/model';
 import { ResponseCache, isCacheableRequest, responseCacheKey } from '../../server/api/response-cache';
+import { withEntityRenamed } from '../support/renamed-entity';
 import { type TestServer, startTestServer } from './test-server';
 
 const NAME = '{ entity(id: "isis-k") { name } }';
 
 /** The shipped graph with ISIS-K renamed: a copy, so the original stays as loaded. */
-function renamed(knowledgeGraph: KnowledgeGraph, name: string): KnowledgeGraph {
-  const graph = knowledgeGraph.graph.copy();
-  graph.mergeNodeAttributes('isis-k', { name });
-  return { ...knowledgeGraph, graph };
-}
+const renamed = (knowledgeGraph: KnowledgeGraph, name: string) => withEntityRenamed(knowledgeGraph, 'isis-k', name);
 
 describe('the response cache over HTTP', () => {
   let api: TestServer;
