@@ -35,6 +35,30 @@ async function waitForShown(page: Page, count: number): Promise<void> {
   );
 }
 
+/** The camera's zoom ratio (sigma's: smaller is closer). */
+const cameraRatio = (page: Page) =>
+  page.evaluate(() =>
+    Number(document.querySelector<HTMLElement>('.graph-canvas__sigma')?.dataset.camera?.split(',')[2]),
+  );
+
+/**
+ * Waits for the camera to come to rest with the entity in the middle half of the canvas, closer
+ * than the whole view's `wholeRatio` (a move to it, not the first fit left as it was).
+ */
+async function expectShownUpClose(page: Page, id: string, wholeRatio: number): Promise<void> {
+  await page.waitForFunction(
+    ({ entity, whole }) => {
+      const container = document.querySelector<HTMLElement>('.graph-canvas__sigma');
+      const node = window.explorerCanvas?.node(entity);
+      if (!container || !node || container.dataset.cameraSettled !== 'true') return false;
+      const { width, height } = container.getBoundingClientRect();
+      const ratio = Number(container.dataset.camera?.split(',')[2]);
+      return Math.abs(node.x - width / 2) < width / 4 && Math.abs(node.y - height / 2) < height / 4 && ratio < whole;
+    },
+    { entity: id, whole: wholeRatio },
+  );
+}
+
 describe('the explorer on a graph too large to draw whole', () => {
   it(
     'opens on the overview, says "N of M shown", and a hub\'s relation opens its evidence',
@@ -125,7 +149,7 @@ describe('the explorer on a graph too large to draw whole', () => {
   );
 
   it(
-    'a link to an entity outside the overview brings it into the view with its neighbours',
+    'a link or a search to an entity outside the overview brings it into the view with its neighbours, and the camera to it',
     async () => {
       const { overview, entities } = await harness.api<{
         overview: { entities: { id: string }[] };
@@ -140,7 +164,10 @@ describe('the explorer on a graph too large to draw whole', () => {
         .find((entity) => entity.degree > 0 && !inOverview.has(entity.id))!;
       expect(outside).toBeDefined();
 
-      const { page, context, errors } = await openPage(harness, `/?entity=${encodeURIComponent(outside.id)}`);
+      const { page, context, errors } = await openPage(harness, '/');
+      await waitForGraph(page);
+      const wholeRatio = await cameraRatio(page);
+      await page.goto(`${harness.server.url}/?entity=${encodeURIComponent(outside.id)}`);
       await waitForGraph(page);
       const panel = page.getByRole('region', { name: 'Entity details' });
       await panel.getByRole('heading', { name: outside.name }).waitFor();
@@ -152,6 +179,21 @@ describe('the explorer on a graph too large to draw whole', () => {
       }, overview.entities.length);
       expect(await shown.jsonValue()).toBeGreaterThan(overview.entities.length);
       await page.waitForFunction((id) => window.explorerCanvas?.drawnNodes().includes(id), outside.id);
+      await expectShownUpClose(page, outside.id, wholeRatio);
+
+      // Chosen in the entity search likewise: the camera goes to where it joined the view.
+      const other = entities.edges
+        .map((edge) => edge.node)
+        .find((entity) => entity.degree > 0 && !inOverview.has(entity.id) && entity.id !== outside.id)!;
+      await page.goto(`${harness.server.url}/`);
+      await waitForGraph(page);
+      const search = page.getByRole('combobox', { name: 'Search entities' });
+      await search.fill(other.name);
+      await page.getByRole('listbox', { name: 'Search entities: results' }).getByRole('option').first().waitFor();
+      await search.press('Enter');
+      await panel.getByRole('heading', { name: other.name }).waitFor();
+      await page.waitForFunction((id) => window.explorerCanvas?.drawnNodes().includes(id), other.id);
+      await expectShownUpClose(page, other.id, wholeRatio);
       expect(errors).toEqual([]);
       await context.close();
     },

@@ -14,6 +14,16 @@ describe('the explorer state read from the URL', () => {
     expect(after.state.filters).toBe(before.state.filters);
   });
 
+  it('shares the parts that did not change with the state read for the graph before (a bounded view grows)', () => {
+    const before = createStateReader(fixtureGraph())('?entity=isis-k&min=2').state;
+    const grown = createStateReader(fixtureGraph(), before);
+    const after = grown('?entity=isis-k&min=2').state;
+    expect(after).toBe(before);
+    const moved = grown('?entity=taliban&min=2').state;
+    expect(moved.filters).toBe(before.filters);
+    expect(createStateReader(fixtureGraph())('?entity=isis-k&min=2').state.filters).not.toBe(before.filters);
+  });
+
   it("keeps a stale link's problems once the address is rewritten, until another link has its own", () => {
     const read = createStateReader(fixtureGraph());
     const stale = read('?entity=atlantis&sources=x');

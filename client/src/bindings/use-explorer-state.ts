@@ -35,36 +35,50 @@ interface ReadState {
 
 const NO_PROBLEMS: readonly string[] = [];
 
+/** Reads a query string as the state of one loaded graph; `lastState` is what it read last. */
+export interface StateReader {
+  (search: string): ReadState;
+  lastState(): ExplorerState | null;
+}
+
 /**
  * A reader of query strings for one loaded graph. It remembers its last answer: the same
- * query string gives the same object, and a new one shares the parts that did not change.
+ * query string gives the same object, and a new one shares the parts that did not change, as
+ * does its first answer with `previous` (the state read for the graph before: a bounded view's
+ * graph grows with each expansion, and filters equal to the last ones are not new filters to fit).
  * Problems stay until a later link has problems of its own (the explorer rewrites a stale
  * link's address at once, and the user still needs to read what was dropped).
  */
-export function createStateReader(data: GraphData): (search: string) => ReadState {
+export function createStateReader(data: GraphData, previous: ExplorerState | null = null): StateReader {
   let last: { search: string; read: ReadState } | null = null;
-  return (search) => {
+  const read = (search: string): ReadState => {
     if (last && last.search === search) return last.read;
     const parsed = readExplorerUrl(search);
     const cleaned = sanitizeExplorerState(parsed.state, data);
     const found = [...parsed.problems, ...cleaned.problems];
-    const read: ReadState = {
-      state: last ? shareUnchanged(last.read.state, cleaned.state) : cleaned.state,
+    const shareWith = last?.read.state ?? previous;
+    const answer: ReadState = {
+      state: shareWith ? shareUnchanged(shareWith, cleaned.state) : cleaned.state,
       problems: found.length > 0 ? found : (last?.read.problems ?? NO_PROBLEMS),
     };
-    last = { search, read };
-    return read;
+    last = { search, read: answer };
+    return answer;
   };
+  return Object.assign(read, { lastState: () => last?.read.state ?? previous });
 }
 
-const readers = new WeakMap<GraphData, (search: string) => ReadState>();
+const readers = new WeakMap<GraphData, StateReader>();
 
-function readerFor(data: GraphData): (search: string) => ReadState {
+/** The reader last asked for: a reader of the next graph shares its unchanged parts with what it read last. */
+let latestReader: StateReader | null = null;
+
+function readerFor(data: GraphData): StateReader {
   let reader = readers.get(data);
   if (!reader) {
-    reader = createStateReader(data);
+    reader = createStateReader(data, latestReader?.lastState() ?? null);
     readers.set(data, reader);
   }
+  latestReader = reader;
   return reader;
 }
 

@@ -3,7 +3,7 @@
  * intents (camera-director.ts) in the order asked: move to an entity, fit a set or the whole
  * graph. Fits keep the entities out of the strips that overlays (legend, toolbars, focus
  * banner: anything in the stage marked `data-canvas-overlay`) cover along the canvas's top
- * and bottom edges.
+ * and bottom edges. A move to an entity the graph does not hold yet waits until it joins.
  */
 import { useEffect } from 'react';
 
@@ -74,7 +74,19 @@ export function CameraController({ director }: { director: CameraDirector }) {
     const hasSize = () => container.offsetWidth > 0 && container.offsetHeight > 0;
 
     const radiusAt = (size: number, ratio: number) => sigma.scaleSize(size, ratio);
+    // An entity to show that the graph does not hold yet (a bounded view brings a searched or
+    // linked entity in with its neighbours once the API's page is in): its move waits for it,
+    // unless another intent comes first.
+    const graph = sigma.getGraph();
+    let awaited: { id: string; intent: CameraIntent } | null = null;
+    let joined: ReturnType<typeof setTimeout> | undefined;
     const carryOut = (intent: CameraIntent) => {
+      awaited = null;
+      clearTimeout(joined);
+      if (intent.kind === 'show-entity' && !graph.hasNode(intent.id)) {
+        awaited = { id: intent.id, intent };
+        return;
+      }
       const entity = intent.kind === 'show-entity';
       const ids = entity
         ? entityWithNeighbours(sigma, intent.id)
@@ -111,6 +123,22 @@ export function CameraController({ director }: { director: CameraDirector }) {
       for (const intent of waiting.splice(0)) carryOut(intent);
     });
     observer.observe(container);
+    // The entity joins with its neighbours in one pass over the graph: the move is made after
+    // that pass, once sigma has placed them all (a refresh), so the fit keeps them in view.
+    const onNodeAdded = ({ key }: { key: string }) => {
+      if (awaited?.id !== key) return;
+      const { intent } = awaited;
+      awaited = null;
+      joined = setTimeout(() => {
+        if (!hasSize()) {
+          waiting.push(intent);
+          return;
+        }
+        sigma.refresh();
+        carryOut(intent);
+      });
+    };
+    graph.on('nodeAdded', onNodeAdded);
     const unsubscribe = director.subscribe((intent) => {
       if (hasSize()) carryOut(intent);
       else waiting.push(intent);
@@ -118,6 +146,9 @@ export function CameraController({ director }: { director: CameraDirector }) {
     return () => {
       unsubscribe();
       observer.disconnect();
+      graph.off('nodeAdded', onNodeAdded);
+      clearTimeout(joined);
+      if (awaited) director.request(awaited.intent);
       // Not carried out yet: back to the director, for the next controller.
       for (const intent of waiting.splice(0)) director.request(intent);
     };
