@@ -104,8 +104,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const servedGraph = options.knowledgeGraph
     ? new ServedGraph(knowledgeGraph, options.dataVersion, options.derived)
     : new ServedGraph(knowledgeGraph);
-  // Set once the page exists: a graph swapped in has the page's answers made for it, as a start does.
-  let swapGraph = (next: KnowledgeGraph): Promise<void> => servedGraph.replace(next);
+  // A graph swapped in (a curator's change) has the page's answers made for it, as a start does;
+  // only ever called once the server is up, when the page and the first answers exist.
+  const swapGraph = (next: KnowledgeGraph): Promise<void> => {
+    openingAnswersPrepared = servedGraph.replace(next).then(() => page?.prepare());
+    return openingAnswersPrepared;
+  };
   const curation = curating
     ? await openCuration(dir, knowledgeGraph, dataVersion, ({ graph }) => void swapGraph(graph))
     : null;
@@ -168,13 +172,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     .prepareLayouts(withSchemaDefaults(overviewField, {}) as OverviewSize)
     .catch((error: unknown) => console.error('Laying out the overview failed:', error));
   // Then the page's answers, so that the first visitor after a start gets a page that carries
-  // them; after a swap likewise (a curator's change), for the first visitor after it.
+  // them (swapGraph makes them again after a swap).
   let openingAnswersPrepared = layoutsPrepared.then(() => page?.prepare());
-  swapGraph = (next) => {
-    const prepared = servedGraph.replace(next).then(() => page?.prepare());
-    openingAnswersPrepared = prepared;
-    return prepared;
-  };
   const urlHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
 
   return {
