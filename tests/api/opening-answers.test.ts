@@ -157,6 +157,27 @@ describe('the explorer page with its opening answers', () => {
   });
 });
 
+describe('a server closed while a swapped-in graph is being prepared', () => {
+  it('begins no answers once closing, so none runs into the stopped API (and nothing is logged)', async () => {
+    const staticDir = await builtClient();
+    const api = await startTestServer({ staticDir });
+    await api.server.openingAnswersPrepared;
+    const logged: unknown[][] = [];
+    const { error, warn } = console;
+    console.error = (...args: unknown[]) => logged.push(args);
+    console.warn = (...args: unknown[]) => logged.push(args);
+    try {
+      const swapped = api.server.replaceGraph(withEntityRenamed(api.knowledgeGraph, 'isis-k', 'Closing'));
+      await api.close();
+      await swapped;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    } finally {
+      Object.assign(console, { error, warn });
+    }
+    expect(logged).toEqual([]);
+  });
+});
+
 const CURATOR = { cookie: 'curator_session=anything' };
 
 describe('a curator’s explorer page', () => {
