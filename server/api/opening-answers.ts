@@ -74,6 +74,11 @@ export interface ExplorerPage {
    * they are answered (or failed: a failure is logged, and the next page asks again).
    */
   prepare(): Promise<void>;
+  /**
+   * Begins no more answers, and settles when those under way are made: called as the server
+   * closes, since an answer begun then would run into the stopped API.
+   */
+  close(): Promise<void>;
 }
 
 /** A visitor with nothing but a browser: what the page's answers are made for. */
@@ -95,7 +100,9 @@ export function explorerPage(file: string, post: GraphQLPostOptions): ExplorerPa
   let sent: { page: BuiltPage; answers: unknown[]; html: string } | null = null;
   // One answer under way per body and data version; whoever asks again waits for that one (an
   // answer for the graph before a swap does not stand in for the new graph's).
+  let closed = false;
   const answer = (body: string, req: Pick<IncomingMessage, 'headers'>): Promise<void> => {
+    if (closed) return Promise.resolve();
     const key = `${post.cache.version()}\n${body}`;
     const underWay = answering.get(key);
     if (underWay) return underWay;
@@ -125,5 +132,9 @@ export function explorerPage(file: string, post: GraphQLPostOptions): ExplorerPa
     page = readBuiltPage(file, page) ?? page!;
     await Promise.all(page.requests.map((body) => answer(body, ANY_VISITOR)));
   };
-  return Object.assign(send, { prepare });
+  const close = async () => {
+    closed = true;
+    await Promise.all(answering.values());
+  };
+  return Object.assign(send, { prepare, close });
 }

@@ -107,7 +107,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   // A graph swapped in (a curator's change) has the page's answers made for it, as a start does;
   // only ever called once the server is up, when the page and the first answers exist.
   const swapGraph = (next: KnowledgeGraph): Promise<void> => {
-    openingAnswersPrepared = servedGraph.replace(next).then(prepareAnswers);
+    openingAnswersPrepared = servedGraph.replace(next).then(() => page?.prepare());
     return openingAnswersPrepared;
   };
   const curation = curating
@@ -172,17 +172,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     .prepareLayouts(withSchemaDefaults(overviewField, {}) as OverviewSize)
     .catch((error: unknown) => console.error('Laying out the overview failed:', error));
   // Then the page's answers, so that the first visitor after a start gets a page that carries
-  // them (swapGraph makes them again after a swap). None are begun once the server is closing,
-  // and closing waits for those under way: they would run into a stopped Apollo otherwise.
-  let closing = false;
-  let answering: Promise<void> = Promise.resolve();
-  const prepareAnswers = (): Promise<void> => {
-    if (closing || !page) return Promise.resolve();
-    const prepared = page.prepare();
-    answering = Promise.all([answering, prepared]).then(() => undefined);
-    return prepared;
-  };
-  let openingAnswersPrepared = layoutsPrepared.then(prepareAnswers);
+  // them (swapGraph makes them again after a swap).
+  let openingAnswersPrepared = layoutsPrepared.then(() => page?.prepare());
   const urlHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
 
   return {
@@ -199,8 +190,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     },
     // Apollo's drain plugin closes the HTTP server, letting in-flight requests finish.
     close: async () => {
-      closing = true;
-      await answering;
+      // The page's answers first: one begun after Apollo stopped would fail, and log so.
+      await page?.close();
       await apollo.stop();
     },
   };

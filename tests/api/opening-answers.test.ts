@@ -157,23 +157,30 @@ describe('the explorer page with its opening answers', () => {
   });
 });
 
-describe('a server closed while a swapped-in graph is being prepared', () => {
-  it('begins no answers once closing, so none runs into the stopped API (and nothing is logged)', async () => {
-    const staticDir = await builtClient();
-    const api = await startTestServer({ staticDir });
-    await api.server.openingAnswersPrepared;
+describe('a server closed while the page’s answers are being made', () => {
+  /** What `act` and the 100 ms after it logged as errors or warnings. */
+  async function loggedDuring(act: () => Promise<unknown>): Promise<unknown[][]> {
     const logged: unknown[][] = [];
     const { error, warn } = console;
     console.error = (...args: unknown[]) => logged.push(args);
     console.warn = (...args: unknown[]) => logged.push(args);
     try {
-      const swapped = api.server.replaceGraph(withEntityRenamed(api.knowledgeGraph, 'isis-k', 'Closing'));
-      await api.close();
-      await swapped;
+      await act();
       await new Promise((resolve) => setTimeout(resolve, 100));
     } finally {
       Object.assign(console, { error, warn });
     }
+    return logged;
+  }
+
+  it('after a graph swap: begins no answers once closing, so none runs into the stopped API', async () => {
+    const api = await startTestServer({ staticDir: await builtClient() });
+    await api.server.openingAnswersPrepared;
+    const logged = await loggedDuring(async () => {
+      const swapped = api.server.replaceGraph(withEntityRenamed(api.knowledgeGraph, 'isis-k', 'Closing'));
+      await api.close();
+      await swapped;
+    });
     expect(logged).toEqual([]);
   });
 });
