@@ -201,6 +201,41 @@ describe('the explorer on a graph too large to draw whole', () => {
   );
 
   it(
+    'a focus says how much of its neighbourhood the view holds, and draws that much',
+    async () => {
+      const { overview } = await harness.api<{ overview: { entities: { id: string }[] } }>(
+        '{ overview { entities { id } } }',
+      );
+      const hub = overview.entities[0]!;
+      const { neighborhood } = await harness.api<{ neighborhood: { entities: { id: string }[] } }>(
+        `{ neighborhood(id: ${JSON.stringify(hub.id)}, depth: 2, limit: 5000) { entities { id } } }`,
+      );
+      const { page, context, errors } = await openPage(harness, `/?focus=${encodeURIComponent(hub.id)}&depth=2`);
+      await waitForGraph(page);
+      const note = page.locator('[data-neighbourhood-in-view]');
+      await note.waitFor();
+      const [shown, total] = ((await note.textContent()) ?? '')
+        .match(/[\d,]+/g)!
+        .map((n) => Number(n.replace(/,/g, '')));
+      expect(total).toBe(neighborhood.entities.length);
+      expect(shown).toBeLessThan(total!);
+      await page.waitForFunction((count) => window.explorerCanvas?.drawnNodes().length === count, shown);
+      // The banner, taller with its note, stays clear of the toolbars at the canvas's top right.
+      const overlaps = await page.evaluate(() => {
+        const banner = document.querySelector('.focus-banner')!.getBoundingClientRect();
+        return [...document.querySelectorAll('.canvas-toolbar')]
+          .map((toolbar) => toolbar.getBoundingClientRect())
+          .filter((box) => box.width > 0 && box.left < banner.right && box.right > banner.left)
+          .filter((box) => box.top < banner.bottom && box.bottom > banner.top).length;
+      });
+      expect(overlaps).toBe(0);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
     'what is expanded is in the URL: a reload restores it, Back and Forward step through it',
     async () => {
       const { overview } = await harness.api<{

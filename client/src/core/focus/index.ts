@@ -24,3 +24,17 @@ export const setFocusDepth =
     focus ? { ...focus, depth: toFocusDepth(depth) } : null;
 
 export const leaveFocus = (): FocusProducer => () => null;
+
+/**
+ * How much of a neighbourhood the loaded graph holds: in a bounded view the API's neighbourhood
+ * reaches entities not brought into the view, which the canvas cannot show (the banner says
+ * so); null when it holds every one.
+ */
+export function neighbourhoodInView(
+  entityIds: ReadonlySet<string>,
+  loaded: ReadonlyMap<string, unknown>,
+): { shown: number; total: number } | null {
+  let shown = 0;
+  for (const id of entityIds) if (loaded.has(id)) shown += 1;
+  return shown === entityIds.size ? null : { shown, total: entityIds.size };
+}

@@ -27,7 +27,7 @@ import { fitAll, showEntity, type CameraIntent } from '../../core/camera';
 import type { CompareState } from '../../core/comparison';
 import { all, on } from '../../core/explorer-state';
 import { computeVisibility, isFiltered, setTimeRange, type FilterState } from '../../core/filters';
-import { focusOn, leaveFocus, setFocusDepth } from '../../core/focus';
+import { focusOn, leaveFocus, neighbourhoodInView, setFocusDepth } from '../../core/focus';
 import { intersectScopes, onlyScope } from '../../core/manipulation';
 import type { RenderGraph } from '../../core/graph-building';
 import type { GraphData } from '../../core/graph-data';
@@ -389,6 +389,7 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
                   focus={state.focus}
                   name={data.entityById.get(state.focus.entityId)?.name ?? state.focus.entityId}
                   neighborhood={neighborhood}
+                  inView={neighborhood.scope && neighbourhoodInView(neighborhood.scope.entities, data.entityById)}
                   onDepth={(depth) => update(on('focus', setFocusDepth(depth)))}
                   onLeave={unfocus}
                 />

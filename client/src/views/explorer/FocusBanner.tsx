@@ -7,11 +7,13 @@ interface FocusBannerProps {
   focus: FocusState;
   name: string;
   neighborhood: NeighborhoodResult;
+  /** How many of the neighbourhood's entities the view holds, when not all (a bounded view). */
+  inView: { shown: number; total: number } | null;
   onDepth: (depth: number) => void;
   onLeave: () => void;
 }
 
-export function FocusBanner({ focus, name, neighborhood, onDepth, onLeave }: FocusBannerProps) {
+export function FocusBanner({ focus, name, neighborhood, inView, onDepth, onLeave }: FocusBannerProps) {
   return (
     <section className="focus-banner" aria-label="Focus" data-canvas-overlay>
       <p>
@@ -32,6 +34,12 @@ export function FocusBanner({ focus, name, neighborhood, onDepth, onLeave }: Foc
       </button>
       {neighborhood.fetching && <span className="loading-note">Loading…</span>}
       {neighborhood.truncated && <span className="note note--warning">Cut at 5000 relations.</span>}
+      {inView && (
+        <span className="note" data-neighbourhood-in-view>
+          {inView.shown.toLocaleString('en')} of its {inView.total.toLocaleString('en')} entities are in the view;
+          expand one to bring its neighbours in.
+        </span>
+      )}
       {neighborhood.error && (
         <span role="alert" className="note note--error">
           Could not load the neighbourhood (
