@@ -201,6 +201,39 @@ describe('the explorer on a graph too large to draw whole', () => {
   );
 
   it(
+    'the path finder names path ends outside the view, as the API knows them',
+    async () => {
+      const { overview, entities } = await harness.api<{
+        overview: { entities: { id: string }[] };
+        entities: { edges: { node: { id: string; name: string } }[] };
+      }>(
+        '{ overview { entities { id } } entities(first: 500, orderBy: { field: DEGREE }) { edges { node { id name } } } }',
+      );
+      const inOverview = new Set(overview.entities.map((entity) => entity.id));
+      const [from, to] = entities.edges.map((edge) => edge.node).filter((entity) => !inOverview.has(entity.id));
+      const { page, context, errors } = await openPage(
+        harness,
+        `/?from=${encodeURIComponent(from!.id)}&to=${encodeURIComponent(to!.id)}`,
+      );
+      await waitForGraph(page);
+      const fromBox = page.getByRole('combobox', { name: 'Path from' });
+      const toBox = page.getByRole('combobox', { name: 'Path to' });
+      await page.waitForFunction(
+        ({ names }) =>
+          ['Path from', 'Path to'].every(
+            (label, index) =>
+              document.querySelector<HTMLInputElement>(`[aria-label="${label}"]`)?.value === names[index],
+          ),
+        { names: [from!.name, to!.name] },
+      );
+      expect([await fromBox.inputValue(), await toBox.inputValue()]).toEqual([from!.name, to!.name]);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
     'a focus says how much of its neighbourhood the view holds, and draws that much',
     async () => {
       const { overview } = await harness.api<{ overview: { entities: { id: string }[] } }>(

@@ -4,6 +4,7 @@
  */
 import type { CombinedError } from 'urql';
 
+import { useEntityDetails } from '../../api/queries';
 import { useLoadedGraph } from '../../bindings/loaded-graph';
 import { CitationQuote } from '../../components/CitationCard';
 import { EntityCombobox } from '../../components/EntityCombobox';
@@ -104,7 +105,16 @@ export function PathFinderPanel(props: PathFinderPanelProps) {
   const { path, paths, total, hasMore, onMore, fetching, error, filtered, onChange, onRetry } = props;
   const { onSelectEntity, onSelectRelation } = props;
   const { data } = useLoadedGraph();
-  const name = (id: string | null | undefined) => (id ? (data.entityById.get(id)?.name ?? id) : '');
+  // An end outside a bounded view (chosen in the box, or named by a link) is not in the loaded
+  // graph: its name comes from the API, as the entity panel asks for it; the id until it answers.
+  const asked = (id: string | null | undefined) => (id && !data.entityById.has(id) ? id : '');
+  const fromDetails = useEntityDetails(asked(path?.from));
+  const toDetails = useEntityDetails(asked(path?.to));
+  const name = (id: string | null | undefined) => {
+    if (!id) return '';
+    const asAnswered = [fromDetails.data?.entity, toDetails.data?.entity].find((entity) => entity?.id === id);
+    return data.entityById.get(id)?.name ?? asAnswered?.name ?? id;
+  };
   const complete = isPathComplete(path);
 
   return (
