@@ -110,11 +110,13 @@ export function PathFinderPanel(props: PathFinderPanelProps) {
   const asked = (id: string | null | undefined) => (id && !data.entityById.has(id) ? id : '');
   const fromDetails = useEntityDetails(asked(path?.from));
   const toDetails = useEntityDetails(asked(path?.to));
-  const name = (id: string | null | undefined) => {
+  const name = (id: string | null | undefined, details: typeof fromDetails) => {
     if (!id) return '';
-    const asAnswered = [fromDetails.data?.entity, toDetails.data?.entity].find((entity) => entity?.id === id);
-    return data.entityById.get(id)?.name ?? asAnswered?.name ?? id;
+    const answered = details.data?.entity;
+    return data.entityById.get(id)?.name ?? (answered?.id === id ? answered.name : id);
   };
+  const fromName = name(path?.from, fromDetails);
+  const toName = name(path?.to, toDetails);
   const complete = isPathComplete(path);
 
   return (
@@ -123,7 +125,7 @@ export function PathFinderPanel(props: PathFinderPanelProps) {
         <EntityCombobox
           label="Path from"
           placeholder="From entity…"
-          value={name(path?.from)}
+          value={fromName}
           onChoose={(hit) => onChange(setPathEnd('from', hit.id))}
         />
         <button
@@ -139,7 +141,7 @@ export function PathFinderPanel(props: PathFinderPanelProps) {
         <EntityCombobox
           label="Path to"
           placeholder="To entity…"
-          value={name(path?.to)}
+          value={toName}
           onChoose={(hit) => onChange(setPathEnd('to', hit.id))}
         />
       </div>
@@ -174,16 +176,15 @@ export function PathFinderPanel(props: PathFinderPanelProps) {
       )}
       {complete && !fetching && !error && paths.length === 0 && (
         <p className="note">
-          No path of up to {path.maxLength} {path.maxLength === 1 ? 'hop' : 'hops'} connects {name(path.from)} and{' '}
-          {name(path.to)}.
+          No path of up to {path.maxLength} {path.maxLength === 1 ? 'hop' : 'hops'} connects {fromName} and {toName}.
         </p>
       )}
       {complete && paths.length > 0 && (
         <>
           <div className="path-finder__summary">
             <p>
-              {pathCountSummary(paths.length, total ?? { count: paths.length, exact: true })} from {name(path.from)} to{' '}
-              {name(path.to)}
+              {pathCountSummary(paths.length, total ?? { count: paths.length, exact: true })} from {fromName} to{' '}
+              {toName}
             </p>
             {path.index !== null && (
               <button type="button" className="link-button" onClick={() => onChange(showPath(null))}>
