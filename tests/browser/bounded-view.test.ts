@@ -269,6 +269,52 @@ describe('the explorer on a graph too large to draw whole', () => {
   );
 
   it(
+    'a focus on an entity outside the overview brings its neighbourhood into the view, and leaving takes it out',
+    async () => {
+      const { overview, entities } = await harness.api<{
+        overview: { entities: { id: string }[] };
+        entities: { edges: { node: { id: string; name: string; degree: number } }[] };
+      }>('{ overview { entities { id } } entities(first: 500) { edges { node { id name degree } } } }');
+      const inOverview = new Set(overview.entities.map(({ id }) => id));
+      const outside = entities.edges
+        .map(({ node }) => node)
+        .find((entity) => !inOverview.has(entity.id) && entity.degree >= 2)!;
+      const { neighborhood } = await harness.api<{ neighborhood: { entities: { id: string }[] } }>(
+        `{ neighborhood(id: ${JSON.stringify(outside.id)}, depth: 1) { entities { id } } }`,
+      );
+      expect(neighborhood.entities.some(({ id }) => !inOverview.has(id) && id !== outside.id)).toBe(true);
+
+      const { page, context, errors } = await openPage(harness, `/?focus=${encodeURIComponent(outside.id)}`);
+      await waitForGraph(page);
+      const expected = neighborhood.entities.map(({ id }) => id).sort();
+      await page.waitForFunction(
+        (ids) => JSON.stringify(window.explorerCanvas?.drawnNodes().sort()) === JSON.stringify(ids),
+        expected,
+      );
+      // All of it is in the view: nothing to say about what is not.
+      await page.getByRole('region', { name: 'Focus' }).getByText(outside.name).waitFor();
+      expect(await page.locator('[data-neighbourhood-in-view]').count()).toBe(0);
+      // The camera fits the neighbourhood, the entities that joined included.
+      await page.waitForFunction((ids) => {
+        const container = document.querySelector<HTMLElement>('.graph-canvas__sigma');
+        if (!container || container.dataset.cameraSettled !== 'true') return false;
+        const { width, height } = container.getBoundingClientRect();
+        return ids.every((id) => {
+          const node = window.explorerCanvas?.node(id);
+          return node && node.x >= 0 && node.x <= width && node.y >= 0 && node.y <= height;
+        });
+      }, expected);
+
+      await page.getByRole('button', { name: 'Show whole graph' }).click();
+      await waitForShown(page, overview.entities.length);
+      expect(await page.evaluate((id) => window.explorerCanvas!.drawnNodes().includes(id), outside.id)).toBe(false);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
     'what is expanded is in the URL: a reload restores it, Back and Forward step through it',
     async () => {
       const { overview } = await harness.api<{

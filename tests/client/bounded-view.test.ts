@@ -14,7 +14,9 @@ import {
   withLoadedPage,
   type LoadedPages,
 } from '../../client/src/core/bounded-view/expansion';
+import { layerOfFocus } from '../../client/src/core/bounded-view/focus-layer';
 import { syncRenderGraph } from '../../client/src/core/bounded-view/placement';
+import { fetchFocusLayer } from '../../client/src/api/focus-layer';
 import { buildRenderGraph } from '../../client/src/core/graph-building';
 import { loadGraphData } from '../../client/src/api/load-graph';
 import { corroborationSteps } from '../../client/src/core/graph-building';
@@ -85,6 +87,18 @@ describe('loading a graph over the threshold', () => {
   }, 120_000);
   afterAll(() => server.close());
 
+  /** The API's data for a query, asked plainly (not as the explorer asks it). */
+  const askApi = async <T>(query: string): Promise<T> => {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
+    const { data, errors } = (await response.json()) as { data: T; errors?: unknown };
+    expect(errors).toBeUndefined();
+    return data;
+  };
+
   it("loads the API's overview, not every page, with the whole graph's totals", async () => {
     const data = await loadGraphData(createApiClient(`${server.url}/graphql`));
     expect(chooseGraphScope(data.stats)).toBe('bounded');
@@ -131,8 +145,8 @@ describe('loading a graph over the threshold', () => {
     expect(expansionCounts(expansions.get(hub.id)!).shown).toBe(Math.min(2 * EXPAND_PAGE_SIZE, hub.degree));
 
     const before = Object.fromEntries(graph.mapNodes((id, { x, y }) => [id, { x, y }]));
-    const view = composeView(base, expansions);
-    syncRenderGraph(graph, view, expansions);
+    const view = composeView(base, [...expansions.values()]);
+    syncRenderGraph(graph, view, [...expansions.values()]);
     expect(graph.order).toBe(view.entities.length);
     expect(graph.size).toBe(view.relations.length);
     expect(view.entities.length).toBeGreaterThan(base.entities.length);
@@ -146,10 +160,49 @@ describe('loading a graph over the threshold', () => {
 
     wanted = collapseEntity(hub.id)(wanted);
     expansions = expansionsFor(wanted, loaded);
-    const collapsed = composeView(base, expansions);
-    syncRenderGraph(graph, collapsed, expansions);
+    const collapsed = composeView(base, [...expansions.values()]);
+    syncRenderGraph(graph, collapsed, [...expansions.values()]);
     expect(collapsed).toBe(base);
     expect(graph.order).toBe(base.entities.length);
     expect(graph.size).toBe(base.relations.length);
+  }, 60_000);
+
+  it("brings a focus's neighbourhood into the view around the focus entity, and takes it out when the focus goes", async () => {
+    const client = createApiClient(`${server.url}/graphql`);
+    const base = await loadGraphData(client);
+    const graph = buildRenderGraph(base);
+    // An entity the overview leaves out, with neighbours it leaves out too.
+    const { entities: all } = await askApi<{ entities: { edges: { node: { id: string; degree: number } }[] } }>(
+      '{ entities(first: 500) { edges { node { id degree } } } }',
+    );
+    const outside = all.edges
+      .map(({ node }) => node)
+      .find((entity) => !base.entityById.has(entity.id) && entity.degree >= 2)!;
+    expect(outside).toBeDefined();
+    const { neighborhood } = await askApi<{
+      neighborhood: { entities: { id: string }[]; relations: { id: string }[] };
+    }>(`{ neighborhood(id: ${JSON.stringify(outside.id)}, depth: 1) { entities { id } relations { id } } }`);
+
+    const focus = { entityId: outside.id, depth: 1 as const };
+    const layer = await fetchFocusLayer(client, focus);
+    expect(layer.truncated).toBe(false);
+    expect(layer.entities.map((entity) => entity.id).sort()).toEqual(neighborhood.entities.map(({ id }) => id).sort());
+    expect(layer.entities[0]!.id).toBe(outside.id);
+    // A layer is the focus's only: not a deeper focus's, nor another entity's.
+    expect(layerOfFocus(focus, layer)).toBe(layer);
+    expect(layerOfFocus({ ...focus, depth: 2 }, layer)).toBeNull();
+    expect(layerOfFocus(null, layer)).toBeNull();
+
+    const before = Object.fromEntries(graph.mapNodes((id, { x, y }) => [id, { x, y }]));
+    const view = composeView(base, [layer]);
+    syncRenderGraph(graph, view, [layer]);
+    for (const { id } of neighborhood.entities) expect(graph.hasNode(id)).toBe(true);
+    for (const { id } of neighborhood.relations) expect(graph.hasEdge(id)).toBe(true);
+    for (const [id, position] of Object.entries(before)) expect(graph.getNodeAttributes(id)).toMatchObject(position);
+
+    // The focus left: what only it brought in leaves the view.
+    syncRenderGraph(graph, composeView(base, []), []);
+    expect(graph.order).toBe(base.entities.length);
+    expect(graph.hasNode(outside.id)).toBe(false);
   }, 60_000);
 });

@@ -3,8 +3,9 @@
  * `expanded`, core/bounded-view/expanded), so a reload, a shared link, Back and Forward
  * restore it; this fetches the pages it names, one at a time in the URL's order, keeps every
  * page fetched (Back to fewer pages asks nothing), composes the view and keeps the render
- * graph in step with it (new entities placed around the entity they came from). Given to the
- * panels as context.
+ * graph in step with it (new entities placed around the entity they came from). A focus brings
+ * its neighbourhood in the same way while it lasts (core/bounded-view/focus-layer). Given to
+ * the panels as context.
  */
 import {
   createContext,
@@ -19,6 +20,7 @@ import {
 import { useClient } from 'urql';
 
 import { fetchNeighbourPage } from '../api/expand-entity';
+import { fetchFocusLayer } from '../api/focus-layer';
 import { EXPANDED_PARAM, readExpandedValue, type ExpandedState } from '../core/bounded-view/expanded';
 import {
   composeView,
@@ -28,7 +30,9 @@ import {
   type Expansions,
   type LoadedPages,
 } from '../core/bounded-view/expansion';
+import { focusLayerKey, layerOfFocus, type FocusLayer } from '../core/bounded-view/focus-layer';
 import { syncRenderGraph } from '../core/bounded-view/placement';
+import { readFocusParams } from '../core/focus';
 import type { RenderGraph } from '../core/graph-building';
 import type { GraphData } from '../core/graph-data';
 import { NavigatorContext } from './use-navigation';
@@ -42,6 +46,10 @@ export interface ExpansionControls {
   pending: ReadonlySet<string>;
   /** Why pages asked for could not be had, one sentence per entity (tried again when the expansions change). */
   errors: readonly string[];
+  /** The focus's neighbourhood in the view (null without a focus, or until it is in). */
+  focusLayer: FocusLayer | null;
+  /** True while the focus's neighbourhood is being fetched. */
+  focusLayerPending: boolean;
 }
 
 export const ExpansionContext = createContext<ExpansionControls | null>(null);
@@ -106,8 +114,14 @@ export function useExpansions(base: GraphData, graph: RenderGraph): { view: Grap
     );
   }, [client, nextEntity, nextAfter, wantedText]);
 
+  const focusLayer = useFocusLayer(bounded ? graphSearch : null);
+
   const expansions = useMemo(() => expansionsFor(wanted, loaded), [wanted, loaded]);
-  const view = useMemo(() => composeView(base, expansions), [base, expansions]);
+  const layers = useMemo(
+    () => [...expansions.values(), ...(focusLayer.layer ? [focusLayer.layer] : [])],
+    [expansions, focusLayer.layer],
+  );
+  const view = useMemo(() => composeView(base, layers), [base, layers]);
 
   // A render graph is built from `base`: until something is expanded it draws the view already,
   // and its first frame need not wait for a pass over every entity and relation.
@@ -116,15 +130,62 @@ export function useExpansions(base: GraphData, graph: RenderGraph): { view: Grap
     const fresh = synced.current !== graph;
     synced.current = graph;
     if (fresh && view === base) return;
-    syncRenderGraph(graph, view, expansions);
-  }, [graph, base, view, expansions]);
+    syncRenderGraph(graph, view, layers);
+  }, [graph, base, view, layers]);
 
   const pending = useMemo(() => {
     const waiting = new Set(pendingOf(wanted, loaded));
     for (const entityId of failed.keys()) waiting.delete(entityId);
     return waiting;
   }, [failed, wanted, loaded]);
-  const errors = useMemo(() => [...failed.values()], [failed]);
-  const controls = useMemo(() => ({ bounded, expansions, pending, errors }), [bounded, expansions, pending, errors]);
+  const errors = useMemo(
+    () => [...failed.values(), ...(focusLayer.error ? [focusLayer.error] : [])],
+    [failed, focusLayer.error],
+  );
+  const controls = useMemo(
+    () => ({
+      bounded,
+      expansions,
+      pending,
+      errors,
+      focusLayer: focusLayer.layer,
+      focusLayerPending: focusLayer.pending,
+    }),
+    [bounded, expansions, pending, errors, focusLayer.layer, focusLayer.pending],
+  );
   return { view, controls };
+}
+
+/**
+ * The neighbourhood of the focus a query string names, fetched when the focus or its depth
+ * changes; none for a null query string (a whole graph, which holds every neighbourhood).
+ */
+function useFocusLayer(graphSearch: string | null): {
+  layer: FocusLayer | null;
+  error: string | null;
+  pending: boolean;
+} {
+  const client = useClient();
+  const named = graphSearch === null ? null : readFocusParams(new URLSearchParams(graphSearch));
+  const entityId = named?.entityId ?? null;
+  const depth = named?.depth ?? 1;
+  // Primitives key the memo: other changes to the URL keep the focus, and so its request.
+  const focus = useMemo(() => (entityId === null ? null : { entityId, depth }), [entityId, depth]);
+  const [fetched, setFetched] = useState<{ key: string; layer: FocusLayer | null; error: string | null } | null>(null);
+  const key = focus ? focusLayerKey(focus) : null;
+  useEffect(() => {
+    if (!focus || key === null) return;
+    let current = true;
+    fetchFocusLayer(client, focus).then(
+      (layer) => current && setFetched({ key, layer, error: null }),
+      (error: unknown) =>
+        current && setFetched({ key, layer: null, error: error instanceof Error ? error.message : String(error) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [client, focus, key]);
+  const layer = layerOfFocus(focus, fetched?.key === key ? fetched.layer : null);
+  const settled = fetched?.key === key;
+  return { layer, error: settled ? fetched.error : null, pending: key !== null && !settled };
 }

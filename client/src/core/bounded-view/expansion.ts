@@ -16,11 +16,18 @@ export interface TypeCount {
   count: number;
 }
 
-/** One expanded entity: its pages so far and how many relations it has in all. */
-export interface Expansion {
+/**
+ * What joins the view around one entity: an expansion's pages, or a focus's neighbourhood
+ * (focus-layer.ts). New entities are placed around `entityId` (placement.ts).
+ */
+export interface ViewLayer {
   entityId: string;
-  entities: EntityNode[];
-  relations: RelationEdge[];
+  entities: readonly EntityNode[];
+  relations: readonly RelationEdge[];
+}
+
+/** One expanded entity: its pages so far and how many relations it has in all. */
+export interface Expansion extends ViewLayer {
   /** The entity's relations in the whole graph. */
   total: number;
   countsByType: TypeCount[];
@@ -62,15 +69,16 @@ export function expansionCounts(expansion: Expansion): { shown: number; total: n
 }
 
 /**
- * The view: the loaded overview plus each expansion's entities and relations (each once,
- * the overview's first). Relations whose ends are not both in the view are left out.
+ * The view: the loaded overview plus each layer's (each expansion's, a focus's) entities and
+ * relations, each once, the overview's first. Relations whose ends are not both in the view
+ * are left out.
  */
-export function composeView(base: GraphData, expansions: Expansions): GraphData {
-  if (expansions.size === 0) return base;
+export function composeView(base: GraphData, layers: readonly ViewLayer[]): GraphData {
+  if (layers.length === 0) return base;
   const entityById = new Map(base.entityById);
   const entities = [...base.entities];
-  for (const expansion of expansions.values()) {
-    for (const entity of expansion.entities) {
+  for (const layer of layers) {
+    for (const entity of layer.entities) {
       if (entityById.has(entity.id)) continue;
       entityById.set(entity.id, entity);
       entities.push(entity);
@@ -78,8 +86,8 @@ export function composeView(base: GraphData, expansions: Expansions): GraphData 
   }
   const relationById = new Map(base.relationById);
   const relations = [...base.relations];
-  for (const expansion of expansions.values()) {
-    for (const relation of expansion.relations) {
+  for (const layer of layers) {
+    for (const relation of layer.relations) {
       if (relationById.has(relation.id)) continue;
       if (!entityById.has(relation.subjectId) || !entityById.has(relation.objectId)) continue;
       relationById.set(relation.id, relation);

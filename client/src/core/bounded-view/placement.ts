@@ -10,7 +10,7 @@ import {
   type RenderGraph,
 } from '../graph-building';
 import type { GraphData } from '../graph-data';
-import type { Expansions } from './expansion';
+import type { ViewLayer } from './expansion';
 
 const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 
@@ -53,11 +53,12 @@ function measureStep(graph: RenderGraph): number {
 }
 
 /**
- * Makes the render graph draw `view` (the overview plus expansions): removes what left it,
- * adds what joined it, each new entity around the expanded entity that brought it in. Nodes
- * already drawn keep their place. Mutates the graph (sigma redraws on its events).
+ * Makes the render graph draw `view` (the overview plus the layers composed into it): removes
+ * what left it, adds what joined it, each new entity around the entity whose layer brought it
+ * in (an expanded entity, a focus). Nodes already drawn keep their place. Mutates the graph
+ * (sigma redraws on its events).
  */
-export function syncRenderGraph(graph: RenderGraph, view: GraphData, expansions: Expansions): void {
+export function syncRenderGraph(graph: RenderGraph, view: GraphData, layers: readonly ViewLayer[]): void {
   graph.forEachEdge((id) => {
     if (!view.relationById.has(id)) graph.dropEdge(id);
   });
@@ -68,9 +69,9 @@ export function syncRenderGraph(graph: RenderGraph, view: GraphData, expansions:
   const colors = entityTypeColors(view.entityTypes);
   const maxDegree = view.entities.reduce((max, entity) => Math.max(max, entity.degree), 0);
   const step = spiralStep(graph);
-  for (const expansion of expansions.values()) {
-    const center = graph.hasNode(expansion.entityId) ? graph.getNodeAttributes(expansion.entityId) : { x: 0, y: 0 };
-    expansion.entities.forEach((entity, index) => {
+  for (const layer of layers) {
+    const center = graph.hasNode(layer.entityId) ? graph.getNodeAttributes(layer.entityId) : { x: 0, y: 0 };
+    layer.entities.forEach((entity, index) => {
       if (graph.hasNode(entity.id)) return;
       graph.addNode(entity.id, entityNodeAttributes(entity, spiralPoint(center, index, step), colors, maxDegree));
     });

@@ -14,6 +14,15 @@ export function toFocusDepth(value: unknown): FocusDepth {
   return (FOCUS_DEPTHS as readonly number[]).includes(depth) ? (depth as FocusDepth) : 1;
 }
 
+/** The query string's names for the focus (core/url-state writes them). */
+export const FOCUS_PARAMS = { entity: 'focus', depth: 'depth' } as const;
+
+/** The focus a query string names (`focus=<id>`, `depth=2`), or null. */
+export function readFocusParams(params: URLSearchParams): FocusState | null {
+  const entityId = params.get(FOCUS_PARAMS.entity);
+  return entityId ? { entityId, depth: toFocusDepth(params.get(FOCUS_PARAMS.depth) ?? 1) } : null;
+}
+
 export const focusOn =
   (entityId: string, depth: number = 1): FocusProducer =>
   () => ({ entityId, depth: toFocusDepth(depth) });

@@ -21,7 +21,7 @@ import { NOT_EXPANDED, readExpanded, writeExpanded } from '../bounded-view/expan
 import type { ExplorerState } from '../explorer-state';
 import { cleanFilters, misreadFilters, readFilters, writeFilters } from '../filters';
 import { unreadableParam } from '../filters/definition';
-import { FOCUS_DEPTHS, toFocusDepth } from '../focus';
+import { FOCUS_DEPTHS, FOCUS_PARAMS, readFocusParams } from '../focus';
 import type { GraphData } from '../graph-data';
 import { DEFAULT_PATH_MAX_LENGTH, PATH_MAX_LENGTHS, toPathMaxLength, type PathState } from '../paths';
 
@@ -50,7 +50,7 @@ export function readExplorerUrl(search: string): { state: ExplorerState; problem
   const params = new URLSearchParams(search);
   const problems = [
     ...misreadFilters(params),
-    ...(params.has('focus') ? misreadChoice(params, 'depth', FOCUS_DEPTHS) : []),
+    ...(params.has(FOCUS_PARAMS.entity) ? misreadChoice(params, FOCUS_PARAMS.depth, FOCUS_DEPTHS) : []),
     ...misreadChoice(params, 'hops', PATH_MAX_LENGTHS),
   ];
 
@@ -64,8 +64,7 @@ export function readExplorerUrl(search: string): { state: ExplorerState; problem
 
   const filters = readFilters(params);
 
-  const focusId = readId(params, 'focus');
-  const focus = focusId ? { entityId: focusId, depth: toFocusDepth(params.get('depth') ?? 1) } : null;
+  const focus = readFocusParams(params);
 
   const from = readId(params, 'from');
   const to = readId(params, 'to');
@@ -124,8 +123,8 @@ export function serializeExplorerState(state: ExplorerState): string {
   if (state.selection) add(state.selection.kind, id(state.selection.id));
   for (const [name, value] of writeFilters(state.filters)) add(name, value);
   if (state.focus) {
-    add('focus', id(state.focus.entityId));
-    if (state.focus.depth !== 1) add('depth', String(state.focus.depth));
+    add(FOCUS_PARAMS.entity, id(state.focus.entityId));
+    if (state.focus.depth !== 1) add(FOCUS_PARAMS.depth, String(state.focus.depth));
   }
   if (state.path) {
     if (state.path.from) add('from', id(state.path.from));

@@ -128,11 +128,18 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
     [data, state.filters, state.focus, neighborhood.scope, onlyVisible, sourceSupport.scope],
   );
   const visibility = useMemo(() => withPath(filtered, pathSets), [filtered, pathSets]);
+  const focusInView = useMemo(
+    () => neighborhood.scope && neighbourhoodInView(neighborhood.scope.entities, data.entityById),
+    [neighborhood.scope, data.entityById],
+  );
 
-  // The camera fits a focus once its neighbourhood arrives, and the paths once they arrive.
+  // The camera fits a focus once its neighbourhood arrives (and again when a bounded view has
+  // brought it in: bindings/use-expansions), and the paths once they arrive.
+  const expansionControls = useExpansionControls();
+  const focusLayer = expansionControls?.focusLayer ?? null;
   useEffect(() => {
     if (state.focus && neighborhood.scope) camera.request({ kind: 'fit-focus', ids: [...neighborhood.scope.entities] });
-  }, [camera, state.focus, neighborhood.scope]);
+  }, [camera, state.focus, neighborhood.scope, focusLayer]);
   useEffect(() => {
     if (pathSets) camera.request({ kind: 'fit-path', ids: [...pathSets.entities] });
   }, [camera, pathSets]);
@@ -227,7 +234,7 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
         : 'Hidden by the current filters: reset them to see it on the canvas.';
 
   // What the link asked to expand and the API could not give is said with the link's problems.
-  const expansionErrors = useExpansionControls()?.errors;
+  const expansionErrors = expansionControls?.errors;
   const allProblems = useMemo(
     () => (expansionErrors && expansionErrors.length > 0 ? [...problems, ...expansionErrors] : problems),
     [problems, expansionErrors],
@@ -389,7 +396,8 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
                   focus={state.focus}
                   name={data.entityById.get(state.focus.entityId)?.name ?? state.focus.entityId}
                   neighborhood={neighborhood}
-                  inView={neighborhood.scope && neighbourhoodInView(neighborhood.scope.entities, data.entityById)}
+                  inView={focusInView}
+                  bringingIn={expansionControls?.focusLayerPending ?? false}
                   onDepth={(depth) => update(on('focus', setFocusDepth(depth)))}
                   onLeave={unfocus}
                 />

@@ -9,11 +9,13 @@ interface FocusBannerProps {
   neighborhood: NeighborhoodResult;
   /** How many of the neighbourhood's entities the view holds, when not all (a bounded view). */
   inView: { shown: number; total: number } | null;
+  /** True while a bounded view brings the neighbourhood in (bindings/use-expansions). */
+  bringingIn: boolean;
   onDepth: (depth: number) => void;
   onLeave: () => void;
 }
 
-export function FocusBanner({ focus, name, neighborhood, inView, onDepth, onLeave }: FocusBannerProps) {
+export function FocusBanner({ focus, name, neighborhood, inView, bringingIn, onDepth, onLeave }: FocusBannerProps) {
   return (
     <section className="focus-banner" aria-label="Focus" data-canvas-overlay>
       <p>
@@ -32,9 +34,9 @@ export function FocusBanner({ focus, name, neighborhood, inView, onDepth, onLeav
       <button type="button" className="secondary-button" onClick={onLeave}>
         Show whole graph
       </button>
-      {neighborhood.fetching && <span className="loading-note">Loading…</span>}
+      {(neighborhood.fetching || bringingIn) && <span className="loading-note">Loading…</span>}
       {neighborhood.truncated && <span className="note note--warning">Cut at 5000 relations.</span>}
-      {inView && (
+      {inView && !bringingIn && (
         <span className="note" data-neighbourhood-in-view>
           {inView.shown.toLocaleString('en')} of its {inView.total.toLocaleString('en')} entities are in the view;
           expand one to bring its neighbours in.

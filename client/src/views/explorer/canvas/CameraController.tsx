@@ -80,6 +80,14 @@ export function CameraController({ director }: { director: CameraDirector }) {
     const graph = sigma.getGraph();
     let awaited: { id: string; intent: CameraIntent } | null = null;
     let joined: ReturnType<typeof setTimeout> | undefined;
+    // Entities that joined since sigma last drew (a focus's neighbourhood brought into a bounded
+    // view) are framed at its next drawing, which may rescale the whole graph: a fit asked
+    // before then draws first, so that it fits where they will be.
+    let joinedSinceDrawn = false;
+    const noteJoined = () => (joinedSinceDrawn = true);
+    const noteDrawn = () => (joinedSinceDrawn = false);
+    graph.on('nodeAdded', noteJoined);
+    sigma.on('afterRender', noteDrawn);
     const carryOut = (intent: CameraIntent) => {
       awaited = null;
       clearTimeout(joined);
@@ -87,6 +95,7 @@ export function CameraController({ director }: { director: CameraDirector }) {
         awaited = { id: intent.id, intent };
         return;
       }
+      if (joinedSinceDrawn) sigma.refresh();
       const entity = intent.kind === 'show-entity';
       const ids = entity
         ? entityWithNeighbours(sigma, intent.id)
@@ -147,6 +156,8 @@ export function CameraController({ director }: { director: CameraDirector }) {
       unsubscribe();
       observer.disconnect();
       graph.off('nodeAdded', onNodeAdded);
+      graph.off('nodeAdded', noteJoined);
+      sigma.off('afterRender', noteDrawn);
       clearTimeout(joined);
       if (awaited) director.request(awaited.intent);
       // Not carried out yet: back to the director, for the next controller.
