@@ -234,6 +234,46 @@ describe('the explorer on a graph too large to draw whole', () => {
   );
 
   it(
+    'the paths the path finder shows join the view, with what they pass through',
+    async () => {
+      const { overview, entities } = await harness.api<{
+        overview: { entities: { id: string }[] };
+        entities: { edges: { node: { id: string; degree: number } }[] };
+      }>('{ overview { entities { id } } entities(first: 500) { edges { node { id degree } } } }');
+      const inOverview = new Set(overview.entities.map(({ id }) => id));
+      const from = entities.edges.map(({ node }) => node).find((node) => !inOverview.has(node.id) && node.degree >= 2)!;
+      const { neighborhood } = await harness.api<{ neighborhood: { entities: { id: string }[] } }>(
+        `{ neighborhood(id: ${JSON.stringify(from.id)}, depth: 1) { entities { id } } }`,
+      );
+      const to = neighborhood.entities.find(({ id }) => id !== from.id)!;
+      // The page of paths the path finder asks for (DEFAULT_PATH_MAX_LENGTH hops, PATHS_PAGE_SIZE paths).
+      const { pathsConnection } = await harness.api<{
+        pathsConnection: { edges: { node: { entities: { id: string }[] } }[] };
+      }>(
+        `{ pathsConnection(from: ${JSON.stringify(from.id)}, to: ${JSON.stringify(to.id)}, maxLength: 3, first: 10) { edges { node { entities { id } } } } }`,
+      );
+      const onPaths = [...new Set(pathsConnection.edges.flatMap(({ node }) => node.entities.map(({ id }) => id)))];
+      expect(onPaths.some((id) => !inOverview.has(id))).toBe(true);
+
+      const { page, context, errors } = await openPage(
+        harness,
+        `/?from=${encodeURIComponent(from.id)}&to=${encodeURIComponent(to.id)}`,
+      );
+      await waitForGraph(page);
+      await page.waitForFunction((ids) => {
+        const drawn = new Set(window.explorerCanvas?.drawnNodes());
+        return ids.every((id) => drawn.has(id));
+      }, onPaths);
+      // Closing the path finder's paths takes out what only they brought in.
+      await page.getByRole('tabpanel', { name: 'Paths' }).getByRole('button', { name: 'Clear', exact: true }).click();
+      await page.waitForFunction((id) => !window.explorerCanvas?.drawnNodes().includes(id), from.id);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
     'a focus says how much of its neighbourhood the view holds, and draws that much',
     async () => {
       const { overview } = await harness.api<{ overview: { entities: { id: string }[] } }>(

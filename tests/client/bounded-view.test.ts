@@ -15,8 +15,10 @@ import {
   type LoadedPages,
 } from '../../client/src/core/bounded-view/expansion';
 import { layerOfFocus } from '../../client/src/core/bounded-view/focus-layer';
+import { missingPathRelations, pathLayerAnchor } from '../../client/src/core/bounded-view/path-layer';
 import { syncRenderGraph } from '../../client/src/core/bounded-view/placement';
 import { fetchFocusLayer } from '../../client/src/api/focus-layer';
+import { fetchPathLayer } from '../../client/src/api/path-layer';
 import { buildRenderGraph } from '../../client/src/core/graph-building';
 import { loadGraphData } from '../../client/src/api/load-graph';
 import { corroborationSteps } from '../../client/src/core/graph-building';
@@ -204,5 +206,49 @@ describe('loading a graph over the threshold', () => {
     syncRenderGraph(graph, composeView(base, []), []);
     expect(graph.order).toBe(base.entities.length);
     expect(graph.hasNode(outside.id)).toBe(false);
+  }, 60_000);
+
+  it('brings the shown paths into the view: the relations it lacks, with their ends, placed around the path', async () => {
+    const client = createApiClient(`${server.url}/graphql`);
+    const base = await loadGraphData(client);
+    const graph = buildRenderGraph(base);
+    // A path from an overview entity to one the overview leaves out, through what it leaves out.
+    const { entities: all } = await askApi<{ entities: { edges: { node: { id: string; degree: number } }[] } }>(
+      '{ entities(first: 500) { edges { node { id degree } } } }',
+    );
+    const to = all.edges
+      .map(({ node }) => node)
+      .find((entity) => !base.entityById.has(entity.id) && entity.degree > 0)!;
+    const from = base.entities[0]!.id;
+    const { pathsConnection } = await askApi<{
+      pathsConnection: { edges: { node: { entities: { id: string }[]; relations: { id: string }[] } }[] };
+    }>(
+      `{ pathsConnection(from: ${JSON.stringify(from)}, to: ${JSON.stringify(to.id)}, maxLength: 5, first: 1) { edges { node { entities { id } relations { id } } } } }`,
+    );
+    const path = pathsConnection.edges[0]!.node;
+    const shown = {
+      entities: new Set(path.entities.map(({ id }) => id)),
+      relations: new Set(path.relations.map(({ id }) => id)),
+    };
+
+    const missing = missingPathRelations(shown, base);
+    expect(missing).toEqual(
+      path.relations
+        .map(({ id }) => id)
+        .filter((id) => !base.relationById.has(id))
+        .sort(),
+    );
+    expect(missing.length).toBeGreaterThan(0);
+    // Placed around the path's first entity the view holds: here its start.
+    expect(pathLayerAnchor(shown, base)).toBe(from);
+
+    const layer = { entityId: from, ...(await fetchPathLayer(client, missing)) };
+    const view = composeView(base, [layer]);
+    syncRenderGraph(graph, view, [layer]);
+    for (const id of shown.entities) expect(graph.hasNode(id)).toBe(true);
+    for (const id of shown.relations) expect(graph.hasEdge(id)).toBe(true);
+    // Once in, nothing is missing; without the paths, nothing is asked.
+    expect(missingPathRelations(shown, view)).toEqual([]);
+    expect(missingPathRelations(null, base)).toEqual([]);
   }, 60_000);
 });

@@ -21,6 +21,7 @@ import { useClient } from 'urql';
 
 import { fetchNeighbourPage } from '../api/expand-entity';
 import { fetchFocusLayer } from '../api/focus-layer';
+import { fetchPathLayer } from '../api/path-layer';
 import { EXPANDED_PARAM, readExpandedValue, type ExpandedState } from '../core/bounded-view/expanded';
 import {
   composeView,
@@ -29,8 +30,10 @@ import {
   withLoadedPage,
   type Expansions,
   type LoadedPages,
+  type ViewLayer,
 } from '../core/bounded-view/expansion';
 import { focusLayerKey, layerOfFocus, type FocusLayer } from '../core/bounded-view/focus-layer';
+import { missingPathRelations, pathLayerAnchor, type ShownPaths } from '../core/bounded-view/path-layer';
 import { syncRenderGraph } from '../core/bounded-view/placement';
 import { readFocusParams } from '../core/focus';
 import type { RenderGraph } from '../core/graph-building';
@@ -50,6 +53,10 @@ export interface ExpansionControls {
   focusLayer: FocusLayer | null;
   /** True while the focus's neighbourhood is being fetched. */
   focusLayerPending: boolean;
+  /** The paths the path finder shows (null for none): what of them the view lacks joins it. */
+  showPaths: (paths: ShownPaths | null) => void;
+  /** The shown paths' entities and relations the view lacked, now in it (null when none). */
+  pathLayer: ViewLayer | null;
 }
 
 export const ExpansionContext = createContext<ExpansionControls | null>(null);
@@ -117,11 +124,21 @@ export function useExpansions(base: GraphData, graph: RenderGraph): { view: Grap
   const focusLayer = useFocusLayer(bounded ? graphSearch : null);
 
   const expansions = useMemo(() => expansionsFor(wanted, loaded), [wanted, loaded]);
-  const layers = useMemo(
+  const layersBeforePaths = useMemo(
     () => [...expansions.values(), ...(focusLayer.layer ? [focusLayer.layer] : [])],
     [expansions, focusLayer.layer],
   );
-  const view = useMemo(() => composeView(base, layers), [base, layers]);
+  const viewBeforePaths = useMemo(() => composeView(base, layersBeforePaths), [base, layersBeforePaths]);
+  const [shownPaths, showPaths] = useState<ShownPaths | null>(null);
+  const { layer: pathLayer, error: pathLayerError } = usePathLayer(bounded ? shownPaths : null, viewBeforePaths);
+  const layers = useMemo(
+    () => (pathLayer ? [...layersBeforePaths, pathLayer] : layersBeforePaths),
+    [layersBeforePaths, pathLayer],
+  );
+  const view = useMemo(
+    () => (pathLayer ? composeView(base, layers) : viewBeforePaths),
+    [base, layers, pathLayer, viewBeforePaths],
+  );
 
   // A render graph is built from `base`: until something is expanded it draws the view already,
   // and its first frame need not wait for a pass over every entity and relation.
@@ -139,8 +156,8 @@ export function useExpansions(base: GraphData, graph: RenderGraph): { view: Grap
     return waiting;
   }, [failed, wanted, loaded]);
   const errors = useMemo(
-    () => [...failed.values(), ...(focusLayer.error ? [focusLayer.error] : [])],
-    [failed, focusLayer.error],
+    () => [...failed.values(), ...[focusLayer.error, pathLayerError].filter((error) => error !== null)],
+    [failed, focusLayer.error, pathLayerError],
   );
   const controls = useMemo(
     () => ({
@@ -150,8 +167,10 @@ export function useExpansions(base: GraphData, graph: RenderGraph): { view: Grap
       errors,
       focusLayer: focusLayer.layer,
       focusLayerPending: focusLayer.pending,
+      showPaths,
+      pathLayer,
     }),
-    [bounded, expansions, pending, errors, focusLayer.layer, focusLayer.pending],
+    [bounded, expansions, pending, errors, focusLayer.layer, focusLayer.pending, pathLayer],
   );
   return { view, controls };
 }
@@ -188,4 +207,37 @@ function useFocusLayer(graphSearch: string | null): {
   const layer = layerOfFocus(focus, fetched?.key === key ? fetched.layer : null);
   const settled = fetched?.key === key;
   return { layer, error: settled ? fetched.error : null, pending: key !== null && !settled };
+}
+
+/**
+ * What the view (before this layer) lacks of the shown paths, fetched when that changes, and
+ * placed around the paths' first entity it holds; no layer while nothing is lacking or until
+ * the answer is in. A failure is said (the path finder still lists the paths whole).
+ */
+function usePathLayer(paths: ShownPaths | null, view: GraphData): { layer: ViewLayer | null; error: string | null } {
+  const client = useClient();
+  const key = missingPathRelations(paths, view).join('\n');
+  const [fetched, setFetched] = useState<{
+    key: string;
+    layer: Omit<ViewLayer, 'entityId'> | null;
+    error: string | null;
+  } | null>(null);
+  useEffect(() => {
+    if (key === '') return;
+    let current = true;
+    fetchPathLayer(client, key.split('\n')).then(
+      (layer) => current && setFetched({ key, layer, error: null }),
+      (error: unknown) =>
+        current && setFetched({ key, layer: null, error: error instanceof Error ? error.message : String(error) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [client, key]);
+  const settled = paths !== null && key !== '' && fetched?.key === key ? fetched : null;
+  const layer = useMemo(
+    () => (paths && settled?.layer ? { entityId: pathLayerAnchor(paths, view) ?? '', ...settled.layer } : null),
+    [paths, settled, view],
+  );
+  return { layer, error: settled?.error ?? null };
 }

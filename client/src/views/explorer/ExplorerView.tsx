@@ -140,9 +140,14 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
   useEffect(() => {
     if (state.focus && neighborhood.scope) camera.request({ kind: 'fit-focus', ids: [...neighborhood.scope.entities] });
   }, [camera, state.focus, neighborhood.scope, focusLayer]);
+  // In a bounded view the paths bring in what the view lacks of them (bindings/use-expansions):
+  // the camera fits them again once that is in.
+  const showPaths = expansionControls?.showPaths;
+  const pathLayer = expansionControls?.pathLayer ?? null;
+  useEffect(() => showPaths?.(pathSets), [showPaths, pathSets]);
   useEffect(() => {
     if (pathSets) camera.request({ kind: 'fit-path', ids: [...pathSets.entities] });
-  }, [camera, pathSets]);
+  }, [camera, pathSets, pathLayer]);
   // New filters refit the view to what they keep (a focus refits itself when its
   // neighbourhood arrives); the first filters are the first view's, already fitted.
   const fittedFilters = useRef(state.filters);
