@@ -274,6 +274,52 @@ describe('the explorer on a graph too large to draw whole', () => {
   );
 
   it(
+    'a link to a relation the view lacks brings it in with its ends, and the camera to it',
+    async () => {
+      const { overview, relations } = await harness.api<{
+        overview: { entities: { id: string }[] };
+        relations: {
+          edges: { node: { id: string; subject: { id: string; name: string }; object: { id: string } } }[];
+        };
+      }>(
+        '{ overview { entities { id } } relations(first: 500) { edges { node { id subject { id name } object { id } } } } }',
+      );
+      const inOverview = new Set(overview.entities.map(({ id }) => id));
+      const relation = relations.edges
+        .map(({ node }) => node)
+        .find(({ subject, object }) => !inOverview.has(subject.id) && !inOverview.has(object.id))!;
+      const ends = [relation.subject.id, relation.object.id];
+      const subjectName = relation.subject.name;
+
+      const { page, context, errors } = await openPage(harness, `/?relation=${encodeURIComponent(relation.id)}`);
+      await waitForGraph(page);
+      await page.waitForFunction((ids) => {
+        const container = document.querySelector<HTMLElement>('.graph-canvas__sigma');
+        if (!container || container.dataset.cameraSettled !== 'true') return false;
+        const { width, height } = container.getBoundingClientRect();
+        const drawn = new Set(window.explorerCanvas?.drawnNodes());
+        return ids.every((id) => {
+          const node = window.explorerCanvas?.node(id);
+          return drawn.has(id) && node && node.x >= 0 && node.x <= width && node.y >= 0 && node.y <= height;
+        });
+      }, ends);
+      // Not in the view is not "hidden by the filters": no filter is set.
+      expect(await page.getByText('Hidden by the current filters').count()).toBe(0);
+      // Choosing an end from the evidence keeps both ends in the view (not taken out as the
+      // relation stops being the selection, nor brought back in by an expansion).
+      await page.getByRole('region', { name: 'Evidence' }).getByRole('button', { name: subjectName }).first().click();
+      await page.getByRole('region', { name: 'Entity details' }).getByRole('heading', { name: subjectName }).waitFor();
+      await page.waitForTimeout(500);
+      const drawn = await page.evaluate(() => window.explorerCanvas!.drawnNodes());
+      expect(ends.filter((id) => drawn.includes(id))).toEqual(ends);
+      expect(new URL(page.url()).searchParams.get('expand')).toBeNull();
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
     'a focus says how much of its neighbourhood the view holds, and draws that much',
     async () => {
       const { overview } = await harness.api<{ overview: { entities: { id: string }[] } }>(

@@ -15,10 +15,14 @@ import {
   type LoadedPages,
 } from '../../client/src/core/bounded-view/expansion';
 import { layerOfFocus } from '../../client/src/core/bounded-view/focus-layer';
-import { missingPathRelations, pathLayerAnchor } from '../../client/src/core/bounded-view/path-layer';
+import {
+  missingRelations,
+  shownRelations,
+  shownRelationsAnchor,
+} from '../../client/src/core/bounded-view/shown-relations';
 import { syncRenderGraph } from '../../client/src/core/bounded-view/placement';
 import { fetchFocusLayer } from '../../client/src/api/focus-layer';
-import { fetchPathLayer } from '../../client/src/api/path-layer';
+import { fetchShownRelations } from '../../client/src/api/shown-relations';
 import { buildRenderGraph } from '../../client/src/core/graph-building';
 import { loadGraphData } from '../../client/src/api/load-graph';
 import { corroborationSteps } from '../../client/src/core/graph-building';
@@ -208,7 +212,7 @@ describe('loading a graph over the threshold', () => {
     expect(graph.hasNode(outside.id)).toBe(false);
   }, 60_000);
 
-  it('brings the shown paths into the view: the relations it lacks, with their ends, placed around the path', async () => {
+  it('brings relations shown by name into the view (a path, a selected relation) with their ends, around one the view holds', async () => {
     const client = createApiClient(`${server.url}/graphql`);
     const base = await loadGraphData(client);
     const graph = buildRenderGraph(base);
@@ -216,9 +220,8 @@ describe('loading a graph over the threshold', () => {
     const { entities: all } = await askApi<{ entities: { edges: { node: { id: string; degree: number } }[] } }>(
       '{ entities(first: 500) { edges { node { id degree } } } }',
     );
-    const to = all.edges
-      .map(({ node }) => node)
-      .find((entity) => !base.entityById.has(entity.id) && entity.degree > 0)!;
+    const outside = all.edges.map(({ node }) => node).filter((entity) => !base.entityById.has(entity.id));
+    const to = outside.find((entity) => entity.degree > 0)!;
     const from = base.entities[0]!.id;
     const { pathsConnection } = await askApi<{
       pathsConnection: { edges: { node: { entities: { id: string }[]; relations: { id: string }[] } }[] };
@@ -226,29 +229,39 @@ describe('loading a graph over the threshold', () => {
       `{ pathsConnection(from: ${JSON.stringify(from)}, to: ${JSON.stringify(to.id)}, maxLength: 5, first: 1) { edges { node { entities { id } relations { id } } } } }`,
     );
     const path = pathsConnection.edges[0]!.node;
-    const shown = {
+    const paths = {
       entities: new Set(path.entities.map(({ id }) => id)),
       relations: new Set(path.relations.map(({ id }) => id)),
     };
+    // And a selected relation between two entities the overview leaves out.
+    const { relations: apart } = await askApi<{
+      relations: { edges: { node: { id: string; subject: { id: string }; object: { id: string } } }[] };
+    }>('{ relations(first: 500) { edges { node { id subject { id } object { id } } } } }');
+    const selected = apart.edges
+      .map(({ node }) => node)
+      .find((relation) => !base.entityById.has(relation.subject.id) && !base.entityById.has(relation.object.id))!;
 
-    const missing = missingPathRelations(shown, base);
+    const shown = shownRelations(paths, selected.id)!;
+    expect(shownRelations(null, null)).toBeNull();
+    expect(shownRelations(paths, null)).toBe(paths);
+    const missing = missingRelations(shown, base);
     expect(missing).toEqual(
-      path.relations
-        .map(({ id }) => id)
-        .filter((id) => !base.relationById.has(id))
-        .sort(),
+      [...path.relations.map(({ id }) => id).filter((id) => !base.relationById.has(id)), selected.id].sort(),
     );
-    expect(missing.length).toBeGreaterThan(0);
+    const fetched = await fetchShownRelations(client, missing);
     // Placed around the path's first entity the view holds: here its start.
-    expect(pathLayerAnchor(shown, base)).toBe(from);
+    expect(shownRelationsAnchor(shown, fetched.relations, base)).toBe(from);
+    // A relation shown alone goes around an end the view holds, else its first end.
+    const alone = await fetchShownRelations(client, [selected.id]);
+    expect(shownRelationsAnchor(shownRelations(null, selected.id)!, alone.relations, base)).toBe(selected.subject.id);
 
-    const layer = { entityId: from, ...(await fetchPathLayer(client, missing)) };
+    const layer = { entityId: from, ...fetched };
     const view = composeView(base, [layer]);
     syncRenderGraph(graph, view, [layer]);
-    for (const id of shown.entities) expect(graph.hasNode(id)).toBe(true);
+    for (const id of [...paths.entities, selected.subject.id, selected.object.id]) expect(graph.hasNode(id)).toBe(true);
     for (const id of shown.relations) expect(graph.hasEdge(id)).toBe(true);
-    // Once in, nothing is missing; without the paths, nothing is asked.
-    expect(missingPathRelations(shown, view)).toEqual([]);
-    expect(missingPathRelations(null, base)).toEqual([]);
+    // Once in, nothing is missing; with nothing shown, nothing is asked.
+    expect(missingRelations(shown, view)).toEqual([]);
+    expect(missingRelations(null, base)).toEqual([]);
   }, 60_000);
 });

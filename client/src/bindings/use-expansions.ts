@@ -21,7 +21,7 @@ import { useClient } from 'urql';
 
 import { fetchNeighbourPage } from '../api/expand-entity';
 import { fetchFocusLayer } from '../api/focus-layer';
-import { fetchPathLayer } from '../api/path-layer';
+import { fetchShownRelations } from '../api/shown-relations';
 import { EXPANDED_PARAM, readExpandedValue, type ExpandedState } from '../core/bounded-view/expanded';
 import {
   composeView,
@@ -33,7 +33,7 @@ import {
   type ViewLayer,
 } from '../core/bounded-view/expansion';
 import { focusLayerKey, layerOfFocus, type FocusLayer } from '../core/bounded-view/focus-layer';
-import { missingPathRelations, pathLayerAnchor, type ShownPaths } from '../core/bounded-view/path-layer';
+import { missingRelations, shownRelationsAnchor, type ShownRelations } from '../core/bounded-view/shown-relations';
 import { syncRenderGraph } from '../core/bounded-view/placement';
 import { readFocusParams } from '../core/focus';
 import type { RenderGraph } from '../core/graph-building';
@@ -53,10 +53,10 @@ export interface ExpansionControls {
   focusLayer: FocusLayer | null;
   /** True while the focus's neighbourhood is being fetched. */
   focusLayerPending: boolean;
-  /** The paths the path finder shows (null for none): what of them the view lacks joins it. */
-  showPaths: (paths: ShownPaths | null) => void;
-  /** The shown paths' entities and relations the view lacked, now in it (null when none). */
-  pathLayer: ViewLayer | null;
+  /** The relations shown by name (the path finder's paths, the selected relation; null for none): what of them the view lacks joins it. */
+  showRelations: (shown: ShownRelations | null) => void;
+  /** The shown relations and their ends the view lacked, now in it (null when none). */
+  shownRelationsLayer: ViewLayer | null;
 }
 
 export const ExpansionContext = createContext<ExpansionControls | null>(null);
@@ -124,20 +124,20 @@ export function useExpansions(base: GraphData, graph: RenderGraph): { view: Grap
   const focusLayer = useFocusLayer(bounded ? graphSearch : null);
 
   const expansions = useMemo(() => expansionsFor(wanted, loaded), [wanted, loaded]);
-  const layersBeforePaths = useMemo(
+  const layersBeforeShown = useMemo(
     () => [...expansions.values(), ...(focusLayer.layer ? [focusLayer.layer] : [])],
     [expansions, focusLayer.layer],
   );
-  const viewBeforePaths = useMemo(() => composeView(base, layersBeforePaths), [base, layersBeforePaths]);
-  const [shownPaths, showPaths] = useState<ShownPaths | null>(null);
-  const { layer: pathLayer, error: pathLayerError } = usePathLayer(bounded ? shownPaths : null, viewBeforePaths);
+  const viewBeforeShown = useMemo(() => composeView(base, layersBeforeShown), [base, layersBeforeShown]);
+  const [shown, showRelations] = useState<ShownRelations | null>(null);
+  const { layer: shownLayer, error: shownLayerError } = useShownRelationsLayer(bounded ? shown : null, viewBeforeShown);
   const layers = useMemo(
-    () => (pathLayer ? [...layersBeforePaths, pathLayer] : layersBeforePaths),
-    [layersBeforePaths, pathLayer],
+    () => (shownLayer ? [...layersBeforeShown, shownLayer] : layersBeforeShown),
+    [layersBeforeShown, shownLayer],
   );
   const view = useMemo(
-    () => (pathLayer ? composeView(base, layers) : viewBeforePaths),
-    [base, layers, pathLayer, viewBeforePaths],
+    () => (shownLayer ? composeView(base, layers) : viewBeforeShown),
+    [base, layers, shownLayer, viewBeforeShown],
   );
 
   // A render graph is built from `base`: until something is expanded it draws the view already,
@@ -156,8 +156,8 @@ export function useExpansions(base: GraphData, graph: RenderGraph): { view: Grap
     return waiting;
   }, [failed, wanted, loaded]);
   const errors = useMemo(
-    () => [...failed.values(), ...[focusLayer.error, pathLayerError].filter((error) => error !== null)],
-    [failed, focusLayer.error, pathLayerError],
+    () => [...failed.values(), ...[focusLayer.error, shownLayerError].filter((error) => error !== null)],
+    [failed, focusLayer.error, shownLayerError],
   );
   const controls = useMemo(
     () => ({
@@ -167,10 +167,10 @@ export function useExpansions(base: GraphData, graph: RenderGraph): { view: Grap
       errors,
       focusLayer: focusLayer.layer,
       focusLayerPending: focusLayer.pending,
-      showPaths,
-      pathLayer,
+      showRelations,
+      shownRelationsLayer: shownLayer,
     }),
-    [bounded, expansions, pending, errors, focusLayer.layer, focusLayer.pending, pathLayer],
+    [bounded, expansions, pending, errors, focusLayer.layer, focusLayer.pending, shownLayer],
   );
   return { view, controls };
 }
@@ -210,13 +210,16 @@ function useFocusLayer(graphSearch: string | null): {
 }
 
 /**
- * What the view (before this layer) lacks of the shown paths, fetched when that changes, and
- * placed around the paths' first entity it holds; no layer while nothing is lacking or until
- * the answer is in. A failure is said (the path finder still lists the paths whole).
+ * What the view (before this layer) lacks of the relations shown by name, fetched when that
+ * changes, and placed around an entity of theirs the view holds; no layer while nothing is
+ * lacking or until the answer is in. A failure is said (the panels still show them whole).
  */
-function usePathLayer(paths: ShownPaths | null, view: GraphData): { layer: ViewLayer | null; error: string | null } {
+function useShownRelationsLayer(
+  shown: ShownRelations | null,
+  view: GraphData,
+): { layer: ViewLayer | null; error: string | null } {
   const client = useClient();
-  const key = missingPathRelations(paths, view).join('\n');
+  const key = missingRelations(shown, view).join('\n');
   const [fetched, setFetched] = useState<{
     key: string;
     layer: Omit<ViewLayer, 'entityId'> | null;
@@ -225,7 +228,7 @@ function usePathLayer(paths: ShownPaths | null, view: GraphData): { layer: ViewL
   useEffect(() => {
     if (key === '') return;
     let current = true;
-    fetchPathLayer(client, key.split('\n')).then(
+    fetchShownRelations(client, key.split('\n')).then(
       (layer) => current && setFetched({ key, layer, error: null }),
       (error: unknown) =>
         current && setFetched({ key, layer: null, error: error instanceof Error ? error.message : String(error) }),
@@ -234,10 +237,17 @@ function usePathLayer(paths: ShownPaths | null, view: GraphData): { layer: ViewL
       current = false;
     };
   }, [client, key]);
-  const settled = paths !== null && key !== '' && fetched?.key === key ? fetched : null;
+  const settled = shown !== null && key !== '' && fetched?.key === key ? fetched : null;
+  const fetchedLayer = settled?.layer ?? null;
+  const anchor =
+    shown && fetchedLayer && fetchedLayer.relations.length > 0
+      ? shownRelationsAnchor(shown, fetchedLayer.relations, view)
+      : null;
+  // Kept while its answer and anchor are: an expansion landing (a new view) does not make a new
+  // layer, which would refit the camera to the shown relations again.
   const layer = useMemo(
-    () => (paths && settled?.layer ? { entityId: pathLayerAnchor(paths, view) ?? '', ...settled.layer } : null),
-    [paths, settled, view],
+    () => (fetchedLayer && anchor !== null ? { entityId: anchor, ...fetchedLayer } : null),
+    [fetchedLayer, anchor],
   );
   return { layer, error: settled?.error ?? null };
 }

@@ -23,6 +23,7 @@ import { StatusLine } from '../../components/StatusLine';
 import { Tabs } from '../../components/Tabs';
 import { describeBoundedView } from '../../core/bounded-view';
 import { expandEntity } from '../../core/bounded-view/expanded';
+import { shownRelations } from '../../core/bounded-view/shown-relations';
 import { fitAll, showEntity, type CameraIntent } from '../../core/camera';
 import type { CompareState } from '../../core/comparison';
 import { all, on } from '../../core/explorer-state';
@@ -140,14 +141,28 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
   useEffect(() => {
     if (state.focus && neighborhood.scope) camera.request({ kind: 'fit-focus', ids: [...neighborhood.scope.entities] });
   }, [camera, state.focus, neighborhood.scope, focusLayer]);
-  // In a bounded view the paths bring in what the view lacks of them (bindings/use-expansions):
-  // the camera fits them again once that is in.
-  const showPaths = expansionControls?.showPaths;
-  const pathLayer = expansionControls?.pathLayer ?? null;
-  useEffect(() => showPaths?.(pathSets), [showPaths, pathSets]);
+  // In a bounded view the paths and a selected relation bring in what the view lacks of them
+  // (bindings/use-expansions): the camera fits the paths again once that is in.
+  const showRelations = expansionControls?.showRelations;
+  const shownRelationsLayer = expansionControls?.shownRelationsLayer ?? null;
+  // A relation brought in stays while the selection is it or one of its ends (a click on an end
+  // brought in with it would otherwise take that end out of the view as it is selected).
+  const selectedRelation = state.selection?.kind === 'relation' ? state.selection.id : null;
+  const keptRelation =
+    selectedRelation ??
+    shownRelationsLayer?.relations.find(
+      ({ subjectId, objectId }) => state.selection?.id === subjectId || state.selection?.id === objectId,
+    )?.id ??
+    null;
+  useEffect(() => showRelations?.(shownRelations(pathSets, keptRelation)), [showRelations, pathSets, keptRelation]);
   useEffect(() => {
     if (pathSets) camera.request({ kind: 'fit-path', ids: [...pathSets.entities] });
-  }, [camera, pathSets, pathLayer]);
+  }, [camera, pathSets, shownRelationsLayer]);
+  // A selected relation the view lacked: the camera goes to it once it is in, as to a linked entity.
+  useEffect(() => {
+    const relation = shownRelationsLayer?.relations.find(({ id }) => id === selectedRelation);
+    if (relation) camera.request({ kind: 'fit-selection', ids: [relation.subjectId, relation.objectId] });
+  }, [camera, shownRelationsLayer, selectedRelation]);
   // New filters refit the view to what they keep (a focus refits itself when its
   // neighbourhood arrives); the first filters are the first view's, already fitted.
   const fittedFilters = useRef(state.filters);
@@ -231,8 +246,10 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
   }, []);
 
   const selection = state.selection;
-  const hiddenReason = (visible: boolean) =>
-    visible
+  // Why the selection is not on the canvas: not in a bounded view yet (it is being brought in,
+  // or the API does not know it, which its panel says), out of the focus, or filtered out.
+  const hiddenReason = (visible: boolean, inView: boolean) =>
+    visible || (!inView && data.bounded)
       ? null
       : state.focus
         ? 'Not in the current focus: use “Show whole graph” to see it on the canvas.'
@@ -420,7 +437,7 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
               <EntityPanel
                 key={selection.id}
                 entityId={selection.id}
-                hiddenReason={hiddenReason(visibility.entities.has(selection.id))}
+                hiddenReason={hiddenReason(visibility.entities.has(selection.id), data.entityById.has(selection.id))}
                 focus={state.focus}
                 onSelectEntity={chooseEntity}
                 onSelectRelation={(relationId) => openRelationFrom(selection.id, relationId)}
@@ -437,7 +454,7 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
               <EvidencePanel
                 key={selection.id}
                 relationId={selection.id}
-                hiddenReason={hiddenReason(visibility.relations.has(selection.id))}
+                hiddenReason={hiddenReason(visibility.relations.has(selection.id), data.relationById.has(selection.id))}
                 onSelectEntity={chooseEntity}
                 onClose={closeEvidence}
                 focusOnOpen
