@@ -87,6 +87,7 @@ beforeAll(async () => {
   variablesOf = {
     RelationCitations: { ids: index.relationIds.slice(0, 5) },
     EntitiesSupportedBy: { ids: hub.slice(0, 20) },
+    ShownRelations: { ids: index.relationIds.slice(0, 5) },
   };
 }, 30_000);
 
