@@ -448,6 +448,48 @@ describe('the explorer on a graph too large to draw whole', () => {
   );
 
   it(
+    'after an expansion the user asks for, the camera holds the entity and the neighbours it brought',
+    async () => {
+      const { overview } = await harness.api<{ overview: { entities: { id: string; name: string }[] } }>(
+        '{ overview { entities { id name } } }',
+      );
+      const hub = overview.entities[0]!;
+      const { page, context, errors } = await openPage(harness, `/?entity=${encodeURIComponent(hub.id)}`);
+      await waitForGraph(page);
+      const settled = () =>
+        page.waitForFunction(
+          () => document.querySelector<HTMLElement>('.graph-canvas__sigma')?.dataset.cameraSettled === 'true',
+        );
+      // Close in on the hub, as one reading its neighbours would be.
+      for (let step = 0; step < 4; step++) {
+        await page.getByRole('button', { name: 'Zoom in' }).click();
+        await settled();
+      }
+      const before = new Set(await page.evaluate(() => window.explorerCanvas!.drawnNodes()));
+      const panel = page.getByRole('region', { name: 'Entity details' });
+      await panel.getByRole('button', { name: 'Expand neighbours' }).click();
+      await panel.locator('[data-expansion-count]').waitFor();
+      const joined = (await page.evaluate(() => window.explorerCanvas!.drawnNodes())).filter((id) => !before.has(id));
+      expect(joined.length).toBeGreaterThan(0);
+      await page.waitForFunction(
+        (ids) => {
+          const container = document.querySelector<HTMLElement>('.graph-canvas__sigma');
+          if (!container || container.dataset.cameraSettled !== 'true') return false;
+          const { width, height } = container.getBoundingClientRect();
+          return ids.every((id) => {
+            const node = window.explorerCanvas?.node(id);
+            return node && node.x >= 0 && node.x <= width && node.y >= 0 && node.y <= height;
+          });
+        },
+        [hub.id, ...joined],
+      );
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
     'a link expanding an id the API does not know says so, and expands the rest',
     async () => {
       const { overview } = await harness.api<{ overview: { entities: { id: string }[] } }>(

@@ -4,7 +4,12 @@
  */
 import { fetchNeighbourPage } from '../../client/src/api/expand-entity';
 import { createApiClient } from '../../client/src/api/client';
-import { collapseEntity, expandEntity, NOT_EXPANDED } from '../../client/src/core/bounded-view/expanded';
+import {
+  collapseEntity,
+  expandEntity,
+  grownExpansion,
+  NOT_EXPANDED,
+} from '../../client/src/core/bounded-view/expanded';
 import {
   composeView,
   EXPAND_PAGE_SIZE,
@@ -79,6 +84,18 @@ describe('per-source widgets stay bounded whatever the number of sources', () =>
     expect(corroborationSteps(3).map((step) => step.label)).toEqual(['1', '2', '3']);
     expect(corroborationSteps(5).map((step) => step.label)).toEqual(['1', '2', '3', '4', '5']);
     expect(corroborationSteps(4_000).map((step) => step.label)).toEqual(['1', '2', '3', '4', '5+']);
+  });
+});
+
+describe('what a step of the expansions grew', () => {
+  it('names the entity that took a page more, and none for a collapse or no change', () => {
+    const one = expandEntity('acme')(NOT_EXPANDED);
+    const two = expandEntity('bolt')(one);
+    expect(grownExpansion(NOT_EXPANDED, one)).toBe('acme');
+    expect(grownExpansion(one, two)).toBe('bolt');
+    expect(grownExpansion(two, expandEntity('acme')(two))).toBe('acme');
+    expect(grownExpansion(two, collapseEntity('bolt')(two))).toBeNull();
+    expect(grownExpansion(two, two)).toBeNull();
   });
 });
 

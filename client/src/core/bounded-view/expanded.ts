@@ -92,6 +92,11 @@ export function expandedPages(expanded: ExpandedState, entityId: string): number
   return expanded.find((item) => item.entityId === entityId)?.pages ?? 0;
 }
 
+/** The entity a step from `previous` to `next` gave more pages (expanded, or its next page), or null. */
+export function grownExpansion(previous: ExpandedState, next: ExpandedState): string | null {
+  return next.find(({ entityId, pages }) => pages > expandedPages(previous, entityId))?.entityId ?? null;
+}
+
 /** Why an entity cannot take one more page: the view is full, or its expansion is. Null when it can. */
 export function expandLimit(expanded: ExpandedState, entityId: string): string | null {
   const pages = expandedPages(expanded, entityId);

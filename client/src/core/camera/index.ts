@@ -8,8 +8,8 @@ export type CameraIntent =
   | { kind: 'fit-all'; instant?: boolean }
   /** One entity, close enough to read its neighbours (a search result, a list choice). */
   | { kind: 'show-entity'; id: string }
-  /** A set of entities: the selection's ends, a focus, the shown paths, what the filters keep. */
-  | { kind: 'fit-selection' | 'fit-focus' | 'fit-path' | 'fit-visible'; ids: readonly string[] };
+  /** A set of entities: the selection's ends, a focus, the shown paths, what the filters keep, an expansion's. */
+  | { kind: 'fit-selection' | 'fit-focus' | 'fit-path' | 'fit-visible' | 'fit-expansion'; ids: readonly string[] };
 
 export const fitAll = (options: { instant?: boolean } = {}): CameraIntent =>
   options.instant ? { kind: 'fit-all', instant: true } : { kind: 'fit-all' };

@@ -43,6 +43,7 @@ import { FilterPanel } from './FilterPanel';
 import { FocusBanner } from './FocusBanner';
 import { GraphStage } from './GraphStage';
 import { TimeBar } from './TimeBar';
+import { useExpansionCamera } from './use-expansion-camera';
 import { ListPanel } from './ListPanel';
 import { PathFinderPanel } from './PathFinderPanel';
 import { SearchPanel } from './SearchPanel';
@@ -158,6 +159,8 @@ export function ExplorerView({ data, graph, active }: { data: GraphData; graph: 
   useEffect(() => {
     if (pathSets) camera.request({ kind: 'fit-path', ids: [...pathSets.entities] });
   }, [camera, pathSets, shownRelationsLayer]);
+  const inView = useCallback((id: string) => data.entityById.has(id), [data.entityById]);
+  useExpansionCamera(camera, state.expanded, expansionControls, inView, active);
   // A selected relation the view lacked: the camera goes to it once it is in, as to a linked entity.
   useEffect(() => {
     const relation = shownRelationsLayer?.relations.find(({ id }) => id === selectedRelation);
