@@ -59,6 +59,20 @@ async function expectShownUpClose(page: Page, id: string, wholeRatio: number): P
   );
 }
 
+/** Waits for the camera to come to rest with every one of the entities drawn inside the canvas. */
+async function waitForInCameraView(page: Page, ids: readonly string[]): Promise<void> {
+  await page.waitForFunction((wanted) => {
+    const container = document.querySelector<HTMLElement>('.graph-canvas__sigma');
+    if (!container || container.dataset.cameraSettled !== 'true') return false;
+    const { width, height } = container.getBoundingClientRect();
+    const drawn = new Set(window.explorerCanvas?.drawnNodes());
+    return wanted.every((id) => {
+      const node = window.explorerCanvas?.node(id);
+      return drawn.has(id) && node && node.x >= 0 && node.x <= width && node.y >= 0 && node.y <= height;
+    });
+  }, ids);
+}
+
 /** The overview's entity ids, and the first 500 entities by id that it leaves out (with a relation or more). */
 async function entitiesOutsideOverview(): Promise<{
   inOverview: Set<string>;
@@ -303,16 +317,7 @@ describe('the explorer on a graph too large to draw whole', () => {
 
       const { page, context, errors } = await openPage(harness, `/?relation=${encodeURIComponent(relation.id)}`);
       await waitForGraph(page);
-      await page.waitForFunction((ids) => {
-        const container = document.querySelector<HTMLElement>('.graph-canvas__sigma');
-        if (!container || container.dataset.cameraSettled !== 'true') return false;
-        const { width, height } = container.getBoundingClientRect();
-        const drawn = new Set(window.explorerCanvas?.drawnNodes());
-        return ids.every((id) => {
-          const node = window.explorerCanvas?.node(id);
-          return drawn.has(id) && node && node.x >= 0 && node.x <= width && node.y >= 0 && node.y <= height;
-        });
-      }, ends);
+      await waitForInCameraView(page, ends);
       // Not in the view is not "hidden by the filters": no filter is set.
       expect(await page.getByText('Hidden by the current filters').count()).toBe(0);
       // Choosing an end from the evidence keeps both ends in the view (not taken out as the
@@ -385,15 +390,7 @@ describe('the explorer on a graph too large to draw whole', () => {
       await page.getByRole('region', { name: 'Focus' }).getByText(outside.name).waitFor();
       expect(await page.locator('[data-neighbourhood-in-view]').count()).toBe(0);
       // The camera fits the neighbourhood, the entities that joined included.
-      await page.waitForFunction((ids) => {
-        const container = document.querySelector<HTMLElement>('.graph-canvas__sigma');
-        if (!container || container.dataset.cameraSettled !== 'true') return false;
-        const { width, height } = container.getBoundingClientRect();
-        return ids.every((id) => {
-          const node = window.explorerCanvas?.node(id);
-          return node && node.x >= 0 && node.x <= width && node.y >= 0 && node.y <= height;
-        });
-      }, expected);
+      await waitForInCameraView(page, expected);
 
       await page.getByRole('button', { name: 'Show whole graph' }).click();
       await waitForShown(page, inOverview.size);
@@ -471,18 +468,7 @@ describe('the explorer on a graph too large to draw whole', () => {
       await panel.locator('[data-expansion-count]').waitFor();
       const joined = (await page.evaluate(() => window.explorerCanvas!.drawnNodes())).filter((id) => !before.has(id));
       expect(joined.length).toBeGreaterThan(0);
-      await page.waitForFunction(
-        (ids) => {
-          const container = document.querySelector<HTMLElement>('.graph-canvas__sigma');
-          if (!container || container.dataset.cameraSettled !== 'true') return false;
-          const { width, height } = container.getBoundingClientRect();
-          return ids.every((id) => {
-            const node = window.explorerCanvas?.node(id);
-            return node && node.x >= 0 && node.x <= width && node.y >= 0 && node.y <= height;
-          });
-        },
-        [hub.id, ...joined],
-      );
+      await waitForInCameraView(page, [hub.id, ...joined]);
       expect(errors).toEqual([]);
       await context.close();
     },
