@@ -17,7 +17,7 @@ import {
   useState,
   useSyncExternalStore,
 } from 'react';
-import { useClient } from 'urql';
+import { useClient, type Client } from 'urql';
 
 import { fetchNeighbourPage } from '../api/expand-entity';
 import { fetchFocusLayer } from '../api/focus-layer';
@@ -176,6 +176,34 @@ export function useExpansions(base: GraphData, graph: RenderGraph): { view: Grap
 }
 
 /**
+ * The API's answer to a request, asked when the request's key changes (null: nothing to ask);
+ * an answer or failure for an earlier key is not this one's. The one request-per-key state the
+ * focus's and the shown relations' layers share. `ask` is a module function (the same each render).
+ */
+function useAnswerFor<A, T>(
+  request: { key: string; arg: A } | null,
+  ask: (client: Client, arg: A) => Promise<T>,
+): { answer: T | null; error: string | null; settled: boolean } {
+  const client = useClient();
+  const [fetched, setFetched] = useState<{ key: string; answer: T | null; error: string | null } | null>(null);
+  useEffect(() => {
+    if (request === null) return;
+    let current = true;
+    ask(client, request.arg).then(
+      (answer) => current && setFetched({ key: request.key, answer, error: null }),
+      (error: unknown) =>
+        current &&
+        setFetched({ key: request.key, answer: null, error: error instanceof Error ? error.message : String(error) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [client, request, ask]);
+  const settled = request !== null && fetched?.key === request.key;
+  return { answer: settled ? fetched.answer : null, error: settled ? fetched.error : null, settled };
+}
+
+/**
  * The neighbourhood of the focus a query string names, fetched when the focus or its depth
  * changes; none for a null query string (a whole graph, which holds every neighbourhood).
  */
@@ -184,29 +212,14 @@ function useFocusLayer(graphSearch: string | null): {
   error: string | null;
   pending: boolean;
 } {
-  const client = useClient();
   const named = graphSearch === null ? null : readFocusParams(new URLSearchParams(graphSearch));
   const entityId = named?.entityId ?? null;
   const depth = named?.depth ?? 1;
   // Primitives key the memo: other changes to the URL keep the focus, and so its request.
   const focus = useMemo(() => (entityId === null ? null : { entityId, depth }), [entityId, depth]);
-  const [fetched, setFetched] = useState<{ key: string; layer: FocusLayer | null; error: string | null } | null>(null);
-  const key = focus ? focusLayerKey(focus) : null;
-  useEffect(() => {
-    if (!focus || key === null) return;
-    let current = true;
-    fetchFocusLayer(client, focus).then(
-      (layer) => current && setFetched({ key, layer, error: null }),
-      (error: unknown) =>
-        current && setFetched({ key, layer: null, error: error instanceof Error ? error.message : String(error) }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [client, focus, key]);
-  const layer = layerOfFocus(focus, fetched?.key === key ? fetched.layer : null);
-  const settled = fetched?.key === key;
-  return { layer, error: settled ? fetched.error : null, pending: key !== null && !settled };
+  const request = useMemo(() => (focus ? { key: focusLayerKey(focus), arg: focus } : null), [focus]);
+  const { answer, error, settled } = useAnswerFor(request, fetchFocusLayer);
+  return { layer: layerOfFocus(focus, answer), error, pending: request !== null && !settled };
 }
 
 /**
@@ -218,27 +231,10 @@ function useShownRelationsLayer(
   shown: ShownRelations | null,
   view: GraphData,
 ): { layer: ViewLayer | null; error: string | null } {
-  const client = useClient();
   const key = missingRelations(shown, view).join('\n');
-  const [fetched, setFetched] = useState<{
-    key: string;
-    layer: Omit<ViewLayer, 'entityId'> | null;
-    error: string | null;
-  } | null>(null);
-  useEffect(() => {
-    if (key === '') return;
-    let current = true;
-    fetchShownRelations(client, key.split('\n')).then(
-      (layer) => current && setFetched({ key, layer, error: null }),
-      (error: unknown) =>
-        current && setFetched({ key, layer: null, error: error instanceof Error ? error.message : String(error) }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [client, key]);
-  const settled = shown !== null && key !== '' && fetched?.key === key ? fetched : null;
-  const fetchedLayer = settled?.layer ?? null;
+  // The key (the missing ids, sorted) says when to ask again: a new view lacking the same ones does not.
+  const request = useMemo(() => (key === '' ? null : { key, arg: key.split('\n') }), [key]);
+  const { answer: fetchedLayer, error } = useAnswerFor(request, fetchShownRelations);
   const anchor =
     shown && fetchedLayer && fetchedLayer.relations.length > 0
       ? shownRelationsAnchor(shown, fetchedLayer.relations, view)
@@ -249,5 +245,5 @@ function useShownRelationsLayer(
     () => (fetchedLayer && anchor !== null ? { entityId: anchor, ...fetchedLayer } : null),
     [fetchedLayer, anchor],
   );
-  return { layer, error: settled?.error ?? null };
+  return { layer, error };
 }
