@@ -266,7 +266,7 @@ export const resolvers: Resolvers = {
     disagreements: (entity, args, { index }, info) =>
       asUserInput(() => disagreementsPage(index, entity.id, listPageArgs(info, args))),
     time: (entity) => entity.time ?? [],
-    span: (entity, _, { index }) => index.time.entitySpans.get(entity.id) ?? null,
+    span: (entity, _, { index }) => index.time.entitySpan(entity.id),
     timeline: (entity, args, { index }, info) =>
       asUserInput(() => entityTimeline(index, entity.id, listPageArgs(info, args))),
     statements: (entity, args, { index }, info) => {
@@ -287,7 +287,7 @@ export const resolvers: Resolvers = {
     ownVoice: (relation) => relationPasses(relation, { ownVoice: true }),
     unhedged: (relation) => relationPasses(relation, { unhedged: true }),
     time: (relation) => relation.time ?? [],
-    span: (relation, _, { index }) => index.time.relationSpans.get(relation.id) ?? null,
+    span: (relation, _, { index }) => index.time.relationSpan(relation.id),
   },
 
   Citation: {

@@ -42,3 +42,47 @@ export async function inSlices(count: number, step: (i: number) => void): Promis
     }
   }
 }
+
+/**
+ * An index that synchronous query code reads (a filter, a relation's span), built after the
+ * server is ready like a DeferredIndex, but readable at any moment: `get()` finishes the build on
+ * the spot when the slices have not. Its build is a generator that yields now and then (every
+ * few hundred items): `built()` runs it in slices, `get()` runs what is left in one go. A reader
+ * that comes before the slices end waits as long as the rest of the build takes, once, which is
+ * what every start-up cost before these indexes were built after ready.
+ */
+export class GradualIndex<T> {
+  readonly #steps: Iterator<unknown, T>;
+  #done: { value: T } | undefined;
+
+  constructor(build: () => Generator<unknown, T>) {
+    this.#steps = build();
+  }
+
+  /** The index, built now if the slices have not finished it. */
+  get(): T {
+    while (!this.#done) this.#step();
+    return this.#done.value;
+  }
+
+  /** The index, built in slices of about SLICE_MS between which requests are answered. */
+  async built(): Promise<T> {
+    let sliceStarted = performance.now();
+    while (!this.#done) {
+      this.#step();
+      if (performance.now() - sliceStarted > SLICE_MS) {
+        await nextTurn();
+        sliceStarted = performance.now();
+      }
+    }
+    return this.#done.value;
+  }
+
+  #step(): void {
+    const step = this.#steps.next();
+    if (step.done) this.#done = { value: step.value };
+  }
+}
+
+/** How many items a GradualIndex's build handles between two yields. */
+export const ITEMS_PER_STEP = 512;

@@ -3,11 +3,15 @@
  * =============
  *
  * Everything the graph queries look up, built once at start-up from the loaded knowledge
- * graph and never changed afterwards. The two search indexes, read only by searches and most
- * of the cost, are built after the server is ready (deferred-index.ts); a search awaits them. Each query then reads the smallest list that answers
- * it instead of scanning the graph: building costs O(R log R) time and a few references per
- * relation of memory (R = relations), so a page of a million-relation graph costs what the
- * page holds, not what the graph holds.
+ * graph and never changed afterwards. What the first answers do not need waits: the two
+ * search indexes, read only by searches and most of the cost, are built after the server is
+ * ready, and a search awaits them; so are the time buckets, the timeline's events and the
+ * statement index, which a query that comes first finishes on the spot (deferred-index.ts);
+ * the lists per entity and per source are each made when first asked for (keyed-lists.ts).
+ * Each query then reads the smallest list that answers it instead of scanning the graph:
+ * building costs O(R log R) time and a few references per relation of memory (R =
+ * relations), so a page of a million-relation graph costs what the page holds, not what the
+ * graph holds.
  *
  * Every id list is sorted by UTF-16 code units (`Array.prototype.sort()` without a
  * comparator), the order cursors and binary searches rely on.
@@ -27,7 +31,8 @@ import type {
   SourceRecord,
 } from '../data/model';
 import { positionsOf } from '../data/positions';
-import { DeferredIndex, inSlices } from './deferred-index';
+import { DeferredIndex, GradualIndex, inSlices } from './deferred-index';
+import { type KeyedLists, ListsByKey, type PositionGroups } from './keyed-lists';
 import { type FullTextIndex, buildFullTextIndex } from './full-text-index';
 import { createCountCache } from './pagination';
 import { type StatementIndex, buildStatementIndex } from './statements';
@@ -59,19 +64,19 @@ export interface GraphIndex {
   /** Entity type id → sorted entity ids. */
   readonly entitiesByType: ReadonlyMap<string, readonly string[]>;
   /** Source id → sorted ids of the entities in the relations and claims it supports. */
-  readonly entitiesBySource: ReadonlyMap<string, readonly string[]>;
+  readonly entitiesBySource: KeyedLists<string>;
   /** Entity id → folded name and aliases, one per line, for the `text` filter (see FoldedNames). */
   readonly entityText: FoldedNames;
   /** Entity id → sorted ids of the sources behind its relations and claims. */
-  readonly sourceIdsByEntity: ReadonlyMap<string, readonly string[]>;
+  readonly sourceIdsByEntity: KeyedLists<string>;
 
   // Relations ---------------------------------------------------------------------------------
   /** Relation type id → sorted relation ids. */
   readonly relationsByType: ReadonlyMap<string, readonly string[]>;
   /** Source id → sorted ids of the relations it cites. */
-  readonly relationsBySource: ReadonlyMap<string, readonly string[]>;
+  readonly relationsBySource: KeyedLists<string>;
   /** Entity id → sorted ids of the relations it is subject or object of. */
-  readonly relationsByEntity: ReadonlyMap<string, readonly string[]>;
+  readonly relationsByEntity: KeyedLists<string>;
   /** Index k → sorted ids of the relations supported by exactly k distinct sources. */
   readonly relationsByCorroboration: readonly (readonly string[])[];
 
@@ -83,9 +88,9 @@ export interface GraphIndex {
   /** Source id → every citation into it, by start offset. */
   readonly citationsBySource: ReadonlyMap<string, readonly CitationRecord[]>;
 
-  /** Relations by voice (own voice, unhedged) and each speaker's statements: see statements.ts. */
-  readonly statements: StatementIndex;
-  /** Spans of entities and relations, and relations by month and year: see time.ts. */
+  /** Relations by voice (own voice, unhedged) and each speaker's statements: see statements.ts. Built after the server is ready. */
+  readonly statements: GradualIndex<StatementIndex>;
+  /** Spans of entities and relations, relations by month and year, the timeline's events: see time.ts. */
   readonly time: TimeIndex;
 
   // Search and counts -------------------------------------------------------------------------
@@ -153,10 +158,10 @@ export function buildGraphIndex(knowledgeGraph: KnowledgeGraph, stored?: unknown
     groupLists(knowledgeGraph, entityIds, sourceIds, relations, claimsByEntity);
   const { sourceKeys, relationsOfEntity, relationsOfSource, sourcesOfEntity, entitiesOfSource } = grouped;
 
-  const relationsByEntity = listsByKey(entityIds, relationsOfEntity, relationIds);
-  const relationsBySource = listsByKey(sourceKeys, relationsOfSource, relationIds);
-  const sourceIdsByEntity = listsByKey(entityIds, sourcesOfEntity, sourceKeys);
-  const entitiesBySource = listsByKey(sourceKeys, entitiesOfSource, entityIds);
+  const relationsByEntity = new ListsByKey(entityIds, relationsOfEntity, relationIds);
+  const relationsBySource = new ListsByKey(sourceKeys, relationsOfSource, relationIds);
+  const sourceIdsByEntity = new ListsByKey(entityIds, sourcesOfEntity, sourceKeys);
+  const entitiesBySource = new ListsByKey(sourceKeys, entitiesOfSource, entityIds);
 
   const entityTypeCounts = new Map([...entitiesByType].map(([type, ids]) => [type, ids.length]));
   const relationTypeCounts = new Map([...relationsByType].map(([type, ids]) => [type, ids.length]));
@@ -179,7 +184,7 @@ export function buildGraphIndex(knowledgeGraph: KnowledgeGraph, stored?: unknown
     claimsByEntity,
     claimsBySource,
     citationsBySource,
-    statements: buildStatementIndex(knowledgeGraph, relationIds, relations),
+    statements: new GradualIndex(() => buildStatementIndex(knowledgeGraph, relationIds, relations)),
     time: buildTimeIndex(graph, entityIds, relationIds, relations),
     searchIndex: new DeferredIndex(() => buildSearchIndex(graph, entityIds, relationsByEntity)),
     entityTypeCounts,
@@ -361,8 +366,15 @@ function readGroupedLists(stored: unknown, entityCount: number, relationCount: n
   return { sourceKeys, relationsOfEntity, relationsOfSource, sourcesOfEntity, entitiesOfSource };
 }
 
-/** Builds the indexes searches need, name search first (it is the smaller and the more used). */
+/**
+ * Builds the indexes left for after ready: first those synchronous queries would otherwise
+ * finish on the spot (time and statements), then those searches need, name search first (it is
+ * the smaller and the more used).
+ */
 export async function buildDeferredIndexes(index: GraphIndex): Promise<void> {
+  await index.time.buckets.built();
+  await index.time.events.built();
+  await index.statements.built();
   await index.searchIndex.built();
   await index.fullText.built();
 }
@@ -376,7 +388,7 @@ export async function buildDeferredIndexes(index: GraphIndex): Promise<void> {
 async function buildSearchIndex(
   graph: EntityGraph,
   entityIds: readonly string[],
-  relationsByEntity: ReadonlyMap<string, readonly string[]>,
+  relationsByEntity: KeyedLists<string>,
 ): Promise<MiniSearch<SearchDocument>> {
   const defaultTokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
   const searchIndex = new MiniSearch<SearchDocument>({
@@ -384,7 +396,7 @@ async function buildSearchIndex(
     tokenize: (text, fieldName) => (fieldName === 'compact' ? text.split('\n') : defaultTokenize(text)),
     processTerm: (term) => foldText(term) || null,
     searchOptions: {
-      boostDocument: (id: string) => 1 + Math.log10(1 + (relationsByEntity.get(id)?.length ?? 0)) / 4,
+      boostDocument: (id: string) => 1 + Math.log10(1 + relationsByEntity.countOf(id)) / 4,
     },
   });
   await inSlices(entityIds.length, (i) => searchIndex.add(searchDocument(graph.getNodeAttributes(entityIds[i]!))));
@@ -430,29 +442,17 @@ export function sourceRecords(index: GraphIndex, ids: readonly string[]): Source
 
 /** Number of relations the entity takes part in (0 for an unknown id). */
 export function degreeOf(index: GraphIndex, entityId: string): number {
-  return index.relationsByEntity.get(entityId)?.length ?? 0;
+  return index.relationsByEntity.countOf(entityId);
 }
 
 /** The non-empty lists an index holds for some keys (each key once). */
-export function indexLists(
-  map: ReadonlyMap<string, readonly string[]>,
-  keys: readonly string[],
-): (readonly string[])[] {
+export function indexLists(map: Pick<KeyedLists<string>, 'get'>, keys: readonly string[]): (readonly string[])[] {
   const lists: (readonly string[])[] = [];
   for (const key of new Set(keys)) {
     const list = map.get(key);
     if (list && list.length > 0) lists.push(list);
   }
   return lists;
-}
-
-/**
- * Items grouped by key, both as positions (0 … keyCount - 1 and 0 … n - 1): the items of key k
- * are items[offsets[k]] … items[offsets[k + 1] - 1], in the order they were emitted.
- */
-interface PositionGroups {
-  offsets: Uint32Array;
-  items: Int32Array;
 }
 
 /**
@@ -483,23 +483,6 @@ function forEachGrouped({ offsets, items }: PositionGroups, use: (key: number, i
   for (let key = 0; key + 1 < offsets.length; key++) {
     for (let i = offsets[key]!; i < offsets[key + 1]!; i++) use(key, items[i]!);
   }
-}
-
-/** key → its items as `values[item]`, for the keys that have any. */
-function listsByKey<V>(
-  keys: readonly string[],
-  { offsets, items }: PositionGroups,
-  values: readonly V[],
-): Map<string, V[]> {
-  const lists = new Map<string, V[]>();
-  for (let key = 0; key < keys.length; key++) {
-    const [from, to] = [offsets[key]!, offsets[key + 1]!];
-    if (from === to) continue;
-    const list = new Array<V>(to - from);
-    for (let i = from; i < to; i++) list[i - from] = values[items[i]!]!;
-    lists.set(keys[key]!, list);
-  }
-  return lists;
 }
 
 /** `sorted` with every other source id the records name, sorted. */

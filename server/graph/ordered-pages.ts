@@ -97,7 +97,7 @@ function entityOrdering(index: GraphIndex, field: EntityOrderField): Ordering {
     NAME: (id) => foldText(entity(id).name),
     TYPE: (id) => entity(id).type,
     DEGREE: (id) => degreeOf(index, id),
-    SOURCES: (id) => index.sourceIdsByEntity.get(id)?.length ?? 0,
+    SOURCES: (id) => index.sourceIdsByEntity.countOf(id),
   };
   return orderingOf(index, `entities ${field}`, ids, keyOf[field]);
 }

@@ -104,9 +104,9 @@ export function entitiesOfSource(index: GraphIndex, sourceId: string, page: Page
 /** How much the source supports: the counts behind the Source type's *Count fields. */
 export function sourceCounts(index: GraphIndex, sourceId: string) {
   return {
-    relationCount: index.relationsBySource.get(sourceId)?.length ?? 0,
+    relationCount: index.relationsBySource.countOf(sourceId),
     claimCount: index.claimsBySource.get(sourceId)?.length ?? 0,
-    entityCount: index.entitiesBySource.get(sourceId)?.length ?? 0,
+    entityCount: index.entitiesBySource.countOf(sourceId),
     citationCount: index.citationsBySource.get(sourceId)?.length ?? 0,
   };
 }

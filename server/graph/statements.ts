@@ -4,11 +4,12 @@
  *
  * A citation is in an article's own voice when it has no `attributedTo`, and unhedged when it
  * has no `hedge`. These are the only definitions of both: the relation filter, a relation's
- * `statedPlainly` and the indexes below all read them. The indexes are built once with the
- * other graph indexes: the relations that pass each filter, as sorted id lists, and each
+ * `statedPlainly` and the indexes below all read them. The indexes are built once, after the
+ * server is ready (a GradualIndex, which a query that comes first finishes): the relations that pass each filter, as sorted id lists, and each
  * speaker's statements, so neither a filter nor a person's statements scans the graph.
  */
 import type { Attribution, CitationRecord, KnowledgeGraph, RelationRecord } from '../data/model';
+import { ITEMS_PER_STEP } from './deferred-index';
 import type { GraphIndex } from './indexes';
 import { type Connection, type PageArgs, paginate } from './pagination';
 import type { SpeakerRecord } from './results';
@@ -70,12 +71,15 @@ function statementKey(citation: CitationRecord): string {
   return `${citation.sourceId}\u0000${String(citation.start).padStart(10, '0')}\u0000${citation.target.kind}\u0000${citation.target.id}`;
 }
 
-/** Builds the statement index; `relationIds` must be sorted, and `relations` their records, in the same order. */
-export function buildStatementIndex(
+/**
+ * Builds the statement index, a step at a time (a GradualIndex's build: see deferred-index.ts);
+ * `relationIds` must be sorted, and `relations` their records, in the same order.
+ */
+export function* buildStatementIndex(
   knowledgeGraph: KnowledgeGraph,
   relationIds: readonly string[],
   relations: readonly RelationRecord[],
-): StatementIndex {
+): Generator<void, StatementIndex> {
   const { graph, claims } = knowledgeGraph;
   const ownVoice: string[] = [];
   const unhedged: string[] = [];
@@ -97,6 +101,7 @@ export function buildStatementIndex(
     if (relationPasses(relation, { unhedged: true })) unhedged.push(id);
     if (statedPlainly(relation)) plain.push(id);
     relation.citations.forEach(noteSpeaker);
+    if (i % ITEMS_PER_STEP === 0) yield;
   }
   for (const claim of claims.values()) claim.citations.forEach(noteSpeaker);
   for (const keys of keysBySpeaker.values()) keys.sort();
@@ -120,7 +125,7 @@ export function buildStatementIndex(
 
 /** A page of what the articles attribute to an entity, in reading order (empty for anyone else). */
 export function statementsPage(index: GraphIndex, entityId: string, page: PageArgs): Connection<CitationRecord> {
-  const { keysBySpeaker, citationByKey } = index.statements;
+  const { keysBySpeaker, citationByKey } = index.statements.get();
   const keys = keysBySpeaker.get(entityId) ?? [];
   return paginate({ lists: [keys], disjoint: true }, page, (key) => citationByKey.get(key)!);
 }
@@ -133,6 +138,6 @@ export function speakerOf(index: GraphIndex, attribution: Attribution | undefine
   if (!attribution) return null;
   if ('described' in attribution) return { entity: null, name: attribution.described, affiliation: null };
   const entity = index.graph.getNodeAttributes(attribution.entity);
-  const affiliation = index.statements.affiliationBySpeaker.get(entity.id);
+  const affiliation = index.statements.get().affiliationBySpeaker.get(entity.id);
   return { entity, name: entity.name, affiliation: affiliation ? index.graph.getNodeAttributes(affiliation) : null };
 }

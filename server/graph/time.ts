@@ -9,7 +9,7 @@
  * dates none of its relations). Whatever has no span is undated, and a time
  * range neither keeps nor drops it by itself: the range's `includeUndated` flag decides.
  *
- * Range queries read buckets built once at load: short spans are listed under each month
+ * Range queries read buckets built once, after the server is ready: short spans are listed under each month
  * they touch, long ones (a year or more, or open-ended) under each year, so a range reads the
  * months and years it covers and checks the exact days on those candidates only. The sorted
  * union for a range is memoised (byte-bounded), so paging through a range merges once.
@@ -18,6 +18,7 @@ import { LRUCache } from 'lru-cache';
 
 import type { EntityGraph, RelationRecord, TimeRecord } from '../data/model';
 import { parseIsoDate } from '../data/time';
+import { GradualIndex, ITEMS_PER_STEP } from './deferred-index';
 import { InvalidArgumentError } from './invalid-argument';
 
 /** One dated statement about an entity: a line of the timeline. */
@@ -52,10 +53,21 @@ export interface DayRange {
 }
 
 export interface TimeIndex {
-  readonly relationSpans: ReadonlyMap<string, Span>;
-  readonly entitySpans: ReadonlyMap<string, Span>;
+  /** An entity's span, worked out from its statements when asked; null when it has none. */
+  entitySpan(id: string): Span | null;
+  /** A relation's span, its own or inherited from its ends (see relationSpanOf); null when undated. */
+  relationSpan(id: string): Span | null;
   /** Every relation id, sorted: read whole when a range's buckets would hold most of them. */
   readonly relationIds: readonly string[];
+  /** What a range reads (see TimeBuckets); built after the server is ready. */
+  readonly buckets: GradualIndex<TimeBuckets>;
+  /** The timeline's dated statements (see TimelineEvents); built after the server is ready. */
+  readonly events: GradualIndex<TimelineEvents>;
+  /** Memo of the sorted candidates per range (see relationsInRange). */
+  readonly rangeCache: LRUCache<string, readonly string[]>;
+}
+
+export interface TimeBuckets {
   /** Sorted ids of the relations that have no span. */
   readonly undatedRelationIds: readonly string[];
   /** `YYYY-MM` → sorted ids of relations with a short span touching that month. */
@@ -64,12 +76,13 @@ export interface TimeIndex {
   readonly relationsByYear: ReadonlyMap<string, readonly string[]>;
   /** The earliest and latest day any closed date names; open ends reach to these. */
   readonly bounds: { first: string; last: string } | null;
-  /** Every time statement of an entity, by a key that sorts in date order (see eventKey). */
-  readonly events: ReadonlyMap<string, TimelineEventRecord>;
-  /** The keys of `events`, sorted: date order, then entity id, then position. */
-  readonly eventKeys: readonly string[];
-  /** Memo of the sorted candidates per range (see relationsInRange). */
-  readonly rangeCache: LRUCache<string, readonly string[]>;
+}
+
+export interface TimelineEvents {
+  /** Every time statement of an entity, by a key that sorts in date order (see the build). */
+  readonly byKey: ReadonlyMap<string, TimelineEventRecord>;
+  /** The keys of `byKey`, sorted: date order, then entity id, then position. */
+  readonly keys: readonly string[];
 }
 
 /** Bytes of sorted id lists the range memo keeps: a few thousand months' worth at 10^5 relations. */
@@ -137,22 +150,60 @@ function monthsBetween(first: string, last: string): number {
   return (Number(year(last)) - Number(year(first))) * 12 + Number(last.slice(5, 7)) - Number(first.slice(5, 7)) + 1;
 }
 
-/** Builds spans and buckets; call once at load with relation ids in sorted order, and their records in the same order. */
+/**
+ * The span a relation's own statements give, else the one its ends with closed spans share
+ * (only closed spans date a relation: an organisation "from 2015 on" does not say when each
+ * of its relations held, but an attack on one day says when it was carried out).
+ */
+function relationSpanOf(relation: RelationRecord, entitySpan: (id: string) => Span | null): Span | null {
+  const own = spanOf(relation.time ?? []);
+  if (own) return own;
+  const closed = (span: Span | null) => (span && span.first !== null && span.last !== null ? span : null);
+  const subject = closed(entitySpan(relation.subject));
+  const object = closed(entitySpan(relation.object));
+  if (subject && object) return shared(subject, object);
+  const end = subject ?? object;
+  return end ? { ...end, inherited: true } : null;
+}
+
+/**
+ * The time index; call once at load with relation ids in sorted order, and their records in the
+ * same order. Spans are worked out when asked (a few comparisons over a record's statements):
+ * a map of a million spans cost every start-up about a second and its memory. The buckets and
+ * the timeline's events are built after the server is ready (GradualIndex).
+ */
 export function buildTimeIndex(
   graph: EntityGraph,
   entityIds: readonly string[],
   relationIds: readonly string[],
   relations: readonly RelationRecord[],
 ): TimeIndex {
-  const entitySpans = new Map<string, Span>();
-  for (const id of entityIds) {
-    const span = spanOf(graph.getNodeAttribute(id, 'time') ?? []);
-    if (span) entitySpans.set(id, span);
-  }
-  const relationSpans = new Map<string, Span>();
-  // The same spans by position in relationIds, for the buckets below (a million lookups fewer).
-  const spans: (Span | null)[] = [];
-  const undatedRelationIds: string[] = [];
+  const entitySpan = (id: string) => (graph.hasNode(id) ? spanOf(graph.getNodeAttribute(id, 'time') ?? []) : null);
+  const relationSpan = (id: string) =>
+    graph.hasEdge(id) ? relationSpanOf(graph.getEdgeAttributes(id), entitySpan) : null;
+  return {
+    entitySpan,
+    relationSpan,
+    relationIds,
+    buckets: new GradualIndex(() => buildBuckets(entityIds, relationIds, relations, entitySpan)),
+    events: new GradualIndex(() => buildEvents(graph, entityIds)),
+    rangeCache: new LRUCache<string, readonly string[]>({
+      maxSize: RANGE_CACHE_BYTES,
+      sizeCalculation: (list) => list.length * 8 + 64,
+    }),
+  };
+}
+
+/**
+ * Short spans are filed under each month they touch, long ones (a year or more, or open-ended)
+ * under each year, open ends reaching to the bounds of every closed date.
+ */
+function* buildBuckets(
+  entityIds: readonly string[],
+  relationIds: readonly string[],
+  relations: readonly RelationRecord[],
+  entitySpan: (id: string) => Span | null,
+): Generator<void, TimeBuckets> {
   let bounds: { first: string; last: string } | null = null;
   const widen = (day: string | null) => {
     if (day === null) return;
@@ -160,38 +211,26 @@ export function buildTimeIndex(
     else if (day < bounds.first) bounds.first = day;
     else if (day > bounds.last) bounds.last = day;
   };
-  for (const span of entitySpans.values()) {
-    widen(span.first);
-    widen(span.last);
-  }
-  for (let i = 0; i < relationIds.length; i++) {
-    const [id, relation] = [relationIds[i]!, relations[i]!];
-    let span = spanOf(relation.time ?? []);
-    if (!span) {
-      // Only closed spans date a relation: an organisation "from 2015 on" does not say when
-      // each of its relations held, but an attack on one day says when it was carried out.
-      const ends = [entitySpans.get(relation.subject), entitySpans.get(relation.object)].filter(
-        (end) => end !== undefined && end.first !== null && end.last !== null,
-      );
-      if (ends.length === 2) span = shared(ends[0]!, ends[1]!);
-      else if (ends.length === 1) span = { ...ends[0]!, inherited: true };
-    }
-    spans.push(span);
+  for (let i = 0; i < entityIds.length; i++) {
+    const span = entitySpan(entityIds[i]!);
     if (span) {
-      relationSpans.set(id, span);
       widen(span.first);
       widen(span.last);
-    } else undatedRelationIds.push(id);
+    }
+    if (i % ITEMS_PER_STEP === 0) yield;
   }
-
-  const events = new Map<string, TimelineEventRecord>();
-  for (const id of entityIds) {
-    (graph.getNodeAttribute(id, 'time') ?? []).forEach((statement, position) => {
-      const day = statement.first ?? statement.last!;
-      events.set(`${day}\u0000${id}\u0000${String(position).padStart(4, '0')}`, { entityId: id, statement, day });
-    });
+  // The spans by position in relationIds, for the second pass: made once, dropped with the build.
+  const spans = new Array<Span | null>(relationIds.length);
+  const undatedRelationIds: string[] = [];
+  for (let i = 0; i < relationIds.length; i++) {
+    const span = relationSpanOf(relations[i]!, entitySpan);
+    spans[i] = span;
+    if (span) {
+      widen(span.first);
+      widen(span.last);
+    } else undatedRelationIds.push(relationIds[i]!);
+    if (i % ITEMS_PER_STEP === 0) yield;
   }
-  const eventKeys = [...events.keys()].sort();
 
   const relationsByMonth = new Map<string, string[]>();
   const relationsByYear = new Map<string, string[]>();
@@ -199,6 +238,7 @@ export function buildTimeIndex(
   if (known) {
     for (let i = 0; i < relationIds.length; i++) {
       const [id, span] = [relationIds[i]!, spans[i]];
+      if (i % ITEMS_PER_STEP === 0) yield;
       if (!span) continue;
       const first = span.first ?? known.first;
       const last = span.last ?? known.last;
@@ -213,21 +253,22 @@ export function buildTimeIndex(
       }
     }
   }
-  return {
-    relationSpans,
-    entitySpans,
-    relationIds,
-    undatedRelationIds,
-    relationsByMonth,
-    relationsByYear,
-    bounds: known,
-    events,
-    eventKeys,
-    rangeCache: new LRUCache<string, readonly string[]>({
-      maxSize: RANGE_CACHE_BYTES,
-      sizeCalculation: (list) => list.length * 8 + 64,
-    }),
-  };
+  return { undatedRelationIds, relationsByMonth, relationsByYear, bounds: known };
+}
+
+/** Every time statement of an entity, keyed `day, entity id, position` so that keys sort in date order. */
+function* buildEvents(graph: EntityGraph, entityIds: readonly string[]): Generator<void, TimelineEvents> {
+  const byKey = new Map<string, TimelineEventRecord>();
+  for (let i = 0; i < entityIds.length; i++) {
+    const id = entityIds[i]!;
+    (graph.getNodeAttribute(id, 'time') ?? []).forEach((statement, position) => {
+      const day = statement.first ?? statement.last!;
+      byKey.set(`${day}\u0000${id}\u0000${String(position).padStart(4, '0')}`, { entityId: id, statement, day });
+    });
+    if (i % ITEMS_PER_STEP === 0) yield;
+  }
+  // One sort: not in slices, but a few hundred thousand keys at most per 10^6 relations.
+  return { byKey, keys: [...byKey.keys()].sort() };
 }
 
 /**
@@ -239,18 +280,18 @@ export function relationsInRange(time: TimeIndex, range: DayRange): readonly str
   const key = `${range.from}|${range.to}|${range.includeUndated}`;
   const cached = time.rangeCache.get(key);
   if (cached) return cached;
+  const { bounds, relationsByMonth, relationsByYear, undatedRelationIds } = time.buckets.get();
   const found = new Set<string>();
   const buckets: (readonly string[])[] = [];
-  if (time.bounds) {
+  if (bounds) {
     // Clamp to the data: buckets stop where the dates do (open spans are filed up to the bounds).
-    const clamp = (day: string) =>
-      day < time.bounds!.first ? time.bounds!.first : day > time.bounds!.last ? time.bounds!.last : day;
-    const from = clamp(range.from ?? time.bounds.first);
-    const to = clamp(range.to ?? time.bounds.last);
+    const clamp = (day: string) => (day < bounds.first ? bounds.first : day > bounds.last ? bounds.last : day);
+    const from = clamp(range.from ?? bounds.first);
+    const to = clamp(range.to ?? bounds.last);
     if (from <= to) {
-      for (let m = month(from); m <= month(to); m = nextMonth(m)) buckets.push(time.relationsByMonth.get(m) ?? []);
+      for (let m = month(from); m <= month(to); m = nextMonth(m)) buckets.push(relationsByMonth.get(m) ?? []);
       for (let y = Number(year(from)); y <= Number(year(to)); y++) {
-        buckets.push(time.relationsByYear.get(String(y).padStart(4, '0')) ?? []);
+        buckets.push(relationsByYear.get(String(y).padStart(4, '0')) ?? []);
       }
     }
   }
@@ -262,8 +303,8 @@ export function relationsInRange(time: TimeIndex, range: DayRange): readonly str
     ids = time.relationIds.filter((id) => relationInRange(time, id, range));
   } else {
     for (const bucket of buckets) for (const id of bucket) found.add(id);
-    ids = [...found].filter((id) => spanOverlaps(time.relationSpans.get(id)!, range));
-    if (range.includeUndated) ids.push(...time.undatedRelationIds);
+    ids = [...found].filter((id) => spanOverlaps(time.relationSpan(id)!, range));
+    if (range.includeUndated) ids.push(...undatedRelationIds);
     ids.sort();
   }
   time.rangeCache.set(key, ids);
@@ -272,7 +313,7 @@ export function relationsInRange(time: TimeIndex, range: DayRange): readonly str
 
 /** Whether a relation passes a range: its span overlaps it, or it is undated and the range includes those. */
 export function relationInRange(time: TimeIndex, id: string, range: DayRange): boolean {
-  const span = time.relationSpans.get(id);
+  const span = time.relationSpan(id);
   return span ? spanOverlaps(span, range) : range.includeUndated;
 }
 

@@ -62,7 +62,7 @@ export function timelineCounts(
   let undatedRelations = 0;
   for (const id of mergeSorted(candidates.lists, null)) {
     if (candidates.accepts && !candidates.accepts(id)) continue;
-    const span = index.time.relationSpans.get(id);
+    const span = index.time.relationSpan(id);
     if (!span) {
       undatedRelations++;
       continue;
@@ -71,7 +71,7 @@ export function timelineCounts(
     at(periodOf(countedDay(span))).relations++;
   }
   const entityTypes = filter?.entityTypes == null ? null : new Set(filter.entityTypes);
-  for (const event of index.time.events.values()) {
+  for (const event of index.time.events.get().byKey.values()) {
     if (entityTypes && !entityTypes.has(index.graph.getNodeAttribute(event.entityId, 'type'))) continue;
     at(periodOf(event.day)).events++;
   }
@@ -95,7 +95,7 @@ export function timelineEvents(
 ): Connection<TimelineEventRecord> {
   const range = filter?.during == null ? null : readTimeRange(filter.during);
   const entityTypes = filter?.entityTypes == null ? null : new Set(filter.entityTypes);
-  const events = index.time.events;
+  const { byKey: events, keys } = index.time.events.get();
   const accepts =
     range || entityTypes
       ? (key: string) => {
@@ -109,7 +109,7 @@ export function timelineEvents(
       : undefined;
   return paginate(
     {
-      lists: [index.time.eventKeys],
+      lists: [keys],
       disjoint: true,
       accepts,
       countKey: accepts ? `timeline events ${JSON.stringify([range, filter?.entityTypes ?? null])}` : undefined,
@@ -137,7 +137,7 @@ function datedRelationsOf(index: GraphIndex, entityId: string): readonly Relatio
   if (!relations) {
     const dated: { id: string; day: string }[] = [];
     for (const id of index.relationsByEntity.get(entityId) ?? []) {
-      const span = index.time.relationSpans.get(id);
+      const span = index.time.relationSpan(id);
       if (span) dated.push({ id, day: countedDay(span) });
     }
     dated.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

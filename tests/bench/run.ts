@@ -318,8 +318,8 @@ async function main(): Promise<void> {
       // What a range costs without the buckets: every relation, in id order, checked.
       const range = { from: '2015-06-01', to: '2015-06-30', includeUndated: false };
       const ids = index.relationIds.filter((id) => {
-        const span = index.time.relationSpans.get(id);
-        return span !== undefined && spanOverlaps(span, range);
+        const span = index.time.relationSpan(id);
+        return span !== null && spanOverlaps(span, range);
       });
       return ids.length;
     }),
@@ -351,7 +351,8 @@ async function main(): Promise<void> {
   );
   rows.push(
     await time('timeline: events, first 100 after the middle', RUNS, () => {
-      const after = encodeCursor(index.time.eventKeys[Math.floor(index.time.eventKeys.length / 2)]!);
+      const { keys } = index.time.events.get();
+      const after = encodeCursor(keys[Math.floor(keys.length / 2)]!);
       return timelineEvents(index, null, { first: 100, after }).edges.length;
     }),
   );

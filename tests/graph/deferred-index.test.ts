@@ -5,10 +5,12 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 
 import { loadGraphData } from '../../server/data/load-graph-data';
 import type { KnowledgeGraph } from '../../server/data/model';
-import { DeferredIndex } from '../../server/graph/deferred-index';
+import { DeferredIndex, GradualIndex } from '../../server/graph/deferred-index';
 import { fullTextEntities, fullTextPassages, fullTextRelations } from '../../server/graph/full-text-search';
 import { buildDeferredIndexes, buildGraphIndex } from '../../server/graph/indexes';
 import { relationsPage } from '../../server/graph/relations';
+import { statementsPage } from '../../server/graph/statements';
+import { timelineEvents } from '../../server/graph/timeline';
 import { searchEntities } from '../../server/graph/search';
 import { writeSyntheticGraphData } from '../../server/scripts/synthetic-graph-data';
 
@@ -69,5 +71,75 @@ describe('search indexes built after the server is ready', () => {
     expect(await Promise.all([deferred.built(), deferred.built()])).toEqual([1, 1]);
     expect(await deferred.built()).toBe(1);
     expect(builds).toBe(1);
+  });
+});
+
+describe('indexes synchronous queries read, built after the server is ready', () => {
+  /** A build of `steps` steps that counts them, and how many builds began. */
+  const counted = (steps: number) => {
+    const progress = { builds: 0, steps: 0 };
+    function* build(): Generator<void, number> {
+      progress.builds++;
+      for (let i = 0; i < steps; i++) {
+        progress.steps++;
+        // About a millisecond a step: a build of many slices.
+        const until = performance.now() + 1;
+        while (performance.now() < until);
+        yield;
+      }
+      return progress.steps;
+    }
+    return { progress, index: new GradualIndex(build) };
+  };
+
+  test('built in slices between which the event loop turns', async () => {
+    const { progress, index } = counted(200);
+    let turns = 0;
+    const ticking = setInterval(() => turns++, 0);
+    try {
+      expect(await index.built()).toBe(200);
+    } finally {
+      clearInterval(ticking);
+    }
+    expect(turns).toBeGreaterThan(1);
+    expect(progress.builds).toBe(1);
+  });
+
+  test('a reader that comes before the slices end finishes the build at once, and the slices stop there', async () => {
+    const { progress, index } = counted(200);
+    const slices = index.built();
+    await nextTurn();
+    // Part of the way: some steps made, not all.
+    expect(progress.steps).toBeGreaterThan(0);
+    expect(progress.steps).toBeLessThan(200);
+    expect(index.get()).toBe(200);
+    expect(await slices).toBe(200);
+    expect(index.get()).toBe(200);
+    expect(progress).toEqual({ builds: 1, steps: 200 });
+  });
+
+  test('time ranges, the timeline and statements answer the same before and after the build', async () => {
+    // The shipped graph: dated entities and quoted speakers, which the generated one has not.
+    const shipped = await loadGraphData();
+    const early = buildGraphIndex(shipped);
+    const late = buildGraphIndex(shipped);
+    await buildDeferredIndexes(late);
+    const speaker = early.relationIds
+      .flatMap((id) => early.graph.getEdgeAttributes(id).citations)
+      .map((citation) => citation.attributedTo)
+      .find((attribution) => attribution && 'entity' in attribution) as { entity: string } | undefined;
+    const answers = (index: typeof early) => ({
+      during: relationsPage(index, { during: { from: '2020', to: '2021-06' } }, { first: 20 }),
+      ownVoice: relationsPage(index, { ownVoice: true }, { first: 20 }),
+      events: timelineEvents(index, null, { first: 20 }),
+      statements: speaker ? statementsPage(index, speaker.entity, { first: 20 }) : null,
+    });
+    const before = answers(early);
+    expect(before.during.totalCount).toBeGreaterThan(0);
+    expect(before.during.totalCount).toBeLessThan(early.relationIds.length);
+    expect(before.ownVoice.totalCount).toBeGreaterThan(0);
+    expect(before.events.totalCount).toBeGreaterThan(0);
+    expect(before.statements?.totalCount).toBeGreaterThan(0);
+    expect(before).toEqual(answers(late));
   });
 });

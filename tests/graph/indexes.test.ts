@@ -13,7 +13,7 @@ function sortedLists(pairs: (readonly [string, string])[]): Map<string, string[]
   return new Map([...lists].map(([key, values]) => [key, [...values].sort()]));
 }
 
-const byKey = (map: ReadonlyMap<string, readonly string[]>) => new Map([...map].sort(([a], [b]) => (a < b ? -1 : 1)));
+const byKey = (map: Iterable<[string, readonly string[]]>) => new Map([...map].sort(([a], [b]) => (a < b ? -1 : 1)));
 
 describe('the graph index built from the shipped graph-data', () => {
   it('lists every entity and every relation once, in id order', async () => {
@@ -103,6 +103,12 @@ describe('the graph index built from the shipped graph-data', () => {
     expect(byKey(index.entitiesBySource)).toEqual(
       byKey(sortedLists(support.map(([entity, s]) => [s, entity] as const))),
     );
+    // Counts read from the grouping, without the lists: the same lengths, 0 for keys without one.
+    for (const lists of [index.relationsByEntity, index.sourceIdsByEntity, index.relationsBySource]) {
+      for (const [key, list] of lists) expect(lists.countOf(key)).toBe(list.length);
+      expect(lists.countOf('no-such-key')).toBe(0);
+      expect(lists.get('no-such-key')).toBeUndefined();
+    }
     // Lists of many lengths: the grouping is tested on long lists as well as short ones.
     expect(Math.max(...[...index.relationsByEntity.values()].map((list) => list.length))).toBeGreaterThan(15);
   });
