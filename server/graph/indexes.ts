@@ -5,8 +5,9 @@
  * Everything the graph queries look up, built once at start-up from the loaded knowledge
  * graph and never changed afterwards. What the first answers do not need waits: the two
  * search indexes, read only by searches and most of the cost, are built after the server is
- * ready, and a search awaits them; so are the time buckets, the timeline's events and the
- * statement index, which a query that comes first finishes on the spot (deferred-index.ts);
+ * ready, and a search awaits them; so are the citations by source, the time buckets, the
+ * timeline's events and the statement index, which a query that comes first finishes on the
+ * spot (deferred-index.ts);
  * the lists per entity and per source are each made when first asked for (keyed-lists.ts).
  * Each query then reads the smallest list that answers it instead of scanning the graph:
  * building costs O(R log R) time and a few references per relation of memory (R =
@@ -31,7 +32,7 @@ import type {
   SourceRecord,
 } from '../data/model';
 import { positionsOf } from '../data/positions';
-import { DeferredIndex, GradualIndex, inSlices } from './deferred-index';
+import { DeferredIndex, GradualIndex, ITEMS_PER_STEP, inSlices } from './deferred-index';
 import { type KeyedLists, ListsByKey, type PositionGroups } from './keyed-lists';
 import { type FullTextIndex, buildFullTextIndex } from './full-text-index';
 import { createCountCache } from './pagination';
@@ -85,8 +86,8 @@ export interface GraphIndex {
   readonly claimsByEntity: ReadonlyMap<string, readonly ClaimRecord[]>;
   /** Source id → the claims it supports, by id. */
   readonly claimsBySource: ReadonlyMap<string, readonly ClaimRecord[]>;
-  /** Source id → every citation into it, by start offset. */
-  readonly citationsBySource: ReadonlyMap<string, readonly CitationRecord[]>;
+  /** Source id → every citation into it, by start offset. Built after the server is ready. */
+  readonly citationsBySource: GradualIndex<ReadonlyMap<string, readonly CitationRecord[]>>;
 
   /** Relations by voice (own voice, unhedged) and each speaker's statements: see statements.ts. Built after the server is ready. */
   readonly statements: GradualIndex<StatementIndex>;
@@ -131,27 +132,25 @@ export function buildGraphIndex(knowledgeGraph: KnowledgeGraph, stored?: unknown
   const relations = kept?.records ?? relationIds.map((id) => graph.getEdgeAttributes(id));
   const relationsByType = new Map<string, string[]>();
   const relationsByCorroboration: string[][] = [];
-  const citationsBySource = new Map<string, CitationRecord[]>();
   let citationCount = 0;
   for (let i = 0; i < relations.length; i++) {
     const relation = relations[i]!;
     push(relationsByType, relation.type, relationIds[i]!);
     (relationsByCorroboration[relation.sourceIds.length] ??= []).push(relationIds[i]!);
-    for (const citation of relation.citations) push(citationsBySource, citation.sourceId, citation);
     citationCount += relation.citations.length;
   }
   for (let k = 0; k < relationsByCorroboration.length; k++) relationsByCorroboration[k] ??= [];
 
+  const claimsInIdOrder = [...claims.values()].sort(byId);
   const claimsByEntity = new Map<string, ClaimRecord[]>();
   const claimsBySource = new Map<string, ClaimRecord[]>();
-  for (const claim of [...claims.values()].sort(byId)) {
+  for (const claim of claimsInIdOrder) {
     push(claimsByEntity, claim.entity, claim);
     for (const sourceId of claim.sourceIds) push(claimsBySource, sourceId, claim);
-    for (const citation of claim.citations) push(citationsBySource, citation.sourceId, citation);
     citationCount += claim.citations.length;
   }
   for (const list of claimsByEntity.values()) list.sort(byAttributeValueId);
-  for (const list of citationsBySource.values()) list.sort((a, b) => a.start - b.start || a.end - b.end);
+  const citationsBySource = new GradualIndex(() => groupCitationsBySource(relations, claimsInIdOrder));
 
   const grouped =
     readGroupedLists(stored, entityIds.length, relationIds.length) ??
@@ -191,7 +190,7 @@ export function buildGraphIndex(knowledgeGraph: KnowledgeGraph, stored?: unknown
     relationTypeCounts,
     citationCount,
     fullText: new DeferredIndex(() =>
-      buildFullTextIndex(knowledgeGraph, { entityIds, relationIds, sourceIds }, citationsBySource),
+      buildFullTextIndex(knowledgeGraph, { entityIds, relationIds, sourceIds }, citationsBySource.get()),
     ),
     countCache: createCountCache(),
     groupedLists: grouped,
@@ -221,6 +220,32 @@ export class FoldedNames {
     }
     return folded;
   }
+}
+
+/**
+ * Every citation by the source it cites, ordered by position in the source's text (ties in the
+ * order met: relations in id order, then claims in id order). A GradualIndex's build.
+ */
+function* groupCitationsBySource(
+  relations: readonly RelationRecord[],
+  claims: readonly ClaimRecord[],
+): Generator<void, ReadonlyMap<string, readonly CitationRecord[]>> {
+  const bySource = new Map<string, CitationRecord[]>();
+  for (let i = 0; i < relations.length; i++) {
+    for (const citation of relations[i]!.citations) push(bySource, citation.sourceId, citation);
+    if (i % ITEMS_PER_STEP === 0) yield;
+  }
+  for (const claim of claims) for (const citation of claim.citations) push(bySource, citation.sourceId, citation);
+  let sorted = 0;
+  for (const list of bySource.values()) {
+    list.sort((a, b) => a.start - b.start || a.end - b.end);
+    sorted += list.length;
+    if (sorted >= ITEMS_PER_STEP) {
+      sorted = 0;
+      yield;
+    }
+  }
+  return bySource;
 }
 
 /**
@@ -368,10 +393,12 @@ function readGroupedLists(stored: unknown, entityCount: number, relationCount: n
 
 /**
  * Builds the indexes left for after ready: first those synchronous queries would otherwise
- * finish on the spot (time and statements), then those searches need, name search first (it is
+ * finish on the spot (citations by source, time and statements), then those searches need, name search first (it is
  * the smaller and the more used).
  */
 export async function buildDeferredIndexes(index: GraphIndex): Promise<void> {
+  // The sources' lists read it as soon as the explorer opens.
+  await index.citationsBySource.built();
   await index.time.buckets.built();
   await index.time.events.built();
   await index.statements.built();

@@ -39,7 +39,8 @@ function sourceOrders(index: GraphIndex): SourceOrders {
   let orders = ordersByIndex.get(index);
   if (!orders) {
     const byId = index.sourceIds.map((id) => index.knowledgeGraph.sources.get(id)!);
-    const cited = (source: SourceRecord) => index.citationsBySource.get(source.id)?.length ?? 0;
+    const citations = index.citationsBySource.get();
+    const cited = (source: SourceRecord) => citations.get(source.id)?.length ?? 0;
     const byCitations = [...byId].sort((a, b) => cited(b) - cited(a) || compareStrings(a.id, b.id));
     const text = new Map(byId.map((source) => [source.id, foldText(`${source.title}\n${source.publisher ?? ''}`)]));
     orders = { byId, byCitations, text };
@@ -79,7 +80,7 @@ const NO_CLAIMS: readonly ClaimRecord[] = [];
 
 /** A page of the citations into the source, by position in its text. */
 export function citationsOfSource(index: GraphIndex, sourceId: string, page: PageArgs): Connection<CitationRecord> {
-  return listPage(index.citationsBySource.get(sourceId) ?? NO_CITATIONS, page, CITATION_ORDER, (c) => c);
+  return listPage(index.citationsBySource.get().get(sourceId) ?? NO_CITATIONS, page, CITATION_ORDER, (c) => c);
 }
 
 /** A page of the relations the source cites, by id. */
@@ -107,6 +108,6 @@ export function sourceCounts(index: GraphIndex, sourceId: string) {
     relationCount: index.relationsBySource.countOf(sourceId),
     claimCount: index.claimsBySource.get(sourceId)?.length ?? 0,
     entityCount: index.entitiesBySource.countOf(sourceId),
-    citationCount: index.citationsBySource.get(sourceId)?.length ?? 0,
+    citationCount: index.citationsBySource.get().get(sourceId)?.length ?? 0,
   };
 }

@@ -160,7 +160,7 @@ const index = buildGraphIndex(knowledgeGraph);
 await buildDeferredIndexes(index);
 const allIndexesMs = performance.now() - started;
 started = performance.now();
-const fullText = await buildFullTextIndex(knowledgeGraph, index, index.citationsBySource);
+const fullText = await buildFullTextIndex(knowledgeGraph, index, index.citationsBySource.get());
 const fullTextMs = performance.now() - started;
 console.log(
   `index build: every index (the full-text one included) ${ms(allIndexesMs)} ms; the full-text index alone ${ms(fullTextMs)} ms (${fullText.passageSource.length} passages): ratio ${(fullTextMs / allIndexesMs).toFixed(2)}`,

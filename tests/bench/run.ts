@@ -375,7 +375,7 @@ async function main(): Promise<void> {
       return `${page.edges.length}/${page.totalCount}`;
     }),
   );
-  const citationsOfA = index.citationsBySource.get(sourceA) ?? [];
+  const citationsOfA = index.citationsBySource.get().get(sourceA) ?? [];
   const middleCitation = citationsOfSource(index, sourceA, { first: Math.min(500, citationsOfA.length) }).pageInfo
     .endCursor;
   rows.push(

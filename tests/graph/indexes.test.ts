@@ -59,7 +59,7 @@ describe('the graph index built from the shipped graph-data', () => {
   it('orders each source’s citations by their position in its text, and every offset finds its quote', async () => {
     const index = await shippedGraphIndex();
     let citations = 0;
-    for (const [sourceId, list] of index.citationsBySource) {
+    for (const [sourceId, list] of index.citationsBySource.get()) {
       const text = index.knowledgeGraph.sources.get(sourceId)!.text;
       for (let i = 0; i < list.length; i++) {
         expect(text.slice(list[i]!.start, list[i]!.end)).toBe(list[i]!.quote);
