@@ -39,6 +39,7 @@ import {
   vocabularySchema,
   type CitationInput,
 } from './schemas';
+import { StreamedRecordsBroken } from './record-blocks';
 import { listRecords, parseRecord, readRecordFile, readYamlFile, type YamlRecord } from './yaml-records';
 
 export const DEFAULT_GRAPH_DATA_DIR = fileURLToPath(new URL('../../graph-data', import.meta.url));
@@ -63,17 +64,29 @@ interface Located<T> {
 }
 
 export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promise<KnowledgeGraph> {
+  try {
+    return await loadFiles(dir, 'streamed');
+  } catch (error) {
+    // A list file with a syntax error (or not a plain list after all): read whole, the files
+    // report it with every other reading problem, as they always have (record-blocks.ts).
+    if (error instanceof StreamedRecordsBroken) return loadFiles(dir, 'whole');
+    throw error;
+  }
+}
+
+/** `mode`: how the list files are parsed (see readRecordBlocks); the verdict is the same. */
+async function loadFiles(dir: string, mode: 'whole' | 'streamed'): Promise<KnowledgeGraph> {
   const problems: DataProblem[] = [];
   // The data version: every file read goes into it, in this fixed order (data-version.ts).
   const digest = new FilesDigest();
-  // Files are read one after another: at 10^6 relations the text of one file and its parsed
-  // records take hundreds of MB, and reading them together would add the peaks.
+  // Files are read one after another: at 10^6 relations the text of one file takes hundreds of
+  // MB, and reading them together would add the peaks.
   const vocabularyFile = await readYamlFile(dir, GRAPH_DATA_FILES.vocabulary, problems, digest);
   const datasetFile = await readDatasetFile(dir, problems, digest);
-  const sourcesFile = await readRecordFile(dir, GRAPH_DATA_FILES.sources, problems, digest);
-  const entitiesFile = await readRecordFile(dir, GRAPH_DATA_FILES.entities, problems, digest);
-  const relationsFile = await readRecordFile(dir, GRAPH_DATA_FILES.relations, problems, digest);
-  const claimsFile = await readRecordFile(dir, GRAPH_DATA_FILES.claims, problems, digest);
+  const sourcesFile = await readRecordFile(dir, GRAPH_DATA_FILES.sources, problems, digest, mode);
+  const entitiesFile = await readRecordFile(dir, GRAPH_DATA_FILES.entities, problems, digest, mode);
+  let relationsFile = await readRecordFile(dir, GRAPH_DATA_FILES.relations, problems, digest, mode);
+  const claimsFile = await readRecordFile(dir, GRAPH_DATA_FILES.claims, problems, digest, mode);
   if (!vocabularyFile || !sourcesFile || !entitiesFile || !relationsFile || !claimsFile || !datasetFile) {
     throw new GraphDataError(problems);
   }
@@ -428,8 +441,9 @@ export async function loadGraphData(dir: string = DEFAULT_GRAPH_DATA_DIR): Promi
     },
   );
   // The file's text is no longer needed: let it go before the graph is built (at 10^6 relations,
-  // hundreds of MB of the start-up's peak).
-  relationsFile.length = 0;
+  // hundreds of MB of the start-up's peak). Its stream holds it, and this variable the stream.
+  // eslint-disable-next-line no-useless-assignment -- the assignment is what lets the text go
+  relationsFile = null;
 
   const claims = new Map<string, ClaimRecord>();
   const claimInputs = collect(
@@ -505,7 +519,7 @@ export function buildEntityGraph(entities: EntityRecord[], relations: RelationRe
 /** Valid records by id; a second record with an id already seen is a problem, and kept out. */
 function collect<T extends { id: string }>(
   file: string,
-  records: YamlRecord[] | null,
+  records: Iterable<YamlRecord> | null,
   parse: (record: YamlRecord) => T | null,
   problems: DataProblem[],
 ): Map<string, Located<T>> {
@@ -521,7 +535,7 @@ function collect<T extends { id: string }>(
  */
 function forEachValid<T extends { id: string }>(
   file: string,
-  records: YamlRecord[] | null,
+  records: Iterable<YamlRecord> | null,
   parse: (record: YamlRecord) => T | null,
   problems: DataProblem[],
   use: (value: T, record: YamlRecord) => void,

@@ -74,17 +74,39 @@ class BlockRecord implements YamlRecord {
 }
 
 export type BlockReading =
-  | { kind: 'records'; records: YamlRecord[] }
+  | { kind: 'records'; records: Iterable<YamlRecord> }
   /** Syntax errors, each reported with its line. */
   | { kind: 'malformed' }
   | { kind: 'not-a-plain-list' };
 
 /**
+ * Thrown by streamed records (readRecordBlocks in 'streamed' mode) on reaching a chunk whose
+ * verdict only the whole reading gives: a syntax error, or blocks that are not the records.
+ * The caller then reads the file whole ('whole' mode), which reports it as it always has.
+ */
+export class StreamedRecordsBroken extends Error {
+  constructor(readonly file: string) {
+    super(`${file} must be read whole to say what is wrong with it`);
+  }
+}
+
+/**
  * The records of a list file read by the fast path, or 'not-a-plain-list' when the file must be read by
  * `yaml` as a whole (see the module comment). Chunks js-yaml refuses are re-read by `yaml`,
  * and their syntax errors become problems with their line.
+ *
+ * 'whole' parses every chunk now. 'streamed' parses a chunk when the iteration reaches it, so
+ * that a record's parsed value dies young once checked: held all at once, the parsed values of
+ * 10^6 relations were copied by the young-generation collector and marked by the full one, tens
+ * of seconds of a cold start. Streamed records are read once, and throw StreamedRecordsBroken
+ * where the whole reading would have reported a problem (see there).
  */
-export function readRecordBlocks(text: string, file: string, problems: DataProblem[]): BlockReading {
+export function readRecordBlocks(
+  text: string,
+  file: string,
+  problems: DataProblem[],
+  mode: 'whole' | 'streamed' = 'whole',
+): BlockReading {
   const blocks = splitRecordBlocks(text);
   if (!blocks) return { kind: 'not-a-plain-list' };
   const { starts, lines } = blocks;
@@ -92,9 +114,43 @@ export function readRecordBlocks(text: string, file: string, problems: DataProbl
     text: text.slice(starts[position]!, starts[position + 1] ?? text.length),
     line: lines[position]!,
   });
+  const recordsOf = (first: number, items: unknown[]) =>
+    items.map((item, k) => new BlockRecord(first + k + 1, item, blockOf(first + k)));
 
+  if (mode === 'streamed') {
+    const streamed = function* () {
+      for (const chunk of parsedChunks(text, blocks, file)) {
+        // Its problems are the whole reading's to report.
+        if (chunk.kind !== 'items') throw new StreamedRecordsBroken(file);
+        yield* recordsOf(chunk.first, chunk.items);
+      }
+    };
+    return { kind: 'records', records: { [Symbol.iterator]: streamed } };
+  }
   const records: YamlRecord[] = [];
   let malformed = false;
+  for (const chunk of parsedChunks(text, blocks, file, problems)) {
+    if (chunk.kind === 'not-the-records') return { kind: 'not-a-plain-list' };
+    if (chunk.kind === 'malformed') malformed = true;
+    else for (const record of recordsOf(chunk.first, chunk.items)) records.push(record);
+  }
+  return malformed ? { kind: 'malformed' } : { kind: 'records', records };
+}
+
+type ParsedChunk =
+  | { kind: 'items'; first: number; items: unknown[] }
+  /** Syntax errors, reported to the problems given (if any). */
+  | { kind: 'malformed' }
+  /** The blocks were not the records (a scalar spanning lines that start with "- "). */
+  | { kind: 'not-the-records' };
+
+/** The blocks parsed CHUNK_RECORDS at a time, by js-yaml, or by `yaml` where js-yaml refuses. */
+function* parsedChunks(
+  text: string,
+  { starts, lines }: Blocks,
+  file: string,
+  problems: DataProblem[] = [],
+): Generator<ParsedChunk> {
   for (let first = 0; first < starts.length; first += CHUNK_RECORDS) {
     const last = Math.min(first + CHUNK_RECORDS, starts.length);
     const chunk = text.slice(starts[first]!, starts[last] ?? text.length);
@@ -105,19 +161,11 @@ export function readRecordBlocks(text: string, file: string, problems: DataProbl
     } catch {
       // Read again by `yaml` below, which says where and what.
     }
-    if (!items) {
-      items = readChunkExactly(chunk, lines[first]!, file, problems);
-      if (!items || items.length !== last - first) {
-        // An error was reported; or the blocks were not the records (a scalar spanning lines
-        // that start with "- "): the whole file is then read by `yaml`.
-        if (items) return { kind: 'not-a-plain-list' };
-        malformed = true;
-        continue;
-      }
-    }
-    for (let k = 0; k < items.length; k++) records.push(new BlockRecord(first + k + 1, items[k], blockOf(first + k)));
+    items ??= readChunkExactly(chunk, lines[first]!, file, problems);
+    if (!items) yield { kind: 'malformed' };
+    else if (items.length !== last - first) yield { kind: 'not-the-records' };
+    else yield { kind: 'items', first, items };
   }
-  return malformed ? { kind: 'malformed' } : { kind: 'records', records };
 }
 
 /** A chunk read by `yaml`: its items, or null after reporting its syntax errors with their lines. */

@@ -61,17 +61,19 @@ export async function readYamlFile(
 /**
  * The records of a list file (sources, entities, relations, claims), read by the fast path of
  * record-blocks.ts where it applies and whole by `yaml` where it does not; null after
- * reporting why they cannot be read.
+ * reporting why they cannot be read. 'streamed': parsed as they are iterated, once (see
+ * readRecordBlocks).
  */
 export async function readRecordFile(
   dir: string,
   file: string,
   problems: DataProblem[],
   digest: FilesDigest,
-): Promise<YamlRecord[] | null> {
+  mode: 'whole' | 'streamed' = 'whole',
+): Promise<Iterable<YamlRecord> | null> {
   const text = await readDataFile(dir, file, problems, digest);
   if (text === null) return null;
-  const fast = readRecordBlocks(text, file, problems);
+  const fast = readRecordBlocks(text, file, problems, mode);
   if (fast.kind === 'records') return fast.records;
   if (fast.kind === 'malformed') return null;
   const yaml = parseYamlText(text, file, problems);

@@ -86,6 +86,42 @@ describe('problems deep in a large file keep their file, record and line', () =>
     expect(problems[0]!.line).toBeGreaterThanOrEqual(quoteLine);
     expect(problems[0]!.line).toBeLessThanOrEqual(quoteLine + 8);
   });
+
+  test('a syntax error found deep in a streamed file is reported as a whole reading reports it: alone, before any check', async () => {
+    // The list files are parsed as the checks reach their records (record-blocks.ts); a syntax
+    // error in record 2,200 of the relations is met after the entities were checked. A whole
+    // reading stops at reading problems: the entity's unknown type must not be reported.
+    const entitiesFile = join(dir, 'entities.yaml');
+    const entitiesText = await readFile(entitiesFile, 'utf8');
+    const badType = entitiesText.replace(/^( {2}type: )\S+$/m, '$1no-such-type');
+    expect(badType).not.toBe(entitiesText);
+    const start = relationsText.indexOf('- id: r2199\n');
+    const quote = relationsText.indexOf("quote: '", start);
+    const malformed = `${relationsText.slice(0, quote)}quote: [unclosed${relationsText.slice(quote + "quote: '".length)}`;
+    await writeFile(entitiesFile, badType);
+    try {
+      const problems = await problemsWith(malformed);
+      expect(problems.length).toBeGreaterThan(0);
+      for (const problem of problems) {
+        expect(problem).toMatchObject({ file: 'relations.yaml', message: expect.stringMatching(/malformed YAML/) });
+      }
+    } finally {
+      await writeFile(entitiesFile, entitiesText);
+    }
+    // Alone, the unknown type is found: it was left out above, not missed.
+    await writeFile(entitiesFile, badType);
+    try {
+      expect(await problemsWith(relationsText)).toEqual([
+        expect.objectContaining({
+          file: 'entities.yaml',
+          field: 'type',
+          message: expect.stringMatching(/unknown entity type/),
+        }),
+      ]);
+    } finally {
+      await writeFile(entitiesFile, entitiesText);
+    }
+  });
 });
 
 describe('cutting a list file into record blocks', () => {
