@@ -5,8 +5,9 @@
  * A citation is in an article's own voice when it has no `attributedTo`, and unhedged when it
  * has no `hedge`. These are the only definitions of both: the relation filter, a relation's
  * `statedPlainly` and the indexes below all read them. The indexes are built once, after the
- * server is ready (a GradualIndex, which a query that comes first finishes): the relations that pass each filter, as sorted id lists, and each
- * speaker's statements, so neither a filter nor a person's statements scans the graph.
+ * server is ready (a GradualIndex, which a query that comes first finishes): the relations
+ * that pass each filter, as sorted id lists, and each speaker's statements, so neither a
+ * filter nor a person's statements scans the graph.
  */
 import type { Attribution, CitationRecord, KnowledgeGraph, RelationRecord } from '../data/model';
 import { ITEMS_PER_STEP } from './deferred-index';

@@ -9,10 +9,11 @@
  * dates none of its relations). Whatever has no span is undated, and a time
  * range neither keeps nor drops it by itself: the range's `includeUndated` flag decides.
  *
- * Range queries read buckets built once, after the server is ready: short spans are listed under each month
- * they touch, long ones (a year or more, or open-ended) under each year, so a range reads the
- * months and years it covers and checks the exact days on those candidates only. The sorted
- * union for a range is memoised (byte-bounded), so paging through a range merges once.
+ * Range queries read buckets built once, after the server is ready: short spans are listed
+ * under each month they touch, long ones (a year or more, or open-ended) under each year, so a
+ * range reads the months and years it covers and checks the exact days on those candidates
+ * only. The sorted union for a range is memoised (byte-bounded), so paging through a range
+ * merges once.
  */
 import { LRUCache } from 'lru-cache';
 
