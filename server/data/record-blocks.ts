@@ -97,8 +97,9 @@ export class StreamedRecordsBroken extends Error {
  *
  * 'whole' parses every chunk now. 'streamed' parses a chunk when the iteration reaches it, so
  * that a record's parsed value dies young once checked: held all at once, the parsed values of
- * 10^6 relations were copied by the young-generation collector and marked by the full one, tens
- * of seconds of a cold start. Streamed records are read once, and throw StreamedRecordsBroken
+ * 10^6 relations were copied by the young-generation collector and marked by the full one
+ * (parsed as they are read, a cold start there took 75 s instead of 82, 84 s of CPU instead of
+ * 95, and 2.65 GB at its peak instead of 3.29). Streamed records are read once, and throw StreamedRecordsBroken
  * where the whole reading would have reported a problem (see there).
  */
 export function readRecordBlocks(

@@ -21,7 +21,7 @@ export interface PositionGroups {
   items: Int32Array;
 }
 
-/** What the index's lists by key offer, a Map's reading half (a Map of lists is one too). */
+/** What the index's lists by key offer: a Map's reading half, and counts without the lists. */
 export interface KeyedLists<V> extends Iterable<[string, readonly V[]]> {
   get(key: string): readonly V[] | undefined;
   /** The length of the key's list (0 when it has none), without making the list. */

@@ -72,7 +72,7 @@ export function relationCandidates(index: GraphIndex, filter: RelationFilter): C
   if (filter.during != null) {
     options.push({ lists: [relationsInRange(index.time, readTimeRange(filter.during))], disjoint: true });
   }
-  const voiceList = voiceFilterList(index.statements.get(), filter);
+  const voiceList = voiceFilterList(index.statements, filter);
   if (voiceList) options.push({ lists: [voiceList], disjoint: true });
   if (options.length === 0) {
     // Entity types alone have no index of their own: every relation is read, and the count

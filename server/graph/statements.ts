@@ -10,7 +10,7 @@
  * filter nor a person's statements scans the graph.
  */
 import type { Attribution, CitationRecord, KnowledgeGraph, RelationRecord } from '../data/model';
-import { ITEMS_PER_STEP } from './deferred-index';
+import { type GradualIndex, ITEMS_PER_STEP } from './deferred-index';
 import type { GraphIndex } from './indexes';
 import { type Connection, type PageArgs, paginate } from './pagination';
 import type { SpeakerRecord } from './results';
@@ -56,11 +56,17 @@ export interface StatementIndex {
   readonly affiliationBySpeaker: ReadonlyMap<string, string>;
 }
 
-/** The relation lists one voice filter reads (null when the filter asks for nothing). */
-export function voiceFilterList(statements: StatementIndex, filter: VoiceFilter): readonly string[] | null {
-  if (filter.ownVoice && filter.unhedged) return statements.plain;
-  if (filter.ownVoice) return statements.ownVoice;
-  if (filter.unhedged) return statements.unhedged;
+/**
+ * The relation lists one voice filter reads (null when the filter asks for nothing). The index is
+ * read only when the filter asks for a voice: a query without one does not finish its build.
+ */
+export function voiceFilterList(
+  statements: GradualIndex<StatementIndex>,
+  filter: VoiceFilter,
+): readonly string[] | null {
+  if (filter.ownVoice && filter.unhedged) return statements.get().plain;
+  if (filter.ownVoice) return statements.get().ownVoice;
+  if (filter.unhedged) return statements.get().unhedged;
   return null;
 }
 
