@@ -18,7 +18,8 @@
  * tables (vocabulary, dataset, the data version, sources without their text, claims), what the
  * server derived from the load and asked to keep (the graph index's grouped lists: opaque here,
  * as the data comes before the graph queries that read it), then entities in chunks and
- * relations in columns (RelationColumns), read one frame at a time. Quotes and citation targets
+ * relations in columns (snapshot-relations.ts, which also makes the relations read back: their
+ * citations and dates when first read), read one frame at a time. Quotes and citation targets
  * are not stored: a quote is the slice of its source text between its offsets (a slice shares
  * the text's characters), and a target is the record that holds the citation. The ids a record
  * refers to (a relation's ends, an entity's or relation's type, a citation's source, a claim's
@@ -40,6 +41,14 @@ import { Worker } from 'node:worker_threads';
 import { dataVersion, setLoadedVersion } from './data-version';
 import { positionsOf } from './positions';
 import { buildEntityGraph, loadGraphData } from './load-graph-data';
+import {
+  type RelationColumns,
+  type RelationLookups,
+  type StoredCitation,
+  TIME_TEXT_FIELDS,
+  type TimeColumns,
+  readRelationFrame,
+} from './snapshot-relations';
 import type {
   CitationRecord,
   CitationTarget,
@@ -79,62 +88,6 @@ export interface CachedLoad {
    * v8.serialize takes), kept as it is.
    */
   saveSnapshot(derived?: unknown): Promise<SnapshotUse>;
-}
-
-/**
- * A citation as stored: its quote and target left blank, and restored on reading. Blank, not
- * left out, so that every field keeps its place: a restored citation has the loaded one's
- * fields in the same order (one object shape for both, and equal as JSON).
- */
-type StoredCitation = Omit<CitationRecord, 'quote' | 'target'> & { quote: ''; target: undefined };
-
-/**
- * A frame of relations as columns, one array per field; relation i's citations are the
- * citation columns from firstCitation[i] to firstCitation[i + 1], its sources likewise. Not
- * records: v8.deserialize makes each stored object field by field, and the young-generation
- * collections then copy every one of them; columns read back in bulk, and the records are
- * made by object literals, which V8 allocates several times faster (at 10^6 relations about
- * 2.4x less CPU in a benchmark of the two forms).
- */
-interface RelationColumns {
-  ids: string[];
-  /** References by position, as in the other frames (see fromPosition). */
-  types: string[];
-  subjects: string[];
-  objects: string[];
-  directed: boolean[];
-  notes: (string | null)[];
-  firstCitation: Uint32Array;
-  citationSources: string[];
-  citationStarts: Int32Array;
-  citationEnds: Int32Array;
-  /** A citation's fields past its target (`attributedTo`, `hedge`), or undefined when it has none. */
-  citationVoices: (Partial<CitationRecord> | undefined)[];
-  firstSource: Uint32Array;
-  sourceIds: string[];
-  times: TimeColumns;
-}
-
-/** The text fields of a date (TimeRecord), in the order TimeColumns keeps them. */
-const TIME_TEXT_FIELDS = ['at', 'start', 'end', 'precision', 'first', 'last', 'relative', 'note'] as const;
-
-/**
- * The dates of a frame's relations as columns (see RelationColumns): relation i's dates are rows
- * firstTime[i] to firstTime[i + 1], and its `time` is undefined where hasTime[i] is 0. A row's
- * text fields are positions in `texts`, the frame's distinct values (-1 for null): 700,000 dated
- * relations name a few thousand days, and each value is read back as one string, not one per date.
- */
-interface TimeColumns {
-  hasTime: Uint8Array;
-  firstTime: Uint32Array;
-  /** Row r's TIME_TEXT_FIELDS from textsOf[r * TIME_TEXT_FIELDS.length] on. */
-  textsOf: Int32Array;
-  texts: string[];
-  inferred: Uint8Array;
-  /** Row r's citations are citations[firstCitation[r]] to citations[firstCitation[r + 1]]. */
-  firstCitation: Uint32Array;
-  /** The relation's own citation by its index, else the citation stored in place. */
-  citations: (number | StoredCitation)[];
 }
 
 interface Header {
@@ -318,16 +271,16 @@ async function readSnapshot(
     const entityId = fromPosition(entities.map((entity) => entity.id));
     const relationType = fromPosition([...vocabulary.relationTypes.keys()]);
     const relations: RelationRecord[] = [];
-    const readRelations = relationReader({
+    const lookups: RelationLookups = {
       sourceId,
       source: fromPosition([...sources.values()], (id) => sources.get(id)!),
       relationType,
       entityId,
       restoreOwnCitations: restore,
-    });
+    };
     for (let f = 0; f < tables.relationFrames; f++) {
       if (stale()) return null;
-      readRelations((await frames.next()) as RelationColumns, relations);
+      readRelationFrame((await frames.next()) as RelationColumns, lookups, relations);
     }
     // Nothing read is kept unless it is the snapshot of these files (a failed hash is no match).
     if ((await key) !== header.key) return null;
@@ -352,92 +305,6 @@ async function readSnapshot(
     return null;
   } finally {
     await file.close();
-  }
-}
-
-/**
- * Reads frames of relations into records. A function of its own, not a loop in readSnapshot:
- * V8 optimizes a small function called per frame, where the loop inside the long async reader
- * ran several times slower.
- */
-function relationReader(lookups: {
-  sourceId: (stored: string) => string;
-  source: (stored: string) => SourceRecord;
-  relationType: (stored: string) => string;
-  entityId: (stored: string) => string;
-  /** Restores citations stored in place (sourceId, quote, target). */
-  restoreOwnCitations: (citations: CitationRecord[], target: CitationTarget) => void;
-}): (columns: RelationColumns, into: RelationRecord[]) => void {
-  const { sourceId, source, relationType, entityId, restoreOwnCitations } = lookups;
-  return (columns, into) => {
-    const { firstCitation, citationSources, citationStarts, citationEnds, citationVoices, firstSource } = columns;
-    for (let i = 0; i < columns.ids.length; i++) {
-      const id = columns.ids[i]!;
-      const target: CitationTarget = { kind: 'relation', id };
-      // Lists made at their size: grown by push, each small list kept room for 17 items, which
-      // at 10^6 relations was a few hundred MB for the garbage collector to copy and keep.
-      const citations = new Array<CitationRecord>(firstCitation[i + 1]! - firstCitation[i]!);
-      for (let c = firstCitation[i]!; c < firstCitation[i + 1]!; c++) {
-        const { id: citationSource, text } = source(citationSources[c]!);
-        const start = citationStarts[c]!;
-        const end = citationEnds[c]!;
-        const quote = text.slice(start, end);
-        const voice = citationVoices[c];
-        // The loader's shape: its fields in its order, the voice's last.
-        citations[c - firstCitation[i]!] = voice
-          ? { sourceId: citationSource, quote, start, end, target, ...voice }
-          : { sourceId: citationSource, quote, start, end, target };
-      }
-      const time = columns.times.hasTime[i] ? datesOf(columns.times, i, citations, target) : undefined;
-      const sourceIds = columns.sourceIds.slice(firstSource[i], firstSource[i + 1]);
-      for (let k = 0; k < sourceIds.length; k++) sourceIds[k] = sourceId(sourceIds[k]!);
-      into.push({
-        id,
-        type: relationType(columns.types[i]!),
-        subject: entityId(columns.subjects[i]!),
-        object: entityId(columns.objects[i]!),
-        directed: columns.directed[i]!,
-        note: columns.notes[i]!,
-        citations,
-        time,
-        sourceIds,
-      });
-    }
-  };
-
-  /** Relation i's dates, the loader's fields in its order; citations its own where shared, else restored in place. */
-  function datesOf(times: TimeColumns, i: number, own: CitationRecord[], target: CitationTarget): TimeRecord[] {
-    const { firstTime, textsOf, texts, inferred, firstCitation, citations } = times;
-    const text = (row: number, field: number) => {
-      const position = textsOf[row * TIME_TEXT_FIELDS.length + field]!;
-      return position < 0 ? null : texts[position]!;
-    };
-    const dates = new Array<TimeRecord>(firstTime[i + 1]! - firstTime[i]!);
-    for (let row = firstTime[i]!; row < firstTime[i + 1]!; row++) {
-      const cited = new Array<CitationRecord>(firstCitation[row + 1]! - firstCitation[row]!);
-      for (let c = firstCitation[row]!; c < firstCitation[row + 1]!; c++) {
-        const stored = citations[c]!;
-        if (typeof stored === 'number') cited[c - firstCitation[row]!] = own[stored]!;
-        else {
-          const citation = stored as unknown as CitationRecord;
-          restoreOwnCitations([citation], target);
-          cited[c - firstCitation[row]!] = citation;
-        }
-      }
-      dates[row - firstTime[i]!] = {
-        at: text(row, 0),
-        start: text(row, 1),
-        end: text(row, 2),
-        precision: text(row, 3) as TimeRecord['precision'],
-        first: text(row, 4),
-        last: text(row, 5),
-        citations: cited,
-        inferred: inferred[row] === 1,
-        relative: text(row, 6),
-        note: text(row, 7),
-      };
-    }
-    return dates;
   }
 }
 

@@ -132,22 +132,21 @@ export function buildGraphIndex(knowledgeGraph: KnowledgeGraph, stored?: unknown
   const relations = kept?.records ?? relationIds.map((id) => graph.getEdgeAttributes(id));
   const relationsByType = new Map<string, string[]>();
   const relationsByCorroboration: string[][] = [];
-  let citationCount = 0;
   for (let i = 0; i < relations.length; i++) {
     const relation = relations[i]!;
     push(relationsByType, relation.type, relationIds[i]!);
     (relationsByCorroboration[relation.sourceIds.length] ??= []).push(relationIds[i]!);
-    citationCount += relation.citations.length;
   }
   for (let k = 0; k < relationsByCorroboration.length; k++) relationsByCorroboration[k] ??= [];
 
   const claimsInIdOrder = [...claims.values()].sort(byId);
+  let claimCitationCount = 0;
   const claimsByEntity = new Map<string, ClaimRecord[]>();
   const claimsBySource = new Map<string, ClaimRecord[]>();
   for (const claim of claimsInIdOrder) {
     push(claimsByEntity, claim.entity, claim);
     for (const sourceId of claim.sourceIds) push(claimsBySource, sourceId, claim);
-    citationCount += claim.citations.length;
+    claimCitationCount += claim.citations.length;
   }
   for (const list of claimsByEntity.values()) list.sort(byAttributeValueId);
   const citationsBySource = new GradualIndex(() => groupCitationsBySource(relations, claimsInIdOrder));
@@ -188,7 +187,7 @@ export function buildGraphIndex(knowledgeGraph: KnowledgeGraph, stored?: unknown
     searchIndex: new DeferredIndex(() => buildSearchIndex(graph, entityIds, relationsByEntity)),
     entityTypeCounts,
     relationTypeCounts,
-    citationCount,
+    citationCount: grouped.relationCitationCount + claimCitationCount,
     fullText: new DeferredIndex(() =>
       buildFullTextIndex(knowledgeGraph, { entityIds, relationIds, sourceIds }, citationsBySource.get()),
     ),
@@ -261,6 +260,12 @@ interface GroupedLists {
   relationsOfSource: PositionGroups;
   sourcesOfEntity: PositionGroups;
   entitiesOfSource: PositionGroups;
+  /**
+   * How many citations the relations have. Kept with the lists so that a restart need not read
+   * every relation's citations to count them (a snapshot's relations make their citations when
+   * first read: data/snapshot-relations.ts).
+   */
+  relationCitationCount: number;
 }
 
 function groupLists(
@@ -315,11 +320,13 @@ function groupLists(
   const entitiesOfSource = groupPositions(sourceKeys.length, (emit) => {
     forEachGrouped(sourcesOfEntity, (entity, source) => emit(source, entity));
   });
-  return { sourceKeys, relationsOfEntity, relationsOfSource, sourcesOfEntity, entitiesOfSource };
+  let relationCitationCount = 0;
+  for (const relation of relations) relationCitationCount += relation.citations.length;
+  return { sourceKeys, relationsOfEntity, relationsOfSource, sourcesOfEntity, entitiesOfSource, relationCitationCount };
 }
 
 /** Bump when GroupedLists or the way they are built changes: a snapshot of an older kind is then rebuilt. */
-const GROUPED_LISTS_FORMAT = 'grouped-lists/2';
+const GROUPED_LISTS_FORMAT = 'grouped-lists/3';
 
 /** What a snapshot keeps of an index (see GroupedLists), for buildGraphIndex to read back. */
 export function storedGroupedLists(index: GraphIndex): unknown {
@@ -386,9 +393,17 @@ function readGroupedLists(stored: unknown, entityCount: number, relationCount: n
     fits(lists.relationsOfSource, sourceCount, relationCount) &&
     fits(lists.sourcesOfEntity, entityCount, sourceCount) &&
     fits(lists.entitiesOfSource, sourceCount, entityCount);
-  if (!valid) return null;
+  const { relationCitationCount } = lists;
+  if (!valid || !Number.isSafeInteger(relationCitationCount) || relationCitationCount! < 0) return null;
   const { sourceKeys, relationsOfEntity, relationsOfSource, sourcesOfEntity, entitiesOfSource } = lists as GroupedLists;
-  return { sourceKeys, relationsOfEntity, relationsOfSource, sourcesOfEntity, entitiesOfSource };
+  return {
+    sourceKeys,
+    relationsOfEntity,
+    relationsOfSource,
+    sourcesOfEntity,
+    entitiesOfSource,
+    relationCitationCount: relationCitationCount!,
+  };
 }
 
 /**
