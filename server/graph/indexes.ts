@@ -100,6 +100,8 @@ export interface GraphIndex {
   readonly entityTypeCounts: ReadonlyMap<string, number>;
   readonly relationTypeCounts: ReadonlyMap<string, number>;
   readonly citationCount: number;
+  /** Source id → how many citations (of relations and claims) quote it; absent when none. */
+  readonly citationCountBySource: ReadonlyMap<string, number>;
   /** Names, descriptions, relation labels and quotes, and the sources' sentences (full-text-index.ts); built after the server is ready. */
   readonly fullText: DeferredIndex<FullTextIndex>;
 
@@ -140,13 +142,11 @@ export function buildGraphIndex(knowledgeGraph: KnowledgeGraph, stored?: unknown
   for (let k = 0; k < relationsByCorroboration.length; k++) relationsByCorroboration[k] ??= [];
 
   const claimsInIdOrder = [...claims.values()].sort(byId);
-  let claimCitationCount = 0;
   const claimsByEntity = new Map<string, ClaimRecord[]>();
   const claimsBySource = new Map<string, ClaimRecord[]>();
   for (const claim of claimsInIdOrder) {
     push(claimsByEntity, claim.entity, claim);
     for (const sourceId of claim.sourceIds) push(claimsBySource, sourceId, claim);
-    claimCitationCount += claim.citations.length;
   }
   for (const list of claimsByEntity.values()) list.sort(byAttributeValueId);
   const citationsBySource = new GradualIndex(() => groupCitationsBySource(relations, claimsInIdOrder));
@@ -155,6 +155,7 @@ export function buildGraphIndex(knowledgeGraph: KnowledgeGraph, stored?: unknown
     readGroupedLists(stored, entityIds.length, relationIds.length) ??
     groupLists(knowledgeGraph, entityIds, sourceIds, relations, claimsByEntity);
   const { sourceKeys, relationsOfEntity, relationsOfSource, sourcesOfEntity, entitiesOfSource } = grouped;
+  const { citationCountBySource, citationCount } = countCitations(grouped, claimsInIdOrder);
 
   const relationsByEntity = new ListsByKey(entityIds, relationsOfEntity, relationIds);
   const relationsBySource = new ListsByKey(sourceKeys, relationsOfSource, relationIds);
@@ -187,7 +188,8 @@ export function buildGraphIndex(knowledgeGraph: KnowledgeGraph, stored?: unknown
     searchIndex: new DeferredIndex(() => buildSearchIndex(graph, entityIds, relationsByEntity)),
     entityTypeCounts,
     relationTypeCounts,
-    citationCount: grouped.relationCitationCount + claimCitationCount,
+    citationCountBySource,
+    citationCount,
     fullText: new DeferredIndex(() =>
       buildFullTextIndex(knowledgeGraph, { entityIds, relationIds, sourceIds }, citationsBySource.get()),
     ),
@@ -261,11 +263,11 @@ interface GroupedLists {
   sourcesOfEntity: PositionGroups;
   entitiesOfSource: PositionGroups;
   /**
-   * How many citations the relations have. Kept with the lists so that a restart need not read
-   * every relation's citations to count them (a snapshot's relations make their citations when
-   * first read: data/snapshot-relations.ts).
+   * How many of the relations' citations quote each source (by position in sourceKeys). Kept
+   * with the lists so that a restart need not read every relation's citations to count them (a
+   * snapshot's relations make their citations when first read: data/snapshot-relations.ts).
    */
-  relationCitationCount: number;
+  relationCitationsOfSource: Uint32Array;
 }
 
 function groupLists(
@@ -320,9 +322,18 @@ function groupLists(
   const entitiesOfSource = groupPositions(sourceKeys.length, (emit) => {
     forEachGrouped(sourcesOfEntity, (entity, source) => emit(source, entity));
   });
-  let relationCitationCount = 0;
-  for (const relation of relations) relationCitationCount += relation.citations.length;
-  return { sourceKeys, relationsOfEntity, relationsOfSource, sourcesOfEntity, entitiesOfSource, relationCitationCount };
+  const relationCitationsOfSource = new Uint32Array(sourceKeys.length);
+  for (const relation of relations) {
+    for (const citation of relation.citations) relationCitationsOfSource[sourcePosition.get(citation.sourceId)!]!++;
+  }
+  return {
+    sourceKeys,
+    relationsOfEntity,
+    relationsOfSource,
+    sourcesOfEntity,
+    entitiesOfSource,
+    relationCitationsOfSource,
+  };
 }
 
 /** Bump when GroupedLists or the way they are built changes: a snapshot of an older kind is then rebuilt. */
@@ -371,6 +382,24 @@ function relationsInKeptOrder(
   return { ids, records: inOrder };
 }
 
+/** Citations by the source they quote, and in all: the relations' as grouped, the claims' counted. */
+function countCitations(
+  { sourceKeys, relationCitationsOfSource }: GroupedLists,
+  claims: readonly ClaimRecord[],
+): { citationCountBySource: Map<string, number>; citationCount: number } {
+  const citationCountBySource = new Map<string, number>();
+  let citationCount = 0;
+  const add = (sourceId: string, count: number) => {
+    citationCountBySource.set(sourceId, (citationCountBySource.get(sourceId) ?? 0) + count);
+    citationCount += count;
+  };
+  sourceKeys.forEach((sourceId, k) => {
+    if (relationCitationsOfSource[k]! > 0) add(sourceId, relationCitationsOfSource[k]!);
+  });
+  for (const claim of claims) for (const citation of claim.citations) add(citation.sourceId, 1);
+  return { citationCountBySource, citationCount };
+}
+
 /**
  * The lists a snapshot kept, or null when they are of another format or another graph's size
  * (the snapshot's key covers the data and the code, so the lists match a graph it read back;
@@ -393,8 +422,10 @@ function readGroupedLists(stored: unknown, entityCount: number, relationCount: n
     fits(lists.relationsOfSource, sourceCount, relationCount) &&
     fits(lists.sourcesOfEntity, entityCount, sourceCount) &&
     fits(lists.entitiesOfSource, sourceCount, entityCount);
-  const { relationCitationCount } = lists;
-  if (!valid || !Number.isSafeInteger(relationCitationCount) || relationCitationCount! < 0) return null;
+  const { relationCitationsOfSource } = lists;
+  if (!valid || !types.isUint32Array(relationCitationsOfSource) || relationCitationsOfSource.length !== sourceCount) {
+    return null;
+  }
   const { sourceKeys, relationsOfEntity, relationsOfSource, sourcesOfEntity, entitiesOfSource } = lists as GroupedLists;
   return {
     sourceKeys,
@@ -402,7 +433,7 @@ function readGroupedLists(stored: unknown, entityCount: number, relationCount: n
     relationsOfSource,
     sourcesOfEntity,
     entitiesOfSource,
-    relationCitationCount: relationCitationCount!,
+    relationCitationsOfSource,
   };
 }
 

@@ -39,8 +39,7 @@ function sourceOrders(index: GraphIndex): SourceOrders {
   let orders = ordersByIndex.get(index);
   if (!orders) {
     const byId = index.sourceIds.map((id) => index.knowledgeGraph.sources.get(id)!);
-    const citations = index.citationsBySource.get();
-    const cited = (source: SourceRecord) => citations.get(source.id)?.length ?? 0;
+    const cited = (source: SourceRecord) => index.citationCountBySource.get(source.id) ?? 0;
     const byCitations = [...byId].sort((a, b) => cited(b) - cited(a) || compareStrings(a.id, b.id));
     const text = new Map(byId.map((source) => [source.id, foldText(`${source.title}\n${source.publisher ?? ''}`)]));
     orders = { byId, byCitations, text };
@@ -108,6 +107,6 @@ export function sourceCounts(index: GraphIndex, sourceId: string) {
     relationCount: index.relationsBySource.countOf(sourceId),
     claimCount: index.claimsBySource.get(sourceId)?.length ?? 0,
     entityCount: index.entitiesBySource.countOf(sourceId),
-    citationCount: index.citationsBySource.get().get(sourceId)?.length ?? 0,
+    citationCount: index.citationCountBySource.get(sourceId) ?? 0,
   };
 }

@@ -8,6 +8,7 @@ import { loadGraphDataWithSnapshot } from '../../server/data/snapshot';
 import { RestoredRelation } from '../../server/data/snapshot-relations';
 import { writeSyntheticGraphData } from '../../server/scripts/synthetic-graph-data';
 import { overview } from '../../server/graph/overview';
+import { sourceCounts, sourcesPage } from '../../server/graph/sources';
 import { syntheticGraph } from '../support/in-memory-graph';
 
 describe('a served graph given what an earlier run derived from the same graph (a restart from its snapshot)', () => {
@@ -68,6 +69,13 @@ describe('a graph restarted from its snapshot makes its relations’ citations a
     expect(made().filter((id) => !among(id))).toEqual([]);
     // The counts the explorer opens with, kept by the snapshot rather than counted again.
     expect(served.index.citationCount).toBe(first.index.citationCount);
+    const mostCited = sourcesPage(served.index, { orderBy: 'CITATIONS' }, { first: 10 });
+    expect(mostCited.edges.map(({ node }) => node.id)).toEqual(
+      sourcesPage(first.index, { orderBy: 'CITATIONS' }, { first: 10 }).edges.map(({ node }) => node.id),
+    );
+    const [source] = served.index.sourceIds;
+    expect(sourceCounts(served.index, source!)).toEqual(sourceCounts(first.index, source!));
+    expect(made().filter((id) => !among(id))).toEqual([]);
 
     const before = made();
     const dated = cold.knowledgeGraph.graph.findEdge((id, relation) => relation.time !== undefined && !among(id))!;

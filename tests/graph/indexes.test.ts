@@ -109,6 +109,12 @@ describe('the graph index built from the shipped graph-data', () => {
       expect(lists.countOf('no-such-key')).toBe(0);
       expect(lists.get('no-such-key')).toBeUndefined();
     }
+    // Citations counted by source without reading the lists: each list's length, and sources with none absent.
+    const citationLists = index.citationsBySource.get();
+    expect(new Map([...citationLists].map(([sourceId, list]) => [sourceId, list.length]))).toEqual(
+      index.citationCountBySource,
+    );
+    expect([...citationLists.values()].reduce((sum, list) => sum + list.length, 0)).toBe(index.citationCount);
     // Lists of many lengths: the grouping is tested on long lists as well as short ones.
     expect(Math.max(...[...index.relationsByEntity.values()].map((list) => list.length))).toBeGreaterThan(15);
   });
@@ -139,6 +145,8 @@ describe('an index built from the grouped lists a snapshot kept', () => {
     relationsBySource: byKey(index.relationsBySource),
     sourceIdsByEntity: byKey(index.sourceIdsByEntity),
     entitiesBySource: byKey(index.entitiesBySource),
+    citationCountBySource: index.citationCountBySource,
+    citationCount: index.citationCount,
   });
 
   it('has exactly the lists of an index built whole, from the stored value as a snapshot reads it back', () => {
