@@ -407,7 +407,9 @@ function countCitations(
  */
 function readGroupedLists(stored: unknown, entityCount: number, relationCount: number): GroupedLists | null {
   if (typeof stored !== 'object' || stored === null) return null;
-  const lists = stored as Partial<GroupedLists & { format: string; entityCount: number; relationCount: number }>;
+  const lists = stored as Partial<
+    GroupedLists & { format: string; entityCount: number; relationCount: number; relationOrder: unknown }
+  >;
   if (lists.format !== GROUPED_LISTS_FORMAT || lists.entityCount !== entityCount) return null;
   if (lists.relationCount !== relationCount || !Array.isArray(lists.sourceKeys)) return null;
   const sourceCount = lists.sourceKeys.length;
@@ -426,15 +428,15 @@ function readGroupedLists(stored: unknown, entityCount: number, relationCount: n
   if (!valid || !types.isUint32Array(relationCitationsOfSource) || relationCitationsOfSource.length !== sourceCount) {
     return null;
   }
-  const { sourceKeys, relationsOfEntity, relationsOfSource, sourcesOfEntity, entitiesOfSource } = lists as GroupedLists;
-  return {
-    sourceKeys,
-    relationsOfEntity,
-    relationsOfSource,
-    sourcesOfEntity,
-    entitiesOfSource,
-    relationCitationsOfSource,
-  };
+  // The lists without what only the snapshot's checks and relationsInKeptOrder read.
+  const {
+    format: _format,
+    entityCount: _entities,
+    relationCount: _relations,
+    relationOrder: _order,
+    ...grouped
+  } = lists;
+  return grouped as GroupedLists;
 }
 
 /**
