@@ -65,6 +65,11 @@ export class GradualIndex<T> {
     return this.#done.value;
   }
 
+  /** Whether the build has finished (the slices, or a reader that could not wait). */
+  get isBuilt(): boolean {
+    return this.#done !== undefined;
+  }
+
   /** The index, built in slices of about SLICE_MS between which requests are answered. */
   async built(): Promise<T> {
     let sliceStarted = performance.now();

@@ -118,6 +118,20 @@ describe('indexes synchronous queries read, built after the server is ready', ()
     expect(progress).toEqual({ builds: 1, steps: 200 });
   });
 
+  test('a relations query reads the statement index only when it filters by voice', () => {
+    const index = buildGraphIndex(knowledgeGraph);
+    const plain = relationsPage(
+      index,
+      { types: [index.knowledgeGraph.vocabulary.relationTypes.keys().next().value!] },
+      page,
+    );
+    expect(plain.totalCount).toBeGreaterThan(0);
+    expect(relationsPage(index, {}, page).totalCount).toBe(index.relationIds.length);
+    expect(index.statements.isBuilt).toBe(false);
+    expect(relationsPage(index, { unhedged: true }, page).totalCount).toBeGreaterThan(0);
+    expect(index.statements.isBuilt).toBe(true);
+  });
+
   test('time ranges, the timeline and statements answer the same before and after the build', async () => {
     // The shipped graph: dated entities and quoted speakers, which the generated one has not.
     const shipped = await loadGraphData();
