@@ -12,6 +12,7 @@ import { PATHS_PAGE_SIZE } from '../../client/src/api/use-paths';
 import { PAGE_SIZE } from '../../client/src/api/load-graph';
 import { LIST_ARGUMENT_MAX } from '../../client/src/core/list-bound';
 import { ENTITY_RELATIONS_PAGE_SIZE } from '../../client/src/api/use-entity-relations';
+import { NEIGHBORHOOD_LIMIT } from '../../client/src/api/use-neighborhood';
 import { LIST_PAGE } from '../../client/src/api/queries';
 import { BOUNDED_VIEW_THRESHOLD } from '../../client/src/core/bounded-view';
 import { EXPAND_PAGE_SIZE } from '../../client/src/core/bounded-view/expansion';
@@ -23,6 +24,10 @@ const OPERATIONS = join(import.meta.dirname, '..', '..', 'client', 'src', 'api',
 
 test('the client batches ids by the API’s bound on a list argument', () => {
   expect(LIST_ARGUMENT_MAX).toBe(MAX_LIST_LENGTH);
+});
+
+test('the focus asks a neighbourhood no larger than the API allows', () => {
+  expect(NEIGHBORHOOD_LIMIT).toBeLessThanOrEqual(ARGUMENT_LIMITS.neighborhoodRelations.max);
 });
 
 test("every client operation, with urql's __typename fields and the largest pages, costs less than the limit", async () => {
@@ -94,6 +99,7 @@ test("every client operation, with urql's __typename fields and the largest page
       claim: { entity: 'x', attribute: 'x', value: 'x', citations: [] },
       citation: { source: 'x', start: 0, end: 1 },
       bucket: 'MONTH',
+      limit: NEIGHBORHOOD_LIMIT,
     });
     expect({ operation: operation.name!.value, underLimit: cost <= MAX_COST }).toEqual({
       operation: operation.name!.value,

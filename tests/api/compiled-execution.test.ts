@@ -82,6 +82,7 @@ beforeAll(async () => {
     bucket: 'YEAR',
     maxEntities: 2000,
     maxRelations: 5000,
+    limit: 50,
     sources: sources.slice(0, 2),
   };
   variablesOf = {

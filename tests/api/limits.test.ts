@@ -1,5 +1,6 @@
 import { parse } from 'graphql';
 
+import { NEIGHBORHOOD_LIMIT } from '../../client/src/api/use-neighborhood';
 import { BOUNDED_VIEW_THRESHOLD } from '../../client/src/core/bounded-view';
 import { MAX_ALIASES, MAX_COST, MAX_DEPTH, MAX_DIRECTIVES, MAX_TOKENS, operationCost } from '../../server/api/limits';
 import { explorerOperations } from '../support/explorer-operations';
@@ -67,6 +68,7 @@ describe('abuse limits', () => {
         // The whole graph's positions: the overview at the whole-graph threshold.
         maxEntities: BOUNDED_VIEW_THRESHOLD.entities,
         maxRelations: BOUNDED_VIEW_THRESHOLD.relations,
+        limit: NEIGHBORHOOD_LIMIT,
       };
       const { errors } = await api.query(document, variables);
       const codes = (errors ?? []).map((error) => error.extensions?.code);

@@ -7,7 +7,7 @@ describe('documents as urql takes them', () => {
   it('hands urql the generated text itself, which it parses into the same operation', () => {
     const text = NeighborhoodDocument.toString();
     expect(apiDocument(NeighborhoodDocument)).toBe(text);
-    const request = createRequest(apiDocument(NeighborhoodDocument), { id: 'x', depth: 1 });
+    const request = createRequest(apiDocument(NeighborhoodDocument), { id: 'x', depth: 1, limit: 10 });
     const operation = request.query.definitions.find((definition) => definition.kind === 'OperationDefinition');
     expect(operation && 'name' in operation ? operation.name?.value : null).toBe('Neighborhood');
   });

@@ -7,9 +7,13 @@ import type { FocusState } from '../core/focus/index';
 import { hookDocument } from './documents';
 import { NeighborhoodDocument } from './generated/graphql';
 
+/** The most relations a focus shows: the API's largest `neighborhood(limit)` (a test holds it within that bound). */
+export const NEIGHBORHOOD_LIMIT = 5_000;
+
 export interface NeighborhoodResult {
   scope: Visibility | null;
   fetching: boolean;
+  /** True when the neighbourhood has more than NEIGHBORHOOD_LIMIT relations, and only that many are shown. */
   truncated: boolean;
   error: CombinedError | undefined;
   retry: () => void;
@@ -19,7 +23,7 @@ export function useNeighborhood(focus: FocusState | null, filters: FilterState):
   const filter = useMemo(() => toRelationFilter(filters), [filters]);
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: hookDocument(NeighborhoodDocument, focus === null),
-    variables: { id: focus?.entityId ?? '', depth: focus?.depth ?? 1, filter },
+    variables: { id: focus?.entityId ?? '', depth: focus?.depth ?? 1, filter, limit: NEIGHBORHOOD_LIMIT },
     pause: focus === null,
   });
   const subgraph = focus ? data?.neighborhood : undefined;

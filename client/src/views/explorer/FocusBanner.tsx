@@ -1,5 +1,5 @@
 /** Says the canvas shows one entity's neighbourhood, lets the depth change, and leads back. */
-import type { NeighborhoodResult } from '../../api/use-neighborhood';
+import { NEIGHBORHOOD_LIMIT, type NeighborhoodResult } from '../../api/use-neighborhood';
 import { FOCUS_DEPTHS, type FocusState } from '../../core/focus';
 import './explorer.css';
 
@@ -35,7 +35,9 @@ export function FocusBanner({ focus, name, neighborhood, inView, bringingIn, onD
         Show whole graph
       </button>
       {(neighborhood.fetching || bringingIn) && <span className="loading-note">Loading…</span>}
-      {neighborhood.truncated && <span className="note note--warning">Cut at 5000 relations.</span>}
+      {neighborhood.truncated && (
+        <span className="note note--warning">Cut at {NEIGHBORHOOD_LIMIT.toLocaleString('en')} relations.</span>
+      )}
       {inView && !bringingIn && (
         <span className="note" data-neighbourhood-in-view>
           {inView.shown.toLocaleString('en')} of its {inView.total.toLocaleString('en')} entities are in the view;
