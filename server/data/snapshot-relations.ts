@@ -6,8 +6,8 @@
  * back in bulk by v8.deserialize. A restart makes from them one RestoredRelation per relation
  * with its plain fields (id, type, ends, note, sources), and its citations and dates when first
  * read: at 10^6 relations those are about 3·10^6 citations and 7·10^5 dates, whose making (and
- * the collections that copy them) was a quarter of a restart, while before it answers the
- * server reads only those of the relations its overview ranks (tests/api/served-graph.test.ts
+ * the collections that copy them) was a quarter of a restart, while indexing the graph reads
+ * none of them and the overview those of the relations it ranks (tests/api/served-graph.test.ts
  * holds it). The indexes built after the server answers read them all, in slices
  * (graph/deferred-index.ts); a query reads those of the relations it shows.
  *

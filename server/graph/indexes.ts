@@ -445,7 +445,7 @@ function readGroupedLists(stored: unknown, entityCount: number, relationCount: n
  * the smaller and the more used).
  */
 export async function buildDeferredIndexes(index: GraphIndex): Promise<void> {
-  // The sources' lists read it as soon as the explorer opens.
+  // A source's citations (the reader's highlights) read it; the sources' counts do not (citationCountBySource).
   await index.citationsBySource.built();
   await index.time.buckets.built();
   await index.time.events.built();
@@ -560,7 +560,11 @@ function forEachGrouped({ offsets, items }: PositionGroups, use: (key: number, i
   }
 }
 
-/** `sorted` with every other source id the records name, sorted. */
+/**
+ * `sorted` with every other source id the records name, sorted. A relation's citations as well as
+ * its sourceIds: the loader makes those the same sources, a graph built in memory may not, and
+ * every citation is counted under its source's position (relationCitationsOfSource).
+ */
 function sortedUnion(
   sorted: readonly string[],
   relations: readonly RelationRecord[],
@@ -571,7 +575,10 @@ function sortedUnion(
   const note = (ids: readonly string[]) => {
     for (const id of ids) if (!known.has(id)) others.add(id);
   };
-  for (const relation of relations) note(relation.sourceIds);
+  for (const relation of relations) {
+    note(relation.sourceIds);
+    for (const citation of relation.citations) if (!known.has(citation.sourceId)) others.add(citation.sourceId);
+  }
   for (const claim of claims) note(claim.sourceIds);
   return others.size === 0 ? sorted : [...sorted, ...others].sort();
 }

@@ -119,6 +119,18 @@ describe('the graph index built from the shipped graph-data', () => {
     expect(Math.max(...[...index.relationsByEntity.values()].map((list) => list.length))).toBeGreaterThan(15);
   });
 
+  it('counts a citation under its source even where a graph built in memory leaves that source out of sourceIds', () => {
+    const knowledgeGraph = syntheticGraph(200, 600, 10);
+    const [first, second] = knowledgeGraph.graph.mapEdges((_id, relation) => relation);
+    // Not what the loader makes (it derives sourceIds from the citations), but what a graph built in memory may hold.
+    first!.citations[0] = { ...first!.citations[0]!, sourceId: 'cited-nowhere-else' };
+    second!.citations[0] = { ...second!.citations[0]!, sourceId: 'cited-nowhere-else' };
+    const index = buildGraphIndex(knowledgeGraph);
+    expect(index.citationCountBySource.get('cited-nowhere-else')).toBe(2);
+    const lengths = new Map([...index.citationsBySource.get()].map(([sourceId, list]) => [sourceId, list.length]));
+    expect(index.citationCountBySource).toEqual(lengths);
+  });
+
   it('folds each entity’s name and aliases when first asked, one per line, and knows no other ids', async () => {
     const index = await shippedGraphIndex();
     for (const entity of index.graph.mapNodes((_id, attributes) => attributes)) {
